@@ -1,0 +1,43 @@
+package org.dossier;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import org.dossier.web.ErrorMapper;
+import org.dossier.web.Routes;
+import org.dossier.web.SecurityHeaders;
+
+/** Builds the web application. Used by {@code serve} and by the HTTP tests; never started here. */
+public final class App {
+    private App() {}
+
+    public static Javalin create(Config config, Services services) {
+        ErrorMapper errors = new ErrorMapper(services.json(), services.messages(), services.templates());
+        return Javalin.create(javalin -> {
+            javalin.http.maxRequestSize = config.maxBodyBytes();
+            javalin.http.defaultContentType = "text/html; charset=utf-8";
+            javalin.jetty.port = config.port();
+            javalin.jetty.modifyServletContextHandler(handler -> {
+                handler.setMaxFormContentSize((int) config.maxBodyBytes());
+                handler.setMaxFormKeys(5_000);
+            });
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            javalin.startup.showJavalinBanner = false;
+            javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.exception(DomainException.class, errors::domain);
+            javalin.routes.exception(HttpResponseException.class, errors::http);
+            javalin.routes.exception(Exception.class, errors::unexpected);
+            javalin.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    errors.status(ctx, 404, "notFound");
+                }
+            });
+            javalin.routes.error(405, ctx -> errors.status(ctx, 405, "methodNotAllowed"));
+            Routes.register(javalin.routes, services);
+        });
+    }
+}

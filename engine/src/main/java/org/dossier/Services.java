@@ -1,0 +1,56 @@
+package org.dossier;
+
+import org.dossier.audit.AuditLog;
+import org.dossier.db.Database;
+import org.dossier.db.Migrations;
+import org.dossier.form.FormCompiler;
+import org.dossier.form.FormService;
+import org.dossier.form.InvisibleFieldPruner;
+import org.dossier.form.MetaSchema;
+import org.dossier.form.VisibleWhen;
+import org.dossier.record.RecordService;
+import org.dossier.render.FormRenderer;
+import org.dossier.tenant.TenantService;
+import org.dossier.validation.FormPostCoercer;
+import org.dossier.validation.Messages;
+import org.dossier.validation.RecordValidator;
+import org.dossier.web.Json;
+import org.dossier.web.view.PebbleTemplates;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The object graph of the application, wired by hand with constructor injection: one place
+ * says what depends on what. Built once per process (or per test JVM) and shared.
+ */
+public record Services(
+        Jdbi jdbi,
+        Migrations migrations,
+        Json json,
+        Messages messages,
+        TenantService tenants,
+        FormService forms,
+        RecordService records,
+        FormPostCoercer coercer,
+        FormRenderer renderer,
+        PebbleTemplates templates) {
+
+    public static Services wire(Database database) {
+        Json json = new Json();
+        Messages messages = new Messages();
+        VisibleWhen visibleWhen = new VisibleWhen();
+        FormService forms = new FormService(database.jdbi(), json.mapper(), new MetaSchema(), new FormCompiler());
+        RecordService records = new RecordService(database.jdbi(), json.mapper(), forms, new RecordValidator(messages),
+                new InvisibleFieldPruner(visibleWhen), new AuditLog());
+        return new Services(
+                database.jdbi(),
+                new Migrations(database.dataSource()),
+                json,
+                messages,
+                new TenantService(database.jdbi()),
+                forms,
+                records,
+                new FormPostCoercer(messages),
+                new FormRenderer(visibleWhen),
+                new PebbleTemplates());
+    }
+}

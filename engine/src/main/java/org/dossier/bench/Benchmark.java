@@ -1,0 +1,269 @@
+package org.dossier.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dossier.App;
+import org.dossier.Config;
+import org.dossier.Services;
+import org.dossier.audit.Actor;
+import org.dossier.db.Database;
+import org.dossier.demo.FakeCaseFiles;
+import org.dossier.form.BaseSchema;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.record.RecordId;
+import org.dossier.tenant.Tenant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Loads tenants × records on a fresh embedded MariaDB, then measures submit, render, view and
+ * list/search over HTTP with concurrent clients, and a raw-JDBC baseline doing the same two
+ * inserts per transaction as a submit. Prints the figures and writes them to a JSON file.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the engine against a raw-JDBC baseline on a fresh embedded database.")
+public final class Benchmark implements Callable<Integer> {
+    @Option(names = "--tenants", defaultValue = "10") int tenants;
+    @Option(names = "--records", defaultValue = "10000", description = "Records per tenant.") int records;
+    @Option(names = "--clients", defaultValue = "8") int clients;
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
+    @Option(names = "--output", defaultValue = "bench-results.json") Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = Files.createTempDirectory("dossier-bench");
+        // Always a fresh embedded database: a benchmark must never write into a real one.
+        Config embedded = new Config(0, dataDir, java.util.Optional.empty(), "root", "", Math.max(16, clients * 2),
+                Config.ONE_MIB);
+        try (Database database = Database.open(embedded)) {
+            Services services = Services.wire(database);
+            services.migrations().migrate();
+            System.out.printf("Loading %d tenants x %d records...%n", tenants, records);
+            long loadStart = System.nanoTime();
+            List<Tenant> loaded = load(services);
+            System.out.printf("Loaded %d records in %.1f s%n", (long) tenants * records, (System.nanoTime() - loadStart) / 1e9);
+
+            Javalin app = App.create(embedded.withPort(0), services).start();
+            try {
+                Map<String, Latencies> results = measure(services, loaded, app.port(), database);
+                report(results);
+            } finally {
+                app.stop();
+            }
+        } finally {
+            deleteRecursively(dataDir);
+        }
+        return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private List<Tenant> load(Services services) {
+        List<Tenant> created = new ArrayList<>();
+        JsonNode definition = BaseSchema.baseSchema();
+        for (int t = 1; t <= tenants; t++) {
+            String slug = "bench-" + t;
+            Tenant tenant = services.jdbi().inTransaction(handle -> {
+                Tenant fresh = services.tenants().create(handle, slug, "Bench " + slug, "#1e3a8a");
+                services.forms().publish(handle, fresh.id(), FormService.CASE_FILE, definition, "bench");
+                return fresh;
+            });
+            CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
+            FakeCaseFiles fake = new FakeCaseFiles(t);
+            FakeCaseFiles.Options options = new FakeCaseFiles.Options(true, true, LocalDate.now());
+            Actor actor = Actor.system("bench");
+            int batch = 500;
+            for (int from = 0; from < records; from += batch) {
+                int size = Math.min(batch, records - from);
+                List<ObjectNode> files = fake.generate(size, options);
+                boolean validateBatch = from == 0;
+                services.jdbi().useTransaction(handle -> {
+                    for (ObjectNode file : files) {
+                        JsonNode data = validateBatch ? services.records().validated(form, file, Locale.FRENCH) : file;
+                        services.records().insertValidated(handle, tenant.id(), form, data, actor,
+                                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                    }
+                });
+            }
+            created.add(tenant);
+        }
+        return created;
+    }
+
+    private Map<String, Latencies> measure(Services services, List<Tenant> loaded, int port, Database database)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + port;
+        List<String> bodies = submitBodies(services, 512);
+        List<List<String>> ids = sampleIds(services, loaded);
+        String[] prefixes = {"ma", "du", "le", "be", "ro", "mo", "da", "ng", "la", "pe"};
+        Map<String, Latencies> results = new LinkedHashMap<>();
+
+        results.put("submit", Workload.run("submit (JSON API)", clients, warmup, seconds, (thread, i) -> {
+            Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + tenant.slug() + "/records"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) ((thread * 31 + i) % bodies.size()))))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+        }));
+        results.put("baseline", baseline(services, loaded, bodies, database));
+        results.put("render", Workload.run("form render (new page)", clients, warmup, seconds, (thread, i) -> {
+            Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
+            return get(http, base + "/t/" + tenant.slug() + "/records/new") == 200;
+        }));
+        results.put("view", Workload.run("record view", clients, warmup, seconds, (thread, i) -> {
+            int t = (int) ((thread + i) % loaded.size());
+            List<String> tenantIds = ids.get(t);
+            String id = tenantIds.get((int) ((i * 7919 + thread) % tenantIds.size()));
+            return get(http, base + "/t/" + loaded.get(t).slug() + "/records/" + id) == 200;
+        }));
+        results.put("list", Workload.run("list/search page", clients, warmup, seconds, (thread, i) -> {
+            Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
+            String url = i % 2 == 0
+                    ? base + "/t/" + tenant.slug() + "/records?page=" + (1 + i % 5)
+                    : base + "/t/" + tenant.slug() + "/records?q=" + prefixes[(int) (i % prefixes.length)];
+            return get(http, url) == 200;
+        }));
+        return results;
+    }
+
+    /** The same two inserts as a submit (record + audit event), one transaction each, plain JDBC. */
+    private Latencies baseline(Services services, List<Tenant> loaded, List<String> bodies, Database database)
+            throws Exception {
+        String url;
+        try (Connection probe = database.dataSource().getConnection()) {
+            url = probe.getMetaData().getURL();
+        }
+        List<String> dataOnly = new ArrayList<>();
+        for (String body : bodies) {
+            dataOnly.add(services.json().mapper().readTree(body).get("data").toString());
+        }
+        Connection[] connections = new Connection[clients];
+        for (int c = 0; c < clients; c++) {
+            connections[c] = DriverManager.getConnection(url, "root", "");
+            connections[c].setAutoCommit(false);
+        }
+        try {
+            return Workload.run("baseline (raw JDBC insert)", clients, warmup, seconds, (thread, i) -> {
+                Connection connection = connections[thread];
+                Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
+                Timestamp now = Timestamp.from(Instant.now());
+                byte[] id = RecordId.generate().toBytes();
+                try (PreparedStatement record = connection.prepareStatement("""
+                        INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version,
+                                             created_at, created_by, updated_at, updated_by, last_activity_at)
+                        VALUES (?, ?, 'dossier', 1, ?, 1, ?, 'bench', ?, 'bench', ?)""");
+                     PreparedStatement audit = connection.prepareStatement("""
+                        INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id,
+                                                  client_address, details)
+                        VALUES (?, ?, ?, 'bench', 'record.created', 'record', ?, '127.0.0.1', ?)""")) {
+                    record.setLong(1, tenant.id().value());
+                    record.setBytes(2, id);
+                    record.setString(3, dataOnly.get((int) ((thread * 31 + i) % dataOnly.size())));
+                    record.setTimestamp(4, now);
+                    record.setTimestamp(5, now);
+                    record.setTimestamp(6, now);
+                    record.executeUpdate();
+                    audit.setLong(1, tenant.id().value());
+                    audit.setBytes(2, RecordId.generate().toBytes());
+                    audit.setTimestamp(3, now);
+                    audit.setString(4, RecordId.fromBytes(id).toString());
+                    audit.setString(5, "{\"form\":\"dossier\",\"schemaVersion\":1,\"version\":1}");
+                    audit.executeUpdate();
+                    connection.commit();
+                    return true;
+                }
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private static int get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private List<String> submitBodies(Services services, int count) {
+        FakeCaseFiles fake = new FakeCaseFiles(4242);
+        FakeCaseFiles.Options options = new FakeCaseFiles.Options(true, true, LocalDate.now());
+        List<String> bodies = new ArrayList<>();
+        for (ObjectNode data : fake.generate(count, options)) {
+            ObjectNode body = services.json().mapper().createObjectNode();
+            body.put("form", FormService.CASE_FILE);
+            body.set("data", data);
+            bodies.add(body.toString());
+        }
+        return bodies;
+    }
+
+    private List<List<String>> sampleIds(Services services, List<Tenant> loaded) {
+        List<List<String>> ids = new ArrayList<>();
+        for (Tenant tenant : loaded) {
+            ids.add(services.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT id FROM records WHERE tenant_id = :tenantId LIMIT 2000")
+                    .bind("tenantId", tenant.id())
+                    .map((rs, ctx) -> RecordId.fromBytes(rs.getBytes(1)).toString())
+                    .list()));
+        }
+        return ids;
+    }
+
+    private void report(Map<String, Latencies> results) throws Exception {
+        double ratio = results.get("submit").throughput() / results.get("baseline").throughput();
+        System.out.println();
+        System.out.printf("Dossier benchmark: %d tenants x %d records, %d concurrent clients, %.0f s per scenario, %d cores%n",
+                tenants, records, clients, seconds, Runtime.getRuntime().availableProcessors());
+        System.out.println(Latencies.header());
+        results.values().forEach(latencies -> System.out.println(latencies.line()));
+        System.out.printf("%nsubmit / raw-JDBC baseline throughput ratio: %.2f (target >= 0.60)%n", ratio);
+        System.out.printf("form render: %.0f pages/s (target >= 1000)%n", results.get("render").throughput());
+        System.out.printf("list/search p99: %.1f ms (target <= 50 ms)%n", results.get("list").percentileMillis(99));
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tenants", tenants);
+        json.put("recordsPerTenant", records);
+        json.put("clients", clients);
+        json.put("secondsPerScenario", seconds);
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("measuredAt", Instant.now().toString());
+        Map<String, Object> scenarios = new LinkedHashMap<>();
+        results.forEach((key, latencies) -> scenarios.put(key, latencies.toMap()));
+        json.put("scenarios", scenarios);
+        json.put("submitToBaselineRatio", Math.round(ratio * 100.0) / 100.0);
+        Files.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(json));
+        System.out.println("Figures written to " + output.toAbsolutePath());
+    }
+}

@@ -1,0 +1,58 @@
+package org.dossier.form;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Published form versions. Append-only: there is deliberately no update and no delete. */
+@RegisterConstructorMapper(FormVersionDao.FormVersionRow.class)
+public interface FormVersionDao {
+
+    @SqlQuery("""
+            SELECT form_key, version, definition, published_at, published_by
+              FROM form_versions
+             WHERE tenant_id = :tenantId AND form_key = :formKey
+             ORDER BY version DESC
+             LIMIT 1
+            """)
+    Optional<FormVersionRow> findLatest(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey);
+
+    @SqlQuery("""
+            SELECT form_key, version, definition, published_at, published_by
+              FROM form_versions
+             WHERE tenant_id = :tenantId AND form_key = :formKey AND version = :version
+            """)
+    Optional<FormVersionRow> find(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
+                                  @Bind("version") int version);
+
+    @SqlQuery("""
+            SELECT COALESCE(MAX(version), 0)
+              FROM form_versions
+             WHERE tenant_id = :tenantId AND form_key = :formKey
+            """)
+    int latestVersionNumber(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey);
+
+    @SqlQuery("""
+            SELECT form_key, version, definition, published_at, published_by
+              FROM form_versions
+             WHERE tenant_id = :tenantId AND form_key = :formKey
+             ORDER BY version DESC
+            """)
+    List<FormVersionRow> history(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey);
+
+    /** Fails on the primary key when two publishers race for the same number: the loser retries. */
+    @SqlUpdate("""
+            INSERT INTO form_versions (tenant_id, form_key, version, definition, published_at, published_by)
+            VALUES (:tenantId, :formKey, :version, :definition, :publishedAt, :publishedBy)
+            """)
+    void insert(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey, @Bind("version") int version,
+                @Bind("definition") String definitionJson, @Bind("publishedAt") Instant publishedAt,
+                @Bind("publishedBy") String publishedBy);
+
+    record FormVersionRow(String formKey, int version, String definition, Instant publishedAt, String publishedBy) {}
+}

@@ -1,0 +1,115 @@
+package org.dossier.record;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * SQL for case files. Every statement filters on {@code tenant_id}; the typed {@link TenantId}
+ * parameter makes it impossible to call one without saying whose rows are meant.
+ */
+public final class RecordDao {
+    private static final String COLUMNS = """
+            id, form_key, schema_version, data, lock_version, created_at, created_by, updated_at, updated_by""";
+
+    private final Handle handle;
+
+    public RecordDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    public void insert(TenantId tenantId, RecordId id, String formKey, int schemaVersion, String dataJson, Instant now,
+                       String actor) {
+        handle.createUpdate("""
+                        INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version,
+                                             created_at, created_by, updated_at, updated_by, last_activity_at)
+                        VALUES (:tenantId, :id, :formKey, :schemaVersion, :data, 1, :now, :actor, :now, :actor, :now)
+                        """)
+                .bind("tenantId", tenantId).bind("id", id).bind("formKey", formKey)
+                .bind("schemaVersion", schemaVersion).bind("data", dataJson)
+                .bind("now", now).bind("actor", actor)
+                .execute();
+    }
+
+    /** @return false when the row is gone or its lock version is no longer {@code expectedLockVersion} */
+    public boolean update(TenantId tenantId, RecordId id, int expectedLockVersion, int schemaVersion, String dataJson,
+                          Instant now, String actor) {
+        return handle.createUpdate("""
+                        UPDATE records
+                           SET data = :data, schema_version = :schemaVersion, lock_version = lock_version + 1,
+                               updated_at = :now, updated_by = :actor, last_activity_at = :now
+                         WHERE tenant_id = :tenantId AND id = :id AND lock_version = :expected
+                        """)
+                .bind("tenantId", tenantId).bind("id", id).bind("expected", expectedLockVersion)
+                .bind("schemaVersion", schemaVersion).bind("data", dataJson)
+                .bind("now", now).bind("actor", actor)
+                .execute() == 1;
+    }
+
+    public boolean delete(TenantId tenantId, RecordId id) {
+        return handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id = :id")
+                .bind("tenantId", tenantId).bind("id", id)
+                .execute() == 1;
+    }
+
+    public Optional<StoredRow> find(TenantId tenantId, RecordId id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id")
+                .bind("tenantId", tenantId).bind("id", id)
+                .map((rs, ctx) -> new StoredRow(
+                        new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("form_key"),
+                        rs.getInt("schema_version"), rs.getString("data"), rs.getInt("lock_version"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                .findOne();
+    }
+
+    /** Locks the row for the rest of the transaction, so a read-validate-write cannot interleave. */
+    public Optional<Integer> lockVersionForUpdate(TenantId tenantId, RecordId id) {
+        return handle.createQuery("SELECT lock_version FROM records WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+                .bind("tenantId", tenantId).bind("id", id)
+                .mapTo(Integer.class)
+                .findOne();
+    }
+
+    public RecordPage search(TenantId tenantId, RecordQuery query) {
+        StringBuilder where = new StringBuilder("tenant_id = :tenantId AND form_key = :formKey");
+        for (int i = 0; i < query.terms().size(); i++) {
+            where.append(" AND (last_name LIKE :t").append(i).append(" ESCAPE '!' OR first_name LIKE :t")
+                    .append(i).append(" ESCAPE '!')");
+        }
+        Query count = handle.createQuery("SELECT COUNT(*) FROM records WHERE " + where);
+        Query page = handle.createQuery("""
+                SELECT id, last_name, first_name, birth_date, status, updated_at
+                  FROM records
+                 WHERE %s
+                 ORDER BY updated_at DESC, id DESC
+                 LIMIT :limit OFFSET :offset
+                """.formatted(where));
+        for (Query statement : List.of(count, page)) {
+            statement.bind("tenantId", tenantId).bind("formKey", query.formKey());
+            for (int i = 0; i < query.terms().size(); i++) {
+                statement.bind("t" + i, RecordQuery.prefixPattern(query.terms().get(i)));
+            }
+        }
+        long total = count.mapTo(Long.class).one();
+        List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
+                .map((rs, ctx) -> new RecordSummary(
+                        new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("last_name"),
+                        rs.getString("first_name"), rs.getString("birth_date"), rs.getString("status"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+        return new RecordPage(items, total, query.page(), query.pageSize());
+    }
+
+    public long count(TenantId tenantId) {
+        return handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId).mapTo(Long.class).one();
+    }
+
+    /** The row as read, data still as JSON text. */
+    public record StoredRow(RecordId id, String formKey, int schemaVersion, String data, int lockVersion,
+                            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {}
+}

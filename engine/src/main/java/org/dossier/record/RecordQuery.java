@@ -1,0 +1,35 @@
+package org.dossier.record;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A search over one tenant's case files: name terms, and a 1-based page. Terms are bounded in
+ * number and length, whatever the caller sends.
+ */
+public record RecordQuery(String formKey, List<String> terms, int page, int pageSize) {
+    public static final int MAX_TERMS = 4;
+    public static final int MAX_TERM_LENGTH = 100;
+    public static final int MAX_PAGE = 100_000;
+
+    public static RecordQuery of(String formKey, String text, int page, int pageSize) {
+        List<String> terms = text == null ? List.of() : Arrays.stream(text.trim().split("\\s+"))
+                .filter(term -> !term.isEmpty())
+                .map(term -> term.length() > MAX_TERM_LENGTH ? term.substring(0, MAX_TERM_LENGTH) : term)
+                .map(term -> term.toLowerCase(Locale.ROOT))
+                .limit(MAX_TERMS)
+                .toList();
+        int boundedPage = Math.min(Math.max(page, 1), MAX_PAGE);
+        return new RecordQuery(formKey, terms, boundedPage, Math.min(Math.max(pageSize, 1), 100));
+    }
+
+    public int offset() {
+        return (page - 1) * pageSize;
+    }
+
+    /** The term as a LIKE prefix pattern, with the pattern metacharacters escaped by '!'. */
+    public static String prefixPattern(String term) {
+        return term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}

@@ -1,0 +1,154 @@
+package org.dossier.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.dossier.audit.Actor;
+import org.dossier.audit.AuditLog;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.form.InvisibleFieldPruner;
+import org.dossier.tenant.TenantId;
+import org.dossier.validation.FieldError;
+import org.dossier.validation.RecordValidator;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Creates, updates, deletes and reads case files. Data is validated against the latest published
+ * version of the tenant's form; each write and its audit event commit in one transaction.
+ */
+public final class RecordService {
+    private static final String TARGET = "record";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final FormService forms;
+    private final RecordValidator validator;
+    private final InvisibleFieldPruner pruner;
+    private final AuditLog audit;
+
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator,
+                         InvisibleFieldPruner pruner, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.forms = forms;
+        this.validator = validator;
+        this.pruner = pruner;
+        this.audit = audit;
+    }
+
+    /** Validates and stores a new record. @throws RecordValidationException with every field error */
+    public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale) {
+        CompiledForm form = forms.latest(tenantId, formKey);
+        JsonNode clean = validated(form, data, locale);
+        RecordId id = RecordId.generate();
+        Instant now = now();
+        String dataJson = clean.toString();
+        jdbi.useTransaction(handle -> {
+            new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
+            audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
+                    details(formKey, form.version(), 1));
+        });
+        return new CaseRecord(tenantId, id, formKey, form.version(), clean, 1, now, actor.id(), now, actor.id());
+    }
+
+    /**
+     * Replaces a record's data if it is still at {@code expectedLockVersion}.
+     *
+     * @throws NoSuchRecordException  when the tenant has no such record
+     * @throws StaleRecordException   when someone else saved it in between
+     * @throws RecordValidationException when the data does not satisfy the latest form version
+     */
+    public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode data, Actor actor,
+                             Locale locale) {
+        return jdbi.inTransaction(handle -> {
+            RecordDao dao = new RecordDao(handle);
+            int current = dao.lockVersionForUpdate(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            if (current != expectedLockVersion) {
+                throw new StaleRecordException(id.toString(), expectedLockVersion, current);
+            }
+            RecordDao.StoredRow stored = dao.find(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            CompiledForm form = forms.latest(tenantId, stored.formKey());
+            JsonNode clean = validated(form, data, locale);
+            Instant now = now();
+            if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
+                throw new StaleRecordException(id.toString(), expectedLockVersion, current);
+            }
+            audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
+                    details(stored.formKey(), form.version(), expectedLockVersion + 1));
+            return new CaseRecord(tenantId, id, stored.formKey(), form.version(), clean, expectedLockVersion + 1,
+                    stored.createdAt(), stored.createdBy(), now, actor.id());
+        });
+    }
+
+    /** Deletes a record, checking its lock version when the caller gives one. */
+    public void delete(TenantId tenantId, RecordId id, OptionalInt expectedLockVersion, Actor actor) {
+        jdbi.useTransaction(handle -> {
+            RecordDao dao = new RecordDao(handle);
+            int current = dao.lockVersionForUpdate(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            if (expectedLockVersion.isPresent() && expectedLockVersion.getAsInt() != current) {
+                throw new StaleRecordException(id.toString(), expectedLockVersion.getAsInt(), current);
+            }
+            RecordDao.StoredRow stored = dao.find(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            dao.delete(tenantId, id);
+            audit.record(handle, tenantId, actor, "record.deleted", TARGET, id.toString(),
+                    details(stored.formKey(), stored.schemaVersion(), current));
+        });
+    }
+
+    public CaseRecord get(TenantId tenantId, RecordId id) {
+        RecordDao.StoredRow row = jdbi.withHandle(handle -> new RecordDao(handle).find(tenantId, id))
+                .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+        return new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(), parse(row.data()), row.lockVersion(),
+                row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy());
+    }
+
+    public RecordPage search(TenantId tenantId, RecordQuery query) {
+        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query));
+    }
+
+    /** Inserts already-validated records in one transaction (demo seeding, benchmark loading). */
+    public void insertValidated(Handle handle, TenantId tenantId, CompiledForm form, JsonNode data, Actor actor, Instant at) {
+        RecordId id = RecordId.generate();
+        new RecordDao(handle).insert(tenantId, id, form.formKey(), form.version(), data.toString(), at, actor.id());
+        audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(), details(form.formKey(), form.version(), 1));
+    }
+
+    /** Prunes invisible fields, validates, and returns the data to store. */
+    public JsonNode validated(CompiledForm form, JsonNode data, Locale locale) {
+        if (data == null || !data.isObject()) {
+            throw new RecordValidationException(List.of(new FieldError("", "type",
+                    validator.messages().message(locale, "error.type.object"))));
+        }
+        JsonNode clean = pruner.prune(form.effectiveSchema(), data);
+        List<FieldError> errors = validator.validate(form, clean, locale);
+        if (!errors.isEmpty()) {
+            throw new RecordValidationException(errors);
+        }
+        return clean;
+    }
+
+    private ObjectNode details(String formKey, int schemaVersion, int lockVersion) {
+        return json.createObjectNode().put("form", formKey).put("schemaVersion", schemaVersion).put("version", lockVersion);
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored record data is not JSON", e);
+        }
+    }
+
+    /** Microsecond precision, as stored in DATETIME(6): what we return equals what we read back. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,48 @@
+package org.dossier.tenant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The platform-level table of tenants. It is the one table not scoped by tenant id. */
+public interface TenantDao {
+
+    @SqlQuery("""
+            SELECT id, slug, name, primary_color, created_at
+              FROM tenants
+             WHERE slug = :slug
+            """)
+    @RegisterConstructorMapper(TenantRow.class)
+    Optional<TenantRow> findBySlug(@Bind("slug") String slug);
+
+    @SqlQuery("""
+            SELECT id, slug, name, primary_color, created_at
+              FROM tenants
+             ORDER BY name
+            """)
+    @RegisterConstructorMapper(TenantRow.class)
+    List<TenantRow> listAll();
+
+    @SqlUpdate("""
+            INSERT INTO tenants (slug, name, primary_color, settings, created_at)
+            VALUES (:slug, :name, :primaryColor, :settings, :createdAt)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("slug") String slug, @Bind("name") String name, @Bind("primaryColor") String primaryColor,
+                @Bind("settings") String settingsJson, @Bind("createdAt") Instant createdAt);
+
+    @SqlQuery("SELECT COUNT(*) FROM tenants")
+    long count();
+
+    /** Row shape; converted to {@link Tenant} so the typed id never comes from a raw long elsewhere. */
+    record TenantRow(long id, String slug, String name, String primaryColor, Instant createdAt) {
+        public Tenant toTenant() {
+            return new Tenant(new TenantId(id), slug, name, primaryColor, createdAt);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+import org.dossier.tenant.Tenant;
+
+/**
+ * The service's colours as CSS custom properties, served as a stylesheet so that pages need no
+ * inline style (the Content-Security-Policy forbids it).
+ */
+public final class BrandCss {
+    private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final String FALLBACK = "#1e3a8a";
+    private final RequestContext requests;
+
+    public BrandCss(RequestContext requests) {
+        this.requests = requests;
+    }
+
+    public void serve(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        String brand = HEX.matcher(tenant.primaryColor()).matches() ? tenant.primaryColor() : FALLBACK;
+        ctx.header("Cache-Control", "max-age=300");
+        ctx.contentType("text/css; charset=utf-8").result(css(brand));
+    }
+
+    static String css(String brand) {
+        return ":root {\n  --brand: " + brand + ";\n  --brand-contrast: " + contrastText(brand) + ";\n}\n";
+    }
+
+    /** White or near-black text, whichever contrasts more with the colour (WCAG relative luminance). */
+    static String contrastText(String hex) {
+        double luminance = luminance(hex);
+        double againstWhite = 1.05 / (luminance + 0.05);
+        double againstBlack = (luminance + 0.05) / 0.05;
+        return againstWhite >= againstBlack ? "#ffffff" : "#111111";
+    }
+
+    static double luminance(String hex) {
+        double r = channel(Integer.parseInt(hex.substring(1, 3), 16));
+        double g = channel(Integer.parseInt(hex.substring(3, 5), 16));
+        double b = channel(Integer.parseInt(hex.substring(5, 7), 16));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+
+    private static double channel(int value) {
+        double c = value / 255.0;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }
+}

@@ -1,0 +1,95 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dossier.DomainException;
+import org.dossier.record.RecordValidationException;
+import org.dossier.validation.FieldError;
+import org.dossier.validation.Messages;
+import org.dossier.web.view.PebbleTemplates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into an answer: JSON for the API and for clients that ask for it, an HTML
+ * page otherwise. Messages come from the errors bundle in the request's language.
+ */
+public final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private final Json json;
+    private final Messages messages;
+    private final PebbleTemplates templates;
+
+    public ErrorMapper(Json json, Messages messages, PebbleTemplates templates) {
+        this.json = json;
+        this.messages = messages;
+        this.templates = templates;
+    }
+
+    public void domain(DomainException e, Context ctx) {
+        Locale locale = RequestLocale.of(ctx);
+        if (e instanceof RecordValidationException invalid) {
+            respond(ctx, 422, "validation", messages.message(locale, "error.validation"), invalid.errors());
+            return;
+        }
+        respond(ctx, e.status(), e.code(), messages.message(locale, "error." + e.code()), List.of());
+    }
+
+    public void http(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String code = switch (status) {
+            case 413 -> "bodyTooLarge";
+            case 404 -> "notFound";
+            case 405 -> "methodNotAllowed";
+            case 415 -> "unsupportedMediaType";
+            default -> status >= 500 ? "internal" : "invalidRequest";
+        };
+        respond(ctx, status, code, messages.message(RequestLocale.of(ctx), "error." + code), List.of());
+    }
+
+    public void unexpected(Exception e, Context ctx) {
+        LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, 500, "internal", messages.message(RequestLocale.of(ctx), "error.internal"), List.of());
+    }
+
+    /** For status codes set without an exception (e.g. 404 for an unknown route). */
+    public void status(Context ctx, int status, String code) {
+        respond(ctx, status, code, messages.message(RequestLocale.of(ctx), "error." + code), List.of());
+    }
+
+    private void respond(Context ctx, int status, String code, String message, List<FieldError> fieldErrors) {
+        if (wantsJson(ctx)) {
+            List<Map<String, Object>> errors = fieldErrors.isEmpty()
+                    ? List.of(Map.of("code", code, "message", message))
+                    : fieldErrors.stream().map(ErrorMapper::fieldError).toList();
+            json.respond(ctx, status, Map.of("errors", errors));
+            return;
+        }
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = new LinkedHashMap<>(Pages.layout(ctx, locale, messages.message(locale, "error.title")));
+        model.put("status", status);
+        model.put("message", message);
+        ctx.status(status).html(templates.render("pages/error", model, locale));
+    }
+
+    private static Map<String, Object> fieldError(FieldError error) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("path", error.path());
+        map.put("code", error.code());
+        map.put("message", error.message());
+        return map;
+    }
+
+    static boolean wantsJson(Context ctx) {
+        if (ctx.path().startsWith("/api/")) {
+            return true;
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+}

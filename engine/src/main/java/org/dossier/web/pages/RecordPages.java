@@ -1,0 +1,233 @@
+package org.dossier.web.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.record.CaseRecord;
+import org.dossier.record.NoSuchRecordException;
+import org.dossier.record.RecordId;
+import org.dossier.record.RecordPage;
+import org.dossier.record.RecordQuery;
+import org.dossier.record.RecordValidationException;
+import org.dossier.record.StaleRecordException;
+import org.dossier.tenant.Tenant;
+import org.dossier.validation.CoercionResult;
+import org.dossier.validation.FieldError;
+import org.dossier.web.Pages;
+import org.dossier.web.UiText;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+
+/**
+ * The caseworker's pages: list and search, new, view, edit, delete. Forms post back here; an
+ * invalid post re-renders with every value kept (422), a valid one redirects (post/redirect/get).
+ */
+public final class RecordPages {
+    private static final int PAGE_SIZE = 20;
+    private static final String ACTION = "_action";
+    private static final String VERSION = "_version";
+
+    private final RequestContext requests;
+    private final Services services;
+
+    public RecordPages(RequestContext requests, Services services) {
+        this.requests = requests;
+        this.services = services;
+    }
+
+    public void list(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        RecordPage page = services.records().search(tenant.id(),
+                RecordQuery.of(FormService.CASE_FILE, q, pageNumber(ctx.queryParam("page")), PAGE_SIZE));
+        Map<String, Object> model = layout(ctx, tenant, locale, "records.title");
+        model.put("q", q);
+        Map<String, String> statusLabels = services.renderer().optionLabels(
+                services.forms().latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
+        model.put("list", RecordListView.of(tenant, page, q, statusLabels, locale));
+        model.put("flash", flash(ctx, locale));
+        ctx.html(services.templates().render("pages/records-list", model, locale));
+    }
+
+    public void newForm(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
+        renderForm(ctx, tenant, form, services.json().mapper().createObjectNode(), List.of(), null, 200, "");
+    }
+
+    public void create(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
+        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), ctx.formParamMap(), locale);
+        String action = ctx.formParam(ACTION);
+        if (isRowAction(action)) {
+            renderForm(ctx, tenant, form, services.renderer().applyRowAction(posted.data(), action), List.of(), null, 200, "");
+            return;
+        }
+        try {
+            rejectUnknownFields(form, posted, locale);
+            CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, posted.data(),
+                    requests.actor(ctx), locale);
+            ctx.redirect(recordUrl(tenant, record.id()) + "?saved=1", HttpStatus.SEE_OTHER);
+        } catch (RecordValidationException e) {
+            renderForm(ctx, tenant, form, posted.data(), e.errors(), null, 422, "");
+        }
+    }
+
+    public void view(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
+        CompiledForm form = services.forms().version(tenant.id(), record.formKey(), record.schemaVersion());
+        Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
+        model.put("record", RecordMeta.of(tenant, record, locale));
+        model.put("view", services.renderer().recordView(form, record.data(), locale));
+        model.put("flash", flash(ctx, locale));
+        ctx.html(services.templates().render("pages/record-view", model, locale));
+    }
+
+    public void editForm(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
+        CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
+        renderForm(ctx, tenant, form, record.data(), List.of(), record, 200, "");
+    }
+
+    public void update(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        RecordId id = recordId(ctx);
+        CaseRecord current = services.records().get(tenant.id(), id);
+        CompiledForm form = services.forms().latest(tenant.id(), current.formKey());
+        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), ctx.formParamMap(), locale);
+        int expected = lockVersion(ctx.formParam(VERSION));
+        CaseRecord shown = withLockVersion(current, expected);
+        String action = ctx.formParam(ACTION);
+        if (isRowAction(action)) {
+            renderForm(ctx, tenant, form, services.renderer().applyRowAction(posted.data(), action), List.of(), shown, 200, "");
+            return;
+        }
+        try {
+            rejectUnknownFields(form, posted, locale);
+            services.records().update(tenant.id(), id, expected, posted.data(), requests.actor(ctx), locale);
+            ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+        } catch (RecordValidationException e) {
+            renderForm(ctx, tenant, form, posted.data(), e.errors(), shown, 422, "");
+        } catch (StaleRecordException e) {
+            renderForm(ctx, tenant, form, posted.data(), List.of(), shown, 409,
+                    services.messages().message(locale, "error.staleVersion"));
+        }
+    }
+
+    public void confirmDelete(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
+        Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
+        model.put("record", RecordMeta.of(tenant, record, locale));
+        model.put("error", "");
+        ctx.html(services.templates().render("pages/record-delete", model, locale));
+    }
+
+    public void delete(Context ctx) {
+        Tenant tenant = requests.tenant(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        RecordId id = recordId(ctx);
+        try {
+            services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(ctx.formParam(VERSION))),
+                    requests.actor(ctx));
+            ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
+        } catch (StaleRecordException e) {
+            CaseRecord record = services.records().get(tenant.id(), id);
+            Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
+            model.put("record", RecordMeta.of(tenant, record, locale));
+            model.put("error", services.messages().message(locale, "error.staleVersion"));
+            ctx.status(409).html(services.templates().render("pages/record-delete", model, locale));
+        }
+    }
+
+    private void renderForm(Context ctx, Tenant tenant, CompiledForm form, JsonNode data, List<FieldError> errors,
+                            CaseRecord record, int status, String alert) {
+        Locale locale = RequestLocale.of(ctx);
+        boolean editing = record != null;
+        Map<String, Object> model = layout(ctx, tenant, locale, editing ? "record.edit.title" : "record.new.title");
+        model.put("form", services.renderer().form(form, data, errors, locale));
+        model.put("action", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        model.put("cancelUrl", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        model.put("lockVersion", editing ? record.lockVersion() : 0);
+        model.put("editing", editing);
+        model.put("alert", alert);
+        ctx.status(status).html(services.templates().render("pages/record-form", model, locale));
+    }
+
+    /** Names the form does not define are refused along with every other error, before saving. */
+    private void rejectUnknownFields(CompiledForm form, CoercionResult posted, Locale locale) {
+        if (posted.errors().isEmpty()) {
+            return;
+        }
+        List<FieldError> all = new ArrayList<>(posted.errors());
+        all.addAll(services.records().check(form, posted.data(), locale));
+        throw new RecordValidationException(all);
+    }
+
+    private Map<String, Object> layout(Context ctx, Tenant tenant, Locale locale, String titleKey) {
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, titleKey));
+        model.put("tenantSlug", tenant.slug());
+        return model;
+    }
+
+    private String flash(Context ctx, Locale locale) {
+        if (ctx.queryParam("saved") != null) {
+            return UiText.get(locale, "flash.saved");
+        }
+        if (ctx.queryParam("deleted") != null) {
+            return UiText.get(locale, "flash.deleted");
+        }
+        return "";
+    }
+
+    private static boolean isRowAction(String action) {
+        return action != null && (action.startsWith("add:") || action.startsWith("remove:"));
+    }
+
+    private static CaseRecord withLockVersion(CaseRecord record, int lockVersion) {
+        return new CaseRecord(record.tenantId(), record.id(), record.formKey(), record.schemaVersion(), record.data(),
+                lockVersion, record.createdAt(), record.createdBy(), record.updatedAt(), record.updatedBy());
+    }
+
+    static String recordUrl(Tenant tenant, RecordId id) {
+        return "/t/" + tenant.slug() + "/records/" + id;
+    }
+
+    private static RecordId recordId(Context ctx) {
+        String text = ctx.pathParam("id");
+        return RecordId.parse(text).orElseThrow(() -> new NoSuchRecordException(text));
+    }
+
+    private static int lockVersion(String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            throw new DomainException("invalidRequest", 400, "missing or invalid _version");
+        }
+    }
+
+    private static int pageNumber(String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.dossier.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dossier.Services;
+import org.dossier.db.Database;
+import org.dossier.db.EmbeddedMariaDb;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MySQLContainer;
+
+/**
+ * The database of the integration tests, started once per test JVM with the real migrations.
+ * By default an embedded MariaDB; with {@code -Ddossier.test.db=mysql} a MySQL 8 container, and
+ * when Docker is absent every integration test of that run is skipped with a visible message.
+ */
+public final class TestDatabase {
+    public static final String MODE = System.getProperty("dossier.test.db", "mariadb");
+    private static Services services;
+    private static Database database;
+    private static String skipReason;
+
+    private TestDatabase() {}
+
+    public static synchronized Services services() {
+        if (skipReason != null) {
+            Assumptions.abort(skipReason);
+        }
+        if (services == null) {
+            start();
+        }
+        return services;
+    }
+
+    public static synchronized Database database() {
+        services();
+        return database;
+    }
+
+    private static void start() {
+        if ("mysql".equals(MODE)) {
+            if (!dockerAvailable()) {
+                skipReason = "MySQL 8 suite skipped: Docker is not available on this machine";
+                System.err.println("*** " + skipReason + " ***");
+                Assumptions.abort(skipReason);
+            }
+            MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName("dossier")
+                    .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
+            mysql.start();
+            database = Database.connect(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(), 16);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                database.close();
+                mysql.stop();
+            }));
+        } else {
+            try {
+                Path dir = Files.createTempDirectory("dossier-test-db");
+                EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir);
+                database = Database.connect(embedded.jdbcUrl(), "root", "", 16);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    database.close();
+                    embedded.close();
+                }));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        services = Services.wire(database);
+        services.migrations().migrate();
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+}
