@@ -3,6 +3,7 @@ package org.dossier.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ final class ScalarValues {
     private static JsonNode integer(String text) {
         return parseDecimal(text).<JsonNode>map(value -> {
             try {
-                return JSON.numberNode(value.toBigIntegerExact());
+                return integral(value.toBigIntegerExact());
             } catch (ArithmeticException fractional) {
                 return JSON.numberNode(value); // the validator says "whole number expected"
             }
@@ -71,8 +72,16 @@ final class ScalarValues {
 
     private static JsonNode number(String text) {
         return parseDecimal(text).<JsonNode>map(value -> value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
-                ? JSON.numberNode(value.toBigIntegerExact())
+                ? integral(value.toBigIntegerExact())
                 : JSON.numberNode(value)).orElseGet(() -> JSON.textNode(text));
+    }
+
+    /** The smallest node that holds the value, as Jackson itself would read it from JSON. */
+    private static JsonNode integral(BigInteger value) {
+        if (value.bitLength() < Integer.SIZE) {
+            return JSON.numberNode(value.intValue());
+        }
+        return value.bitLength() < Long.SIZE ? JSON.numberNode(value.longValue()) : JSON.numberNode(value);
     }
 
     /** Accepts {@code 12.5}, the French {@code 12,5} and thousands separated by spaces, {@code 1 200}. */
