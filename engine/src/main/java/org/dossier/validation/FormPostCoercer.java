@@ -74,7 +74,11 @@ public final class FormPostCoercer {
         JsonNode schema = rootSchema;
         int position = 0;
         while (true) {
-            String key = ((Property) steps.get(position)).key();
+            if (!(steps.get(position) instanceof Property property)) { // a row of rows: the renderer has none
+                errors.add(error(FieldName.pointerOf(steps.subList(0, position)), MALFORMED_NAME, locale));
+                return;
+            }
+            String key = property.key();
             JsonNode child = schema.path("properties").path(key);
             if (child.isMissingNode()) {
                 draft.addUnknown(key);

@@ -193,9 +193,9 @@ class FormPostCoercerTest {
     void malformed_names_are_refused() {
         CoercionResult result = coerce("identite..nom", "a", "membres_foyer[abc].nom", "b",
                 "membres_foyer[99999999999].nom", "c", "membres_foyer[201].nom", "d", "identite.nom[0]", "e",
-                "membres_foyer[0]", "f", "identite", "g", "membres_foyer[01].nom", "h", "contact.ville.", "i");
+                "membres_foyer[0]", "f", "identite", "g", "membres_foyer[01].nom", "h", "contact.ville.", "i", "membres_foyer[0][1]", "j", "x[]", "k", "[0]", "l");
 
-        assertThat(result.errors()).hasSize(9);
+        assertThat(result.errors()).hasSize(12);
         assertThat(result.errors()).extracting(FieldError::code).containsOnly("malformedName");
         assertThat(result.errors()).extracting(FieldError::path).contains("/identite", "/membres_foyer", "/identite/nom");
         assertThat(result.data()).isEqualTo(Fixtures.parse("{\"accompagnement\":{},\"identite\":{}}"));
