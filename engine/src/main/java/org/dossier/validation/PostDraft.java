@@ -1,0 +1,54 @@
+package org.dossier.validation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The posted values sorted into the shape of the schema before they are typed: one draft per
+ * object, rows kept by their posted index until they are compacted.
+ */
+final class PostDraft {
+    private final Map<String, PostDraft> objects = new LinkedHashMap<>();
+    private final Map<String, TreeMap<Integer, PostDraft>> rows = new LinkedHashMap<>();
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Set<String> unknownKeys = new LinkedHashSet<>();
+
+    PostDraft object(String key) {
+        return objects.computeIfAbsent(key, ignored -> new PostDraft());
+    }
+
+    PostDraft row(String key, int index) {
+        return rows.computeIfAbsent(key, ignored -> new TreeMap<>()).computeIfAbsent(index, ignored -> new PostDraft());
+    }
+
+    void addValues(String key, List<String> posted) {
+        List<String> kept = values.computeIfAbsent(key, ignored -> new ArrayList<>());
+        posted.stream().filter(java.util.Objects::nonNull).forEach(kept::add);
+    }
+
+    void addUnknown(String key) {
+        unknownKeys.add(key);
+    }
+
+    PostDraft objectOrNull(String key) {
+        return objects.get(key);
+    }
+
+    /** Rows in index order; absent when none was posted. */
+    TreeMap<Integer, PostDraft> rowsOrNull(String key) {
+        return rows.get(key);
+    }
+
+    List<String> values(String key) {
+        return values.getOrDefault(key, List.of());
+    }
+
+    Set<String> unknownKeys() {
+        return unknownKeys;
+    }
+}

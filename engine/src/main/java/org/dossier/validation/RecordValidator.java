@@ -1,0 +1,62 @@
+package org.dossier.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.VisibleWhen;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
+
+/**
+ * Validates record data against a form's effective schema and returns one error per field and
+ * rule, with the JSON Pointer of the exact field: a missing required field is reported on the field
+ * itself ({@code /identite/nom}), also when the rule comes from an {@code if}/{@code then}; an
+ * undefined key on that key. Errors come in the order the form shows its fields.
+ */
+public final class RecordValidator {
+    private final Messages messages;
+
+    public RecordValidator(Messages messages) {
+        this.messages = messages;
+    }
+
+    public List<FieldError> validate(CompiledForm form, JsonNode data, Locale locale) {
+        return validate(form.validator(), form.effectiveSchema(), data, locale);
+    }
+
+    /**
+     * @param schema          everit schema loaded from {@code effectiveSchema}
+     * @param effectiveSchema the same schema as JSON, for the order of fields
+     * @param data            the record data, a JSON object
+     * @return the errors, empty when the data is valid
+     */
+    public List<FieldError> validate(Schema schema, JsonNode effectiveSchema, JsonNode data, Locale locale) {
+        List<Violation> violations;
+        try {
+            schema.validate(VisibleWhen.toEveritData(data));
+            return List.of();
+        } catch (ValidationException exception) {
+            violations = ViolationMapper.map(exception, data);
+        }
+        List<Violation> unique = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Violation violation : violations) {
+            if (seen.add(violation.pointer() + " " + violation.code())) {
+                unique.add(violation);
+            }
+        }
+        SchemaOrder order = new SchemaOrder(effectiveSchema);
+        unique.sort((left, right) -> order.compare(left.pointer(), right.pointer()));
+        return unique.stream().map(violation -> phrase(violation, locale)).toList();
+    }
+
+    private FieldError phrase(Violation violation, Locale locale) {
+        String message = messages.forField(violation.pointer(), violation.code(), violation.detail(), locale,
+                violation.arguments().toArray());
+        return new FieldError(violation.pointer(), violation.code(), message);
+    }
+}
