@@ -121,11 +121,15 @@ public final class RecordService {
         audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(), details(form.formKey(), form.version(), 1));
     }
 
+    /** The field errors of some data against a form, without storing anything. */
+    public List<FieldError> check(CompiledForm form, JsonNode data, Locale locale) {
+        return validator.validate(form, pruner.prune(form.effectiveSchema(), data), locale);
+    }
+
     /** Prunes invisible fields, validates, and returns the data to store. */
     public JsonNode validated(CompiledForm form, JsonNode data, Locale locale) {
         if (data == null || !data.isObject()) {
-            throw new RecordValidationException(List.of(new FieldError("", "type",
-                    validator.messages().message(locale, "error.type.object"))));
+            throw new IllegalArgumentException("record data must be a JSON object");
         }
         JsonNode clean = pruner.prune(form.effectiveSchema(), data);
         List<FieldError> errors = validator.validate(form, clean, locale);

@@ -34,10 +34,10 @@ public final class ErrorMapper {
     public void domain(DomainException e, Context ctx) {
         Locale locale = RequestLocale.of(ctx);
         if (e instanceof RecordValidationException invalid) {
-            respond(ctx, 422, "validation", messages.message(locale, "error.validation"), invalid.errors());
+            respond(ctx, 422, "validation", messages.general("validation", locale), invalid.errors());
             return;
         }
-        respond(ctx, e.status(), e.code(), messages.message(locale, "error." + e.code()), List.of());
+        respond(ctx, e.status(), e.code(), messages.general(e.code(), locale), List.of());
     }
 
     public void http(HttpResponseException e, Context ctx) {
@@ -49,17 +49,17 @@ public final class ErrorMapper {
             case 415 -> "unsupportedMediaType";
             default -> status >= 500 ? "internal" : "invalidRequest";
         };
-        respond(ctx, status, code, messages.message(RequestLocale.of(ctx), "error." + code), List.of());
+        respond(ctx, status, code, messages.general(code, RequestLocale.of(ctx)), List.of());
     }
 
     public void unexpected(Exception e, Context ctx) {
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-        respond(ctx, 500, "internal", messages.message(RequestLocale.of(ctx), "error.internal"), List.of());
+        respond(ctx, 500, "internal", messages.general("internal", RequestLocale.of(ctx)), List.of());
     }
 
     /** For status codes set without an exception (e.g. 404 for an unknown route). */
     public void status(Context ctx, int status, String code) {
-        respond(ctx, status, code, messages.message(RequestLocale.of(ctx), "error." + code), List.of());
+        respond(ctx, status, code, messages.general(code, RequestLocale.of(ctx)), List.of());
     }
 
     private void respond(Context ctx, int status, String code, String message, List<FieldError> fieldErrors) {
@@ -71,7 +71,7 @@ public final class ErrorMapper {
             return;
         }
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = new LinkedHashMap<>(Pages.layout(ctx, locale, messages.message(locale, "error.title")));
+        Map<String, Object> model = new LinkedHashMap<>(Pages.layout(ctx, locale, messages.general("title", locale)));
         model.put("status", status);
         model.put("message", message);
         ctx.status(status).html(templates.render("pages/error", model, locale));

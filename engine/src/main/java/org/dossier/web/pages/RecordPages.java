@@ -126,7 +126,7 @@ public final class RecordPages {
             renderForm(ctx, tenant, form, posted.data(), e.errors(), shown, 422, "");
         } catch (StaleRecordException e) {
             renderForm(ctx, tenant, form, posted.data(), List.of(), shown, 409,
-                    services.messages().message(locale, "error.staleVersion"));
+                    services.messages().general("staleVersion", locale));
         }
     }
 
@@ -152,7 +152,7 @@ public final class RecordPages {
             CaseRecord record = services.records().get(tenant.id(), id);
             Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
             model.put("record", RecordMeta.of(tenant, record, locale));
-            model.put("error", services.messages().message(locale, "error.staleVersion"));
+            model.put("error", services.messages().general("staleVersion", locale));
             ctx.status(409).html(services.templates().render("pages/record-delete", model, locale));
         }
     }
