@@ -25,6 +25,8 @@ public final class FormCompiler {
     }
 
     private static Schema validatorFor(JsonNode effectiveSchema) {
+        // With draft-07 support everit registers and enforces its format validators (date, email…)
+        // by default; FormCompilerTest pins that "2024-13-45" and "not-an-email" are refused.
         return SchemaLoader.builder()
                 .schemaJson(new JSONObject(effectiveSchema.toString()))
                 .draftV7Support()

@@ -75,13 +75,16 @@ public final class MetaSchema {
 
     /**
      * A problem inside the value of an x- keyword is reported under that keyword, so that the author
-     * reads "x-gdpr" rather than "enum". Segments that follow "properties" are data keys, never keywords.
+     * reads "x-gdpr" rather than "enum". The segment after "properties" is a data key, never a keyword,
+     * even when the field itself is called "properties".
      */
     private static String keywordOf(String[] segments, ValidationException leaf) {
         for (int i = 0; i < segments.length; i++) {
-            boolean dataKey = i > 0 && "properties".equals(segments[i - 1]);
-            if (!dataKey && segments[i].startsWith("x-")) {
+            if (segments[i].startsWith("x-")) {
                 return segments[i];
+            }
+            if ("properties".equals(segments[i]) || "definitions".equals(segments[i])) {
+                i++;
             }
         }
         if (leaf.getKeyword() != null) {

@@ -34,6 +34,27 @@ class MetaSchemaTest {
     }
 
     @Test
+    void service_b_variant_with_hidden_fields_is_accepted() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/accompagnement/properties/antenne").put("x-hidden", true);
+        objectAt(definition, "/properties/prevention_expulsions").put("x-hidden", true);
+
+        metaSchema.check(definition);
+
+        assertThat(definition.at("/properties/prevention_expulsions/x-hidden").asBoolean()).isTrue();
+    }
+
+    @Test
+    void problem_in_a_field_named_properties_is_reported_under_its_x_keyword() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties").set("properties",
+                json("{\"type\": \"string\", \"x-label\": {\"en\": \"Properties\"}}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/properties/x-label", "x-label"));
+    }
+
+    @Test
     void unknown_x_keyword_is_refused_at_its_path() {
         JsonNode definition = BaseSchema.baseSchema();
         objectAt(definition, NOM).put("x-couleur", "rouge");
