@@ -1,0 +1,153 @@
+package org.dossier.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+
+/**
+ * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
+ * and targets, x-visible-when conditions that load, required keys that exist, x-enum-labels keys
+ * that are enum values. Written defensively: it also runs on definitions the meta-schema refused.
+ */
+final class DefinitionRules {
+    private static final List<String> SINGLE_SUBSCHEMAS = List.of("if", "then", "else", "not");
+    private static final List<String> SUBSCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf");
+
+    private final JsonNode root;
+    private final List<DefinitionProblem> problems = new ArrayList<>();
+
+    DefinitionRules(JsonNode root) {
+        this.root = root;
+    }
+
+    List<DefinitionProblem> problems() {
+        problems.clear();
+        visit(root, "", root, true);
+        return List.copyOf(problems);
+    }
+
+    /**
+     * @param formNode the node of the form tree at the same data location: a conditional subschema's
+     *                 {@code required} may name properties declared there rather than in itself
+     * @param inFormTree false inside if/then/else and the other combinators
+     */
+    private void visit(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree) {
+        if (!schema.isObject()) {
+            return;
+        }
+        checkRequired(schema, pointer, formNode);
+        checkEnumLabels(schema, pointer);
+        checkVisibleWhen(schema, pointer);
+        boolean atRoot = inFormTree && pointer.isEmpty();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            String childPointer = JsonPointers.append(JsonPointers.append(pointer, "properties"), property.getKey());
+            JsonNode childForm = formNode.path("properties").path(property.getKey());
+            checkPlacement(property.getValue(), childPointer, atRoot);
+            visit(property.getValue(), childPointer, childForm.isObject() ? childForm : property.getValue(), inFormTree);
+        }
+        visitItems(schema, pointer, formNode, inFormTree);
+        for (String keyword : SINGLE_SUBSCHEMAS) {
+            visit(schema.path(keyword), JsonPointers.append(pointer, keyword), formNode, false);
+        }
+        for (String keyword : SUBSCHEMA_LISTS) {
+            JsonNode list = schema.path(keyword);
+            for (int i = 0; i < list.size(); i++) {
+                visit(list.get(i), JsonPointers.append(JsonPointers.append(pointer, keyword), i), formNode, false);
+            }
+        }
+    }
+
+    private void visitItems(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree) {
+        JsonNode items = schema.path("items");
+        String itemsPointer = JsonPointers.append(pointer, "items");
+        if (items.isObject()) {
+            JsonNode formItems = formNode.path("items");
+            visit(items, itemsPointer, formItems.isObject() ? formItems : items, inFormTree);
+        } else if (items.isArray()) {
+            for (int i = 0; i < items.size(); i++) {
+                visit(items.get(i), JsonPointers.append(itemsPointer, i), items.get(i), inFormTree);
+            }
+        }
+    }
+
+    private void checkPlacement(JsonNode property, String pointer, boolean rootLevel) {
+        JsonNode section = property.path("x-section");
+        if (!section.isMissingNode()) {
+            String at = JsonPointers.append(pointer, "x-section");
+            if (!rootLevel) {
+                problems.add(new DefinitionProblem(at, "x-section", "x-section is only allowed on root-level properties"));
+            } else if (isObject(property)) {
+                problems.add(new DefinitionProblem(at, "x-section", "a section cannot be placed in another section"));
+            } else if (!isObject(root.path("properties").path(section.asText()))) {
+                problems.add(new DefinitionProblem(at, "x-section",
+                        "x-section names \"" + section.asText() + "\" but the root has no section (object property) by that key"));
+            }
+        }
+        if (property.has("x-module") && !(rootLevel && isObject(property))) {
+            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-module"), "x-module",
+                    "x-module is only allowed on root-level sections (object properties)"));
+        }
+    }
+
+    private void checkRequired(JsonNode schema, String pointer, JsonNode formNode) {
+        JsonNode required = schema.path("required");
+        if (!required.isArray()) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(known::add);
+        formNode.path("properties").fieldNames().forEachRemaining(known::add);
+        for (int i = 0; i < required.size(); i++) {
+            String name = required.get(i).asText();
+            if (!known.contains(name)) {
+                problems.add(new DefinitionProblem(JsonPointers.append(JsonPointers.append(pointer, "required"), i),
+                        "required", "required names \"" + name + "\" but properties defines no such key"));
+            }
+        }
+    }
+
+    private void checkEnumLabels(JsonNode schema, String pointer) {
+        JsonNode labels = schema.path("x-enum-labels");
+        if (!labels.isObject()) {
+            return;
+        }
+        String at = JsonPointers.append(pointer, "x-enum-labels");
+        JsonNode values = schema.has("enum") ? schema.path("enum") : schema.path("items").path("enum");
+        if (!values.isArray()) {
+            problems.add(new DefinitionProblem(at, "x-enum-labels", "x-enum-labels needs an enum (or items.enum) on the same property"));
+            return;
+        }
+        Set<String> allowed = new HashSet<>();
+        values.forEach(value -> allowed.add(value.isTextual() ? value.asText() : value.toString()));
+        labels.fieldNames().forEachRemaining(key -> {
+            if (!allowed.contains(key)) {
+                problems.add(new DefinitionProblem(JsonPointers.append(at, key), "x-enum-labels",
+                        "\"" + key + "\" is not one of the enum values " + allowed));
+            }
+        });
+    }
+
+    private void checkVisibleWhen(JsonNode schema, String pointer) {
+        JsonNode condition = schema.path("x-visible-when");
+        if (!condition.isObject()) {
+            return;
+        }
+        try {
+            SchemaLoader.builder().schemaJson(new JSONObject(condition.toString())).draftV7Support().build().load().build();
+        } catch (RuntimeException e) {
+            // everit reports unloadable schemas with SchemaException, and a few malformed values with
+            // ClassCastException or JSONException: any of them means the condition cannot be evaluated.
+            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-visible-when"), "x-visible-when",
+                    "the condition is not a loadable JSON Schema: " + e.getMessage()));
+        }
+    }
+
+    private static boolean isObject(JsonNode schema) {
+        return schema.isObject() && "object".equals(schema.path("type").asText());
+    }
+}

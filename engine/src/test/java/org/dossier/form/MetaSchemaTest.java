@@ -1,0 +1,237 @@
+package org.dossier.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.dossier.form.FormFixtures.json;
+import static org.dossier.form.FormFixtures.objectAt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetaSchemaTest {
+    private static final String NOM = "/properties/identite/properties/nom";
+
+    private final MetaSchema metaSchema = new MetaSchema();
+
+    private List<DefinitionProblem> problemsOf(JsonNode definition) {
+        InvalidFormDefinitionException refused =
+                catchThrowableOfType(InvalidFormDefinitionException.class, () -> metaSchema.check(definition));
+        assertThat(refused).as("the definition should be refused").isNotNull();
+        return refused.problems();
+    }
+
+    @Test
+    void base_schema_is_accepted() {
+        JsonNode base = BaseSchema.baseSchema();
+
+        metaSchema.check(base);
+
+        assertThat(base.at("/properties/identite/x-label/fr").asText()).isEqualTo("Identité");
+    }
+
+    @Test
+    void service_b_variant_with_hidden_fields_is_accepted() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/accompagnement/properties/antenne").put("x-hidden", true);
+        objectAt(definition, "/properties/prevention_expulsions").put("x-hidden", true);
+
+        metaSchema.check(definition);
+
+        assertThat(definition.at("/properties/prevention_expulsions/x-hidden").asBoolean()).isTrue();
+    }
+
+    @Test
+    void problem_in_a_field_named_properties_is_reported_under_its_x_keyword() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties").set("properties",
+                json("{\"type\": \"string\", \"x-label\": {\"en\": \"Properties\"}}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/properties/x-label", "x-label"));
+    }
+
+    @Test
+    void unknown_x_keyword_is_refused_at_its_path() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, NOM).put("x-couleur", "rouge");
+
+        assertThat(problemsOf(definition))
+                .extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple(NOM + "/x-couleur", "x-couleur"));
+    }
+
+    @Test
+    void unknown_x_keyword_is_refused_inside_array_rows_and_conditions() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/membres_foyer/items/properties/lien").put("x-tooltip", "…");
+        objectAt(definition, "/properties/logement_ressources/then").put("x-note", "…");
+
+        assertThat(problemsOf(definition))
+                .extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactlyInAnyOrder(
+                        tuple("/properties/membres_foyer/items/properties/lien/x-tooltip", "x-tooltip"),
+                        tuple("/properties/logement_ressources/then/x-note", "x-note"));
+    }
+
+    @Test
+    void x_label_without_fr_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, NOM).set("x-label", json("{\"en\": \"Surname\"}"));
+
+        List<DefinitionProblem> problems = problemsOf(definition);
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple(NOM + "/x-label", "x-label"));
+        assertThat(problems.get(0).message()).contains("fr");
+    }
+
+    @Test
+    void x_widget_outside_the_list_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, NOM).put("x-widget", "slider");
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple(NOM + "/x-widget", "x-widget"));
+    }
+
+    @Test
+    void unknown_legal_basis_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, NOM + "/x-gdpr").put("legalBasis", "because");
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple(NOM + "/x-gdpr/legalBasis", "x-gdpr"));
+    }
+
+    @Test
+    void x_section_naming_a_missing_section_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties").set("numero_allocataire", json("""
+                {"type": "string", "x-label": {"fr": "Numéro d'allocataire CAF"}, "x-section": "droits"}
+                """));
+
+        List<DefinitionProblem> problems = problemsOf(definition);
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/numero_allocataire/x-section", "x-section"));
+        assertThat(problems.get(0).message()).contains("droits");
+    }
+
+    @Test
+    void x_section_naming_an_existing_section_is_accepted() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties").set("numero_allocataire", json("""
+                {"type": "string", "x-label": {"fr": "Numéro d'allocataire CAF"}, "x-section": "logement_ressources"}
+                """));
+
+        metaSchema.check(definition);
+
+        assertThat(definition.at("/properties/numero_allocataire/x-section").asText()).isEqualTo("logement_ressources");
+    }
+
+    @Test
+    void x_section_naming_a_scalar_field_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties").set("numero_allocataire", json("""
+                {"type": "string", "x-label": {"fr": "Numéro d'allocataire CAF"}, "x-section": "suivis"}
+                """));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/numero_allocataire/x-section", "x-section"));
+    }
+
+    @Test
+    void required_naming_an_unknown_property_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        ((ArrayNode) definition.at("/properties/identite/required")).add("nom_usage");
+
+        List<DefinitionProblem> problems = problemsOf(definition);
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/identite/required/2", "required"));
+        assertThat(problems.get(0).message()).contains("nom_usage");
+    }
+
+    @Test
+    void required_in_a_condition_naming_an_unknown_property_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/logement_ressources").set("then", json("{\"required\": [\"montant_dette\"]}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/logement_ressources/then/required/0", "required"));
+    }
+
+    @Test
+    void enum_label_for_a_value_outside_the_enum_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/accompagnement/properties/statut/x-enum-labels")
+                .set("archive", json("{\"fr\": \"Archivé\"}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple(
+                        "/properties/accompagnement/properties/statut/x-enum-labels/archive", "x-enum-labels"));
+    }
+
+    @Test
+    void visible_when_that_is_not_a_loadable_schema_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/accompagnement/properties/date_cloture")
+                .set("x-visible-when", json("{\"type\": \"statut\"}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple(
+                        "/properties/accompagnement/properties/date_cloture/x-visible-when", "x-visible-when"));
+    }
+
+    @Test
+    void data_key_that_is_not_snake_case_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/identite/properties").set("nomUsage", json("{\"type\": \"string\"}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/identite/properties/nomUsage", "pattern"));
+    }
+
+    @Test
+    void root_that_is_not_an_object_schema_is_refused() {
+        List<DefinitionProblem> problems = problemsOf(json("{\"type\": \"array\", \"properties\": {}}"));
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/type", "const"));
+    }
+
+    @Test
+    void definition_that_is_not_a_json_object_is_refused() {
+        assertThat(problemsOf(json("[]"))).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("", "type"));
+    }
+
+    @Test
+    void standard_json_schema_keywords_stay_allowed() {
+        JsonNode definition = BaseSchema.baseSchema();
+        ObjectNode nom = objectAt(definition, NOM);
+        nom.put("description", "Nom d'usage");
+        nom.put("$comment", "indexed by a generated column");
+        nom.put("default", "");
+
+        metaSchema.check(definition);
+
+        assertThat(definition.at(NOM + "/description").asText()).isEqualTo("Nom d'usage");
+    }
+
+    @Test
+    void exception_message_names_the_path_and_the_keyword() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, NOM).put("x-widget", "slider");
+
+        InvalidFormDefinitionException refused =
+                catchThrowableOfType(InvalidFormDefinitionException.class, () -> metaSchema.check(definition));
+
+        assertThat(refused.getMessage()).contains(NOM + "/x-widget", "(x-widget)");
+        assertThat(refused.code()).isEqualTo("invalidFormDefinition");
+    }
+}
