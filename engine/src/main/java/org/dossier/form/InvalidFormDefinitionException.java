@@ -1,10 +1,11 @@
 package org.dossier.form;
 
 import java.util.List;
+import org.dossier.DomainException;
 import java.util.stream.Collectors;
 
 /** A form definition does not follow the vocabulary of {@code schemas/VOCABULARY.md}; nothing was stored. */
-public final class InvalidFormDefinitionException extends RuntimeException {
+public final class InvalidFormDefinitionException extends DomainException {
     /** Stable code for the error mapper. */
     public static final String CODE = "invalidFormDefinition";
 
@@ -12,7 +13,7 @@ public final class InvalidFormDefinitionException extends RuntimeException {
 
     /** @param problems at least one problem, in the order they were found */
     public InvalidFormDefinitionException(List<DefinitionProblem> problems) {
-        super(describe(problems));
+        super(CODE, 422, describe(problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an invalid definition has at least one problem");
         }
@@ -21,10 +22,6 @@ public final class InvalidFormDefinitionException extends RuntimeException {
 
     public List<DefinitionProblem> problems() {
         return problems;
-    }
-
-    public String code() {
-        return CODE;
     }
 
     private static String describe(List<DefinitionProblem> problems) {
