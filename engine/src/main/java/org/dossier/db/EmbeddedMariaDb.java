@@ -33,9 +33,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             int port = freePort();
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
             builder.setPort(port);
-            builder.setDataDir(absolute.resolve("mariadb"));
-            builder.setBaseDir(absolute.resolve("mariadb-base"));
-            builder.setTmpDir(absolute.resolve("mariadb-tmp"));
+            builder.setDataDir(absolute.resolve("mariadb").toFile());
+            builder.setBaseDir(absolute.resolve("mariadb-base").toFile());
+            Files.createDirectories(absolute.resolve("mariadb-tmp"));
+            builder.setTmpDir(absolute.resolve("mariadb-tmp").toString());
             builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             builder.addArg("--character-set-server=utf8mb4");
             builder.addArg("--collation-server=utf8mb4_unicode_ci");
