@@ -25,6 +25,8 @@ public record ControlView(String id, String name, String label, String hint, Str
         options = List.copyOf(options);
     }
 
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
     @Override
     public String kind() {
         return "control";
@@ -33,6 +35,17 @@ public record ControlView(String id, String name, String label, String hint, Str
     /** The widget template, e.g. {@code widgets/text}. */
     public String template() {
         return widget.template();
+    }
+
+    /**
+     * The {@code type} of a date input: {@code text} when the value is not an ISO date, because a
+     * date input would silently blank what the person typed.
+     */
+    public String inputType() {
+        if (widget != Widget.DATE) {
+            return widget == Widget.NUMBER ? "text" : widget.key();
+        }
+        return value.isEmpty() || ISO_DATE.matcher(value).matches() ? "date" : "text";
     }
 
     public boolean invalid() {

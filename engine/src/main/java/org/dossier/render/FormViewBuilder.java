@@ -106,7 +106,7 @@ public final class FormViewBuilder {
             String hint = group.hint().in(locale);
             return new RepeatableGroupView(path.id(), path.name(), path.pointer(), group.label().in(locale), hint,
                     hint.isEmpty() ? "" : path.id() + "-hint", rows, "add:" + path.pointer(),
-                    messages.format("form.row.add", itemLabel), count < group.maxItems(), blank, visible, errors,
+                    messages.format("form.row.add", itemLabel), count < group.maxItems(), group.maxItems(), blank, visible, errors,
                     visibleName(group), visibleValues(group));
         }
 

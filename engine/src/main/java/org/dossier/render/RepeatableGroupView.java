@@ -10,10 +10,11 @@ import java.util.List;
  * @param pointer     JSON Pointer of the array
  * @param addAction   value of the add button, e.g. {@code add:/membres_foyer}
  * @param canAdd      false once {@code maxItems} rows exist
+ * @param maxItems    the most rows the schema allows, for the script
  * @param blankRow    the row the script clones; its index is {@code __index__}
  */
 public record RepeatableGroupView(String id, String name, String pointer, String legend, String hint, String hintId,
-                                  List<RowView> rows, String addAction, String addLabel, boolean canAdd,
+                                  List<RowView> rows, String addAction, String addLabel, boolean canAdd, int maxItems,
                                   RowView blankRow, boolean visible, List<String> errors,
                                   String visibleName, String visibleValues) implements FormItem {
     public RepeatableGroupView {
