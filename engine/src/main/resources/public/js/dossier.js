@@ -164,8 +164,12 @@
     });
     refreshGroup(group);
     var add = group.querySelector("[data-add-row]");
-    var legend = group.querySelector("legend");
-    (add && !add.hidden ? add : legend).focus();
+    if (add && !add.hidden) {
+      add.focus();
+    } else {
+      group.setAttribute("tabindex", "-1");
+      group.focus();
+    }
   }
 
   function ownGroup(element) {
