@@ -1,0 +1,260 @@
+package org.dossier.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dossier.form.VisibleWhen;
+import org.dossier.validation.FieldError;
+
+/**
+ * Binds a record's data and its validation errors to a {@link FormLayout}: decides, per
+ * control, the label in the request's language, the value, the required marker, visibility,
+ * errors and options. Thread-safe; one instance serves every request.
+ */
+public final class FormViewBuilder {
+    private final VisibleWhen visibleWhen;
+
+    public FormViewBuilder(VisibleWhen visibleWhen) {
+        this.visibleWhen = visibleWhen;
+    }
+
+    public FormViewBuilder() {
+        this(new VisibleWhen());
+    }
+
+    /**
+     * @param data    the record's data, possibly holding raw strings that did not parse
+     * @param errors  validation errors, JSON Pointer paths
+     * @param locale  French or English
+     */
+    public FormView build(FormLayout layout, JsonNode data, List<FieldError> errors, Locale locale,
+                          RenderOptions options) {
+        var binding = new Binding(layout, data, errors, locale, options);
+        List<FormItem> items = new ArrayList<>();
+        for (LayoutNode node : layout.items()) {
+            items.add(binding.bind(node, FieldPath.ROOT, data, true));
+        }
+        return new FormView(layout.title().in(locale), binding.summary(), items);
+    }
+
+    /** The state of one build: never shared between threads. */
+    private final class Binding {
+        private final FormLayout layout;
+        private final JsonNode data;
+        private final Locale locale;
+        private final RenderOptions options;
+        private final UiMessages messages;
+        private final Map<String, List<String>> errorsByPointer = new LinkedHashMap<>();
+        private final List<ErrorSummaryEntry> summary = new ArrayList<>();
+        private Object everitData;
+
+        Binding(FormLayout layout, JsonNode data, List<FieldError> errors, Locale locale, RenderOptions options) {
+            this.layout = layout;
+            this.data = data == null ? MissingNode.getInstance() : data;
+            this.locale = locale;
+            this.options = options;
+            this.messages = UiMessages.of(locale);
+            for (FieldError error : errors) {
+                errorsByPointer.computeIfAbsent(error.path(), p -> new ArrayList<>()).add(error.message());
+            }
+        }
+
+        FormItem bind(LayoutNode node, FieldPath container, JsonNode containerData, boolean parentVisible) {
+            FieldPath path = container.resolve(node.path());
+            boolean visible = parentVisible && isVisible(node);
+            if (node instanceof LayoutNode.Control control) {
+                return control(control, path, valueAt(containerData, node.keys()), visible);
+            }
+            if (node instanceof LayoutNode.Section section) {
+                return section(section, path, container, containerData, visible);
+            }
+            var group = (LayoutNode.Group) node;
+            if (group.confidential() && !options.showConfidential()) {
+                return masked(group, path, visible);
+            }
+            return group(group, path, valueAt(containerData, node.keys()), visible);
+        }
+
+        /** Children of a section have paths and keys relative to the section's own container. */
+        private SectionView section(LayoutNode.Section section, FieldPath path, FieldPath container,
+                                    JsonNode containerData, boolean visible) {
+            List<String> errors = takeErrors(path, section.label());
+            List<FormItem> children = new ArrayList<>();
+            for (LayoutNode child : section.children()) {
+                children.add(bind(child, container, containerData, visible));
+            }
+            String hint = section.hint().in(locale);
+            return new SectionView(path.id(), section.label().in(locale), hint, hint.isEmpty() ? "" : path.id() + "-hint",
+                    children, visible, errors, visibleName(section), visibleValues(section));
+        }
+
+        private RepeatableGroupView group(LayoutNode.Group group, FieldPath path, JsonNode rowsData, boolean visible) {
+            List<String> errors = takeErrors(path, group.label());
+            String itemLabel = group.itemLabel().isEmpty() ? group.label().in(locale) : group.itemLabel().in(locale);
+            List<RowView> rows = new ArrayList<>();
+            int count = rowsData.isArray() ? rowsData.size() : 0;
+            for (int index = 0; index < count; index++) {
+                rows.add(row(group, path.index(index), Integer.toString(index), Integer.toString(index + 1),
+                        itemLabel, rowsData.get(index), visible, path));
+            }
+            RowView blank = row(group, path.placeholderIndex(), FieldPath.INDEX_PLACEHOLDER, "__number__", itemLabel,
+                    MissingNode.getInstance(), visible, path);
+            String hint = group.hint().in(locale);
+            return new RepeatableGroupView(path.id(), path.name(), path.pointer(), group.label().in(locale), hint,
+                    hint.isEmpty() ? "" : path.id() + "-hint", rows, "add:" + path.pointer(),
+                    messages.format("form.row.add", itemLabel), count < group.maxItems(), group.maxItems(), blank, visible, errors,
+                    visibleName(group), visibleValues(group));
+        }
+
+        private RowView row(LayoutNode.Group group, FieldPath rowPath, String index, String number, String itemLabel,
+                            JsonNode rowData, boolean visible, FieldPath groupPath) {
+            List<FormItem> children = new ArrayList<>();
+            for (LayoutNode child : group.itemChildren()) {
+                children.add(bind(child, rowPath, rowData, visible));
+            }
+            String legend = itemLabel + " " + number;
+            return new RowView(index, rowPath.id(), legend, children, "remove:" + groupPath.pointer() + "/" + index,
+                    messages.format("form.row.remove", legend));
+        }
+
+        private ControlView control(LayoutNode.Control control, FieldPath path, JsonNode value, boolean visible) {
+            if (control.confidential() && !options.showConfidential()) {
+                return masked(control, path, visible);
+            }
+            String label = control.label().in(locale);
+            List<String> errors = takeErrors(path, control.label());
+            if (control.widget() == Widget.CHECKBOXES) {
+                errors = new ArrayList<>(errors);
+                errors.addAll(takeChildErrors(path, control.label()));
+            }
+            String hint = control.hint().in(locale);
+            String hintId = hint.isEmpty() ? "" : path.id() + "-hint";
+            String errorId = path.id() + "-error";
+            List<String> values = control.widget() == Widget.CHECKBOXES ? ValueText.list(value) : List.of();
+            String text = ValueText.scalar(value);
+            var constraints = control.constraints();
+            return new ControlView(path.id(), path.name(), label, hint, hintId, control.widget(), text, values,
+                    control.required(), visible, errors, errorId, describedBy(hintId, errors.isEmpty() ? "" : errorId),
+                    options(control, path, text, values), constraints.min(), constraints.max(), constraints.step(),
+                    constraints.pattern(), constraints.maxLength(), constraints.minLength(), constraints.inputmode(),
+                    visibleName(control), visibleValues(control));
+        }
+
+        private ControlView masked(LayoutNode node, FieldPath path, boolean visible) {
+            String hintId = path.id() + "-hint";
+            return new ControlView(path.id(), "", node.label().in(locale), messages.text("form.masked.hint"), hintId,
+                    Widget.MASKED, "", List.of(), false, visible, List.of(), path.id() + "-error", hintId, List.of(),
+                    "", "", "", "", "", "", "", visibleName(node), visibleValues(node));
+        }
+
+        private List<OptionView> options(LayoutNode.Control control, FieldPath path, String value, List<String> values) {
+            Widget widget = control.widget();
+            List<OptionView> result = new ArrayList<>();
+            if (widget == Widget.YESNO || widget == Widget.CHECKBOX) {
+                result.add(new OptionView(path.id(), "true", messages.text("value.yes"), "true".equals(value)));
+                if (widget == Widget.YESNO) {
+                    result.add(new OptionView(path.id() + "-1", "false", messages.text("value.no"), "false".equals(value)));
+                }
+                return result;
+            }
+            if (control.options().isEmpty()) {
+                return result;
+            }
+            if (widget == Widget.SELECT) {
+                result.add(new OptionView("", "", messages.text("form.select.choose"), value.isEmpty()));
+            }
+            boolean known = value.isEmpty();
+            int index = 0;
+            for (LayoutNode.Option option : control.options()) {
+                boolean selected = widget == Widget.CHECKBOXES ? values.contains(option.value()) : option.value().equals(value);
+                known |= option.value().equals(value);
+                result.add(new OptionView(index == 0 ? path.id() : path.id() + "-" + index, option.value(),
+                        option.label().in(locale), selected));
+                index++;
+            }
+            if (!known && widget == Widget.SELECT) {
+                // A value outside the list (imported or tampered data) is shown back, not silently lost.
+                result.add(new OptionView("", value, value, true));
+            }
+            return result;
+        }
+
+        private boolean isVisible(LayoutNode node) {
+            if (node.visibleWhen() == null) {
+                return true;
+            }
+            if (everitData == null) {
+                everitData = VisibleWhen.toEveritData(data);
+            }
+            return visibleWhen.isVisible(node.visibleWhen(), everitData);
+        }
+
+        private List<String> takeErrors(FieldPath path, LocalizedText label) {
+            List<String> messagesAtPath = errorsByPointer.remove(path.pointer());
+            if (messagesAtPath == null) {
+                return List.of();
+            }
+            for (String message : messagesAtPath) {
+                summary.add(new ErrorSummaryEntry(labelled(label, message), "#" + path.id()));
+            }
+            return messagesAtPath;
+        }
+
+        /** Errors on the items of a checkbox group ({@code /motifs/0}) belong to the group. */
+        private List<String> takeChildErrors(FieldPath path, LocalizedText label) {
+            List<String> found = new ArrayList<>();
+            String prefix = path.pointer() + "/";
+            var iterator = errorsByPointer.entrySet().iterator();
+            while (iterator.hasNext()) {
+                var entry = iterator.next();
+                if (entry.getKey().startsWith(prefix)) {
+                    for (String message : entry.getValue()) {
+                        found.add(message);
+                        summary.add(new ErrorSummaryEntry(labelled(label, message), "#" + path.id()));
+                    }
+                    iterator.remove();
+                }
+            }
+            return found;
+        }
+
+        private String labelled(LocalizedText label, String message) {
+            return label.isEmpty() ? message : messages.format("form.error.labelled", label.in(locale), message);
+        }
+
+        /** Errors no control claimed (a field not on the page, the root) still reach the summary. */
+        List<ErrorSummaryEntry> summary() {
+            errorsByPointer.forEach((pointer, messagesAtPointer) -> messagesAtPointer.forEach(message ->
+                    summary.add(new ErrorSummaryEntry(message, "#" + FieldPath.idOfPointer(pointer)))));
+            errorsByPointer.clear();
+            return summary;
+        }
+
+        private String visibleName(LayoutNode node) {
+            return node.clientVisibility().map(ClientVisibility::controllerName).orElse("");
+        }
+
+        private String visibleValues(LayoutNode node) {
+            return node.clientVisibility().map(v -> ValueText.jsonArray(v.values())).orElse("");
+        }
+    }
+
+    static String describedBy(String hintId, String errorId) {
+        if (hintId.isEmpty()) {
+            return errorId;
+        }
+        return errorId.isEmpty() ? hintId : hintId + " " + errorId;
+    }
+
+    private static JsonNode valueAt(JsonNode container, List<String> keys) {
+        JsonNode node = container;
+        for (String key : keys) {
+            node = node.path(key);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,36 @@
+package org.dossier.render;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The closed set of input widgets a control can use; each has a template {@code widgets/<name>}. */
+public enum Widget {
+    TEXT, TEXTAREA, DATE, EMAIL, TEL, NUMBER, SELECT, RADIO, CHECKBOX, CHECKBOXES, YESNO,
+    /** A confidential field the member may not see: no value, no name. */
+    MASKED;
+
+    /** The name used in {@code x-widget} and in template names, e.g. {@code yesno}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The Pebble template that draws this widget. */
+    public String template() {
+        return "widgets/" + key();
+    }
+
+    /** Whether the widget is a group of inputs drawn in a fieldset with a legend. */
+    public boolean isGroup() {
+        return this == RADIO || this == CHECKBOXES || this == YESNO;
+    }
+
+    /** Parses an {@code x-widget} value; {@code masked} is not something a schema may ask for. */
+    public static Optional<Widget> fromKey(String key) {
+        for (Widget widget : values()) {
+            if (widget != MASKED && widget.key().equals(key)) {
+                return Optional.of(widget);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,51 @@
+package org.dossier.web.view;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code layout.peb} needs on every page.
+ *
+ * @param lang           {@code fr} or {@code en}
+ * @param title          the page title (the service name is appended)
+ * @param serviceName    the tenant's display name, in the header
+ * @param brandCssUrl    the tenant's stylesheet defining {@code --brand} and {@code --brand-contrast}
+ * @param homeUrl        where the service name links to
+ * @param langSwitchUrls the current page in French and in English
+ * @param flash          a one-time message shown above the content
+ */
+public record LayoutModel(String lang, String title, String serviceName, String brandCssUrl, String homeUrl,
+                          LangSwitchUrls langSwitchUrls, Optional<String> flash) {
+    public LayoutModel {
+        Objects.requireNonNull(lang);
+        Objects.requireNonNull(title);
+        Objects.requireNonNull(serviceName);
+        Objects.requireNonNull(brandCssUrl);
+        Objects.requireNonNull(homeUrl);
+        Objects.requireNonNull(langSwitchUrls);
+        Objects.requireNonNull(flash);
+    }
+
+    /**
+     * The links of the language switch.
+     *
+     * @param fr the current page with {@code ?lang=fr}
+     * @param en the current page with {@code ?lang=en}
+     */
+    public record LangSwitchUrls(String fr, String en) {}
+
+    /** The layout's variables, to which a page adds its own; {@code flash} is empty when absent. */
+    public Map<String, Object> toModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", lang);
+        model.put("title", title);
+        model.put("serviceName", serviceName);
+        model.put("brandCssUrl", brandCssUrl);
+        model.put("homeUrl", homeUrl);
+        model.put("langSwitchUrls", langSwitchUrls);
+        model.put("flash", flash.orElse(""));
+        return model;
+    }
+}

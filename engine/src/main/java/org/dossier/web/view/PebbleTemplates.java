@@ -1,0 +1,47 @@
+package org.dossier.web.view;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Pebble engine of the application: templates from the classpath folder {@code templates}
+ * (the repository's top-level {@code templates/}), HTML autoescaping, strict variables so a
+ * missing model entry fails loudly instead of printing nothing, and compiled templates cached.
+ * Interface texts come from the bundle {@code i18n/ui} through Pebble's {@code i18n} function.
+ */
+public final class PebbleTemplates {
+    private final PebbleEngine engine;
+
+    public PebbleTemplates() {
+        var loader = new ClasspathLoader(PebbleTemplates.class.getClassLoader());
+        loader.setPrefix("templates");
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .autoEscaping(true)
+                .strictVariables(true)
+                .cacheActive(true)
+                .defaultLocale(Locale.FRENCH)
+                .build();
+    }
+
+    /**
+     * @param templateName e.g. {@code form/form} (no suffix)
+     * @param model        the template's variables
+     * @param locale       the language of interface texts ({@code i18n}) and of formatting
+     */
+    public String render(String templateName, Map<String, Object> model, Locale locale) {
+        var writer = new StringWriter(16_384);
+        try {
+            engine.getTemplate(templateName).evaluate(writer, model, locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unable to render template " + templateName, e);
+        }
+        return writer.toString();
+    }
+}
