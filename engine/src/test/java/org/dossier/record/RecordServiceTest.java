@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import org.dossier.Services;
@@ -52,8 +53,9 @@ class RecordServiceTest {
         assertThat(columns).containsEntry("last_name", "Dupont").containsEntry("first_name", "Anaïs")
                 .containsEntry("birth_date", "1975-12-24").containsEntry("status", "en_cours")
                 .containsEntry("schema_version", 1).containsEntry("lock_version", 1).containsEntry("created_by", "agent@test");
-        assertThat(services.jdbi().withExtension(AuditDao.class, dao -> dao.actionsOn(tenant.id(), "record", record.id().toString())))
-                .containsExactly("record.created");
+        List<String> actions = services.jdbi().withExtension(AuditDao.class,
+                dao -> dao.actionsOn(tenant.id(), "record", record.id().toString()));
+        assertThat(actions).containsExactly("record.created");
     }
 
     @Test
@@ -68,8 +70,9 @@ class RecordServiceTest {
                 ACTOR, Locale.FRENCH))
                 .isInstanceOf(StaleRecordException.class);
         assertThat(services.records().get(tenant.id(), record.id()).data().at("/identite/prenom").asText()).isEqualTo("Marc");
-        assertThat(services.jdbi().withExtension(AuditDao.class, dao -> dao.actionsOn(tenant.id(), "record", record.id().toString())))
-                .containsExactly("record.created", "record.updated");
+        List<String> actions = services.jdbi().withExtension(AuditDao.class,
+                dao -> dao.actionsOn(tenant.id(), "record", record.id().toString()));
+        assertThat(actions).containsExactly("record.created", "record.updated");
     }
 
     private static ObjectNode closed() {
@@ -87,7 +90,8 @@ class RecordServiceTest {
                 .isInstanceOfSatisfying(RecordValidationException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.path() + " " + error.code())
                         .contains("/identite/nom minLength", "/accompagnement/statut enum"));
-        assertThat(services.jdbi().withHandle(handle -> new RecordDao(handle).count(tenant.id()))).isEqualTo(before);
+        long after = services.jdbi().withHandle(handle -> new RecordDao(handle).count(tenant.id()));
+        assertThat(after).isEqualTo(before);
     }
 
     @Test

@@ -122,10 +122,10 @@ class RecordApiTest {
 
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(TestServer.get(records + "/" + id).statusCode()).isEqualTo(404);
-        assertThat(services.jdbi().withHandle(handle -> handle.createQuery(
+        java.util.List<String> actions = services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT action FROM audit_events WHERE tenant_id = :t AND target_id = :id ORDER BY id")
-                .bind("t", tenant.id()).bind("id", id).mapTo(String.class).list()))
-                .containsExactly("record.created", "record.deleted");
+                .bind("t", tenant.id()).bind("id", id).mapTo(String.class).list());
+        assertThat(actions).containsExactly("record.created", "record.deleted");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.dossier.record.RecordPage;
 import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
+import org.dossier.render.RenderOptions;
 import org.dossier.tenant.Tenant;
 import org.dossier.validation.CoercionResult;
 import org.dossier.validation.FieldError;
@@ -35,6 +36,8 @@ public final class RecordPages {
     private static final int PAGE_SIZE = 20;
     private static final String ACTION = "_action";
     private static final String VERSION = "_version";
+    /** Until accounts and grants exist, every visitor sees every field, confidential ones included. */
+    private static final RenderOptions ALL_FIELDS = new RenderOptions(true);
 
     private final RequestContext requests;
     private final Services services;
@@ -72,7 +75,7 @@ public final class RecordPages {
         CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), ctx.formParamMap(), locale);
         String action = ctx.formParam(ACTION);
         if (isRowAction(action)) {
-            renderForm(ctx, tenant, form, services.renderer().applyRowAction(posted.data(), action), List.of(), null, 200, "");
+            renderForm(ctx, tenant, form, withRowAction(posted, action), List.of(), null, 200, "");
             return;
         }
         try {
@@ -91,8 +94,8 @@ public final class RecordPages {
         CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
         CompiledForm form = services.forms().version(tenant.id(), record.formKey(), record.schemaVersion());
         Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
-        model.put("record", RecordMeta.of(tenant, record, locale));
-        model.put("view", services.renderer().recordView(form, record.data(), locale));
+        model.put("meta", RecordMeta.of(tenant, record, locale));
+        model.put("record", services.renderer().recordView(form, record.data(), locale, ALL_FIELDS));
         model.put("flash", flash(ctx, locale));
         ctx.html(services.templates().render("pages/record-view", model, locale));
     }
@@ -115,7 +118,7 @@ public final class RecordPages {
         CaseRecord shown = withLockVersion(current, expected);
         String action = ctx.formParam(ACTION);
         if (isRowAction(action)) {
-            renderForm(ctx, tenant, form, services.renderer().applyRowAction(posted.data(), action), List.of(), shown, 200, "");
+            renderForm(ctx, tenant, form, withRowAction(posted, action), List.of(), shown, 200, "");
             return;
         }
         try {
@@ -162,11 +165,10 @@ public final class RecordPages {
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
         Map<String, Object> model = layout(ctx, tenant, locale, editing ? "record.edit.title" : "record.new.title");
-        model.put("form", services.renderer().form(form, data, errors, locale));
-        model.put("action", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        model.put("form", services.renderer().form(form, data, errors, locale, ALL_FIELDS));
+        model.put("formAction", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        model.put("hiddenFields", editing ? Map.of(VERSION, String.valueOf(record.lockVersion())) : Map.of());
         model.put("cancelUrl", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
-        model.put("lockVersion", editing ? record.lockVersion() : 0);
-        model.put("editing", editing);
         model.put("alert", alert);
         ctx.status(status).html(services.templates().render("pages/record-form", model, locale));
     }
@@ -195,6 +197,14 @@ public final class RecordPages {
             return UiText.get(locale, "flash.deleted");
         }
         return "";
+    }
+
+    private JsonNode withRowAction(CoercionResult posted, String action) {
+        try {
+            return services.renderer().applyRowAction(posted.data(), action);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("invalidRequest", 400, e.getMessage());
+        }
     }
 
     private static boolean isRowAction(String action) {

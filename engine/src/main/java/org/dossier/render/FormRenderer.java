@@ -1,0 +1,77 @@
+package org.dossier.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.VisibleWhen;
+import org.dossier.validation.FieldError;
+
+/**
+ * The rendering entry point of the pages: binds a compiled form and a record's data into view
+ * models. The static layout of each published version is computed once and kept, keyed by the
+ * compiled form's identity (published versions are immutable and compiled once).
+ */
+public final class FormRenderer {
+    private final FormViewBuilder formViews;
+    private final RecordViewBuilder recordViews;
+    private final Map<Identity, FormLayout> layouts = new ConcurrentHashMap<>();
+
+    public FormRenderer(VisibleWhen visibleWhen) {
+        this.formViews = new FormViewBuilder(visibleWhen);
+        this.recordViews = new RecordViewBuilder(visibleWhen);
+    }
+
+    public FormView form(CompiledForm form, JsonNode data, List<FieldError> errors, Locale locale, RenderOptions options) {
+        return formViews.build(layout(form), data, errors, locale, options);
+    }
+
+    public RecordView recordView(CompiledForm form, JsonNode data, Locale locale, RenderOptions options) {
+        return recordViews.build(layout(form), data, locale, options);
+    }
+
+    /**
+     * Applies an add-row or remove-row button of the no-JavaScript form.
+     *
+     * @throws IllegalArgumentException when the action does not match the form's data
+     */
+    public ObjectNode applyRowAction(ObjectNode data, String action) {
+        return RowActions.apply(data, action);
+    }
+
+    /** Value → label of the options of the enum field at {@code pointer} (e.g. {@code /accompagnement/statut}). */
+    public Map<String, String> optionLabels(CompiledForm form, String pointer, Locale locale) {
+        JsonNode schema = form.effectiveSchema();
+        for (String segment : pointer.substring(1).split("/")) {
+            schema = schema.path("properties").path(segment);
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        JsonNode enumLabels = schema.path("x-enum-labels");
+        for (JsonNode value : schema.path("enum")) {
+            String label = LocalizedText.of(enumLabels.get(value.asText())).in(locale);
+            labels.put(value.asText(), label.isEmpty() ? value.asText() : label);
+        }
+        return labels;
+    }
+
+    private FormLayout layout(CompiledForm form) {
+        return layouts.computeIfAbsent(new Identity(form), key -> FormLayout.of(form.effectiveSchema()));
+    }
+
+    /** Compares compiled forms by identity: hashing their JSON trees on every request would cost more than rendering. */
+    private record Identity(CompiledForm form) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.form == form;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(form);
+        }
+    }
+}
