@@ -17,14 +17,12 @@ import java.util.Set;
 public final class FormLayout {
     private final LocalizedText title;
     private final List<LayoutNode> items;
-    private final boolean hasConditions;
     private final Set<String> groupPointers;
 
-    private FormLayout(LocalizedText title, List<LayoutNode> items, Set<String> groupPointers, boolean hasConditions) {
+    private FormLayout(LocalizedText title, List<LayoutNode> items, Set<String> groupPointers) {
         this.title = title;
         this.items = items;
         this.groupPointers = groupPointers;
-        this.hasConditions = hasConditions;
     }
 
     /** Lays out an effective schema (hidden fields already removed). */
@@ -32,7 +30,7 @@ public final class FormLayout {
         var factory = new LayoutFactory(effectiveSchema, WidgetRegistry.standard());
         List<LayoutNode> items = factory.root();
         return new FormLayout(LocalizedText.of(effectiveSchema.get("x-label")), items,
-                Set.copyOf(factory.groupPointers), factory.hasConditions);
+                Set.copyOf(factory.groupPointers));
     }
 
     public LocalizedText title() {
@@ -41,10 +39,6 @@ public final class FormLayout {
 
     List<LayoutNode> items() {
         return items;
-    }
-
-    boolean hasConditions() {
-        return hasConditions;
     }
 
     /**
@@ -60,7 +54,6 @@ public final class FormLayout {
         private final JsonNode root;
         private final WidgetRegistry widgets;
         private final Set<String> groupPointers = new HashSet<>();
-        private boolean hasConditions;
 
         LayoutFactory(JsonNode root, WidgetRegistry widgets) {
             this.root = root;
@@ -104,7 +97,6 @@ public final class FormLayout {
             FieldPath path = parentPath.child(key);
             boolean confidential = parentConfidential || schema.path("x-confidential").asBoolean(false);
             JsonNode condition = schema.get("x-visible-when");
-            hasConditions |= condition != null;
             var client = ClientVisibility.from(condition);
             var label = LocalizedText.of(schema.get("x-label"));
             var hint = LocalizedText.of(schema.get("x-hint"));

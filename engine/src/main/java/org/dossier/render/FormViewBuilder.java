@@ -33,7 +33,7 @@ public final class FormViewBuilder {
      */
     public FormView build(FormLayout layout, JsonNode data, List<FieldError> errors, Locale locale,
                           RenderOptions options) {
-        var binding = new Binding(layout, data, errors, locale, options);
+        var binding = new Binding(data, errors, locale, options);
         List<FormItem> items = new ArrayList<>();
         for (LayoutNode node : layout.items()) {
             items.add(binding.bind(node, FieldPath.ROOT, data, true));
@@ -43,7 +43,6 @@ public final class FormViewBuilder {
 
     /** The state of one build: never shared between threads. */
     private final class Binding {
-        private final FormLayout layout;
         private final JsonNode data;
         private final Locale locale;
         private final RenderOptions options;
@@ -52,8 +51,7 @@ public final class FormViewBuilder {
         private final List<ErrorSummaryEntry> summary = new ArrayList<>();
         private Object everitData;
 
-        Binding(FormLayout layout, JsonNode data, List<FieldError> errors, Locale locale, RenderOptions options) {
-            this.layout = layout;
+        Binding(JsonNode data, List<FieldError> errors, Locale locale, RenderOptions options) {
             this.data = data == null ? MissingNode.getInstance() : data;
             this.locale = locale;
             this.options = options;

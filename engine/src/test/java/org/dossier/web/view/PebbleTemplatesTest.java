@@ -117,6 +117,34 @@ class PebbleTemplatesTest {
     }
 
     @Test
+    void masked_field_posts_nothing_and_shows_no_value() {
+        String html = renderForm(Fixtures.baseLikeRecord(), List.of(), Locale.FRENCH, false);
+
+        assertThat(html).contains("<input class=\"input input--masked\" type=\"text\" id=\"f-notes_confidentielles-contenu\" disabled");
+        assertThat(html).doesNotContain("notes_confidentielles.contenu").doesNotContain("violences");
+    }
+
+    @Test
+    void control_fields_and_row_buttons_are_in_the_form() {
+        String html = renderForm(Fixtures.baseLikeRecord(), List.of(), Locale.FRENCH, true);
+
+        assertThat(html).contains("<input type=\"hidden\" name=\"_csrf\" value=\"token-123\">");
+        assertThat(html).contains("name=\"_action\" value=\"add:/membres_foyer\" formnovalidate");
+        assertThat(html).contains("name=\"_action\" value=\"remove:/membres_foyer/1\" formnovalidate");
+        assertThat(html).contains("<template data-row-template>");
+        assertThat(html).contains("name=\"membres_foyer[__index__].prenom\"");
+        assertThat(html).contains("data-visible-name=\"accompagnement.statut\" data-visible-values=\"[&quot;clos&quot;]\"");
+    }
+
+    @Test
+    void required_fields_carry_a_visually_hidden_marker() {
+        String html = renderForm(Fixtures.baseLikeRecord(), List.of(), Locale.FRENCH, true);
+
+        assertThat(html).contains("for=\"f-identite-prenom\">Prénom<span class=\"required-marker\" aria-hidden=\"true\">*</span>"
+                + "<span class=\"visually-hidden\"> (obligatoire)</span></label>");
+    }
+
+    @Test
     void record_view_shows_labels_and_formatted_values() {
         var record = new RecordViewBuilder().build(LAYOUT, Fixtures.baseLikeRecord(), Locale.FRENCH,
                 new RenderOptions(false));
