@@ -28,6 +28,7 @@ public final class App {
             });
             javalin.startup.showJavalinBanner = false;
             javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.before(services.bodyLimit()::check);
             javalin.routes.exception(DomainException.class, errors::domain);
             javalin.routes.exception(HttpResponseException.class, errors::http);
             javalin.routes.exception(Exception.class, errors::unexpected);

@@ -25,7 +25,7 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config, boolean demo) {
         Database database = Database.open(config);
         try {
-            Services services = Services.wire(database);
+            Services services = Services.wire(database, config);
             int applied = services.migrations().migrate();
             LOG.info("Database ready ({} migration(s) applied now)", applied);
             if (demo) {

@@ -2,6 +2,7 @@ package org.dossier;
 
 import org.dossier.audit.AuditLog;
 import org.dossier.db.Database;
+import org.dossier.web.BodyLimit;
 import org.dossier.db.Migrations;
 import org.dossier.form.FormCompiler;
 import org.dossier.form.FormService;
@@ -14,6 +15,7 @@ import org.dossier.tenant.TenantService;
 import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
 import org.dossier.validation.RecordValidator;
+import org.dossier.web.BodyLimit;
 import org.dossier.web.Json;
 import org.dossier.web.view.PebbleTemplates;
 import org.jdbi.v3.core.Jdbi;
@@ -26,6 +28,7 @@ public record Services(
         Jdbi jdbi,
         Migrations migrations,
         Json json,
+        BodyLimit bodyLimit,
         Messages messages,
         TenantService tenants,
         FormService forms,
@@ -34,8 +37,9 @@ public record Services(
         FormRenderer renderer,
         PebbleTemplates templates) {
 
-    public static Services wire(Database database) {
-        Json json = new Json();
+    public static Services wire(Database database, Config config) {
+        BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
+        Json json = new Json(bodyLimit);
         Messages messages = new Messages();
         VisibleWhen visibleWhen = new VisibleWhen();
         FormService forms = new FormService(database.jdbi(), json.mapper(), new MetaSchema(), new FormCompiler());
@@ -45,6 +49,7 @@ public record Services(
                 database.jdbi(),
                 new Migrations(database.dataSource()),
                 json,
+                bodyLimit,
                 messages,
                 new TenantService(database.jdbi()),
                 forms,

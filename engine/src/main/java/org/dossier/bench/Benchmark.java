@@ -59,7 +59,7 @@ public final class Benchmark implements Callable<Integer> {
         Config embedded = new Config(0, dataDir, java.util.Optional.empty(), "root", "", Math.max(16, clients * 2),
                 Config.ONE_MIB);
         try (Database database = Database.open(embedded)) {
-            Services services = Services.wire(database);
+            Services services = Services.wire(database, embedded);
             services.migrations().migrate();
             System.out.printf("Loading %d tenants x %d records...%n", tenants, records);
             long loadStart = System.nanoTime();

@@ -17,8 +17,10 @@ import org.dossier.DomainException;
 /** The one ObjectMapper of the app, strict on input, and JSON responses. */
 public final class Json {
     private final ObjectMapper mapper;
+    private final BodyLimit bodyLimit;
 
-    public Json() {
+    public Json(BodyLimit bodyLimit) {
+        this.bodyLimit = bodyLimit;
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -37,7 +39,7 @@ public final class Json {
      * all answer 400 before anything is looked at.
      */
     public JsonNode readBody(Context ctx) {
-        try (InputStream body = ctx.bodyInputStream()) {
+        try (InputStream body = bodyLimit.bounded(ctx.bodyInputStream())) {
             JsonNode node = mapper.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw new DomainException("malformedJson", 400, "empty body");

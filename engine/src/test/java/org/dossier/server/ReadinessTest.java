@@ -24,7 +24,7 @@ class ReadinessTest {
             closedPort = socket.getLocalPort();
         }
         try (Database database = Database.connect("jdbc:mysql://127.0.0.1:" + closedPort + "/dossier", "root", "", 2)) {
-            Javalin app = App.create(Config.fromEnvironment().withPort(0), Services.wire(database)).start();
+            Javalin app = App.create(Config.fromEnvironment().withPort(0), Services.wire(database, Config.fromEnvironment())).start();
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 String base = "http://127.0.0.1:" + app.port();

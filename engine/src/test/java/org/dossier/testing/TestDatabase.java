@@ -65,7 +65,7 @@ public final class TestDatabase {
                 throw new IllegalStateException(e);
             }
         }
-        services = Services.wire(database);
+        services = Services.wire(database, org.dossier.Config.fromEnvironment());
         services.migrations().migrate();
     }
 

@@ -268,8 +268,13 @@ class RecordApiTest {
         JsonNode quote = json(TestServer.get(records + "?q=" + encode("o'b")));
         assertThat(quote.get("items")).extracting(item -> item.get("lastName").asText()).containsExactly("O'Brien");
 
-        JsonNode percent = json(TestServer.get(records + "?q=" + encode("%")));
+        JsonNode percent = json(TestServer.get(records + "?q=" + encode("percent%")));
         assertThat(percent.get("items")).extracting(item -> item.get("lastName").asText()).containsExactly("Percent%Name");
+
+        JsonNode wildcard = json(TestServer.get(records + "?q=" + encode("%")));
+        assertThat(wildcard.get("total").asLong()).isZero();
+        JsonNode underscore = json(TestServer.get(records + "?q=" + encode("_")));
+        assertThat(underscore.get("total").asLong()).isZero();
 
         JsonNode injection = json(TestServer.get(records + "?q=" + encode("' OR 1=1 --")));
         assertThat(injection.get("total").asLong()).isZero();
