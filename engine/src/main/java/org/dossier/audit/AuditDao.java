@@ -9,11 +9,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Append-only access to the audit log of one tenant. */
 public interface AuditDao {
-
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details)
             VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson)
-            """)
+            """;
+
+    @SqlUpdate(INSERT)
     void insert(@BindMethods AuditEvent event);
 
     @SqlQuery("""

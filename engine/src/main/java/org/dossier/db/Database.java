@@ -59,6 +59,13 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
         hikari.addDataSourceProperty("useServerPrepStmts", "false");
         hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+        // Keep session state on the client so that autocommit and isolation changes made around
+        // every transaction do not each cost a round trip.
+        hikari.addDataSourceProperty("useLocalSessionState", "true");
+        hikari.addDataSourceProperty("useLocalTransactionState", "true");
+        hikari.addDataSourceProperty("cacheServerConfiguration", "true");
+        hikari.addDataSourceProperty("elideSetAutoCommits", "true");
+        hikari.addDataSourceProperty("maintainTimeStats", "false");
         return new HikariDataSource(hikari);
     }
 

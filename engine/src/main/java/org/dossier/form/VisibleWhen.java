@@ -45,11 +45,40 @@ public final class VisibleWhen {
                 .build();
     }
 
-    /** Converts Jackson data into the org.json form everit validates. */
+    /**
+     * Converts Jackson data into the org.json form everit validates, walking the tree directly:
+     * printing it and parsing the text again cost more than the validation itself.
+     */
     public static Object toEveritData(JsonNode data) {
         if (data == null || data.isNull() || data.isMissingNode()) {
             return new JSONObject();
         }
-        return data.isObject() ? new JSONObject(data.toString()) : new org.json.JSONArray(data.toString());
+        return convert(data);
+    }
+
+    private static Object convert(JsonNode node) {
+        if (node.isObject()) {
+            JSONObject object = new JSONObject();
+            node.fields().forEachRemaining(field -> object.put(field.getKey(), convert(field.getValue())));
+            return object;
+        }
+        if (node.isArray()) {
+            org.json.JSONArray array = new org.json.JSONArray();
+            node.forEach(element -> array.put(convert(element)));
+            return array;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        return JSONObject.NULL;
     }
 }

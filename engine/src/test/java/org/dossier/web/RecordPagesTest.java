@@ -134,6 +134,30 @@ class RecordPagesTest {
     }
 
     @Test
+    void a_form_post_with_invalid_utf8_is_refused_and_stores_nothing() {
+        long before = count(tenant);
+        byte[] body = ("accompagnement.statut=en_cours&accompagnement.date_ouverture=2025-01-15"
+                + "&identite.prenom=Ana&identite.nom=%C3%28").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        HttpResponse<String> response = TestServer.postBytes(base, body, "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(count(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void a_form_post_over_one_mebibyte_answers_413_and_stores_nothing() {
+        long before = count(tenant);
+        List<Map.Entry<String, String>> fields = validPost("Volumineux");
+        fields.add(entry("notes_confidentielles.contenu", "x".repeat(1024 * 1024 + 1)));
+
+        HttpResponse<String> response = TestServer.postForm(base, fields);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(count(tenant)).isEqualTo(before);
+    }
+
+    @Test
     void add_row_action_re_renders_with_one_more_row_without_saving() {
         List<Map.Entry<String, String>> fields = validPost("Robert");
         fields.add(entry("_action", "add:/membres_foyer"));
