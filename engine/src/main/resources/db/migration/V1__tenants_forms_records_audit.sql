@@ -47,7 +47,7 @@ CREATE TABLE records (
     PRIMARY KEY (tenant_id, id),
     -- Covers the list page and name search: rows come in last-update order straight from the
     -- index, and every column the list shows is in it, so no JSON row is read to list or count.
-    KEY records_list (tenant_id, form_key, updated_at, last_name, first_name, birth_date, status),
+    KEY records_list (tenant_id, form_key, updated_at, id, last_name, first_name, birth_date, status),
     KEY records_by_last_name (tenant_id, form_key, last_name, first_name),
     KEY records_by_first_name (tenant_id, form_key, first_name),
     KEY records_by_birth_date (tenant_id, form_key, birth_date),
