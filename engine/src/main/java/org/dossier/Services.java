@@ -3,6 +3,7 @@ package org.dossier;
 import org.dossier.audit.AuditLog;
 import org.dossier.db.Database;
 import org.dossier.web.BodyLimit;
+import org.dossier.web.FormBody;
 import org.dossier.db.Migrations;
 import org.dossier.form.FormCompiler;
 import org.dossier.form.FormService;
@@ -16,6 +17,7 @@ import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
 import org.dossier.validation.RecordValidator;
 import org.dossier.web.BodyLimit;
+import org.dossier.web.FormBody;
 import org.dossier.web.Json;
 import org.dossier.web.view.PebbleTemplates;
 import org.jdbi.v3.core.Jdbi;
@@ -29,6 +31,7 @@ public record Services(
         Migrations migrations,
         Json json,
         BodyLimit bodyLimit,
+        FormBody formBody,
         Messages messages,
         TenantService tenants,
         FormService forms,
@@ -50,6 +53,7 @@ public record Services(
                 new Migrations(database.dataSource()),
                 json,
                 bodyLimit,
+                new FormBody(bodyLimit),
                 messages,
                 new TenantService(database.jdbi()),
                 forms,

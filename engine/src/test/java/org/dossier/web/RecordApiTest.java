@@ -203,6 +203,17 @@ class RecordApiTest {
     }
 
     @Test
+    void a_body_that_is_not_json_answers_415_and_stores_nothing() {
+        long before = storedCount();
+
+        HttpResponse<String> response = TestServer.postBytes(records,
+                createBody(validData("Texte")).getBytes(StandardCharsets.UTF_8), "text/plain");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    @Test
     void duplicate_keys_and_trailing_garbage_are_malformed() {
         assertThat(TestServer.postJson(records, "{\"form\":\"dossier\",\"form\":\"x\",\"data\":{}}").statusCode()).isEqualTo(400);
         assertThat(TestServer.postJson(records, createBody(validData("Roux")) + " {}").statusCode()).isEqualTo(400);

@@ -113,6 +113,10 @@ public final class RecordApi {
     }
 
     private JsonNode envelope(Context ctx, Set<String> allowedKeys) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
+        }
         JsonNode body = json.readBody(ctx);
         if (!body.isObject()) {
             throw new DomainException("invalidRequest", 400, "the body must be a JSON object");

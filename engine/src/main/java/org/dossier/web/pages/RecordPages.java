@@ -72,8 +72,9 @@ public final class RecordPages {
         Tenant tenant = requests.tenant(ctx);
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
-        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), ctx.formParamMap(), locale);
-        String action = ctx.formParam(ACTION);
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
+        String action = first(params, ACTION);
         if (isRowAction(action)) {
             renderForm(ctx, tenant, form, withRowAction(posted, action), List.of(), null, 200, "");
             return;
@@ -113,10 +114,11 @@ public final class RecordPages {
         RecordId id = recordId(ctx);
         CaseRecord current = services.records().get(tenant.id(), id);
         CompiledForm form = services.forms().latest(tenant.id(), current.formKey());
-        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), ctx.formParamMap(), locale);
-        int expected = lockVersion(ctx.formParam(VERSION));
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
+        int expected = lockVersion(first(params, VERSION));
         CaseRecord shown = withLockVersion(current, expected);
-        String action = ctx.formParam(ACTION);
+        String action = first(params, ACTION);
         if (isRowAction(action)) {
             renderForm(ctx, tenant, form, withRowAction(posted, action), List.of(), shown, 200, "");
             return;
@@ -148,7 +150,7 @@ public final class RecordPages {
         Locale locale = RequestLocale.of(ctx);
         RecordId id = recordId(ctx);
         try {
-            services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(ctx.formParam(VERSION))),
+            services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(first(services.formBody().parse(ctx), VERSION))),
                     requests.actor(ctx));
             ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
         } catch (StaleRecordException e) {
@@ -205,6 +207,11 @@ public final class RecordPages {
         } catch (IllegalArgumentException e) {
             throw new DomainException("invalidRequest", 400, e.getMessage());
         }
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static boolean isRowAction(String action) {

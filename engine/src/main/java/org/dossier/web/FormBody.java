@@ -1,0 +1,99 @@
+package org.dossier.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dossier.DomainException;
+
+/**
+ * Parses an {@code application/x-www-form-urlencoded} body strictly. The servlet container
+ * would quietly turn invalid UTF-8 into replacement characters and the record would be saved
+ * with them; here such a body is refused with 400 and nothing is stored.
+ */
+public final class FormBody {
+    private final BodyLimit bodyLimit;
+
+    public FormBody(BodyLimit bodyLimit) {
+        this.bodyLimit = bodyLimit;
+    }
+
+    /** Every name with its values in the order posted (checkboxes repeat a name). */
+    public Map<String, List<String>> parse(Context ctx) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new DomainException("unsupportedMediaType", 415, "expected a URL-encoded form");
+        }
+        byte[] body;
+        try (InputStream in = bodyLimit.bounded(ctx.bodyInputStream())) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new DomainException("invalidRequest", 400, e.getMessage());
+        }
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '&') {
+                if (i > start) {
+                    addPair(params, body, start, i);
+                }
+                start = i + 1;
+            }
+        }
+        return params;
+    }
+
+    private static void addPair(Map<String, List<String>> params, byte[] body, int from, int to) {
+        int equals = from;
+        while (equals < to && body[equals] != '=') {
+            equals++;
+        }
+        String name = decode(body, from, equals);
+        String value = equals < to ? decode(body, equals + 1, to) : "";
+        params.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+    }
+
+    static String decode(byte[] body, int from, int to) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b == '+') {
+                bytes.write(' ');
+            } else if (b == '%') {
+                if (i + 2 >= to) {
+                    throw malformed();
+                }
+                int high = Character.digit(body[i + 1], 16);
+                int low = Character.digit(body[i + 2], 16);
+                if (high < 0 || low < 0) {
+                    throw malformed();
+                }
+                bytes.write((high << 4) | low);
+                i += 2;
+            } else {
+                bytes.write(b);
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed();
+        }
+    }
+
+    private static DomainException malformed() {
+        return new DomainException("malformedForm", 400, "the form is not valid URL-encoded UTF-8");
+    }
+}
