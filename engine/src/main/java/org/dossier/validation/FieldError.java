@@ -5,7 +5,8 @@ package org.dossier.validation;
  *
  * @param path    JSON Pointer to the field, e.g. {@code /identite/nom} or {@code /membres_foyer/0/prenom}
  * @param code    stable code: the JSON Schema keyword ({@code required}, {@code minLength}, {@code type}…)
- *                or one of ours ({@code unknownField}, {@code invalidNumber}…)
+ *                ({@code additionalProperties} for a field the form does not define) or one of ours
+ *                ({@code malformedName})
  * @param message human-readable message in the request's language
  */
 public record FieldError(String path, String code, String message) {}

@@ -1,10 +1,11 @@
 package org.dossier.web;
 
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.tenant.Tenant;
+import org.dossier.web.view.LayoutModel;
 
 /** The model every page's layout needs: language, title, service branding, language switch. */
 public final class Pages {
@@ -12,16 +13,15 @@ public final class Pages {
 
     /** Layout of a page outside any service (home, errors before a tenant is known). */
     public static Map<String, Object> layout(Context ctx, Locale locale, String title) {
-        Tenant tenant = ctx.attribute("dossier.tenant");
-        Map<String, Object> model = new HashMap<>();
-        model.put("lang", locale.getLanguage());
-        model.put("title", title);
-        model.put("serviceName", tenant == null ? "Dossier" : tenant.name());
-        model.put("brandCssUrl", tenant == null ? "/assets/css/brand-default.css" : "/t/" + tenant.slug() + "/brand.css");
-        model.put("homeUrl", tenant == null ? "/" : "/t/" + tenant.slug() + "/records");
-        model.put("langSwitchUrls", Map.of("fr", withLang(ctx, "fr"), "en", withLang(ctx, "en")));
-        model.put("flash", "");
-        return model;
+        Tenant tenant = ctx.attribute(RequestContext.TENANT);
+        return new LayoutModel(
+                locale.getLanguage(),
+                title,
+                tenant == null ? "Dossier" : tenant.name(),
+                tenant == null ? "/assets/css/brand-default.css" : "/t/" + tenant.slug() + "/brand.css",
+                tenant == null ? "/" : "/t/" + tenant.slug() + "/records",
+                new LayoutModel.LangSwitchUrls(withLang(ctx, "fr"), withLang(ctx, "en")),
+                Optional.empty()).toModel();
     }
 
     /** The current URL with {@code lang} set, other query parameters kept. */

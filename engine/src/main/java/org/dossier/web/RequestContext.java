@@ -10,7 +10,7 @@ import org.dossier.tenant.TenantService;
  * {@code {tenant}} path parameter, never from a header or a body.
  */
 public final class RequestContext {
-    private static final String TENANT = "dossier.tenant";
+    static final String TENANT = "dossier.tenant";
     private final TenantService tenants;
 
     public RequestContext(TenantService tenants) {

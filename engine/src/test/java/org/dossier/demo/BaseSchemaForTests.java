@@ -57,30 +57,8 @@ final class BaseSchemaForTests {
         return fields;
     }
 
+    /** The engine's own compiled validator of the base form, with its required-while-visible rules. */
     static Schema validator() {
-        ObjectNode schema = definition();
-        for (ConditionalField field : conditionalFields(schema)) {
-            ObjectNode section = (ObjectNode) schema.path("properties").path(field.section());
-            if (!section.path("required").isArray()) {
-                continue;
-            }
-            ArrayNode required = (ArrayNode) section.get("required");
-            for (int i = required.size() - 1; i >= 0; i--) {
-                if (required.get(i).asText().equals(field.field())) {
-                    required.remove(i);
-                    ObjectNode rule = (schema.has("allOf") ? (ArrayNode) schema.get("allOf") : schema.putArray("allOf")).addObject();
-                    rule.set("if", field.condition());
-                    ObjectNode then = rule.putObject("then");
-                    then.putArray("required").add(field.section());
-                    then.putObject("properties").putObject(field.section()).putArray("required").add(field.field());
-                }
-            }
-        }
-        return SchemaLoader.builder()
-                .schemaJson(new JSONObject(schema.toString()))
-                .draftV7Support()
-                .build()
-                .load()
-                .build();
+        return new org.dossier.form.FormCompiler().compile("dossier", 1, org.dossier.form.BaseSchema.baseSchema()).validator();
     }
 }

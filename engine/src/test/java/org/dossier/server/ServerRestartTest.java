@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The whole server as {@code serve --demo} runs it, on its own embedded MariaDB: demo seeding,
  * then a clean stop and a restart that finds every committed record.
  */
-@Tag("integration")
+/* Tagged "embedded", not "integration": it starts its own embedded MariaDB, so the MySQL 8 run has nothing to add. */
+@Tag("embedded")
 class ServerRestartTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
