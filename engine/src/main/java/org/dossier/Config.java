@@ -40,7 +40,4 @@ public record Config(
         return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes);
     }
 
-    public Config withDataDir(Path newDataDir) {
-        return new Config(port, newDataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes);
-    }
 }

@@ -3,19 +3,10 @@ package org.dossier.audit;
 import java.util.List;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Append-only access to the audit log of one tenant. */
+/** Reads of one tenant's audit log; events are written by {@link AuditLog}. */
 public interface AuditDao {
-    String INSERT = """
-            INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details)
-            VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson)
-            """;
-
-    @SqlUpdate(INSERT)
-    void insert(@BindMethods AuditEvent event);
 
     @SqlQuery("""
             SELECT action

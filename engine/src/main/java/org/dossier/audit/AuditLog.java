@@ -8,11 +8,15 @@ import org.jdbi.v3.core.Handle;
 
 /** Writes audit events inside the caller's transaction, so an action and its trace commit together. */
 public final class AuditLog {
+    private static final String INSERT = """
+            INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details)
+            VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson)
+            """;
 
     public void record(Handle handle, TenantId tenantId, Actor actor, String action, String targetType, String targetId,
                        ObjectNode details) {
-        // The fluent statement, not the SqlObject: attaching a proxy per event costs more than the insert.
-        handle.createUpdate(AuditDao.INSERT)
+        // A fluent statement rather than a SqlObject: attaching a proxy per event cost more than the insert.
+        handle.createUpdate(INSERT)
                 .bind("tenantId", tenantId)
                 .bind("id", RecordId.uuidV7())
                 .bind("occurredAt", Instant.now())

@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.everit.json.schema.loader.SchemaLoader;
-import org.json.JSONObject;
 
 /**
  * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
@@ -138,7 +136,7 @@ final class DefinitionRules {
             return;
         }
         try {
-            SchemaLoader.builder().schemaJson(new JSONObject(condition.toString())).draftV7Support().build().load().build();
+            EveritSchemas.load(condition);
         } catch (RuntimeException e) {
             // everit reports unloadable schemas with SchemaException, and a few malformed values with
             // ClassCastException or JSONException: any of them means the condition cannot be evaluated.

@@ -3,8 +3,6 @@ package org.dossier.form;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.everit.json.schema.Schema;
-import org.everit.json.schema.loader.SchemaLoader;
-import org.json.JSONObject;
 
 /**
  * Turns a stored form definition into a {@link CompiledForm}: the effective schema of
@@ -27,11 +25,6 @@ public final class FormCompiler {
     private static Schema validatorFor(JsonNode effectiveSchema) {
         // With draft-07 support everit registers and enforces its format validators (date, email…)
         // by default; FormCompilerTest pins that "2024-13-45" and "not-an-email" are refused.
-        return SchemaLoader.builder()
-                .schemaJson(new JSONObject(effectiveSchema.toString()))
-                .draftV7Support()
-                .build()
-                .load()
-                .build();
+        return EveritSchemas.load(effectiveSchema);
     }
 }

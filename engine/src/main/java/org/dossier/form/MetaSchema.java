@@ -6,7 +6,6 @@ import java.util.List;
 import org.everit.json.schema.FalseSchema;
 import org.everit.json.schema.Schema;
 import org.everit.json.schema.ValidationException;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 
 /**
@@ -22,12 +21,7 @@ public final class MetaSchema {
 
     /** Loads the meta-schema from the classpath. */
     public MetaSchema() {
-        this.schema = SchemaLoader.builder()
-                .schemaJson(new JSONObject(ClasspathJson.read(RESOURCE).toString()))
-                .draftV7Support()
-                .build()
-                .load()
-                .build();
+        this.schema = EveritSchemas.load(ClasspathJson.read(RESOURCE));
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.everit.json.schema.Schema;
-import org.everit.json.schema.loader.SchemaLoader;
 import org.json.JSONObject;
 
 /**
@@ -23,7 +22,7 @@ public final class VisibleWhen {
         if (condition == null || condition.isNull() || condition.isMissingNode()) {
             return true;
         }
-        Schema schema = compiled.computeIfAbsent(condition, VisibleWhen::load);
+        Schema schema = compiled.computeIfAbsent(condition, EveritSchemas::load);
         return validates(schema, recordData);
     }
 
@@ -36,14 +35,6 @@ public final class VisibleWhen {
         }
     }
 
-    private static Schema load(JsonNode condition) {
-        return SchemaLoader.builder()
-                .schemaJson(new JSONObject(condition.toString()))
-                .draftV7Support()
-                .build()
-                .load()
-                .build();
-    }
 
     /**
      * Converts Jackson data into the org.json form everit validates, walking the tree directly:

@@ -56,7 +56,16 @@ public final class RecordDao {
     }
 
     public Optional<StoredRow> find(TenantId tenantId, RecordId id) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id")
+        return select(tenantId, id, "");
+    }
+
+    /** Reads and locks the row for the rest of the transaction, so a read-validate-write cannot interleave. */
+    public Optional<StoredRow> findForUpdate(TenantId tenantId, RecordId id) {
+        return select(tenantId, id, " FOR UPDATE");
+    }
+
+    private Optional<StoredRow> select(TenantId tenantId, RecordId id, String lock) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id" + lock)
                 .bind("tenantId", tenantId).bind("id", id)
                 .map((rs, ctx) -> new StoredRow(
                         new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("form_key"),
@@ -66,13 +75,6 @@ public final class RecordDao {
                 .findOne();
     }
 
-    /** Locks the row for the rest of the transaction, so a read-validate-write cannot interleave. */
-    public Optional<Integer> lockVersionForUpdate(TenantId tenantId, RecordId id) {
-        return handle.createQuery("SELECT lock_version FROM records WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
-                .bind("tenantId", tenantId).bind("id", id)
-                .mapTo(Integer.class)
-                .findOne();
-    }
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
         StringBuilder where = new StringBuilder("tenant_id = :tenantId AND form_key = :formKey");

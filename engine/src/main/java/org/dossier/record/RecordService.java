@@ -70,11 +70,12 @@ public final class RecordService {
                              Locale locale) {
         return jdbi.inTransaction(handle -> {
             RecordDao dao = new RecordDao(handle);
-            int current = dao.lockVersionForUpdate(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
+                    .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            int current = stored.lockVersion();
             if (current != expectedLockVersion) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
-            RecordDao.StoredRow stored = dao.find(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
             CompiledForm form = forms.latest(tenantId, stored.formKey());
             JsonNode clean = validated(form, data, locale);
             Instant now = now();
@@ -92,11 +93,12 @@ public final class RecordService {
     public void delete(TenantId tenantId, RecordId id, OptionalInt expectedLockVersion, Actor actor) {
         jdbi.useTransaction(handle -> {
             RecordDao dao = new RecordDao(handle);
-            int current = dao.lockVersionForUpdate(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
+                    .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            int current = stored.lockVersion();
             if (expectedLockVersion.isPresent() && expectedLockVersion.getAsInt() != current) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion.getAsInt(), current);
             }
-            RecordDao.StoredRow stored = dao.find(tenantId, id).orElseThrow(() -> new NoSuchRecordException(id.toString()));
             dao.delete(tenantId, id);
             audit.record(handle, tenantId, actor, "record.deleted", TARGET, id.toString(),
                     details(stored.formKey(), stored.schemaVersion(), current));

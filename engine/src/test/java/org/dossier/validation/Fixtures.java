@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.everit.json.schema.Schema;
-import org.everit.json.schema.loader.SchemaLoader;
-import org.json.JSONObject;
 
 /** Reads the JSON fixtures of the validation tests from the classpath. */
 final class Fixtures {
@@ -46,11 +44,6 @@ final class Fixtures {
     }
 
     static Schema everit(JsonNode effectiveSchema) {
-        return SchemaLoader.builder()
-                .schemaJson(new JSONObject(effectiveSchema.toString()))
-                .draftV7Support()
-                .build()
-                .load()
-                .build();
+        return org.dossier.form.EveritSchemas.load(effectiveSchema);
     }
 }

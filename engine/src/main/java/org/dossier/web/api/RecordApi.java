@@ -21,6 +21,7 @@ import org.dossier.tenant.Tenant;
 import org.dossier.web.Json;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
+import org.dossier.web.RequestParams;
 
 /** The JSON API over forms and case files: parse, call a service, answer JSON. */
 public final class RecordApi {
@@ -66,12 +67,12 @@ public final class RecordApi {
 
     public void get(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
-        json.respond(ctx, 200, view(records.get(tenant.id(), recordId(ctx))));
+        json.respond(ctx, 200, view(records.get(tenant.id(), RequestParams.recordId(ctx))));
     }
 
     public void update(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
-        RecordId id = recordId(ctx);
+        RecordId id = RequestParams.recordId(ctx);
         JsonNode body = envelope(ctx, UPDATE_KEYS);
         JsonNode version = body.get("version");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
@@ -84,7 +85,7 @@ public final class RecordApi {
 
     public void delete(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
-        RecordId id = recordId(ctx);
+        RecordId id = RequestParams.recordId(ctx);
         String version = ctx.queryParam("version");
         OptionalInt expected = OptionalInt.empty();
         if (version != null) {
@@ -102,7 +103,7 @@ public final class RecordApi {
         Tenant tenant = requests.tenant(ctx);
         RecordPage page = records.search(tenant.id(), RecordQuery.of(
                 ctx.queryParam("form") == null ? FormService.CASE_FILE : ctx.queryParam("form"),
-                ctx.queryParam("q"), pageNumber(ctx.queryParam("page")), PAGE_SIZE));
+                ctx.queryParam("q"), RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
         List<Map<String, Object>> items = page.items().stream().map(RecordApi::summary).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
@@ -137,21 +138,7 @@ public final class RecordApi {
         return data;
     }
 
-    static RecordId recordId(Context ctx) {
-        String text = ctx.pathParam("id");
-        return RecordId.parse(text).orElseThrow(() -> new NoSuchRecordException(text));
-    }
 
-    static int pageNumber(String text) {
-        if (text == null || text.isBlank()) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private static Map<String, Object> view(CaseRecord record) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ import org.dossier.web.Pages;
 import org.dossier.web.UiText;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
+import org.dossier.web.RequestParams;
 
 /**
  * The caseworker's pages: list and search, new, view, edit, delete. Forms post back here; an
@@ -52,7 +53,7 @@ public final class RecordPages {
         Locale locale = RequestLocale.of(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         RecordPage page = services.records().search(tenant.id(),
-                RecordQuery.of(FormService.CASE_FILE, q, pageNumber(ctx.queryParam("page")), PAGE_SIZE));
+                RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
         Map<String, Object> model = layout(ctx, tenant, locale, "records.title");
         model.put("q", q);
         Map<String, String> statusLabels = services.renderer().optionLabels(
@@ -92,7 +93,7 @@ public final class RecordPages {
     public void view(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
         Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
+        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
         CompiledForm form = services.forms().version(tenant.id(), record.formKey(), record.schemaVersion());
         Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
         model.put("meta", RecordMeta.of(tenant, record, locale));
@@ -103,7 +104,7 @@ public final class RecordPages {
 
     public void editForm(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
-        CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
+        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
         CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
         renderForm(ctx, tenant, form, record.data(), List.of(), record, 200, "");
     }
@@ -111,7 +112,7 @@ public final class RecordPages {
     public void update(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
         Locale locale = RequestLocale.of(ctx);
-        RecordId id = recordId(ctx);
+        RecordId id = RequestParams.recordId(ctx);
         CaseRecord current = services.records().get(tenant.id(), id);
         CompiledForm form = services.forms().latest(tenant.id(), current.formKey());
         Map<String, List<String>> params = services.formBody().parse(ctx);
@@ -138,7 +139,7 @@ public final class RecordPages {
     public void confirmDelete(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
         Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = services.records().get(tenant.id(), recordId(ctx));
+        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
         Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
         model.put("record", RecordMeta.of(tenant, record, locale));
         model.put("error", "");
@@ -148,7 +149,7 @@ public final class RecordPages {
     public void delete(Context ctx) {
         Tenant tenant = requests.tenant(ctx);
         Locale locale = RequestLocale.of(ctx);
-        RecordId id = recordId(ctx);
+        RecordId id = RequestParams.recordId(ctx);
         try {
             services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(first(services.formBody().parse(ctx), VERSION))),
                     requests.actor(ctx));
@@ -227,10 +228,6 @@ public final class RecordPages {
         return "/t/" + tenant.slug() + "/records/" + id;
     }
 
-    private static RecordId recordId(Context ctx) {
-        String text = ctx.pathParam("id");
-        return RecordId.parse(text).orElseThrow(() -> new NoSuchRecordException(text));
-    }
 
     private static int lockVersion(String text) {
         try {
@@ -240,11 +237,4 @@ public final class RecordPages {
         }
     }
 
-    private static int pageNumber(String text) {
-        try {
-            return text == null ? 1 : Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 }
