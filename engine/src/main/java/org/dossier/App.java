@@ -1,17 +1,26 @@
 package org.dossier;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.function.Consumer;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.dossier.web.ErrorMapper;
 import org.dossier.web.Routes;
 import org.dossier.web.SecurityHeaders;
+import org.dossier.web.auth.AccessRoutes;
 
 /** Builds the web application. Used by {@code serve} and by the HTTP tests; never started here. */
 public final class App {
     private App() {}
 
     public static Javalin create(Config config, Services services) {
+        return create(config, services, rules -> { });
+    }
+
+    /** As {@link #create(Config, Services)}, handing how each route is guarded to {@code rules} (for tests). */
+    public static Javalin create(Config config, Services services, Consumer<List<AccessRoutes.Rule>> rules) {
         ErrorMapper errors = new ErrorMapper(services.json(), services.messages(), services.templates());
         return Javalin.create(javalin -> {
             javalin.http.maxRequestSize = config.maxBodyBytes();
@@ -38,7 +47,9 @@ public final class App {
                 }
             });
             javalin.routes.error(405, ctx -> errors.status(ctx, 405, "methodNotAllowed"));
-            Routes.register(javalin.routes, services);
+            javalin.routes.exception(AccessRoutes.LoginRedirect.class,
+                    (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
+            rules.accept(Routes.register(javalin.routes, services));
         });
     }
 }

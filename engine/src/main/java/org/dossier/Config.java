@@ -1,6 +1,7 @@
 package org.dossier;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +18,26 @@ public record Config(
         String dbUser,
         String dbPassword,
         int poolSize,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        Accounts accounts) {
 
     public static final long ONE_MIB = 1024L * 1024L;
+
+    /**
+     * Accounts and sessions.
+     *
+     * @param adminEmail      with {@code adminPassword}, the super-admin created at first start
+     * @param demoPassword    the password of the demo accounts; generated and printed when empty
+     * @param sessionIdle     a session ends after this long without a request (30 min by default)
+     * @param sessionAbsolute and in any case this long after login (12 h by default)
+     */
+    public record Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
+                           Duration sessionIdle, Duration sessionAbsolute) {
+        public static Accounts defaults() {
+            return new Accounts(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
+                    Duration.ofHours(12));
+        }
+    }
 
     public static Config fromEnvironment() {
         return fromMap(System.getenv());
@@ -33,11 +51,21 @@ public record Config(
                 env.getOrDefault("DOSSIER_DB_USER", "root"),
                 env.getOrDefault("DOSSIER_DB_PASSWORD", ""),
                 Integer.parseInt(env.getOrDefault("DOSSIER_DB_POOL_SIZE", "16")),
-                ONE_MIB);
+                ONE_MIB,
+                new Accounts(
+                        nonBlank(env.get("DOSSIER_ADMIN_EMAIL")),
+                        nonBlank(env.get("DOSSIER_ADMIN_PASSWORD")),
+                        nonBlank(env.get("DOSSIER_DEMO_PASSWORD")),
+                        Duration.ofMinutes(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_IDLE_MINUTES", "30"))),
+                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12")))));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isBlank());
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts);
     }
 
 }

@@ -7,9 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Command line: {@code serve} runs the server, {@code bench} measures it. */
+/** Command line: {@code serve} runs the server, {@code create-admin} adds a super-admin, {@code bench} measures it. */
 @Command(name = "dossier", mixinStandardHelpOptions = true,
-        subcommands = {Main.Serve.class, Benchmark.class},
+        subcommands = {Main.Serve.class, CreateAdmin.class, Benchmark.class},
         description = "Multi-tenant, schema-driven case-file engine.")
 public final class Main implements Runnable {
 

@@ -1,6 +1,9 @@
 package org.dossier;
 
 import io.javalin.Javalin;
+import java.util.Optional;
+import org.dossier.account.User;
+import org.dossier.audit.Actor;
 import org.dossier.db.Database;
 import org.dossier.demo.DemoSeeder;
 import org.slf4j.Logger;
@@ -28,8 +31,9 @@ public final class Server implements AutoCloseable {
             Services services = Services.wire(database, config);
             int applied = services.migrations().migrate();
             LOG.info("Database ready ({} migration(s) applied now)", applied);
+            bootstrapSuperAdmin(services, config);
             if (demo) {
-                new DemoSeeder(services).seedIfEmpty();
+                new DemoSeeder(services).seedIfEmpty(config.accounts().demoPassword());
             }
             Javalin app = App.create(config, services).start();
             LOG.info("Dossier listening on http://localhost:{}/", app.port());
@@ -38,6 +42,27 @@ public final class Server implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Creates the first super-admin from {@code DOSSIER_ADMIN_EMAIL} and {@code DOSSIER_ADMIN_PASSWORD}
+     * when the platform has none yet; once one exists, the variables are ignored.
+     */
+    static void bootstrapSuperAdmin(Services services, Config config) {
+        Optional<String> email = config.accounts().adminEmail();
+        Optional<String> password = config.accounts().adminPassword();
+        if (email.isEmpty() || password.isEmpty()) {
+            if (services.accounts().countSuperAdmins() == 0) {
+                LOG.warn("No super-admin yet: set DOSSIER_ADMIN_EMAIL and DOSSIER_ADMIN_PASSWORD, or run 'create-admin'");
+            }
+            return;
+        }
+        if (services.accounts().countSuperAdmins() > 0) {
+            return;
+        }
+        User admin = services.accounts().ensureSuperAdmin(email.get(), email.get(), password.get(),
+                Actor.system("bootstrap"));
+        LOG.info("Super-admin {} created from DOSSIER_ADMIN_EMAIL", admin.email());
     }
 
     public int port() {

@@ -1,9 +1,14 @@
 package org.dossier;
 
+import java.time.Clock;
+import org.dossier.account.AccountService;
+import org.dossier.account.LoginThrottle;
+import org.dossier.account.PasswordHasher;
+import org.dossier.account.SessionStore;
+import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
+import org.dossier.audit.AuditReader;
 import org.dossier.db.Database;
-import org.dossier.web.BodyLimit;
-import org.dossier.web.FormBody;
 import org.dossier.db.Migrations;
 import org.dossier.form.FormCompiler;
 import org.dossier.form.FormService;
@@ -38,7 +43,12 @@ public record Services(
         RecordService records,
         FormPostCoercer coercer,
         FormRenderer renderer,
-        PebbleTemplates templates) {
+        PebbleTemplates templates,
+        AccountService accounts,
+        SessionStore sessions,
+        TokenStore tokens,
+        AuditLog audit,
+        AuditReader auditReader) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -46,8 +56,12 @@ public record Services(
         Messages messages = new Messages();
         VisibleWhen visibleWhen = new VisibleWhen();
         FormService forms = new FormService(database.jdbi(), json.mapper(), new MetaSchema(), new FormCompiler());
+        AuditLog audit = new AuditLog();
+        Clock clock = Clock.systemUTC();
         RecordService records = new RecordService(database.jdbi(), json.mapper(), forms, new RecordValidator(messages),
-                new InvisibleFieldPruner(visibleWhen), new AuditLog());
+                new InvisibleFieldPruner(visibleWhen), audit);
+        AccountService accounts = new AccountService(database.jdbi(), json.mapper(), new PasswordHasher(),
+                new LoginThrottle(database.jdbi(), clock), audit, clock);
         return new Services(
                 database.jdbi(),
                 new Migrations(database.dataSource()),
@@ -60,6 +74,11 @@ public record Services(
                 records,
                 new FormPostCoercer(messages),
                 new FormRenderer(visibleWhen),
-                new PebbleTemplates());
+                new PebbleTemplates(),
+                accounts,
+                new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(), config.accounts().sessionAbsolute()),
+                new TokenStore(database.jdbi(), clock),
+                audit,
+                new AuditReader(database.jdbi()));
     }
 }

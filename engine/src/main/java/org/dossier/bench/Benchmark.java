@@ -59,7 +59,7 @@ public final class Benchmark implements Callable<Integer> {
         Path dataDir = Files.createTempDirectory("dossier-bench");
         // Always a fresh embedded database: a benchmark must never write into a real one.
         Config embedded = new Config(0, dataDir, java.util.Optional.empty(), "root", "", Math.max(16, clients * 2),
-                Config.ONE_MIB);
+                Config.ONE_MIB, Config.Accounts.defaults());
         try (Database database = Database.open(embedded)) {
             Services services = Services.wire(database, embedded);
             services.migrations().migrate();

@@ -8,7 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Optional;
 import org.dossier.Services;
+import org.dossier.account.Role;
+import org.dossier.account.Secrets;
 import org.dossier.audit.Actor;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
@@ -32,8 +35,15 @@ public final class DemoSeeder {
         this.services = services;
     }
 
-    /** @return true when it seeded, false when the database already held services */
-    public boolean seedIfEmpty() {
+    /** The accounts of one demo service, by role: {@code <role>@<slug>.demo}. */
+    static final String DEMO_DOMAIN = ".demo";
+    public static final String SUPER_ADMIN = "super-admin@dossier.demo";
+
+    /**
+     * @param demoPassword the demo accounts' password; one is generated and printed when empty
+     * @return true when it seeded, false when the database already held services
+     */
+    public boolean seedIfEmpty(Optional<String> demoPassword) {
         if (services.tenants().count() > 0) {
             LOG.info("Demo data not seeded: the database already holds services");
             return false;
@@ -45,9 +55,62 @@ public final class DemoSeeder {
             services.forms().publish(handle, serviceB.id(), FormService.CASE_FILE, serviceBDefinition(), SEED.id());
             return List.of(pasq, serviceB);
         });
+        String password = demoPassword.orElseGet(() -> Secrets.password(16));
+        seedAccounts(tenants, password);
         seedRecords(tenants.get(0), new FakeCaseFiles.Options(true, true, LocalDate.now()), 1L);
         seedRecords(tenants.get(1), new FakeCaseFiles.Options(false, false, LocalDate.now()), 2L);
         LOG.info("Demo data seeded: services pasq and service-b, {} case files each", RECORDS_PER_SERVICE);
+        if (demoPassword.isEmpty()) {
+            // Printed, not logged at a level someone might silence: it is the only way to sign in.
+            System.out.println();
+            System.out.println("Demo accounts (admin@pasq.demo, caseworker@pasq.demo, caseworker2@pasq.demo, viewer@pasq.demo,");
+            System.out.println("the same @service-b.demo, and " + SUPER_ADMIN + ") have the generated password:");
+            System.out.println("    " + password);
+            System.out.println("Set DOSSIER_DEMO_PASSWORD to choose it instead. It is shown only now.");
+            System.out.println();
+        }
+        return true;
+    }
+
+    /**
+     * One account per role in each service. Admin and caseworker hold the confidential grant;
+     * {@code caseworker2} is a caseworker without it, and the viewer has none either.
+     */
+    private void seedAccounts(List<Tenant> tenants, String password) {
+        services.jdbi().useTransaction(handle -> {
+            services.accounts().createUser(handle, SUPER_ADMIN, "Super-admin (démo)", password, true, false);
+            for (Tenant tenant : tenants) {
+                for (DemoAccount account : DemoAccount.values()) {
+                    String email = account.localPart + "@" + tenant.slug() + DEMO_DOMAIN;
+                    services.accounts().createUser(handle, email, account.displayName + " (" + tenant.name() + ")",
+                            password, false, false);
+                    services.accounts().addMember(handle, tenant.id(), email, account.displayName, account.role,
+                            account.confidential, SEED);
+                }
+            }
+        });
+    }
+
+    private enum DemoAccount {
+        ADMIN("admin", "Administratrice", Role.ADMIN, true),
+        CASEWORKER("caseworker", "Travailleuse sociale", Role.CASEWORKER, true),
+        CASEWORKER2("caseworker2", "Travailleur social sans habilitation", Role.CASEWORKER, false),
+        VIEWER("viewer", "Lecture seule", Role.VIEWER, false);
+
+        final String localPart;
+        final String displayName;
+        final Role role;
+        final boolean confidential;
+
+        DemoAccount(String localPart, String displayName, Role role, boolean confidential) {
+            this.localPart = localPart;
+            this.displayName = displayName;
+            this.role = role;
+            this.confidential = confidential;
+        }
+    }
+
+    private boolean unused() {
         return true;
     }
 

@@ -2,6 +2,7 @@ package org.dossier.tenant;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -20,18 +21,25 @@ public final class TenantService {
     }
 
     public Tenant require(String slug) {
+        return find(slug).orElseThrow(() -> new NoSuchTenantException(String.valueOf(slug)));
+    }
+
+    public Optional<Tenant> find(String slug) {
         Tenant cached = bySlug.get(slug);
         if (cached != null) {
-            return cached;
+            return Optional.of(cached);
         }
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new NoSuchTenantException(String.valueOf(slug));
+            return Optional.empty();
         }
-        Tenant tenant = jdbi.withExtension(TenantDao.class, dao -> dao.findBySlug(slug))
-                .map(TenantDao.TenantRow::toTenant)
-                .orElseThrow(() -> new NoSuchTenantException(slug));
-        bySlug.put(slug, tenant);
+        Optional<Tenant> tenant = jdbi.withExtension(TenantDao.class, dao -> dao.findBySlug(slug))
+                .map(TenantDao.TenantRow::toTenant);
+        tenant.ifPresent(found -> bySlug.put(slug, found));
         return tenant;
+    }
+
+    public static boolean isValidSlug(String slug) {
+        return slug != null && SLUG.matcher(slug).matches();
     }
 
     public List<Tenant> listAll() {

@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
+import org.dossier.account.TenantAccess;
 import org.dossier.tenant.Tenant;
 
 /**
@@ -11,16 +12,10 @@ import org.dossier.tenant.Tenant;
 public final class BrandCss {
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final String FALLBACK = "#1e3a8a";
-    private final RequestContext requests;
-
-    public BrandCss(RequestContext requests) {
-        this.requests = requests;
-    }
-
-    public void serve(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void serve(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         String brand = HEX.matcher(tenant.primaryColor()).matches() ? tenant.primaryColor() : FALLBACK;
-        ctx.header("Cache-Control", "max-age=300");
+        ctx.header("Cache-Control", "private, max-age=300");
         ctx.contentType("text/css; charset=utf-8").result(css(brand));
     }
 

@@ -21,14 +21,24 @@ import org.dossier.DomainException;
  * with them; here such a body is refused with 400 and nothing is stored.
  */
 public final class FormBody {
+    private static final String PARSED = "dossier.formBody";
     private final BodyLimit bodyLimit;
 
     public FormBody(BodyLimit bodyLimit) {
         this.bodyLimit = bodyLimit;
     }
 
-    /** Every name with its values in the order posted (checkboxes repeat a name). */
+    /** Every name with its values in the order posted (checkboxes repeat a name); read once per request. */
     public Map<String, List<String>> parse(Context ctx) {
+        Map<String, List<String>> parsed = ctx.attribute(PARSED);
+        if (parsed == null) {
+            parsed = read(ctx);
+            ctx.attribute(PARSED, parsed);
+        }
+        return parsed;
+    }
+
+    private Map<String, List<String>> read(Context ctx) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw new DomainException("unsupportedMediaType", 415, "expected a URL-encoded form");

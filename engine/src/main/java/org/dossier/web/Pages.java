@@ -1,19 +1,27 @@
 package org.dossier.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.account.Permission;
+import org.dossier.account.TenantAccess;
 import org.dossier.tenant.Tenant;
+import org.dossier.web.auth.Authenticator;
+import org.dossier.web.auth.Principal;
 import org.dossier.web.view.LayoutModel;
+import org.dossier.web.view.LayoutModel.NavLink;
 
-/** The model every page's layout needs: language, title, service branding, language switch. */
+/** The model every page's layout needs: language, title, service branding, menu, language switch. */
 public final class Pages {
     private Pages() {}
 
-    /** Layout of a page outside any service (home, errors before a tenant is known). */
+    /** Layout of any page; the service's branding and menu appear once the route admitted the caller to it. */
     public static Map<String, Object> layout(Context ctx, Locale locale, String title) {
         Tenant tenant = ctx.attribute(RequestContext.TENANT);
+        Optional<Principal> principal = Authenticator.current(ctx);
         return new LayoutModel(
                 locale.getLanguage(),
                 title,
@@ -21,7 +29,42 @@ public final class Pages {
                 tenant == null ? "/assets/css/brand-default.css" : "/t/" + tenant.slug() + "/brand.css",
                 tenant == null ? "/" : "/t/" + tenant.slug() + "/records",
                 new LayoutModel.LangSwitchUrls(withLang(ctx, "fr"), withLang(ctx, "en")),
-                Optional.empty()).toModel();
+                Optional.empty(),
+                principal.map(p -> p.user().displayName()).orElse(""),
+                nav(ctx, locale, principal),
+                principal.flatMap(Principal::session).map(session -> session.csrfToken()).orElse("")).toModel();
+    }
+
+    private static List<NavLink> nav(Context ctx, Locale locale, Optional<Principal> principal) {
+        List<NavLink> links = new ArrayList<>();
+        if (principal.isEmpty()) {
+            return links;
+        }
+        String path = ctx.path();
+        Optional<TenantAccess> access = RequestContext.access(ctx);
+        if (access.isPresent()) {
+            String base = "/t/" + access.get().tenant().slug();
+            if (access.get().can(Permission.READ_RECORDS)) {
+                links.add(link(locale, "nav.records", base + "/records", path));
+            }
+            if (access.get().can(Permission.MANAGE_USERS)) {
+                links.add(link(locale, "nav.users", base + "/admin/users", path));
+            }
+            if (access.get().can(Permission.READ_AUDIT)) {
+                links.add(link(locale, "nav.audit", base + "/admin/audit", path));
+            }
+        } else {
+            links.add(new NavLink(UiText.get(locale, "nav.services"), "/", path.equals("/")));
+        }
+        if (principal.get().user().superAdmin()) {
+            links.add(link(locale, "nav.platform", "/admin/services", path));
+        }
+        links.add(link(locale, "nav.account", "/account", path));
+        return links;
+    }
+
+    private static NavLink link(Locale locale, String key, String url, String path) {
+        return new NavLink(UiText.get(locale, key), url, path.equals(url) || path.startsWith(url + "/"));
     }
 
     /** The current URL with {@code lang} set, other query parameters kept. */

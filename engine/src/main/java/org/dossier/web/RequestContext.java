@@ -1,33 +1,34 @@
 package org.dossier.web;
 
 import io.javalin.http.Context;
+import java.util.Optional;
+import org.dossier.account.TenantAccess;
 import org.dossier.audit.Actor;
-import org.dossier.tenant.Tenant;
-import org.dossier.tenant.TenantService;
+import org.dossier.web.auth.Authenticator;
 
 /**
- * What a request is about and who makes it. The tenant always comes from the URL's
- * {@code {tenant}} path parameter, never from a header or a body.
+ * What the layout and the audit trail need to know about the current request, once the route's
+ * guard has admitted it. The tenant always comes from the URL, through {@link TenantAccess}.
  */
 public final class RequestContext {
     static final String TENANT = "dossier.tenant";
-    private final TenantService tenants;
+    static final String ACCESS = "dossier.access";
 
-    public RequestContext(TenantService tenants) {
-        this.tenants = tenants;
+    private RequestContext() {}
+
+    /** Called by the guard of a tenant route once the caller's membership is checked. */
+    public static void admit(Context ctx, TenantAccess access) {
+        ctx.attribute(ACCESS, access);
+        ctx.attribute(TENANT, access.tenant());
     }
 
-    public Tenant tenant(Context ctx) {
-        Tenant tenant = ctx.attribute(TENANT);
-        if (tenant == null) {
-            tenant = tenants.require(ctx.pathParam("tenant"));
-            ctx.attribute(TENANT, tenant);
-        }
-        return tenant;
+    public static Optional<TenantAccess> access(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ACCESS));
     }
 
-    /** Until accounts exist every request acts anonymously; the client address is still recorded. */
-    public Actor actor(Context ctx) {
-        return new Actor("anonymous", ctx.ip());
+    /** The signed-in user (by e-mail) or {@code anonymous}, and the client address. */
+    public static Actor actor(Context ctx) {
+        return new Actor(Authenticator.current(ctx).map(principal -> principal.user().email()).orElse("anonymous"),
+                ctx.ip());
     }
 }

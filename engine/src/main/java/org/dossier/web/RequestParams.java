@@ -14,6 +14,15 @@ public final class RequestParams {
         return RecordId.parse(text).orElseThrow(() -> new NoSuchRecordException(text));
     }
 
+    /** A numeric path parameter (a user or token id); anything else answers 404 like an unknown id. */
+    public static long longId(Context ctx, String name) {
+        String text = ctx.pathParam(name);
+        if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
+            throw new org.dossier.DomainException("notFound", 404, "no such " + name);
+        }
+        return Long.parseLong(text);
+    }
+
     /** A 1-based page number; a missing or unreadable one means the first page. */
     public static int pageNumber(String text) {
         if (text == null || text.isBlank()) {

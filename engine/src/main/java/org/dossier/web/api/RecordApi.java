@@ -17,6 +17,7 @@ import org.dossier.record.RecordPage;
 import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordService;
 import org.dossier.record.RecordSummary;
+import org.dossier.account.TenantAccess;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.Json;
 import org.dossier.web.RequestContext;
@@ -29,20 +30,18 @@ public final class RecordApi {
     private static final Set<String> CREATE_KEYS = Set.of("form", "data");
     private static final Set<String> UPDATE_KEYS = Set.of("version", "data");
 
-    private final RequestContext requests;
     private final FormService forms;
     private final RecordService records;
     private final Json json;
 
-    public RecordApi(RequestContext requests, FormService forms, RecordService records, Json json) {
-        this.requests = requests;
+    public RecordApi(FormService forms, RecordService records, Json json) {
         this.forms = forms;
         this.records = records;
         this.json = json;
     }
 
-    public void getForm(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void getForm(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         CompiledForm form = forms.latest(tenant.id(), ctx.pathParam("form"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("form", form.formKey());
@@ -51,40 +50,40 @@ public final class RecordApi {
         json.respond(ctx, 200, body);
     }
 
-    public void create(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void create(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         JsonNode body = envelope(ctx, CREATE_KEYS);
         JsonNode formKey = body.get("form");
         if (formKey == null || !formKey.isTextual()) {
             throw new DomainException("invalidRequest", 400, "\"form\" must be a string");
         }
-        CaseRecord record = records.create(tenant.id(), formKey.asText(), data(body), requests.actor(ctx),
+        CaseRecord record = records.create(tenant.id(), formKey.asText(), data(body), RequestContext.actor(ctx),
                 RequestLocale.of(ctx));
         ctx.header("Location", "/api/v1/tenants/" + tenant.slug() + "/records/" + record.id());
         json.respond(ctx, 201, Map.of("id", record.id().toString(), "version", record.lockVersion(),
                 "schemaVersion", record.schemaVersion()));
     }
 
-    public void get(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void get(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         json.respond(ctx, 200, view(records.get(tenant.id(), RequestParams.recordId(ctx))));
     }
 
-    public void update(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void update(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         RecordId id = RequestParams.recordId(ctx);
         JsonNode body = envelope(ctx, UPDATE_KEYS);
         JsonNode version = body.get("version");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
             throw new DomainException("invalidRequest", 400, "\"version\" must be the integer version being updated");
         }
-        CaseRecord record = records.update(tenant.id(), id, version.intValue(), data(body), requests.actor(ctx),
+        CaseRecord record = records.update(tenant.id(), id, version.intValue(), data(body), RequestContext.actor(ctx),
                 RequestLocale.of(ctx));
         json.respond(ctx, 200, view(record));
     }
 
-    public void delete(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void delete(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         RecordId id = RequestParams.recordId(ctx);
         String version = ctx.queryParam("version");
         OptionalInt expected = OptionalInt.empty();
@@ -95,12 +94,12 @@ public final class RecordApi {
                 throw new DomainException("invalidRequest", 400, "version must be an integer");
             }
         }
-        records.delete(tenant.id(), id, expected, requests.actor(ctx));
+        records.delete(tenant.id(), id, expected, RequestContext.actor(ctx));
         ctx.status(204);
     }
 
-    public void search(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void search(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         RecordPage page = records.search(tenant.id(), RecordQuery.of(
                 ctx.queryParam("form") == null ? FormService.CASE_FILE : ctx.queryParam("form"),
                 ctx.queryParam("q"), RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));

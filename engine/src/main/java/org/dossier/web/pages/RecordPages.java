@@ -20,6 +20,7 @@ import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.RenderOptions;
+import org.dossier.account.TenantAccess;
 import org.dossier.tenant.Tenant;
 import org.dossier.validation.CoercionResult;
 import org.dossier.validation.FieldError;
@@ -28,6 +29,7 @@ import org.dossier.web.UiText;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
+import org.dossier.web.auth.Csrf;
 
 /**
  * The caseworker's pages: list and search, new, view, edit, delete. Forms post back here; an
@@ -37,19 +39,15 @@ public final class RecordPages {
     private static final int PAGE_SIZE = 20;
     private static final String ACTION = "_action";
     private static final String VERSION = "_version";
-    /** Until accounts and grants exist, every visitor sees every field, confidential ones included. */
-    private static final RenderOptions ALL_FIELDS = new RenderOptions(true);
 
-    private final RequestContext requests;
     private final Services services;
 
-    public RecordPages(RequestContext requests, Services services) {
-        this.requests = requests;
+    public RecordPages(Services services) {
         this.services = services;
     }
 
-    public void list(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void list(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         RecordPage page = services.records().search(tenant.id(),
@@ -63,54 +61,54 @@ public final class RecordPages {
         ctx.html(services.templates().render("pages/records-list", model, locale));
     }
 
-    public void newForm(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void newForm(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
-        renderForm(ctx, tenant, form, services.json().mapper().createObjectNode(), List.of(), null, 200, "");
+        renderForm(ctx, access, form, services.json().mapper().createObjectNode(), List.of(), null, 200, "");
     }
 
-    public void create(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void create(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
         Map<String, List<String>> params = services.formBody().parse(ctx);
         CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
         String action = first(params, ACTION);
         if (isRowAction(action)) {
-            renderForm(ctx, tenant, form, withRowAction(posted, action), List.of(), null, 200, "");
+            renderForm(ctx, access, form, withRowAction(posted, action), List.of(), null, 200, "");
             return;
         }
         try {
             rejectUnknownFields(form, posted, locale);
             CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, posted.data(),
-                    requests.actor(ctx), locale);
+                    RequestContext.actor(ctx), locale);
             ctx.redirect(recordUrl(tenant, record.id()) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
-            renderForm(ctx, tenant, form, posted.data(), e.errors(), null, 422, "");
+            renderForm(ctx, access, form, posted.data(), e.errors(), null, 422, "");
         }
     }
 
-    public void view(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void view(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
         CompiledForm form = services.forms().version(tenant.id(), record.formKey(), record.schemaVersion());
         Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
         model.put("meta", RecordMeta.of(tenant, record, locale));
-        model.put("record", services.renderer().recordView(form, record.data(), locale, ALL_FIELDS));
+        model.put("record", services.renderer().recordView(form, record.data(), locale, options(access)));
         model.put("flash", flash(ctx, locale));
         ctx.html(services.templates().render("pages/record-view", model, locale));
     }
 
-    public void editForm(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void editForm(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
         CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
-        renderForm(ctx, tenant, form, record.data(), List.of(), record, 200, "");
+        renderForm(ctx, access, form, record.data(), List.of(), record, 200, "");
     }
 
-    public void update(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void update(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         RecordId id = RequestParams.recordId(ctx);
         CaseRecord current = services.records().get(tenant.id(), id);
@@ -121,23 +119,23 @@ public final class RecordPages {
         CaseRecord shown = withLockVersion(current, expected);
         String action = first(params, ACTION);
         if (isRowAction(action)) {
-            renderForm(ctx, tenant, form, withRowAction(posted, action), List.of(), shown, 200, "");
+            renderForm(ctx, access, form, withRowAction(posted, action), List.of(), shown, 200, "");
             return;
         }
         try {
             rejectUnknownFields(form, posted, locale);
-            services.records().update(tenant.id(), id, expected, posted.data(), requests.actor(ctx), locale);
+            services.records().update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale);
             ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
-            renderForm(ctx, tenant, form, posted.data(), e.errors(), shown, 422, "");
+            renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
         } catch (StaleRecordException e) {
-            renderForm(ctx, tenant, form, posted.data(), List.of(), shown, 409,
+            renderForm(ctx, access, form, posted.data(), List.of(), shown, 409,
                     services.messages().general("staleVersion", locale));
         }
     }
 
-    public void confirmDelete(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void confirmDelete(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
         Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
@@ -146,13 +144,13 @@ public final class RecordPages {
         ctx.html(services.templates().render("pages/record-delete", model, locale));
     }
 
-    public void delete(Context ctx) {
-        Tenant tenant = requests.tenant(ctx);
+    public void delete(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         RecordId id = RequestParams.recordId(ctx);
         try {
             services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(first(services.formBody().parse(ctx), VERSION))),
-                    requests.actor(ctx));
+                    RequestContext.actor(ctx));
             ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
         } catch (StaleRecordException e) {
             CaseRecord record = services.records().get(tenant.id(), id);
@@ -163,14 +161,20 @@ public final class RecordPages {
         }
     }
 
-    private void renderForm(Context ctx, Tenant tenant, CompiledForm form, JsonNode data, List<FieldError> errors,
+    private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
                             CaseRecord record, int status, String alert) {
+        Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
         Map<String, Object> model = layout(ctx, tenant, locale, editing ? "record.edit.title" : "record.new.title");
-        model.put("form", services.renderer().form(form, data, errors, locale, ALL_FIELDS));
+        model.put("form", services.renderer().form(form, data, errors, locale, options(access)));
         model.put("formAction", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
-        model.put("hiddenFields", editing ? Map.of(VERSION, String.valueOf(record.lockVersion())) : Map.of());
+        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+        hidden.put(Csrf.FIELD, String.valueOf(model.get("csrfToken")));
+        if (editing) {
+            hidden.put(VERSION, String.valueOf(record.lockVersion()));
+        }
+        model.put("hiddenFields", hidden);
         model.put("cancelUrl", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
         model.put("alert", alert);
         ctx.status(status).html(services.templates().render("pages/record-form", model, locale));
@@ -190,6 +194,11 @@ public final class RecordPages {
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, titleKey));
         model.put("tenantSlug", tenant.slug());
         return model;
+    }
+
+    /** Confidential fields are drawn masked unless the member holds the grant. */
+    private static RenderOptions options(TenantAccess access) {
+        return new RenderOptions(access.confidential());
     }
 
     private String flash(Context ctx, Locale locale) {

@@ -1,6 +1,7 @@
 package org.dossier.web.view;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,13 @@ import java.util.Optional;
  * @param homeUrl        where the service name links to
  * @param langSwitchUrls the current page in French and in English
  * @param flash          a one-time message shown above the content
+ * @param userName       the signed-in user's name, empty when nobody is signed in
+ * @param nav            the links of the main menu, for what the user may do here
+ * @param csrfToken      the session's CSRF token for the logout form, empty when signed out
  */
 public record LayoutModel(String lang, String title, String serviceName, String brandCssUrl, String homeUrl,
-                          LangSwitchUrls langSwitchUrls, Optional<String> flash) {
+                          LangSwitchUrls langSwitchUrls, Optional<String> flash, String userName, List<NavLink> nav,
+                          String csrfToken) {
     public LayoutModel {
         Objects.requireNonNull(lang);
         Objects.requireNonNull(title);
@@ -26,7 +31,13 @@ public record LayoutModel(String lang, String title, String serviceName, String 
         Objects.requireNonNull(homeUrl);
         Objects.requireNonNull(langSwitchUrls);
         Objects.requireNonNull(flash);
+        Objects.requireNonNull(userName);
+        Objects.requireNonNull(nav);
+        Objects.requireNonNull(csrfToken);
     }
+
+    /** A menu link; {@code current} marks the page's own section with {@code aria-current}. */
+    public record NavLink(String label, String url, boolean current) {}
 
     /**
      * The links of the language switch.
@@ -46,6 +57,9 @@ public record LayoutModel(String lang, String title, String serviceName, String 
         model.put("homeUrl", homeUrl);
         model.put("langSwitchUrls", langSwitchUrls);
         model.put("flash", flash.orElse(""));
+        model.put("userName", userName);
+        model.put("nav", nav);
+        model.put("csrfToken", csrfToken);
         return model;
     }
 }

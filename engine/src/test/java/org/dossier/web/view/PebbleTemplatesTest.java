@@ -40,7 +40,8 @@ class PebbleTemplatesTest {
 
     static LayoutModel layoutModel(Locale locale) {
         return new LayoutModel(locale.getLanguage(), "Dossier", "PASQ", "/t/pasq/brand.css", "/t/pasq/",
-                new LayoutModel.LangSwitchUrls("?lang=fr", "?lang=en"), Optional.empty());
+                new LayoutModel.LangSwitchUrls("?lang=fr", "?lang=en"), Optional.empty(), "Camille Martin",
+                List.of(new LayoutModel.NavLink("Dossiers", "/t/pasq/records", true)), "csrf-token");
     }
 
     @Test

@@ -1,0 +1,285 @@
+package org.dossier.account;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.DomainException;
+import org.dossier.audit.Actor;
+import org.dossier.audit.AuditLog;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Users, their memberships in services, logins and passwords. Every change that matters to an
+ * admin (login, logout, membership) writes an audit event in the same transaction.
+ */
+public final class AccountService {
+    private static final String USER = "user";
+    private static final int ONE_TIME_PASSWORD_LENGTH = 16;
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AccountService(Jdbi jdbi, ObjectMapper json, PasswordHasher hasher, LoginThrottle throttle, AuditLog audit,
+                          Clock clock) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A member just added; {@code oneTimePassword} is set when the account was created for them. */
+    public record AddedMember(User user, Optional<String> oneTimePassword) {}
+
+    // ---- logins -------------------------------------------------------------------------------
+
+    /**
+     * Checks an e-mail and password, with throttling.
+     *
+     * @throws LoginRefusedException with the same message for an unknown e-mail and a wrong password,
+     *                               or a lockout after too many failures
+     */
+    public User login(String email, String password, String clientAddress) {
+        String normalized = Emails.normalize(email);
+        Optional<Instant> locked = throttle.lockedUntil(normalized, clientAddress);
+        if (locked.isPresent()) {
+            throw LoginRefusedException.locked(locked.get());
+        }
+        Optional<User> user = jdbi.withHandle(handle -> new UserDao(handle).findByEmail(normalized));
+        Optional<String> hash = user.flatMap(found -> jdbi.withHandle(handle -> new UserDao(handle).passwordHash(found.id())));
+        boolean ok;
+        if (hash.isPresent()) {
+            ok = hasher.verify(password, hash.get());
+        } else {
+            hasher.verifyDecoy(password);
+            ok = false;
+        }
+        Actor actor = new Actor(normalized, clientAddress);
+        if (!ok) {
+            throttle.failed(normalized, clientAddress);
+            jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.failed", null));
+            throw LoginRefusedException.invalidCredentials();
+        }
+        throttle.succeeded(normalized, clientAddress);
+        jdbi.useTransaction(handle -> {
+            if (hasher.needsRehash(hash.get())) {
+                new UserDao(handle).setPassword(user.get().id(), hasher.hash(password), user.get().mustChangePassword(), now());
+            }
+            auditForUser(handle, user, actor, "login.succeeded", null);
+        });
+        return user.get();
+    }
+
+    public void loggedOut(User user, String clientAddress, String how) {
+        jdbi.useTransaction(handle -> auditForUser(handle, Optional.of(user), new Actor(user.email(), clientAddress),
+                "logout", json.createObjectNode().put("how", how)));
+    }
+
+    /**
+     * Writes a user's own event (login, logout, token) to every service they belong to, so each
+     * service's admin sees it, and to the platform log for a super-admin or an unknown e-mail.
+     */
+    public void auditForUser(Handle handle, Optional<User> user, Actor actor, String action, ObjectNode details) {
+        if (user.isEmpty()) {
+            audit.recordPlatform(handle, actor, action, USER, null, details);
+            return;
+        }
+        List<Membership> memberships = new MembershipDao(handle).ofUser(user.get().id());
+        String target = Long.toString(user.get().id());
+        for (Membership membership : memberships) {
+            audit.record(handle, membership.tenantId(), actor, action, USER, target, details);
+        }
+        if (memberships.isEmpty() || user.get().superAdmin()) {
+            audit.recordPlatform(handle, actor, action, USER, target, details);
+        }
+    }
+
+    // ---- passwords ----------------------------------------------------------------------------
+
+    /** @throws DomainException {@code wrongPassword} (the current one), or a policy code for the new one */
+    public void changePassword(User user, String current, String replacement, String clientAddress) {
+        String hash = jdbi.withHandle(handle -> new UserDao(handle).passwordHash(user.id())).orElseThrow();
+        if (!hasher.verify(current, hash)) {
+            throw new DomainException("wrongPassword", 422, "the current password is wrong");
+        }
+        requireAcceptable(replacement, user.email());
+        if (replacement.equals(current)) {
+            throw new DomainException("passwordUnchanged", 422, "the new password is the current one");
+        }
+        String newHash = hasher.hash(replacement);
+        jdbi.useTransaction(handle -> {
+            new UserDao(handle).setPassword(user.id(), newHash, false, now());
+            auditForUser(handle, Optional.of(user), new Actor(user.email(), clientAddress), "password.changed", null);
+        });
+    }
+
+    private static void requireAcceptable(String password, String email) {
+        PasswordPolicy.problem(password, email).ifPresent(code -> {
+            throw new DomainException(code, 422, code);
+        });
+    }
+
+    // ---- users --------------------------------------------------------------------------------
+
+    public Optional<User> findByEmail(String email) {
+        return jdbi.withHandle(handle -> new UserDao(handle).findByEmail(Emails.normalize(email)));
+    }
+
+    public Optional<User> findById(long id) {
+        return jdbi.withHandle(handle -> new UserDao(handle).findById(id));
+    }
+
+    /** Creates an account inside the caller's transaction. @throws DomainException on a bad or taken e-mail */
+    public User createUser(Handle handle, String email, String displayName, String password, boolean superAdmin,
+                           boolean mustChangePassword) {
+        String normalized = requireEmail(email);
+        String name = requireDisplayName(displayName);
+        requireAcceptable(password, normalized);
+        UserDao users = new UserDao(handle);
+        if (users.findByEmail(normalized).isPresent()) {
+            throw new DomainException("emailTaken", 409, "an account already uses this e-mail");
+        }
+        Instant now = now();
+        long id = users.insert(normalized, name, hasher.hash(password), superAdmin, mustChangePassword, now);
+        return new User(id, normalized, name, superAdmin, mustChangePassword, now);
+    }
+
+    /**
+     * The first super-admin, from the environment or the {@code create-admin} command. An existing
+     * account with that e-mail becomes super-admin and keeps its password.
+     *
+     * @return the account, and whether it was created
+     */
+    public User ensureSuperAdmin(String email, String displayName, String password, Actor actor) {
+        return jdbi.inTransaction(handle -> {
+            UserDao users = new UserDao(handle);
+            Optional<User> existing = users.findByEmail(Emails.normalize(email));
+            User user;
+            if (existing.isPresent()) {
+                users.setSuperAdmin(existing.get().id(), true);
+                user = existing.get();
+            } else {
+                user = createUser(handle, email, displayName, password, true, false);
+            }
+            audit.recordPlatform(handle, actor, "superadmin.granted", USER, Long.toString(user.id()),
+                    json.createObjectNode().put("email", user.email()));
+            return new User(user.id(), user.email(), user.displayName(), true, user.mustChangePassword(), user.createdAt());
+        });
+    }
+
+    public long countSuperAdmins() {
+        return jdbi.withHandle(handle -> new UserDao(handle).countSuperAdmins());
+    }
+
+    // ---- memberships --------------------------------------------------------------------------
+
+    public Optional<Membership> activeMembership(TenantId tenantId, long userId) {
+        return jdbi.withHandle(handle -> new MembershipDao(handle).find(tenantId, userId)).filter(Membership::active);
+    }
+
+    /** The user's own active memberships, across services. */
+    public List<Membership> membershipsOf(long userId) {
+        return jdbi.withHandle(handle -> new MembershipDao(handle).ofUser(userId)).stream()
+                .filter(Membership::active).toList();
+    }
+
+    public List<MembershipDao.Member> members(TenantId tenantId) {
+        return jdbi.withHandle(handle -> new MembershipDao(handle).members(tenantId));
+    }
+
+    /** Adds a member, in its own transaction. */
+    public AddedMember addMember(TenantId tenantId, String email, String displayName, Role role, boolean confidential,
+                                 Actor actor) {
+        return jdbi.inTransaction(handle -> addMember(handle, tenantId, email, displayName, role, confidential, actor));
+    }
+
+    /**
+     * Adds a member inside the caller's transaction. An unknown e-mail gets a new account with a
+     * one-time password, to be changed at first login; a known one keeps its password.
+     *
+     * @throws DomainException {@code alreadyMember} when the person already belongs to the service
+     */
+    public AddedMember addMember(Handle handle, TenantId tenantId, String email, String displayName, Role role,
+                                 boolean confidential, Actor actor) {
+        String normalized = requireEmail(email);
+        UserDao users = new UserDao(handle);
+        MembershipDao memberships = new MembershipDao(handle);
+        Optional<User> existing = users.findByEmail(normalized);
+        Optional<String> oneTimePassword = Optional.empty();
+        User user;
+        if (existing.isPresent()) {
+            user = existing.get();
+            if (memberships.find(tenantId, user.id()).isPresent()) {
+                throw new DomainException("alreadyMember", 409, "already a member of this service");
+            }
+        } else {
+            String password = Secrets.password(ONE_TIME_PASSWORD_LENGTH);
+            user = createUser(handle, normalized, displayName, password, false, true);
+            oneTimePassword = Optional.of(password);
+        }
+        memberships.insert(tenantId, user.id(), role, confidential, now());
+        audit.record(handle, tenantId, actor, "membership.created", USER, Long.toString(user.id()),
+                json.createObjectNode().put("email", user.email()).put("role", role.key())
+                        .put("confidential", confidential).put("newAccount", existing.isEmpty()));
+        return new AddedMember(user, oneTimePassword);
+    }
+
+    /**
+     * Changes a member's role, grant or activity. A service always keeps one active admin.
+     *
+     * @throws DomainException {@code noSuchMember} (404) or {@code lastAdmin} (409)
+     */
+    public void changeMember(TenantId tenantId, long userId, Role role, boolean confidential, boolean active, Actor actor) {
+        jdbi.useTransaction(handle -> {
+            MembershipDao dao = new MembershipDao(handle);
+            List<Membership> all = dao.lockAll(tenantId);
+            Membership before = all.stream().filter(m -> m.userId() == userId).findFirst()
+                    .orElseThrow(() -> new DomainException("noSuchMember", 404, "no such member"));
+            boolean removesAnAdmin = before.active() && before.role() == Role.ADMIN && (role != Role.ADMIN || !active);
+            long activeAdmins = all.stream().filter(m -> m.active() && m.role() == Role.ADMIN).count();
+            if (removesAnAdmin && activeAdmins <= 1) {
+                throw new DomainException("lastAdmin", 409, "a service keeps at least one active admin");
+            }
+            dao.update(tenantId, userId, role, confidential, active, now());
+            String action = before.active() == active ? "membership.changed"
+                    : active ? "membership.reactivated" : "membership.deactivated";
+            audit.record(handle, tenantId, actor, action, USER, Long.toString(userId), json.createObjectNode()
+                    .put("role", role.key()).put("previousRole", before.role().key())
+                    .put("confidential", confidential).put("previousConfidential", before.confidential())
+                    .put("active", active));
+        });
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static String requireEmail(String email) {
+        String normalized = Emails.normalize(email);
+        if (!Emails.isValid(normalized)) {
+            throw new DomainException("invalidEmail", 422, "not an e-mail address");
+        }
+        return normalized;
+    }
+
+    private static String requireDisplayName(String displayName) {
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new DomainException("invalidDisplayName", 422, "a name of 1 to 200 characters is required");
+        }
+        return name;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

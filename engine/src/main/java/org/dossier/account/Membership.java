@@ -1,0 +1,11 @@
+package org.dossier.account;
+
+import org.dossier.tenant.TenantId;
+
+/**
+ * A user's place in one service.
+ *
+ * @param confidential the grant to see confidential fields, separate from the role
+ * @param active       false once an admin deactivated the member; the row is kept for the audit trail
+ */
+public record Membership(TenantId tenantId, long userId, Role role, boolean confidential, boolean active) {}

@@ -1,0 +1,91 @@
+package org.dossier.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for memberships. Every statement but the user's own list filters on {@code tenant_id}. */
+public final class MembershipDao {
+    private final Handle handle;
+
+    public MembershipDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** A member of a service, with the user's name and e-mail, for the admin's list. */
+    public record Member(User user, Membership membership) {}
+
+    public void insert(TenantId tenantId, long userId, Role role, boolean confidential, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO memberships (tenant_id, user_id, role, confidential, active, created_at, updated_at)
+                        VALUES (:tenantId, :userId, :role, :confidential, TRUE, :now, :now)
+                        """)
+                .bind("tenantId", tenantId).bind("userId", userId).bind("role", role.key())
+                .bind("confidential", confidential).bind("now", now)
+                .execute();
+    }
+
+    public Optional<Membership> find(TenantId tenantId, long userId) {
+        return handle.createQuery("""
+                        SELECT tenant_id, user_id, role, confidential, active
+                          FROM memberships
+                         WHERE tenant_id = :tenantId AND user_id = :userId
+                        """)
+                .bind("tenantId", tenantId).bind("userId", userId)
+                .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    /** Reads and locks the service's memberships, so the last-admin check cannot race. */
+    public List<Membership> lockAll(TenantId tenantId) {
+        return handle.createQuery("""
+                        SELECT tenant_id, user_id, role, confidential, active
+                          FROM memberships
+                         WHERE tenant_id = :tenantId
+                           FOR UPDATE
+                        """)
+                .bind("tenantId", tenantId).map((rs, ctx) -> map(rs)).list();
+    }
+
+    public List<Member> members(TenantId tenantId) {
+        return handle.createQuery("SELECT " + UserDao.COLUMNS + """
+                        , m.tenant_id, m.user_id, m.role, m.confidential, m.active
+                          FROM memberships m
+                          JOIN users u ON u.id = m.user_id
+                         WHERE m.tenant_id = :tenantId
+                         ORDER BY m.active DESC, u.display_name, u.email
+                        """)
+                .bind("tenantId", tenantId)
+                .map((rs, ctx) -> new Member(UserDao.map(rs), map(rs))).list();
+    }
+
+    public boolean update(TenantId tenantId, long userId, Role role, boolean confidential, boolean active, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE memberships SET role = :role, confidential = :confidential, active = :active,
+                                               updated_at = :now
+                         WHERE tenant_id = :tenantId AND user_id = :userId
+                        """)
+                .bind("tenantId", tenantId).bind("userId", userId).bind("role", role.key())
+                .bind("confidential", confidential).bind("active", active).bind("now", now)
+                .execute() == 1;
+    }
+
+    /** The services a user belongs to, across tenants: the user's own list, shown only to that user. */
+    public List<Membership> ofUser(long userId) {
+        return handle.createQuery("""
+                        SELECT /* all tenants */ tenant_id, user_id, role, confidential, active
+                          FROM memberships
+                         WHERE user_id = :userId
+                        """)
+                .bind("userId", userId).map((rs, ctx) -> map(rs)).list();
+    }
+
+    private static Membership map(ResultSet rs) throws SQLException {
+        return new Membership(new TenantId(rs.getLong("tenant_id")), rs.getLong("user_id"),
+                Role.fromKey(rs.getString("role")).orElseThrow(() -> new IllegalStateException("unknown role")),
+                rs.getBoolean("confidential"), rs.getBoolean("active"));
+    }
+}

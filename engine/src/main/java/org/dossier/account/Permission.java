@@ -1,0 +1,10 @@
+package org.dossier.account;
+
+/** What a route needs from the member's role in the route's service. */
+public enum Permission {
+    READ_RECORDS,
+    WRITE_RECORDS,
+    DELETE_RECORDS,
+    MANAGE_USERS,
+    READ_AUDIT
+}

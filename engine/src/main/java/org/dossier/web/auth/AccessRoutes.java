@@ -1,0 +1,155 @@
+package org.dossier.web.auth;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.dossier.DomainException;
+import org.dossier.account.AccountService;
+import org.dossier.account.Membership;
+import org.dossier.account.Permission;
+import org.dossier.account.TenantAccess;
+import org.dossier.tenant.NoSuchTenantException;
+import org.dossier.tenant.Tenant;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestContext;
+
+/**
+ * The one way routes are registered: each declares who may call it, and the check runs before its
+ * handler. A tenant route's handler receives the {@link TenantAccess} for the URL's tenant, built
+ * only after the caller's membership was checked: it has no other way to learn its tenant.
+ *
+ * <ul>
+ *   <li>public: anyone (health, login, static brand stylesheet);</li>
+ *   <li>authenticated: any signed-in user (own account, logout);</li>
+ *   <li>tenant: a member of the URL's service holding a permission. A non-member gets 404, as for
+ *       a service that does not exist, so existence does not leak; a member lacking the
+ *       permission gets 403;</li>
+ *   <li>platform: super-admins only.</li>
+ * </ul>
+ * Signed-in page requests that change state must carry the session's CSRF token.
+ */
+public final class AccessRoutes {
+    public enum Access { PUBLIC, AUTHENTICATED, TENANT, PLATFORM }
+
+    /** How one route is guarded; {@code permission} is null unless {@code access} is TENANT. */
+    public record Rule(HandlerType method, String path, Access access, Permission permission) {}
+
+    @FunctionalInterface
+    public interface UserHandler {
+        void handle(Context ctx, Principal principal) throws Exception;
+    }
+
+    @FunctionalInterface
+    public interface TenantHandler {
+        void handle(Context ctx, TenantAccess access) throws Exception;
+    }
+
+    private static final String PASSWORD_PAGE = "/account/password";
+
+    private final RoutesConfig routes;
+    private final Authenticator authenticator;
+    private final Csrf csrf;
+    private final TenantService tenants;
+    private final AccountService accounts;
+    private final List<Rule> rules = new ArrayList<>();
+
+    public AccessRoutes(RoutesConfig routes, Authenticator authenticator, Csrf csrf, TenantService tenants,
+                        AccountService accounts) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+        this.csrf = csrf;
+        this.tenants = tenants;
+        this.accounts = accounts;
+    }
+
+    public List<Rule> rules() {
+        return Collections.unmodifiableList(rules);
+    }
+
+    public void open(HandlerType method, String path, Handler handler) {
+        add(method, path, Access.PUBLIC, null, handler);
+    }
+
+    public void user(HandlerType method, String path, UserHandler handler) {
+        add(method, path, Access.AUTHENTICATED, null, ctx -> handler.handle(ctx, signedIn(ctx, method)));
+    }
+
+    public void platform(HandlerType method, String path, UserHandler handler) {
+        add(method, path, Access.PLATFORM, null, ctx -> {
+            Principal principal = signedIn(ctx, method);
+            if (!principal.user().superAdmin()) {
+                throw new DomainException("forbidden", 403, "super-admins only");
+            }
+            handler.handle(ctx, principal);
+        });
+    }
+
+    /** A route of the URL's service; a null permission admits any member (and a super-admin). */
+    public void tenant(HandlerType method, String path, Permission permission, TenantHandler handler) {
+        add(method, path, Access.TENANT, permission, ctx -> {
+            Principal principal = signedIn(ctx, method);
+            String slug = ctx.pathParam("tenant");
+            Tenant tenant = tenants.find(slug).orElseThrow(() -> new NoSuchTenantException(slug));
+            Optional<Membership> membership = accounts.activeMembership(tenant.id(), principal.user().id());
+            TenantAccess access = new TenantAccess(tenant, principal.user(), membership);
+            if (!access.admitted()) {
+                throw new NoSuchTenantException(slug);
+            }
+            RequestContext.admit(ctx, access);
+            if (permission != null && !access.can(permission)) {
+                throw new DomainException("forbidden", 403, "the role lacks " + permission);
+            }
+            handler.handle(ctx, access);
+        });
+    }
+
+    private void add(HandlerType method, String path, Access access, Permission permission, Handler handler) {
+        rules.add(new Rule(method, path, access, permission));
+        routes.addHttpHandler(method, path, handler);
+    }
+
+    /**
+     * The caller, who must be signed in; a page sends a stranger to the login page, the API answers 401.
+     * A user with a one-time password may only change it (or log out) until they do.
+     */
+    private Principal signedIn(Context ctx, HandlerType method) {
+        Optional<Principal> principal = authenticator.principal(ctx);
+        if (principal.isEmpty()) {
+            if (Authenticator.isApi(ctx) || !method.equals(HandlerType.GET)) {
+                throw new DomainException("authenticationRequired", 401, "sign in first");
+            }
+            throw new LoginRedirect(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
+        }
+        Principal caller = principal.get();
+        if (caller.session().isPresent() && !method.equals(HandlerType.GET) && !method.equals(HandlerType.HEAD)) {
+            csrf.require(ctx, caller.session().get().csrfToken());
+        }
+        if (caller.user().mustChangePassword() && !ctx.path().equals(PASSWORD_PAGE) && !ctx.path().equals("/logout")) {
+            if (Authenticator.isApi(ctx)) {
+                throw new DomainException("passwordChangeRequired", 403, "change the one-time password first");
+            }
+            throw new LoginRedirect(null);
+        }
+        return caller;
+    }
+
+    /** Sends a browser to the login page (with where to come back) or to the password page. */
+    public static final class LoginRedirect extends RuntimeException {
+        private final String next;
+
+        LoginRedirect(String next) {
+            super(null, null, false, false);
+            this.next = next;
+        }
+
+        public String location() {
+            return next == null ? PASSWORD_PAGE : "/login?next=" + Pages.encode(next);
+        }
+    }
+}

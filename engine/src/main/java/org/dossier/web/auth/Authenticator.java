@@ -1,0 +1,56 @@
+package org.dossier.web.auth;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.dossier.account.SessionStore;
+import org.dossier.account.TokenStore;
+
+/**
+ * Finds who makes a request. API routes ({@code /api/}) accept only a bearer token, so no
+ * browser cookie can ever drive them; pages accept only the session cookie.
+ */
+public final class Authenticator {
+    public static final String SESSION_COOKIE = "dossier_session";
+    static final String PRINCIPAL = "dossier.principal";
+
+    private final SessionStore sessions;
+    private final TokenStore tokens;
+
+    public Authenticator(SessionStore sessions, TokenStore tokens) {
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    /** The caller, looked up once per request. */
+    public Optional<Principal> principal(Context ctx) {
+        Optional<Principal> cached = ctx.attribute(PRINCIPAL);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Principal> found = isApi(ctx) ? bearer(ctx) : session(ctx);
+        ctx.attribute(PRINCIPAL, found);
+        return found;
+    }
+
+    /** The principal already resolved for this request, if any route resolved one. */
+    public static Optional<Principal> current(Context ctx) {
+        Optional<Principal> cached = ctx.attribute(PRINCIPAL);
+        return cached == null ? Optional.empty() : cached;
+    }
+
+    private Optional<Principal> session(Context ctx) {
+        return sessions.find(ctx.cookie(SESSION_COOKIE)).map(Principal::of);
+    }
+
+    private Optional<Principal> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return tokens.find(header.substring(7).trim()).map(bearer -> Principal.of(bearer.user(), bearer.token()));
+    }
+
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+}

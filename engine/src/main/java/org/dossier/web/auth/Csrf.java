@@ -1,0 +1,58 @@
+package org.dossier.web.auth;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import org.dossier.DomainException;
+import org.dossier.account.Secrets;
+import org.dossier.web.FormBody;
+
+/**
+ * CSRF tokens for every state-changing form. A signed-in form carries its session's token; the
+ * login form, before any session exists, carries a token that must match a cookie set with the
+ * form (double submit). Scripts may send the token as an {@code X-CSRF-Token} header instead.
+ */
+public final class Csrf {
+    public static final String FIELD = "_csrf";
+    static final String HEADER = "X-CSRF-Token";
+    static final String LOGIN_COOKIE = "dossier_login_csrf";
+
+    private final FormBody formBody;
+
+    public Csrf(FormBody formBody) {
+        this.formBody = formBody;
+    }
+
+    /** @throws DomainException {@code csrfInvalid} (403) unless the request carries {@code expected} */
+    public void require(Context ctx, String expected) {
+        String sent = ctx.header(HEADER);
+        if (sent == null) {
+            Map<String, List<String>> params = formBody.parse(ctx);
+            List<String> values = params.get(FIELD);
+            sent = values == null || values.size() != 1 ? null : values.get(0);
+        }
+        if (!Secrets.constantTimeEquals(sent, expected)) {
+            throw new DomainException("csrfInvalid", 403, "missing or wrong CSRF token");
+        }
+    }
+
+    /** The login form's token: the cookie's, or a new one set now. */
+    public String loginToken(Context ctx) {
+        String current = ctx.cookie(LOGIN_COOKIE);
+        if (current != null && current.matches("[A-Za-z0-9_-]{43}")) {
+            return current;
+        }
+        String token = Secrets.token(32);
+        Cookies.set(ctx, LOGIN_COOKIE, token);
+        return token;
+    }
+
+    /** Once signed in, the session's own token takes over. */
+    public void forgetLoginToken(Context ctx) {
+        Cookies.clear(ctx, LOGIN_COOKIE);
+    }
+
+    public void requireLoginToken(Context ctx) {
+        require(ctx, ctx.cookie(LOGIN_COOKIE));
+    }
+}

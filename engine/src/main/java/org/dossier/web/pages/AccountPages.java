@@ -1,0 +1,153 @@
+package org.dossier.web.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.account.ApiToken;
+import org.dossier.account.TokenStore;
+import org.dossier.audit.Actor;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.RequestParams;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+
+/** The signed-in user's own pages: their services, password, and personal API tokens. */
+public final class AccountPages {
+    /** Lifetimes offered for a personal token, in days. */
+    static final List<Integer> TOKEN_DAYS = List.of(30, 90, 365);
+    private static final int TOKEN_NAME_MAX = 100;
+
+    private final Services services;
+
+    public AccountPages(Services services) {
+        this.services = services;
+    }
+
+    public void overview(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
+        model.put("user", principal.user());
+        model.put("services", HomePage.servicesOf(services, principal.user(), locale));
+        model.put("flash", ctx.queryParam("passwordChanged") != null ? UiText.get(locale, "account.password.changed") : "");
+        ctx.html(services.templates().render("pages/account", model, locale));
+    }
+
+    public void passwordForm(Context ctx, Principal principal) {
+        renderPassword(ctx, principal, 200, "");
+    }
+
+    public void changePassword(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        String replacement = LoginPages.first(params, "newPassword");
+        if (!replacement.equals(LoginPages.first(params, "confirmPassword"))) {
+            renderPassword(ctx, principal, 422, services.messages().general("passwordMismatch", locale));
+            return;
+        }
+        try {
+            services.accounts().changePassword(principal.user(), LoginPages.first(params, "currentPassword"),
+                    replacement, ctx.ip());
+        } catch (DomainException e) {
+            renderPassword(ctx, principal, e.status(), services.messages().general(e.code(), locale));
+            return;
+        }
+        services.sessions().closeOthers(principal.user().id(), principal.session().orElseThrow().idHash());
+        ctx.redirect("/account?passwordChanged=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void renderPassword(Context ctx, Principal principal, int status, String error) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.password.title"));
+        model.put("error", error);
+        model.put("mustChange", principal.user().mustChangePassword());
+        model.put("minLength", org.dossier.account.PasswordHasher.MIN_LENGTH);
+        ctx.status(status).html(services.templates().render("pages/account-password", model, locale));
+    }
+
+    public void tokens(Context ctx, Principal principal) {
+        renderTokens(ctx, principal, 200, "", Optional.empty());
+    }
+
+    public void createToken(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        String name = LoginPages.first(params, "name").strip();
+        if (name.isEmpty() || name.length() > TOKEN_NAME_MAX) {
+            renderTokens(ctx, principal, 422, services.messages().general("invalidTokenName", locale), Optional.empty());
+            return;
+        }
+        int days;
+        try {
+            days = Integer.parseInt(LoginPages.first(params, "days"));
+        } catch (NumberFormatException e) {
+            days = -1;
+        }
+        if (!TOKEN_DAYS.contains(days)) {
+            renderTokens(ctx, principal, 422, services.messages().general("invalidTokenLifetime", locale), Optional.empty());
+            return;
+        }
+        Duration lifetime = Duration.ofDays(days);
+        TokenStore.Issued issued = services.jdbi().inTransaction(handle -> {
+            TokenStore.Issued token = services.tokens().issue(handle, principal.user().id(), name, TokenStore.PERSONAL,
+                    lifetime);
+            services.accounts().auditForUser(handle, Optional.of(principal.user()),
+                    new Actor(principal.user().email(), ctx.ip()), "token.created",
+                    services.json().mapper().createObjectNode().put("kind", TokenStore.PERSONAL)
+                            .put("tokenId", token.token().id()).put("name", name));
+            return token;
+        });
+        renderTokens(ctx, principal, 201, "", Optional.of(issued.secret()));
+    }
+
+    public void revokeToken(Context ctx, Principal principal) {
+        long tokenId = RequestParams.longId(ctx, "tokenId");
+        boolean revoked = services.jdbi().inTransaction(handle -> {
+            boolean done = services.tokens().revoke(handle, principal.user().id(), tokenId);
+            if (done) {
+                services.accounts().auditForUser(handle, Optional.of(principal.user()),
+                        new Actor(principal.user().email(), ctx.ip()), "token.revoked",
+                        services.json().mapper().createObjectNode().put("tokenId", tokenId));
+            }
+            return done;
+        });
+        if (!revoked) {
+            throw new DomainException("notFound", 404, "no such token");
+        }
+        ctx.redirect("/account/tokens?revoked=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void renderTokens(Context ctx, Principal principal, int status, String error, Optional<String> secret) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title"));
+        List<ApiToken> tokens = services.tokens().personalTokens(principal.user().id());
+        model.put("tokens", tokens.stream().map(token -> TokenRow.of(token, locale)).toList());
+        model.put("error", error);
+        model.put("secret", secret.orElse(""));
+        model.put("days", TOKEN_DAYS);
+        model.put("flash", ctx.queryParam("revoked") != null ? UiText.get(locale, "account.tokens.revoked") : "");
+        ctx.status(status).html(services.templates().render("pages/account-tokens", model, locale));
+    }
+
+    /** A token as its owner sees it in the list. */
+    public record TokenRow(long id, String name, String created, String expires, String lastUsed, boolean active,
+                           String state) {
+        static TokenRow of(ApiToken token, Locale locale) {
+            java.time.Instant now = java.time.Instant.now();
+            String state = token.revokedAt() != null ? UiText.get(locale, "account.tokens.state.revoked")
+                    : token.activeAt(now) ? UiText.get(locale, "account.tokens.state.active")
+                    : UiText.get(locale, "account.tokens.state.expired");
+            return new TokenRow(token.id(), token.name(), Dates.time(token.createdAt(), locale),
+                    token.expiresAt() == null ? "" : Dates.time(token.expiresAt(), locale),
+                    token.lastUsedAt() == null ? UiText.get(locale, "account.tokens.neverUsed")
+                            : Dates.time(token.lastUsedAt(), locale),
+                    token.activeAt(now), state);
+        }
+    }
+}

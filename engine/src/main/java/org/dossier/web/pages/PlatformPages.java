@@ -1,0 +1,110 @@
+package org.dossier.web.pages;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.account.AccountService;
+import org.dossier.account.Role;
+import org.dossier.audit.Actor;
+import org.dossier.form.BaseSchema;
+import org.dossier.form.FormService;
+import org.dossier.tenant.Tenant;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+
+/**
+ * The super-admin's services page: every service, and the creation of a new one with its first
+ * admin. A new service's form starts as a copy of the base schema.
+ */
+public final class PlatformPages {
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    private final Services services;
+
+    public PlatformPages(Services services) {
+        this.services = services;
+    }
+
+    /** A service in the list. */
+    public record ServiceRow(String name, String slug, String colour, String usersUrl, String created) {}
+
+    /** A service just created and its first admin's one-time password, when the account is new. */
+    public record Created(String name, String slug, String adminEmail, String oneTimePassword) {}
+
+    public void list(Context ctx, Principal principal) {
+        render(ctx, 200, "", Map.of(), Optional.empty());
+    }
+
+    public void create(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, String> entered = Map.of(
+                "name", LoginPages.first(params, "name").strip(),
+                "slug", LoginPages.first(params, "slug").strip(),
+                "colour", LoginPages.first(params, "colour").strip(),
+                "adminEmail", LoginPages.first(params, "adminEmail").strip(),
+                "adminName", LoginPages.first(params, "adminName").strip());
+        try {
+            Created created = createService(entered, RequestContext.actor(ctx));
+            render(ctx, 201, "", Map.of(), Optional.of(created));
+        } catch (DomainException e) {
+            render(ctx, e.status(), services.messages().general(e.code(), locale), entered, Optional.empty());
+        }
+    }
+
+    private Created createService(Map<String, String> entered, Actor actor) {
+        String name = entered.get("name");
+        String slug = entered.get("slug");
+        String colour = entered.get("colour").isEmpty() ? "#1e3a8a" : entered.get("colour");
+        if (name.isEmpty() || name.length() > 200) {
+            throw new DomainException("invalidServiceName", 422, "a name of 1 to 200 characters is required");
+        }
+        if (!TenantService.isValidSlug(slug)) {
+            throw new DomainException("invalidSlug", 422, "lower-case letters, digits and hyphens");
+        }
+        if (!COLOUR.matcher(colour).matches()) {
+            throw new DomainException("invalidColour", 422, "a colour like #1e3a8a");
+        }
+        if (services.tenants().find(slug).isPresent()) {
+            throw new DomainException("slugTaken", 409, "this slug is taken");
+        }
+        String adminName = entered.get("adminName").isEmpty() ? entered.get("adminEmail") : entered.get("adminName");
+        return services.jdbi().inTransaction(handle -> {
+            Tenant tenant = services.tenants().create(handle, slug, name, colour.toLowerCase(Locale.ROOT));
+            services.forms().publish(handle, tenant.id(), FormService.CASE_FILE, BaseSchema.baseSchema(), actor.id());
+            AccountService.AddedMember admin = services.accounts().addMember(handle, tenant.id(),
+                    entered.get("adminEmail"), adminName, Role.ADMIN, true, actor);
+            services.audit().recordPlatform(handle, actor, "tenant.created", "tenant", tenant.id().toString(),
+                    services.json().mapper().createObjectNode().put("slug", slug).put("name", name)
+                            .put("adminEmail", admin.user().email()));
+            return new Created(name, slug, admin.user().email(), admin.oneTimePassword().orElse(""));
+        });
+    }
+
+    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
+        model.put("services", services.tenants().listAll().stream()
+                .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
+                        "/t/" + tenant.slug() + "/admin/users", Dates.time(tenant.createdAt(), locale)))
+                .toList());
+        model.put("error", error);
+        model.put("entered", Map.of(
+                "name", entered.getOrDefault("name", ""),
+                "slug", entered.getOrDefault("slug", ""),
+                "colour", entered.getOrDefault("colour", "#1e3a8a"),
+                "adminEmail", entered.getOrDefault("adminEmail", ""),
+                "adminName", entered.getOrDefault("adminName", "")));
+        model.put("created", created.orElse(new Created("", "", "", "")));
+        ctx.status(status).html(services.templates().render("pages/platform-services", model, locale));
+    }
+}
