@@ -2,7 +2,7 @@ package org.dossier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.dossier.testing.TestServer;
+import org.dossier.testing.TestClient;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +11,12 @@ class HealthTest {
 
     @Test
     void live_answers_200() {
-        assertThat(TestServer.get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(TestClient.anonymous().get("/health/live").statusCode()).isEqualTo(200);
     }
 
     @Test
     void ready_answers_200_when_the_database_answers_and_is_migrated() {
-        var response = TestServer.get("/health/ready");
+        var response = TestClient.anonymous().get("/health/ready");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"migrations\":true");
     }

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.dossier.Services;
 import org.dossier.testing.TestDatabase;
-import org.dossier.testing.TestServer;
+import org.dossier.testing.TestClient;
+import org.dossier.testing.TestUsers;
+import org.dossier.account.Role;
 import org.dossier.testing.TestTenants;
 import org.dossier.tenant.Tenant;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,8 @@ class RecordApiTest {
     private static Tenant tenant;
     private static Tenant other;
     private static String records;
+    private static TestClient api;
+    private static TestClient otherApi;
 
     @BeforeAll
     static void setUp() {
@@ -31,6 +35,8 @@ class RecordApiTest {
         tenant = TestTenants.withBaseForm(services, "api");
         other = TestTenants.withBaseForm(services, "api-other");
         records = "/api/v1/tenants/" + tenant.slug() + "/records";
+        api = TestClient.api(services, TestUsers.member(services, tenant, Role.ADMIN, true));
+        otherApi = TestClient.api(services, TestUsers.member(services, other, Role.ADMIN, true));
     }
 
     static ObjectNode validData(String lastName) {
@@ -51,7 +57,7 @@ class RecordApiTest {
     }
 
     private static String create(String lastName) throws Exception {
-        HttpResponse<String> response = TestServer.postJson(records, createBody(validData(lastName)));
+        HttpResponse<String> response = api.postJson(records, createBody(validData(lastName)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("id").asText();
     }
@@ -63,7 +69,7 @@ class RecordApiTest {
 
     @Test
     void create_returns_201_with_a_uuid_id_and_version_1_then_get_returns_the_data() throws Exception {
-        HttpResponse<String> created = TestServer.postJson(records, createBody(validData("Lefèvre")));
+        HttpResponse<String> created = api.postJson(records, createBody(validData("Lefèvre")));
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode body = json(created);
@@ -71,7 +77,7 @@ class RecordApiTest {
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(created.headers().firstValue("Location")).hasValue(records + "/" + body.get("id").asText());
 
-        HttpResponse<String> read = TestServer.get(records + "/" + body.get("id").asText());
+        HttpResponse<String> read = api.get(records + "/" + body.get("id").asText());
         assertThat(read.statusCode()).isEqualTo(200);
         JsonNode record = json(read);
         assertThat(record.get("form").asText()).isEqualTo("dossier");
@@ -83,7 +89,7 @@ class RecordApiTest {
 
     @Test
     void get_form_returns_the_effective_schema() throws Exception {
-        HttpResponse<String> response = TestServer.get("/api/v1/tenants/" + tenant.slug() + "/forms/dossier");
+        HttpResponse<String> response = api.get("/api/v1/tenants/" + tenant.slug() + "/forms/dossier");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
@@ -99,17 +105,17 @@ class RecordApiTest {
         ObjectNode update = JSON.createObjectNode().put("version", 1);
         update.set("data", changed);
 
-        HttpResponse<String> first = TestServer.putJson(records + "/" + id, update.toString());
+        HttpResponse<String> first = api.putJson(records + "/" + id, update.toString());
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(json(first).get("version").asInt()).isEqualTo(2);
 
         ObjectNode stale = JSON.createObjectNode().put("version", 1);
         stale.set("data", validData("Écrasé"));
-        HttpResponse<String> second = TestServer.putJson(records + "/" + id, stale.toString());
+        HttpResponse<String> second = api.putJson(records + "/" + id, stale.toString());
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json(second).at("/errors/0/code").asText()).isEqualTo("staleVersion");
-        JsonNode stored = json(TestServer.get(records + "/" + id));
+        JsonNode stored = json(api.get(records + "/" + id));
         assertThat(stored.at("/data/identite/nom").asText()).isEqualTo("Martin-Durand");
         assertThat(stored.get("version").asInt()).isEqualTo(2);
     }
@@ -118,10 +124,10 @@ class RecordApiTest {
     void delete_removes_the_record_and_writes_an_audit_event() throws Exception {
         String id = create("Supprimé");
 
-        HttpResponse<String> deleted = TestServer.delete(records + "/" + id);
+        HttpResponse<String> deleted = api.delete(records + "/" + id);
 
         assertThat(deleted.statusCode()).isEqualTo(204);
-        assertThat(TestServer.get(records + "/" + id).statusCode()).isEqualTo(404);
+        assertThat(api.get(records + "/" + id).statusCode()).isEqualTo(404);
         java.util.List<String> actions = services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT action FROM audit_events WHERE tenant_id = :t AND target_id = :id ORDER BY id")
                 .bind("t", tenant.id()).bind("id", id).mapTo(String.class).list());
@@ -134,7 +140,7 @@ class RecordApiTest {
         ((ObjectNode) data.get("identite")).remove("prenom");
         long before = storedCount();
 
-        HttpResponse<String> response = TestServer.postJson(records, createBody(data));
+        HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(422);
         JsonNode errors = json(response).get("errors");
@@ -155,7 +161,7 @@ class RecordApiTest {
         ObjectNode data = validData("Nguyen");
         ((ObjectNode) data.get("identite")).remove("prenom");
 
-        HttpResponse<String> response = TestServer.postJson(records, createBody(data), "Accept-Language", "en-GB,en;q=0.9");
+        HttpResponse<String> response = api.postJson(records, createBody(data), "Accept-Language", "en-GB,en;q=0.9");
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).at("/errors/0/message").asText()).containsIgnoringCase("required");
@@ -167,7 +173,7 @@ class RecordApiTest {
         data.putObject("logement_ressources").put("loyer", "cher").put("dettes", "oui");
         long before = storedCount();
 
-        HttpResponse<String> response = TestServer.postJson(records, createBody(data));
+        HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).get("errors")).extracting(error -> error.get("path").asText() + " " + error.get("code").asText())
@@ -181,7 +187,7 @@ class RecordApiTest {
         ((ObjectNode) data.get("identite")).put("religion", "non demandée");
         long before = storedCount();
 
-        HttpResponse<String> response = TestServer.postJson(records, createBody(data));
+        HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).get("errors")).anySatisfy(error -> {
@@ -195,7 +201,7 @@ class RecordApiTest {
     void malformed_json_answers_400_and_stores_nothing() {
         long before = storedCount();
 
-        HttpResponse<String> response = TestServer.postJson(records, "{\"form\": \"dossier\", \"data\": {");
+        HttpResponse<String> response = api.postJson(records, "{\"form\": \"dossier\", \"data\": {");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("malformedJson");
@@ -206,7 +212,7 @@ class RecordApiTest {
     void a_body_that_is_not_json_answers_415_and_stores_nothing() {
         long before = storedCount();
 
-        HttpResponse<String> response = TestServer.postBytes(records,
+        HttpResponse<String> response = api.postBytes(records,
                 createBody(validData("Texte")).getBytes(StandardCharsets.UTF_8), "text/plain");
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -215,8 +221,8 @@ class RecordApiTest {
 
     @Test
     void duplicate_keys_and_trailing_garbage_are_malformed() {
-        assertThat(TestServer.postJson(records, "{\"form\":\"dossier\",\"form\":\"x\",\"data\":{}}").statusCode()).isEqualTo(400);
-        assertThat(TestServer.postJson(records, createBody(validData("Roux")) + " {}").statusCode()).isEqualTo(400);
+        assertThat(api.postJson(records, "{\"form\":\"dossier\",\"form\":\"x\",\"data\":{}}").statusCode()).isEqualTo(400);
+        assertThat(api.postJson(records, createBody(validData("Roux")) + " {}").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -231,7 +237,7 @@ class RecordApiTest {
         body[prefix.length + 1] = (byte) 0x28; // not a continuation byte
         System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
 
-        HttpResponse<String> response = TestServer.postBytes(records, body, "application/json");
+        HttpResponse<String> response = api.postBytes(records, body, "application/json");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(storedCount()).isEqualTo(before);
@@ -243,7 +249,7 @@ class RecordApiTest {
         ObjectNode data = validData("Grand");
         data.putObject("notes_confidentielles").put("contenu", "x".repeat(1024 * 1024 + 10));
 
-        HttpResponse<String> response = TestServer.postJson(records, createBody(data));
+        HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(storedCount()).isEqualTo(before);
@@ -253,18 +259,19 @@ class RecordApiTest {
     void unknown_tenant_and_unknown_or_foreign_record_answer_404() throws Exception {
         String foreignId = createIn(other);
 
-        assertThat(TestServer.get("/api/v1/tenants/no-such-service/records").statusCode()).isEqualTo(404);
-        assertThat(TestServer.get(records + "/0190c5a0-0000-7000-8000-000000000000").statusCode()).isEqualTo(404);
-        assertThat(TestServer.get(records + "/1").statusCode()).isEqualTo(404);
-        HttpResponse<String> foreign = TestServer.get(records + "/" + foreignId);
+        assertThat(api.get("/api/v1/tenants/no-such-service/records").statusCode()).isEqualTo(404);
+        assertThat(api.get(records + "/0190c5a0-0000-7000-8000-000000000000").statusCode()).isEqualTo(404);
+        assertThat(api.get(records + "/1").statusCode()).isEqualTo(404);
+        HttpResponse<String> foreign = api.get(records + "/" + foreignId);
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(foreign.body()).doesNotContain("Autre-Service");
-        assertThat(TestServer.delete(records + "/" + foreignId).statusCode()).isEqualTo(404);
-        assertThat(TestServer.get("/api/v1/tenants/" + other.slug() + "/records/" + foreignId).statusCode()).isEqualTo(200);
+        assertThat(api.delete(records + "/" + foreignId).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/tenants/" + other.slug() + "/records/" + foreignId).statusCode()).isEqualTo(404);
+        assertThat(otherApi.get("/api/v1/tenants/" + other.slug() + "/records/" + foreignId).statusCode()).isEqualTo(200);
     }
 
     private static String createIn(Tenant target) throws Exception {
-        HttpResponse<String> response = TestServer.postJson("/api/v1/tenants/" + target.slug() + "/records",
+        HttpResponse<String> response = otherApi.postJson("/api/v1/tenants/" + target.slug() + "/records",
                 createBody(validData("Autre-Service")));
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response).get("id").asText();
@@ -276,21 +283,21 @@ class RecordApiTest {
         create("Percent%Name");
         createIn(other);
 
-        JsonNode quote = json(TestServer.get(records + "?q=" + encode("o'b")));
+        JsonNode quote = json(api.get(records + "?q=" + encode("o'b")));
         assertThat(quote.get("items")).extracting(item -> item.get("lastName").asText()).containsExactly("O'Brien");
 
-        JsonNode percent = json(TestServer.get(records + "?q=" + encode("percent%")));
+        JsonNode percent = json(api.get(records + "?q=" + encode("percent%")));
         assertThat(percent.get("items")).extracting(item -> item.get("lastName").asText()).containsExactly("Percent%Name");
 
-        JsonNode wildcard = json(TestServer.get(records + "?q=" + encode("%")));
+        JsonNode wildcard = json(api.get(records + "?q=" + encode("%")));
         assertThat(wildcard.get("total").asLong()).isZero();
-        JsonNode underscore = json(TestServer.get(records + "?q=" + encode("_")));
+        JsonNode underscore = json(api.get(records + "?q=" + encode("_")));
         assertThat(underscore.get("total").asLong()).isZero();
 
-        JsonNode injection = json(TestServer.get(records + "?q=" + encode("' OR 1=1 --")));
+        JsonNode injection = json(api.get(records + "?q=" + encode("' OR 1=1 --")));
         assertThat(injection.get("total").asLong()).isZero();
 
-        JsonNode all = json(TestServer.get(records + "?q=&page=1"));
+        JsonNode all = json(api.get(records + "?q=&page=1"));
         assertThat(all.get("total").asLong()).isEqualTo(storedCount());
         assertThat(all.toString()).doesNotContain("Autre-Service");
     }

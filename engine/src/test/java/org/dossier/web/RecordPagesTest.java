@@ -10,7 +10,10 @@ import java.util.Map;
 import org.dossier.Services;
 import org.dossier.demo.DemoSeeder;
 import org.dossier.testing.TestDatabase;
-import org.dossier.testing.TestServer;
+import org.dossier.testing.TestClient;
+import org.dossier.testing.TestUsers;
+import org.dossier.account.Role;
+import org.dossier.account.User;
 import org.dossier.testing.TestTenants;
 import org.dossier.tenant.Tenant;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,12 +27,16 @@ class RecordPagesTest {
     private static Tenant tenant;
     private static Tenant hidingTenant;
     private static String base;
+    private static TestClient browser;
 
     @BeforeAll
     static void setUp() {
         services = TestDatabase.services();
         tenant = TestTenants.withBaseForm(services, "pages");
         hidingTenant = TestTenants.withForm(services, "pages-b", DemoSeeder.serviceBDefinition());
+        User admin = TestUsers.member(services, tenant, Role.ADMIN, true);
+        TestUsers.join(services, admin, hidingTenant, Role.ADMIN, true);
+        browser = TestClient.browser(admin);
         base = "/t/" + tenant.slug() + "/records";
     }
 
@@ -57,7 +64,7 @@ class RecordPagesTest {
 
     @Test
     void new_form_renders_labels_sections_and_french_text() {
-        HttpResponse<String> page = TestServer.get(base + "/new");
+        HttpResponse<String> page = browser.get(base + "/new");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\"", "<fieldset", "<legend", "for=\"f-identite-nom\"",
@@ -68,14 +75,14 @@ class RecordPagesTest {
 
     @Test
     void new_form_in_english_when_asked() {
-        HttpResponse<String> page = TestServer.get(base + "/new?lang=en");
+        HttpResponse<String> page = browser.get(base + "/new?lang=en");
 
         assertThat(page.body()).contains("<html lang=\"en\"", "Eviction prevention");
     }
 
     @Test
     void valid_post_saves_typed_data_and_redirects_to_the_record() {
-        HttpResponse<String> response = TestServer.postForm(base, validPost("Bernard"));
+        HttpResponse<String> response = browser.postForm(base, validPost("Bernard"));
 
         assertThat(response.statusCode()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();
@@ -88,7 +95,7 @@ class RecordPagesTest {
         assertThat(data.replace(" ", "")).contains("\"loyer\":512.5", "\"dettes\":false",
                 "\"motifs\":[\"logement\",\"budget\"]", "\"lien\":\"enfant\"");
 
-        HttpResponse<String> view = TestServer.get(location);
+        HttpResponse<String> view = browser.get(location);
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body()).contains("Bernard", "Éloïse", "Le dossier a été enregistré.");
     }
@@ -100,7 +107,7 @@ class RecordPagesTest {
         fields.add(entry("contact.ville", "Saint-Denis <b>"));
         long before = count(tenant);
 
-        HttpResponse<String> response = TestServer.postForm(base, fields);
+        HttpResponse<String> response = browser.postForm(base, fields);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("href=\"#f-identite-nom\"", "href=\"#f-contact-email\"",
@@ -111,10 +118,10 @@ class RecordPagesTest {
 
     @Test
     void script_in_values_is_rendered_escaped_on_the_view_page() {
-        HttpResponse<String> response = TestServer.postForm(base, validPost("<script>alert('x')</script>"));
+        HttpResponse<String> response = browser.postForm(base, validPost("<script>alert('x')</script>"));
         assertThat(response.statusCode()).isEqualTo(303);
 
-        HttpResponse<String> view = TestServer.get(response.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> view = browser.get(response.headers().firstValue("Location").orElseThrow());
 
         assertThat(view.body()).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
     }
@@ -125,11 +132,11 @@ class RecordPagesTest {
         fields.add(entry("accompagnement.antenne", "nord"));
         long before = count(hidingTenant);
 
-        HttpResponse<String> response = TestServer.postForm("/t/" + hidingTenant.slug() + "/records", fields);
+        HttpResponse<String> response = browser.postForm("/t/" + hidingTenant.slug() + "/records", fields);
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(count(hidingTenant)).isEqualTo(before);
-        assertThat(TestServer.get("/t/" + hidingTenant.slug() + "/records/new").body())
+        assertThat(browser.get("/t/" + hidingTenant.slug() + "/records/new").body())
                 .doesNotContain("accompagnement.antenne").doesNotContain("Prévention des expulsions");
     }
 
@@ -139,7 +146,7 @@ class RecordPagesTest {
         byte[] body = ("accompagnement.statut=en_cours&accompagnement.date_ouverture=2025-01-15"
                 + "&identite.prenom=Ana&identite.nom=%C3%28").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-        HttpResponse<String> response = TestServer.postBytes(base, body, "application/x-www-form-urlencoded");
+        HttpResponse<String> response = browser.postBytes(base, body, "application/x-www-form-urlencoded");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(count(tenant)).isEqualTo(before);
@@ -151,7 +158,7 @@ class RecordPagesTest {
         List<Map.Entry<String, String>> fields = validPost("Volumineux");
         fields.add(entry("notes_confidentielles.contenu", "x".repeat(1024 * 1024 + 1)));
 
-        HttpResponse<String> response = TestServer.postForm(base, fields);
+        HttpResponse<String> response = browser.postForm(base, fields);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(count(tenant)).isEqualTo(before);
@@ -163,7 +170,7 @@ class RecordPagesTest {
         fields.add(entry("_action", "add:/membres_foyer"));
         long before = count(tenant);
 
-        HttpResponse<String> response = TestServer.postForm(base, fields);
+        HttpResponse<String> response = browser.postForm(base, fields);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("name=\"membres_foyer[1].nom\"");
@@ -172,9 +179,9 @@ class RecordPagesTest {
 
     @Test
     void list_searches_by_name_and_pages() {
-        TestServer.postForm(base, validPost("Zéphyrin"));
+        browser.postForm(base, validPost("Zéphyrin"));
 
-        HttpResponse<String> list = TestServer.get(base + "?q=z%C3%A9ph");
+        HttpResponse<String> list = browser.get(base + "?q=z%C3%A9ph");
 
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("Zéphyrin").doesNotContain("Bernard");
@@ -182,32 +189,32 @@ class RecordPagesTest {
 
     @Test
     void edit_with_a_stale_version_answers_409_and_keeps_the_stored_data() {
-        String location = TestServer.postForm(base, validPost("Faure")).headers().firstValue("Location").orElseThrow();
+        String location = browser.postForm(base, validPost("Faure")).headers().firstValue("Location").orElseThrow();
         String recordUrl = location.substring(0, location.indexOf('?'));
         List<Map.Entry<String, String>> first = validPost("Faure-Un");
         first.add(entry("_version", "1"));
-        assertThat(TestServer.postForm(recordUrl, first).statusCode()).isEqualTo(303);
+        assertThat(browser.postForm(recordUrl, first).statusCode()).isEqualTo(303);
 
         List<Map.Entry<String, String>> second = validPost("Faure-Deux");
         second.add(entry("_version", "1"));
-        HttpResponse<String> stale = TestServer.postForm(recordUrl, second);
+        HttpResponse<String> stale = browser.postForm(recordUrl, second);
 
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Faure-Deux");
-        assertThat(TestServer.get(recordUrl).body()).contains("Faure-Un").doesNotContain("Faure-Deux");
+        assertThat(browser.get(recordUrl).body()).contains("Faure-Un").doesNotContain("Faure-Deux");
     }
 
     @Test
     void delete_asks_for_confirmation_then_deletes() {
-        String location = TestServer.postForm(base, validPost("Lemoine")).headers().firstValue("Location").orElseThrow();
+        String location = browser.postForm(base, validPost("Lemoine")).headers().firstValue("Location").orElseThrow();
         String recordUrl = location.substring(0, location.indexOf('?'));
 
-        HttpResponse<String> confirm = TestServer.get(recordUrl + "/delete");
+        HttpResponse<String> confirm = browser.get(recordUrl + "/delete");
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("LEMOINE", "name=\"_version\"");
 
-        HttpResponse<String> deleted = TestServer.postForm(recordUrl + "/delete", List.of(entry("_version", "1")));
+        HttpResponse<String> deleted = browser.postForm(recordUrl + "/delete", List.of(entry("_version", "1")));
         assertThat(deleted.statusCode()).isEqualTo(303);
-        assertThat(TestServer.get(recordUrl).statusCode()).isEqualTo(404);
+        assertThat(browser.get(recordUrl).statusCode()).isEqualTo(404);
     }
 }

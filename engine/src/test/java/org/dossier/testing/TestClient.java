@@ -1,0 +1,178 @@
+package org.dossier.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.dossier.Services;
+import org.dossier.account.User;
+
+/**
+ * An HTTP client of the test server acting as one caller: anonymous, a browser signed in through
+ * the login page (its session cookie and CSRF token added to every form), or a script with a
+ * bearer token.
+ */
+public final class TestClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("dossier_session=([^;]+)");
+
+    private final String cookie;
+    private final String csrf;
+    private final String bearer;
+
+    private TestClient(String cookie, String csrf, String bearer) {
+        this.cookie = cookie;
+        this.csrf = csrf;
+        this.bearer = bearer;
+    }
+
+    public static TestClient anonymous() {
+        return new TestClient(null, null, null);
+    }
+
+    public static TestClient bearer(String token) {
+        return new TestClient(null, null, token);
+    }
+
+    /** A script acting with a fresh personal token of the user. */
+    public static TestClient api(Services services, User user) {
+        return bearer(TestUsers.token(services, user));
+    }
+
+    /** Signs in through the login page with {@link TestUsers#PASSWORD}. */
+    public static TestClient browser(User user) {
+        return signIn(user.email(), TestUsers.PASSWORD);
+    }
+
+    public static TestClient signIn(String email, String password) {
+        HttpResponse<String> form = anonymous().get("/login");
+        String loginCookie = form.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("dossier_login_csrf="))
+                .map(value -> value.substring(0, value.indexOf(';'))).findFirst().orElseThrow();
+        String loginCsrf = csrfIn(form.body());
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", loginCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(List.of(
+                        Map.entry("_csrf", loginCsrf), Map.entry("email", email), Map.entry("password", password))))));
+        assertThat(login.statusCode()).as("login of %s: %s", email, login.body()).isEqualTo(303);
+        String session = login.headers().allValues("Set-Cookie").stream()
+                .map(SESSION::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .filter(value -> !value.isEmpty()).findFirst().orElseThrow();
+        String cookie = "dossier_session=" + session;
+        TestClient signedIn = new TestClient(cookie, null, null);
+        String csrf = csrfIn(signedIn.get("/account").body());
+        return new TestClient(cookie, csrf, null);
+    }
+
+    /** The session's CSRF token (null unless signed in through the login page). */
+    public String csrf() {
+        return csrf;
+    }
+
+    public String sessionCookie() {
+        return cookie;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    /** Posts an HTML form, repeated names allowed; a signed-in browser adds its CSRF token unless one is given. */
+    public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields, String... headers) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (csrf != null && all.stream().noneMatch(field -> field.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        return send(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(all))));
+    }
+
+    /** Posts raw bytes; a signed-in browser sends its CSRF token as a header. */
+    public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType);
+        if (csrf != null) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public HttpResponse<String> postJson(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> putJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Any method, any body, for the isolation suite. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = request(path);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (csrf != null && !method.equals("GET")) {
+            builder.header("X-CSRF-Token", csrf);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path));
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    static String csrfIn(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF field in %s", html).isTrue();
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder builder) {
+        try {
+            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(List<Map.Entry<String, String>> fields) {
+        return fields.stream()
+                .map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
