@@ -58,7 +58,7 @@ public record Services(
         FormService forms = new FormService(database.jdbi(), json.mapper(), new MetaSchema(), new FormCompiler());
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
-        RecordService records = new RecordService(database.jdbi(), json.mapper(), forms, new RecordValidator(messages),
+        RecordService records = new RecordService(database.jdbi(), json.mapper(), forms, new RecordValidator(messages), messages,
                 new InvisibleFieldPruner(visibleWhen), audit);
         AccountService accounts = new AccountService(database.jdbi(), json.mapper(), new PasswordHasher(),
                 new LoginThrottle(database.jdbi(), clock), audit, clock);

@@ -13,5 +13,11 @@ import org.everit.json.schema.Schema;
  * @param definition      the stored definition, including hidden fields
  * @param effectiveSchema what the renderer and the validator use (see schemas/VOCABULARY.md)
  * @param validator       everit schema loaded from {@code effectiveSchema}
+ * @param confidential    where the effective schema keeps confidential values
  */
-public record CompiledForm(String formKey, int version, JsonNode definition, JsonNode effectiveSchema, Schema validator) {}
+public record CompiledForm(String formKey, int version, JsonNode definition, JsonNode effectiveSchema, Schema validator,
+                           ConfidentialFields confidential) {
+    public CompiledForm(String formKey, int version, JsonNode definition, JsonNode effectiveSchema, Schema validator) {
+        this(formKey, version, definition, effectiveSchema, validator, ConfidentialFields.of(effectiveSchema));
+    }
+}

@@ -16,6 +16,7 @@ import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
+import org.dossier.validation.Messages;
 import org.dossier.validation.RecordValidator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,22 +32,39 @@ public final class RecordService {
     private final ObjectMapper json;
     private final FormService forms;
     private final RecordValidator validator;
+    private final Messages messages;
     private final InvisibleFieldPruner pruner;
     private final AuditLog audit;
 
-    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator,
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
         this.jdbi = jdbi;
         this.json = json;
         this.forms = forms;
         this.validator = validator;
+        this.messages = messages;
         this.pruner = pruner;
         this.audit = audit;
     }
 
-    /** Validates and stores a new record. @throws RecordValidationException with every field error */
+    /** Validates and stores a new record, for a caller allowed to write confidential values. */
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale) {
+        return create(tenantId, formKey, data, actor, locale, true);
+    }
+
+    /**
+     * Validates and stores a new record.
+     *
+     * @param confidentialGrant false when the caller may not see confidential fields: posting a
+     *                          value to one is then refused, field by field
+     * @throws RecordValidationException with every field error
+     */
+    public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
+                             boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
+        if (!confidentialGrant) {
+            refuseConfidential(form, data, locale);
+        }
         JsonNode clean = validated(form, data, locale);
         RecordId id = RecordId.generate();
         Instant now = now();
@@ -68,6 +86,16 @@ public final class RecordService {
      */
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode data, Actor actor,
                              Locale locale) {
+        return update(tenantId, id, expectedLockVersion, data, actor, locale, true);
+    }
+
+    /**
+     * As above, for a caller who may lack the confidential grant. Without it, the stored
+     * confidential values are kept exactly as they are, whatever was posted: a form that did not
+     * show them cannot erase them, and posting one explicitly is refused.
+     */
+    public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
+                             Locale locale, boolean confidentialGrant) {
         return jdbi.inTransaction(handle -> {
             RecordDao dao = new RecordDao(handle);
             RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
@@ -77,6 +105,11 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
+            JsonNode data = posted;
+            if (!confidentialGrant) {
+                refuseConfidential(form, posted, locale);
+                data = form.confidential().keepStored(posted, parse(stored.data()));
+            }
             JsonNode clean = validated(form, data, locale);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
@@ -84,7 +117,8 @@ public final class RecordService {
             }
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
-            return new CaseRecord(tenantId, id, stored.formKey(), form.version(), clean, expectedLockVersion + 1,
+            return new CaseRecord(tenantId, id, stored.formKey(), form.version(),
+                    confidentialGrant ? clean : form.confidential().mask(clean).data(), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());
         });
     }
@@ -103,6 +137,37 @@ public final class RecordService {
             audit.record(handle, tenantId, actor, "record.deleted", TARGET, id.toString(),
                     details(stored.formKey(), stored.schemaVersion(), current));
         });
+    }
+
+    /**
+     * A record as one reader may see it. Without the grant its confidential values are removed;
+     * with it, a read that reveals any confidential value is an audit event.
+     */
+    public CaseRecord read(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
+        CaseRecord record = get(tenantId, id);
+        CompiledForm form = forms.version(tenantId, record.formKey(), record.schemaVersion());
+        if (!confidentialGrant) {
+            return withData(record, form.confidential().mask(record.data()).data());
+        }
+        if (form.confidential().holdsValue(record.data())) {
+            jdbi.useHandle(handle -> audit.record(handle, tenantId, reader, "record.confidential.read", TARGET,
+                    id.toString(), details(record.formKey(), record.schemaVersion(), record.lockVersion())));
+        }
+        return record;
+    }
+
+    private void refuseConfidential(CompiledForm form, JsonNode posted, Locale locale) {
+        List<String> pointers = form.confidential().postedPointers(posted);
+        if (!pointers.isEmpty()) {
+            throw new RecordValidationException(pointers.stream()
+                    .map(pointer -> new FieldError(pointer, "confidential", messages.general("confidentialField", locale)))
+                    .toList());
+        }
+    }
+
+    private static CaseRecord withData(CaseRecord record, JsonNode data) {
+        return new CaseRecord(record.tenantId(), record.id(), record.formKey(), record.schemaVersion(), data,
+                record.lockVersion(), record.createdAt(), record.createdBy(), record.updatedAt(), record.updatedBy());
     }
 
     public CaseRecord get(TenantId tenantId, RecordId id) {

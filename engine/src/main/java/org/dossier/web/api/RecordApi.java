@@ -58,7 +58,7 @@ public final class RecordApi {
             throw new DomainException("invalidRequest", 400, "\"form\" must be a string");
         }
         CaseRecord record = records.create(tenant.id(), formKey.asText(), data(body), RequestContext.actor(ctx),
-                RequestLocale.of(ctx));
+                RequestLocale.of(ctx), access.confidential());
         ctx.header("Location", "/api/v1/tenants/" + tenant.slug() + "/records/" + record.id());
         json.respond(ctx, 201, Map.of("id", record.id().toString(), "version", record.lockVersion(),
                 "schemaVersion", record.schemaVersion()));
@@ -66,7 +66,8 @@ public final class RecordApi {
 
     public void get(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
-        json.respond(ctx, 200, view(records.get(tenant.id(), RequestParams.recordId(ctx))));
+        json.respond(ctx, 200, view(records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+                access.confidential())));
     }
 
     public void update(Context ctx, TenantAccess access) {
@@ -78,7 +79,7 @@ public final class RecordApi {
             throw new DomainException("invalidRequest", 400, "\"version\" must be the integer version being updated");
         }
         CaseRecord record = records.update(tenant.id(), id, version.intValue(), data(body), RequestContext.actor(ctx),
-                RequestLocale.of(ctx));
+                RequestLocale.of(ctx), access.confidential());
         json.respond(ctx, 200, view(record));
     }
 

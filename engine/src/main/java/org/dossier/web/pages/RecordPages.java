@@ -81,7 +81,7 @@ public final class RecordPages {
         try {
             rejectUnknownFields(form, posted, locale);
             CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, posted.data(),
-                    RequestContext.actor(ctx), locale);
+                    RequestContext.actor(ctx), locale, access.confidential());
             ctx.redirect(recordUrl(tenant, record.id()) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), null, 422, "");
@@ -91,7 +91,8 @@ public final class RecordPages {
     public void view(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
+        CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+                access.confidential());
         CompiledForm form = services.forms().version(tenant.id(), record.formKey(), record.schemaVersion());
         Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
         model.put("meta", RecordMeta.of(tenant, record, locale));
@@ -102,7 +103,8 @@ public final class RecordPages {
 
     public void editForm(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
-        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
+        CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+                access.confidential());
         CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
         renderForm(ctx, access, form, record.data(), List.of(), record, 200, "");
     }
@@ -124,7 +126,8 @@ public final class RecordPages {
         }
         try {
             rejectUnknownFields(form, posted, locale);
-            services.records().update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale);
+            services.records().update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
+                    access.confidential());
             ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
