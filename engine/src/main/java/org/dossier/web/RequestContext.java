@@ -29,6 +29,12 @@ public final class RequestContext {
     /** The signed-in user (by e-mail) or {@code anonymous}, and the client address. */
     public static Actor actor(Context ctx) {
         return new Actor(Authenticator.current(ctx).map(principal -> principal.user().email()).orElse("anonymous"),
-                ctx.ip());
+                clientAddress(ctx));
+    }
+
+    /** The client's IP address, without the brackets Jetty puts around an IPv6 one. */
+    public static String clientAddress(Context ctx) {
+        String address = ctx.ip();
+        return address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.web.RequestContext;
 import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.LoginRefusedException;
@@ -39,7 +40,7 @@ public final class AuthApi {
         }
         User user;
         try {
-            user = services.accounts().login(email.asText(), password.asText(), ctx.ip());
+            user = services.accounts().login(email.asText(), password.asText(), RequestContext.clientAddress(ctx));
         } catch (LoginRefusedException e) {
             if (e.retryAfter() != null) {
                 ctx.header("Retry-After", Long.toString(Math.max(1,
@@ -52,7 +53,7 @@ public final class AuthApi {
         }
         TokenStore.Issued issued = services.jdbi().inTransaction(handle -> {
             TokenStore.Issued token = services.tokens().issue(handle, user.id(), "auth/token", TokenStore.LOGIN, LIFETIME);
-            services.accounts().auditForUser(handle, Optional.of(user), new Actor(user.email(), ctx.ip()),
+            services.accounts().auditForUser(handle, Optional.of(user), new Actor(user.email(), RequestContext.clientAddress(ctx)),
                     "token.created", services.json().mapper().createObjectNode()
                             .put("kind", TokenStore.LOGIN).put("tokenId", token.token().id()));
             return token;

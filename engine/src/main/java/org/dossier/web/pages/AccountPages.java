@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.web.RequestContext;
 import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.ApiToken;
@@ -53,7 +54,7 @@ public final class AccountPages {
         }
         try {
             services.accounts().changePassword(principal.user(), LoginPages.first(params, "currentPassword"),
-                    replacement, ctx.ip());
+                    replacement, RequestContext.clientAddress(ctx));
         } catch (DomainException e) {
             renderPassword(ctx, principal, e.status(), services.messages().general(e.code(), locale));
             return;
@@ -98,7 +99,7 @@ public final class AccountPages {
             TokenStore.Issued token = services.tokens().issue(handle, principal.user().id(), name, TokenStore.PERSONAL,
                     lifetime);
             services.accounts().auditForUser(handle, Optional.of(principal.user()),
-                    new Actor(principal.user().email(), ctx.ip()), "token.created",
+                    new Actor(principal.user().email(), RequestContext.clientAddress(ctx)), "token.created",
                     services.json().mapper().createObjectNode().put("kind", TokenStore.PERSONAL)
                             .put("tokenId", token.token().id()).put("name", name));
             return token;
@@ -112,7 +113,7 @@ public final class AccountPages {
             boolean done = services.tokens().revoke(handle, principal.user().id(), tokenId);
             if (done) {
                 services.accounts().auditForUser(handle, Optional.of(principal.user()),
-                        new Actor(principal.user().email(), ctx.ip()), "token.revoked",
+                        new Actor(principal.user().email(), RequestContext.clientAddress(ctx)), "token.revoked",
                         services.json().mapper().createObjectNode().put("tokenId", tokenId));
             }
             return done;

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.web.RequestContext;
 import org.dossier.Services;
 import org.dossier.account.LoginRefusedException;
 import org.dossier.account.SessionStore;
@@ -38,13 +39,13 @@ public final class LoginPages {
         Locale locale = RequestLocale.of(ctx);
         User user;
         try {
-            user = services.accounts().login(email, first(params, "password"), ctx.ip());
+            user = services.accounts().login(email, first(params, "password"), RequestContext.clientAddress(ctx));
         } catch (LoginRefusedException e) {
             render(ctx, e.status(), email, services.messages().general(e.code(), locale));
             return;
         }
         SessionCookie.end(ctx, services.sessions());
-        SessionStore.Opened opened = services.sessions().open(user, ctx.ip());
+        SessionStore.Opened opened = services.sessions().open(user, RequestContext.clientAddress(ctx));
         SessionCookie.start(ctx, opened.id());
         csrf.forgetLoginToken(ctx);
         ctx.redirect(user.mustChangePassword() ? "/account/password" : safeNext(first(params, "next")), HttpStatus.SEE_OTHER);
@@ -52,7 +53,7 @@ public final class LoginPages {
 
     public void logout(Context ctx, Principal principal) {
         SessionCookie.end(ctx, services.sessions());
-        services.accounts().loggedOut(principal.user(), ctx.ip(), "session");
+        services.accounts().loggedOut(principal.user(), RequestContext.clientAddress(ctx), "session");
         ctx.redirect("/login?loggedOut=1", HttpStatus.SEE_OTHER);
     }
 
