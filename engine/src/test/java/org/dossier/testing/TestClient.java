@@ -75,7 +75,8 @@ public final class TestClient {
                 .filter(value -> !value.isEmpty()).findFirst().orElseThrow();
         String cookie = "dossier_session=" + session;
         TestClient signedIn = new TestClient(cookie, null, null);
-        String csrf = csrfIn(signedIn.get("/account").body());
+        // The password page is open even to an account that must first change its one-time password.
+        String csrf = csrfIn(signedIn.get("/account/password").body());
         return new TestClient(cookie, csrf, null);
     }
 
