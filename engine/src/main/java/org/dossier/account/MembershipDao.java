@@ -83,6 +83,20 @@ public final class MembershipDao {
                 .bind("userId", userId).map((rs, ctx) -> map(rs)).list();
     }
 
+    /**
+     * The columns to add to a query on a user ({@code u}) to learn, in the same round trip, the
+     * user's membership in one tenant: join with {@link #JOIN_ONE_TENANT} and read with
+     * {@link #mapJoined(ResultSet)}.
+     */
+    static final String JOINED_COLUMNS = ", m.tenant_id, m.user_id, m.role, m.confidential, m.active";
+    static final String JOIN_ONE_TENANT = " LEFT JOIN memberships m ON m.tenant_id = :tenantId AND m.user_id = u.id";
+
+    /** The joined membership, empty when the user has none in that tenant. */
+    static Optional<Membership> mapJoined(ResultSet rs) throws SQLException {
+        rs.getLong("user_id");
+        return rs.wasNull() ? Optional.empty() : Optional.of(map(rs));
+    }
+
     private static Membership map(ResultSet rs) throws SQLException {
         return new Membership(new TenantId(rs.getLong("tenant_id")), rs.getLong("user_id"),
                 Role.fromKey(rs.getString("role")).orElseThrow(() -> new IllegalStateException("unknown role")),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,24 +52,40 @@ public final class SessionStore {
 
     /** The live session with this id; an expired one is deleted and not returned. */
     public Optional<Session> find(String id) {
+        return find(id, null).map(Session.Found::session);
+    }
+
+    /**
+     * The live session with this id and, in the same round trip, the user's membership in
+     * {@code tenantId} (when not null). An expired session is deleted and not returned.
+     */
+    public Optional<Session.Found> find(String id, TenantId tenantId) {
         if (id == null || id.isEmpty() || id.length() > 100) {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(id);
-        Optional<Session> found = jdbi.withHandle(handle -> handle.createQuery("SELECT " + UserDao.COLUMNS + """
-                        , s.id_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at
-                          FROM sessions s
-                          JOIN users u ON u.id = s.user_id
-                         WHERE s.id_hash = :hash
-                        """)
-                .bind("hash", hash)
-                .map((rs, ctx) -> new Session(rs.getBytes("id_hash"), UserDao.map(rs), rs.getString("csrf_token"),
-                        rs.getTimestamp("session_created_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant()))
-                .findOne());
+        String sql = "SELECT " + UserDao.COLUMNS
+                + ", s.id_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at"
+                + (tenantId == null ? "" : MembershipDao.JOINED_COLUMNS)
+                + " FROM sessions s JOIN users u ON u.id = s.user_id"
+                + (tenantId == null ? "" : MembershipDao.JOIN_ONE_TENANT)
+                + " WHERE s.id_hash = :hash";
+        Optional<Session.Found> found = jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql).bind("hash", hash);
+            if (tenantId != null) {
+                query.bind("tenantId", tenantId);
+            }
+            return query.map((rs, ctx) -> new Session.Found(
+                            new Session(rs.getBytes("id_hash"), UserDao.map(rs), rs.getString("csrf_token"),
+                                    rs.getTimestamp("session_created_at").toInstant(),
+                                    rs.getTimestamp("last_seen_at").toInstant()),
+                            tenantId == null ? Optional.empty() : MembershipDao.mapJoined(rs)))
+                    .findOne();
+        });
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Session session = found.get();
+        Session session = found.get().session();
         Instant now = now();
         if (session.lastSeenAt().plus(idleTimeout).isBefore(now) || session.createdAt().plus(absoluteTimeout).isBefore(now)) {
             close(id);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,8 +32,8 @@ public final class TokenStore {
     /** A token just made: {@code secret} is shown to its owner once and never again. */
     public record Issued(String secret, ApiToken token) {}
 
-    /** The user a bearer token acts for, and the token. */
-    public record Bearer(User user, ApiToken token) {}
+    /** The user a bearer token acts for, the token, and the user's membership in the request's tenant if one was asked. */
+    public record Bearer(User user, ApiToken token, Optional<Membership> membership) {}
 
     public Issued issue(Handle handle, long userId, String name, String kind, Duration lifetime) {
         String secret = PREFIX + Secrets.token(32);
@@ -49,24 +50,35 @@ public final class TokenStore {
     }
 
     public Optional<Bearer> find(String secret) {
+        return find(secret, null);
+    }
+
+    /** The live token with this secret and, in the same round trip, the user's membership in {@code tenantId}. */
+    public Optional<Bearer> find(String secret, TenantId tenantId) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
         Instant now = now();
-        Optional<Bearer> found = jdbi.withHandle(handle -> handle.createQuery("SELECT " + UserDao.COLUMNS + """
-                        , t.id AS token_id, t.name, t.kind, t.created_at AS token_created_at, t.expires_at,
-                          t.last_used_at, t.revoked_at
-                          FROM api_tokens t
-                          JOIN users u ON u.id = t.user_id
-                         WHERE t.token_hash = :hash
-                        """)
-                .bind("hash", Secrets.sha256(secret))
-                .map((rs, ctx) -> new Bearer(UserDao.map(rs), new ApiToken(rs.getLong("token_id"), rs.getString("name"),
-                        rs.getString("kind"), rs.getTimestamp("token_created_at").toInstant(),
-                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
-                        instant(rs.getTimestamp("revoked_at")))))
-                .findOne()
-                .filter(bearer -> bearer.token().activeAt(now)));
+        String sql = "SELECT " + UserDao.COLUMNS
+                + ", t.id AS token_id, t.name, t.kind, t.created_at AS token_created_at, t.expires_at,"
+                + " t.last_used_at, t.revoked_at"
+                + (tenantId == null ? "" : MembershipDao.JOINED_COLUMNS)
+                + " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                + (tenantId == null ? "" : MembershipDao.JOIN_ONE_TENANT)
+                + " WHERE t.token_hash = :hash";
+        Optional<Bearer> found = jdbi.withHandle(handle -> {
+            var query = handle.createQuery(sql).bind("hash", Secrets.sha256(secret));
+            if (tenantId != null) {
+                query.bind("tenantId", tenantId);
+            }
+            return query.map((rs, ctx) -> new Bearer(UserDao.map(rs), new ApiToken(rs.getLong("token_id"),
+                            rs.getString("name"), rs.getString("kind"), rs.getTimestamp("token_created_at").toInstant(),
+                            instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
+                            instant(rs.getTimestamp("revoked_at"))),
+                            tenantId == null ? Optional.empty() : MembershipDao.mapJoined(rs)))
+                    .findOne()
+                    .filter(bearer -> bearer.token().activeAt(now));
+        });
         found.filter(bearer -> bearer.token().lastUsedAt() == null
                         || bearer.token().lastUsedAt().plus(TOUCH_EVERY).isBefore(now))
                 .ifPresent(bearer -> jdbi.useHandle(handle -> handle.createUpdate(

@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dossier.App;
 import org.dossier.Config;
+import org.dossier.account.Role;
+import org.dossier.account.Secrets;
+import org.dossier.account.TokenStore;
+import org.dossier.account.User;
 import org.dossier.Services;
 import org.dossier.audit.Actor;
 import org.dossier.db.Database;
@@ -34,6 +38,7 @@ import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.Tenant;
+import org.dossier.web.auth.Authenticator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -124,6 +129,7 @@ public final class Benchmark implements Callable<Integer> {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String base = "http://127.0.0.1:" + port;
+        List<Credentials> credentials = signIn(services, loaded);
         List<String> bodies = submitBodies(services, 512);
         List<List<String>> ids = sampleIds(services, loaded);
         String[] prefixes = {"ma", "du", "le", "be", "ro", "mo", "da", "ng", "la", "pe"};
@@ -131,8 +137,8 @@ public final class Benchmark implements Callable<Integer> {
 
         if (scenarios.contains("render")) {
             results.put("render", Workload.run("form render (new page)", clients, warmup, seconds, (thread, i) -> {
-                Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
-                return get(http, base + "/t/" + tenant.slug() + "/records/new") == 200;
+                int t = (int) ((thread + i) % loaded.size());
+                return get(http, base + "/t/" + loaded.get(t).slug() + "/records/new", credentials.get(t)) == 200;
             }));
         }
         if (scenarios.contains("view")) {
@@ -140,24 +146,26 @@ public final class Benchmark implements Callable<Integer> {
                 int t = (int) ((thread + i) % loaded.size());
                 List<String> tenantIds = ids.get(t);
                 String id = tenantIds.get((int) ((i * 7919 + thread) % tenantIds.size()));
-                return get(http, base + "/t/" + loaded.get(t).slug() + "/records/" + id) == 200;
+                return get(http, base + "/t/" + loaded.get(t).slug() + "/records/" + id, credentials.get(t)) == 200;
             }));
         }
         if (scenarios.contains("list")) {
             results.put("list", Workload.run("list/search page", clients, warmup, seconds, (thread, i) -> {
-                Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
+                int t = (int) ((thread + i) % loaded.size());
+                Tenant tenant = loaded.get(t);
                 String url = i % 2 == 0
                         ? base + "/t/" + tenant.slug() + "/records?page=" + (1 + i % 5)
                         : base + "/t/" + tenant.slug() + "/records?q=" + prefixes[(int) (i % prefixes.length)];
-                return get(http, url) == 200;
+                return get(http, url, credentials.get(t)) == 200;
             }));
         }
         // Writes last, so that the read scenarios run on exactly tenants x records rows.
         if (scenarios.contains("submit")) {
             results.put("submit", Workload.run("submit (JSON API)", clients, warmup, seconds, (thread, i) -> {
-                Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + tenant.slug() + "/records"))
+                int t = (int) ((thread + i) % loaded.size());
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + loaded.get(t).slug() + "/records"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + credentials.get(t).token())
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) ((thread * 31 + i) % bodies.size()))))
                         .build();
                 return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
@@ -223,9 +231,35 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
-    private static int get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private static int get(HttpClient http, String url, Credentials credentials) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", credentials.cookie()).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** How the clients of one tenant authenticate: a browser session for pages, a token for the API. */
+    private record Credentials(String cookie, String token) {}
+
+    /**
+     * One caseworker per tenant, with the confidential grant (so record views also write their
+     * reveal audit events, as in real use), signed in once: every measured request pays the
+     * session or token lookup and the membership check, as a real one does.
+     */
+    private static List<Credentials> signIn(Services services, List<Tenant> loaded) {
+        List<Credentials> credentials = new ArrayList<>();
+        for (Tenant tenant : loaded) {
+            String email = "caseworker@" + tenant.slug() + ".bench";
+            User user = services.jdbi().inTransaction(handle -> {
+                User created = services.accounts().createUser(handle, email, "Bench caseworker", Secrets.token(18), false, false);
+                services.accounts().addMember(handle, tenant.id(), email, created.displayName(), Role.CASEWORKER, true,
+                        Actor.system("bench"));
+                return created;
+            });
+            String session = services.sessions().open(user, "127.0.0.1").id();
+            String token = services.jdbi().inTransaction(handle ->
+                    services.tokens().issue(handle, user.id(), "bench", TokenStore.PERSONAL, Duration.ofDays(1)).secret());
+            credentials.add(new Credentials(Authenticator.SESSION_COOKIE + "=" + session, token));
+        }
+        return credentials;
     }
 
     private List<String> submitBodies(Services services, int count) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * literals and text blocks. Each Java statement (the text up to its {@code ;}) is one piece: the
  * literals it holds are joined, so {@code "SELECT " + COLUMNS + " FROM records WHERE tenant_id = ..."}
  * is read as one. A piece that reads from or writes to a tenant-scoped table ({@code FROM},
- * {@code JOIN}, {@code UPDATE} followed by the table name) must have a {@code WHERE} clause with a
- * condition {@code tenant_id =} or {@code tenant_id IN} in that same statement; one that inserts
+ * {@code JOIN}, {@code UPDATE} followed by the table name) must have a {@code WHERE} (or join
+ * {@code ON}) clause with a condition {@code tenant_id =} or {@code tenant_id IN} in that same statement; one that inserts
  * ({@code INTO}) must name the {@code tenant_id} column. Otherwise it must say {@code /* all tenants *}{@code /}: the marker of a
  * deliberate platform-wide query, which a reviewer can grep for. A query assembled over several
  * statements (a search with optional filters) must therefore start from a literal that already
@@ -29,8 +29,8 @@ final class SqlScanner {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ADD_TENANT_COLUMN = Pattern.compile(
             "ALTER\\s+TABLE\\s+`?(\\w+)`?\\s+ADD\\s+(?:COLUMN\\s+)?`?tenant_id`?", Pattern.CASE_INSENSITIVE);
-    /** A condition on the tenant in a WHERE clause: {@code tenant_id = …}, {@code m.tenant_id IN (…)}. */
-    private static final Pattern FILTER = Pattern.compile("\\bwhere\\b[\\s\\S]*\\btenant_id\\s*(=|in\\b)");
+    /** A condition on the tenant in a WHERE or join ON clause: {@code tenant_id = …}, {@code m.tenant_id IN (…)}. */
+    private static final Pattern FILTER = Pattern.compile("\\b(where|on)\\b[\\s\\S]*\\btenant_id\\s*(=|in\\b)");
     private static final Pattern TENANT_COLUMN = Pattern.compile("(^|[\\s,(])`?tenant_id`?\\s+\\w", Pattern.CASE_INSENSITIVE);
 
     private SqlScanner() {}

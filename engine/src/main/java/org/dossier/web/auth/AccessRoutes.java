@@ -15,6 +15,7 @@ import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
 import org.dossier.tenant.NoSuchTenantException;
 import org.dossier.tenant.Tenant;
+import org.dossier.tenant.TenantId;
 import org.dossier.tenant.TenantService;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
@@ -93,10 +94,11 @@ public final class AccessRoutes {
     /** A route of the URL's service; a null permission admits any member (and a super-admin). */
     public void tenant(HandlerType method, String path, Permission permission, TenantHandler handler) {
         add(method, path, Access.TENANT, permission, ctx -> {
-            Principal principal = signedIn(ctx, method);
             String slug = ctx.pathParam("tenant");
-            Tenant tenant = tenants.find(slug).orElseThrow(() -> new NoSuchTenantException(slug));
-            Optional<Membership> membership = accounts.activeMembership(tenant.id(), principal.user().id());
+            Optional<Tenant> found = tenants.find(slug);
+            Principal principal = signedIn(ctx, method, found.map(Tenant::id).orElse(null));
+            Tenant tenant = found.orElseThrow(() -> new NoSuchTenantException(slug));
+            Optional<Membership> membership = principal.membership().filter(Membership::active);
             TenantAccess access = new TenantAccess(tenant, principal.user(), membership);
             if (!access.admitted()) {
                 throw new NoSuchTenantException(slug);
@@ -119,7 +121,12 @@ public final class AccessRoutes {
      * A user with a one-time password may only change it (or log out) until they do.
      */
     private Principal signedIn(Context ctx, HandlerType method) {
-        Optional<Principal> principal = authenticator.principal(ctx);
+        return signedIn(ctx, method, null);
+    }
+
+    /** As above, reading the caller's membership in {@code tenantId} in the same query. */
+    private Principal signedIn(Context ctx, HandlerType method, TenantId tenantId) {
+        Optional<Principal> principal = authenticator.principal(ctx, tenantId);
         if (principal.isEmpty()) {
             if (Authenticator.isApi(ctx) || !method.equals(HandlerType.GET)) {
                 throw new DomainException("authenticationRequired", 401, "sign in first");
