@@ -104,6 +104,47 @@ public final class TestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(all))));
     }
 
+    /**
+     * Announces an oversized body and sends its first 64 KiB, over a plain socket, then reads the
+     * status line. The server must refuse on the announced length, before reading the body; an
+     * HTTP client sending the whole body would race with the server closing the connection.
+     *
+     * @return the status code of the answer
+     */
+    public int postOversized(String path, String contentType, String body) {
+        URI uri = URI.create(TestServer.baseUrl());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\n")
+                .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n")
+                .append("Content-Length: ").append(bytes.length).append("\r\n")
+                .append("Connection: close\r\n");
+        if (cookie != null) {
+            head.append("Cookie: ").append(cookie).append("\r\n");
+        }
+        if (bearer != null) {
+            head.append("Authorization: Bearer ").append(bearer).append("\r\n");
+        }
+        if (csrf != null) {
+            head.append("X-CSRF-Token: ").append(csrf).append("\r\n");
+        }
+        head.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, Math.min(bytes.length, 64 * 1024));
+            out.flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            assertThat(status).as("status line").startsWith("HTTP/1.1 ");
+            return Integer.parseInt(status.substring(9, 12));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Posts raw bytes; a signed-in browser sends its CSRF token as a header. */
     public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
         HttpRequest.Builder builder = request(path).header("Content-Type", contentType);

@@ -249,9 +249,9 @@ class RecordApiTest {
         ObjectNode data = validData("Grand");
         data.putObject("notes_confidentielles").put("contenu", "x".repeat(1024 * 1024 + 10));
 
-        HttpResponse<String> response = api.postJson(records, createBody(data));
+        int status = api.postOversized(records, "application/json", createBody(data));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(status).isEqualTo(413);
         assertThat(storedCount()).isEqualTo(before);
     }
 

@@ -158,9 +158,13 @@ class RecordPagesTest {
         List<Map.Entry<String, String>> fields = validPost("Volumineux");
         fields.add(entry("notes_confidentielles.contenu", "x".repeat(1024 * 1024 + 1)));
 
-        HttpResponse<String> response = browser.postForm(base, fields);
+        String body = fields.stream().map(field -> java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(field.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        int status = browser.postOversized(base, "application/x-www-form-urlencoded", body);
+
+        assertThat(status).isEqualTo(413);
         assertThat(count(tenant)).isEqualTo(before);
     }
 
