@@ -232,4 +232,22 @@ class AdministrationTest {
         assertThat(elsewhere.get("/account").statusCode()).isEqualTo(303);
         TestClient.signIn(user.email(), "tout nouveau mot de passe");
     }
+
+    @Test
+    void actions_a_role_does_not_allow_are_not_offered() {
+        org.dossier.record.CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE,
+                RecordApiTest.validData("Boutons"), org.dossier.audit.Actor.system("test"), java.util.Locale.FRENCH);
+        String list = "/t/" + tenant.slug() + "/records";
+        String view = list + "/" + record.id();
+
+        TestClient viewer = TestClient.browser(TestUsers.member(services, tenant, Role.VIEWER, false));
+        assertThat(viewer.get(list).body()).doesNotContain(list + "/new");
+        assertThat(viewer.get(view).body()).doesNotContain(view + "/edit").doesNotContain(view + "/delete");
+
+        TestClient caseworker = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, false));
+        assertThat(caseworker.get(list).body()).contains(list + "/new");
+        assertThat(caseworker.get(view).body()).contains(view + "/edit").doesNotContain(view + "/delete");
+
+        assertThat(adminBrowser.get(view).body()).contains(view + "/edit").contains(view + "/delete");
+    }
 }

@@ -20,6 +20,7 @@ import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.RenderOptions;
+import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
 import org.dossier.tenant.Tenant;
 import org.dossier.validation.CoercionResult;
@@ -196,6 +197,10 @@ public final class RecordPages {
     private Map<String, Object> layout(Context ctx, Tenant tenant, Locale locale, String titleKey) {
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, titleKey));
         model.put("tenantSlug", tenant.slug());
+        // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
+        TenantAccess access = RequestContext.access(ctx).orElseThrow();
+        model.put("canWrite", access.can(Permission.WRITE_RECORDS));
+        model.put("canDelete", access.can(Permission.DELETE_RECORDS));
         return model;
     }
 
