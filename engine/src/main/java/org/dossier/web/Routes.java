@@ -37,7 +37,7 @@ public final class Routes {
     public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services) {
         Csrf csrf = new Csrf(services.formBody());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
-                services.tenants(), services.accounts());
+                services.tenants());
         HealthController health = new HealthController(services.jdbi(), services.migrations(), services.json());
         LoginPages login = new LoginPages(services, csrf);
         AccountPages account = new AccountPages(services);

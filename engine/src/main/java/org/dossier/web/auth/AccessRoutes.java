@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.DomainException;
-import org.dossier.account.AccountService;
 import org.dossier.account.Membership;
 import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
@@ -57,16 +56,13 @@ public final class AccessRoutes {
     private final Authenticator authenticator;
     private final Csrf csrf;
     private final TenantService tenants;
-    private final AccountService accounts;
     private final List<Rule> rules = new ArrayList<>();
 
-    public AccessRoutes(RoutesConfig routes, Authenticator authenticator, Csrf csrf, TenantService tenants,
-                        AccountService accounts) {
+    public AccessRoutes(RoutesConfig routes, Authenticator authenticator, Csrf csrf, TenantService tenants) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.csrf = csrf;
         this.tenants = tenants;
-        this.accounts = accounts;
     }
 
     public List<Rule> rules() {

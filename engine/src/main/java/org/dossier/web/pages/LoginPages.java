@@ -63,13 +63,13 @@ public final class LoginPages {
         model.put("loginCsrf", csrf.loginToken(ctx));
         model.put("email", email == null ? "" : email);
         model.put("error", error);
-        model.put("next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next")
-                : first(ctxForm(ctx), "next")));
+        model.put("next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")));
         model.put("flash", ctx.queryParam("loggedOut") != null ? UiText.get(locale, "login.loggedOut") : "");
         ctx.status(status).html(services.templates().render("pages/login", model, locale));
     }
 
-    private Map<String, List<String>> ctxForm(Context ctx) {
+    /** The posted form when re-rendering after a failed login (to keep {@code next}); nothing on a GET. */
+    private Map<String, List<String>> postedForm(Context ctx) {
         return "POST".equals(ctx.method().name()) ? services.formBody().parse(ctx) : Map.of();
     }
 
