@@ -9,7 +9,9 @@ import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
 import org.dossier.db.Database;
+import org.dossier.designer.DesignerService;
 import org.dossier.db.Migrations;
+import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormCompiler;
 import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
@@ -48,7 +50,8 @@ public record Services(
         SessionStore sessions,
         TokenStore tokens,
         AuditLog audit,
-        AuditReader auditReader) {
+        AuditReader auditReader,
+        DesignerService designer) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -79,6 +82,7 @@ public record Services(
                 new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(), config.accounts().sessionAbsolute()),
                 new TokenStore(database.jdbi(), clock),
                 audit,
-                new AuditReader(database.jdbi()));
+                new AuditReader(database.jdbi()),
+                new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit));
     }
 }

@@ -6,5 +6,6 @@ public enum Permission {
     WRITE_RECORDS,
     DELETE_RECORDS,
     MANAGE_USERS,
-    READ_AUDIT
+    READ_AUDIT,
+    DESIGN_FORM
 }

@@ -1,6 +1,7 @@
 package org.dossier.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import org.dossier.account.Secrets;
 import org.dossier.audit.Actor;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormService;
 import org.dossier.tenant.Tenant;
 import org.slf4j.Logger;
@@ -50,9 +52,11 @@ public final class DemoSeeder {
         }
         List<Tenant> tenants = services.jdbi().inTransaction(handle -> {
             Tenant pasq = services.tenants().create(handle, "pasq", "PASQ", "#1e3a8a");
-            services.forms().publish(handle, pasq.id(), FormService.CASE_FILE, BaseSchema.baseSchema(), SEED.id());
+            services.forms().publish(handle, pasq.id(), FormService.CASE_FILE, BaseSchema.baseSchema(),
+                    JsonNodeFactory.instance.objectNode(), SEED.id());
             Tenant serviceB = services.tenants().create(handle, "service-b", "Service B", "#166534");
-            services.forms().publish(handle, serviceB.id(), FormService.CASE_FILE, serviceBDefinition(), SEED.id());
+            services.forms().publish(handle, serviceB.id(), FormService.CASE_FILE, serviceBDefinition(),
+                    serviceBCustomisation(), SEED.id());
             return List.of(pasq, serviceB);
         });
         String password = demoPassword.orElseGet(() -> Secrets.password(16));
@@ -114,13 +118,17 @@ public final class DemoSeeder {
         return true;
     }
 
-    /** The base form with the branch field and the eviction-prevention section hidden. */
+    /** Service B's choices: the branch field hidden, the eviction-prevention module off. */
+    public static ObjectNode serviceBCustomisation() {
+        ObjectNode customisation = JsonNodeFactory.instance.objectNode();
+        customisation.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
+        customisation.putObject("modules").put("prevention-expulsions", false);
+        return customisation;
+    }
+
+    /** The base form with Service B's customisation applied. */
     public static JsonNode serviceBDefinition() {
-        ObjectNode definition = (ObjectNode) BaseSchema.baseSchema();
-        ObjectNode properties = (ObjectNode) definition.get("properties");
-        ((ObjectNode) properties.get("accompagnement").get("properties").get("antenne")).put("x-hidden", true);
-        ((ObjectNode) properties.get("prevention_expulsions")).put("x-hidden", true);
-        return definition;
+        return new CustomisationCompiler().compile(BaseSchema.baseSchema(), serviceBCustomisation()).definition();
     }
 
     private void seedRecords(Tenant tenant, FakeCaseFiles.Options options, long seed) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
@@ -77,13 +79,36 @@ public final class FormService {
      * @throws InvalidFormDefinitionException naming the keyword and path of each problem
      */
     public int publish(Handle handle, TenantId tenantId, String formKey, JsonNode definition, String publishedBy) {
+        return publish(handle, tenantId, formKey, definition, null, publishedBy);
+    }
+
+    /** As above, keeping the customisation the definition was compiled from (null for none). */
+    public int publish(Handle handle, TenantId tenantId, String formKey, JsonNode definition, JsonNode customisation,
+                       String publishedBy) {
         metaSchema.check(definition);
         compiler.compile(formKey, 0, definition);
         FormVersionDao dao = handle.attach(FormVersionDao.class);
         int next = dao.latestVersionNumber(tenantId, formKey) + 1;
-        dao.insert(tenantId, formKey, next, definition.toString(), Instant.now(), publishedBy);
+        dao.insert(tenantId, formKey, next, definition.toString(), customisation == null ? null : customisation.toString(),
+                Instant.now(), publishedBy);
         latest.remove(new LatestKey(tenantId, formKey));
         return next;
+    }
+
+    /** Every published version of a form, newest first, as stored. */
+    public List<FormVersionDao.FormVersionRow> history(TenantId tenantId, String formKey) {
+        return jdbi.withExtension(FormVersionDao.class, dao -> dao.history(tenantId, formKey));
+    }
+
+    /** One published version as stored (definition and customisation as JSON text). */
+    public Optional<FormVersionDao.FormVersionRow> stored(TenantId tenantId, String formKey, int version) {
+        return jdbi.withExtension(FormVersionDao.class, dao -> dao.find(tenantId, formKey, version));
+    }
+
+    /** Compiles a definition that is not stored (a draft), for a preview; it is checked like a published one. */
+    public CompiledForm preview(String formKey, JsonNode definition) {
+        metaSchema.check(definition);
+        return compiler.compile(formKey, 0, definition);
     }
 
     private JsonNode parse(String text) {

@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface FormVersionDao {
 
     @SqlQuery("""
-            SELECT form_key, version, definition, published_at, published_by
+            SELECT form_key, version, definition, customisation, published_at, published_by
               FROM form_versions
              WHERE tenant_id = :tenantId AND form_key = :formKey
              ORDER BY version DESC
@@ -23,7 +23,7 @@ public interface FormVersionDao {
     Optional<FormVersionRow> findLatest(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey);
 
     @SqlQuery("""
-            SELECT form_key, version, definition, published_at, published_by
+            SELECT form_key, version, definition, customisation, published_at, published_by
               FROM form_versions
              WHERE tenant_id = :tenantId AND form_key = :formKey AND version = :version
             """)
@@ -38,7 +38,7 @@ public interface FormVersionDao {
     int latestVersionNumber(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey);
 
     @SqlQuery("""
-            SELECT form_key, version, definition, published_at, published_by
+            SELECT form_key, version, definition, customisation, published_at, published_by
               FROM form_versions
              WHERE tenant_id = :tenantId AND form_key = :formKey
              ORDER BY version DESC
@@ -47,12 +47,14 @@ public interface FormVersionDao {
 
     /** Fails on the primary key when two publishers race for the same number: the loser retries. */
     @SqlUpdate("""
-            INSERT INTO form_versions (tenant_id, form_key, version, definition, published_at, published_by)
-            VALUES (:tenantId, :formKey, :version, :definition, :publishedAt, :publishedBy)
+            INSERT INTO form_versions (tenant_id, form_key, version, definition, customisation, published_at, published_by)
+            VALUES (:tenantId, :formKey, :version, :definition, :customisation, :publishedAt, :publishedBy)
             """)
     void insert(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey, @Bind("version") int version,
-                @Bind("definition") String definitionJson, @Bind("publishedAt") Instant publishedAt,
-                @Bind("publishedBy") String publishedBy);
+                @Bind("definition") String definitionJson, @Bind("customisation") String customisationJson,
+                @Bind("publishedAt") Instant publishedAt, @Bind("publishedBy") String publishedBy);
 
-    record FormVersionRow(String formKey, int version, String definition, Instant publishedAt, String publishedBy) {}
+    /** @param customisation the customisation the version was compiled from; null when published as a whole definition */
+    record FormVersionRow(String formKey, int version, String definition, String customisation, Instant publishedAt,
+                          String publishedBy) {}
 }

@@ -47,6 +47,9 @@ public final class Pages {
             if (access.get().can(Permission.READ_RECORDS)) {
                 links.add(link(locale, "nav.records", base + "/records", path));
             }
+            if (access.get().can(Permission.DESIGN_FORM)) {
+                links.add(link(locale, "nav.form", base + "/admin/form", path));
+            }
             if (access.get().can(Permission.MANAGE_USERS)) {
                 links.add(link(locale, "nav.users", base + "/admin/users", path));
             }

@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 import static org.dossier.account.Permission.DELETE_RECORDS;
+import static org.dossier.account.Permission.DESIGN_FORM;
 import static org.dossier.account.Permission.MANAGE_USERS;
 import static org.dossier.account.Permission.READ_AUDIT;
 import static org.dossier.account.Permission.READ_RECORDS;
@@ -20,6 +21,7 @@ import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.pages.AccountPages;
 import org.dossier.web.pages.AuditPages;
+import org.dossier.web.pages.DesignerPages;
 import org.dossier.web.pages.HomePage;
 import org.dossier.web.pages.LoginPages;
 import org.dossier.web.pages.PlatformPages;
@@ -47,6 +49,7 @@ public final class Routes {
         UserAdminPages users = new UserAdminPages(services);
         AuditPages audit = new AuditPages(services);
         PlatformPages platform = new PlatformPages(services);
+        DesignerPages designer = new DesignerPages(services);
         AuthApi auth = new AuthApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
 
@@ -79,6 +82,15 @@ public final class Routes {
         access.tenant(GET, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::editForm);
         access.tenant(POST, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::update);
         access.tenant(GET, "/t/{tenant}/admin/audit", READ_AUDIT, audit::ofTenant);
+        access.tenant(GET, "/t/{tenant}/admin/form", DESIGN_FORM, designer::show);
+        access.tenant(POST, "/t/{tenant}/admin/form", DESIGN_FORM, designer::save);
+        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields", DESIGN_FORM, designer::addCustomField);
+        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields/{key}/remove", DESIGN_FORM, designer::removeCustomField);
+        access.tenant(GET, "/t/{tenant}/admin/form/preview", DESIGN_FORM, designer::preview);
+        access.tenant(GET, "/t/{tenant}/admin/form/publish", DESIGN_FORM, designer::confirmPublish);
+        access.tenant(POST, "/t/{tenant}/admin/form/publish", DESIGN_FORM, designer::publish);
+        access.tenant(GET, "/t/{tenant}/admin/form/history", DESIGN_FORM, designer::history);
+        access.tenant(POST, "/t/{tenant}/admin/form/history/{version}/restore", DESIGN_FORM, designer::restore);
 
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);

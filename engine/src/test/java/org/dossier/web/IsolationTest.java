@@ -96,6 +96,15 @@ class IsolationTest {
         known.put("GET /t/{tenant}/admin/users/{userId}", Access.TENANT);
         known.put("POST /t/{tenant}/admin/users/{userId}", Access.TENANT);
         known.put("GET /t/{tenant}/admin/audit", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/custom-fields", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/custom-fields/{key}/remove", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/preview", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/publish", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/publish", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/history", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/history/{version}/restore", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/forms/{form}", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records", Access.TENANT);
         known.put("POST /api/v1/tenants/{tenant}/records", Access.TENANT);
@@ -345,7 +354,9 @@ class IsolationTest {
                 .replace("{tenant}", tenant.slug())
                 .replace("{id}", record.id().toString())
                 .replace("{userId}", Long.toString(user.id()))
-                .replace("{form}", FormService.CASE_FILE);
+                .replace("{form}", FormService.CASE_FILE)
+                .replace("{key}", "champ_perso")
+                .replace("{version}", "1");
     }
 
     /** Calls a route with a body that would be valid, so that only the guard can stop it. */

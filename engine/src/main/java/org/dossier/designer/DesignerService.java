@@ -1,0 +1,159 @@
+package org.dossier.designer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.dossier.DomainException;
+import org.dossier.audit.Actor;
+import org.dossier.audit.AuditLog;
+import org.dossier.form.BaseSchema;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.CustomisationCompiler;
+import org.dossier.form.FormDiff;
+import org.dossier.form.FormService;
+import org.dossier.form.FormVersionDao;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The service admin's work on a form: one draft customisation per form, compiled against the
+ * current base schema for the preview and the list of changes, published as the next immutable
+ * version, and any published version restorable as the draft.
+ */
+public final class DesignerService {
+    private static final String TARGET = "form";
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final FormService forms;
+    private final CustomisationCompiler compiler;
+    private final AuditLog audit;
+
+    public DesignerService(Jdbi jdbi, ObjectMapper json, FormService forms, CustomisationCompiler compiler, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.forms = forms;
+        this.compiler = compiler;
+        this.audit = audit;
+    }
+
+    /**
+     * The draft being worked on.
+     *
+     * @param saved false when nobody saved a draft since the last publish: the customisation is the
+     *              published one's
+     */
+    public record Draft(ObjectNode customisation, boolean saved, Instant updatedAt, String updatedBy) {}
+
+    public Draft draft(TenantId tenantId, String formKey) {
+        Optional<Draft> stored = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT customisation, updated_at, updated_by
+                          FROM form_drafts
+                         WHERE tenant_id = :tenantId AND form_key = :formKey
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey)
+                .map((rs, ctx) -> new Draft(object(rs.getString("customisation")), true,
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                .findOne());
+        return stored.orElseGet(() -> new Draft(publishedCustomisation(tenantId, formKey), false, null, null));
+    }
+
+    /** Checks the customisation compiles, then keeps it as the draft. */
+    public void saveDraft(TenantId tenantId, String formKey, ObjectNode customisation, Actor actor) {
+        compiler.compile(BaseSchema.baseSchema(), customisation);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by)
+                        VALUES (:tenantId, :formKey, :customisation, :now, :actor)
+                        ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("customisation", customisation.toString())
+                .bind("now", now).bind("actor", actor.id())
+                .execute());
+    }
+
+    /** The draft as a caseworker would see it once published. */
+    public CompiledForm preview(TenantId tenantId, String formKey) {
+        return forms.preview(formKey, compile(draft(tenantId, formKey).customisation()));
+    }
+
+    /** What publishing the draft would change, in plain words; empty when nothing would. */
+    public List<String> changes(TenantId tenantId, String formKey, Locale locale) {
+        JsonNode published = forms.latest(tenantId, formKey).definition();
+        return FormDiff.between(published, compile(draft(tenantId, formKey).customisation()), locale);
+    }
+
+    /**
+     * Publishes the draft as the next version and forgets the draft, in one transaction with its
+     * audit event.
+     *
+     * @return the new version number
+     */
+    public int publish(TenantId tenantId, String formKey, Actor actor) {
+        ObjectNode customisation = draft(tenantId, formKey).customisation();
+        ObjectNode definition = compile(customisation);
+        List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
+        return jdbi.inTransaction(handle -> {
+            int version = forms.publish(handle, tenantId, formKey, definition, customisation, actor.id());
+            handle.createUpdate("DELETE FROM form_drafts WHERE tenant_id = :tenantId AND form_key = :formKey")
+                    .bind("tenantId", tenantId).bind("formKey", formKey).execute();
+            ObjectNode details = json.createObjectNode().put("form", formKey).put("version", version);
+            changes.forEach(details.putArray("changes")::add);
+            audit.record(handle, tenantId, actor, "form.published", TARGET, formKey, details);
+            return version;
+        });
+    }
+
+    /** Every published version, newest first. */
+    public List<FormVersionDao.FormVersionRow> history(TenantId tenantId, String formKey) {
+        return forms.history(tenantId, formKey);
+    }
+
+    /** Makes a published version's customisation the draft again; publishing it makes a new version. */
+    public void restore(TenantId tenantId, String formKey, int version, Actor actor) {
+        FormVersionDao.FormVersionRow row = forms.stored(tenantId, formKey, version)
+                .orElseThrow(() -> new DomainException("notFound", 404, "no version " + version));
+        saveDraft(tenantId, formKey, row.customisation() == null ? json.createObjectNode() : object(row.customisation()), actor);
+    }
+
+    /** How many of the service's records hold a value for a root-level field (a custom field). */
+    public long recordsHolding(TenantId tenantId, String formKey, String key) {
+        if (!key.matches("^[a-z][a-z0-9_]{0,62}$")) {
+            throw new IllegalArgumentException("not a field key: " + key);
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM records
+                         WHERE tenant_id = :tenantId AND form_key = :formKey AND JSON_EXTRACT(data, :path) IS NOT NULL
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("path", "$." + key)
+                .mapTo(Long.class).one());
+    }
+
+    private ObjectNode compile(ObjectNode customisation) {
+        return compiler.compile(BaseSchema.baseSchema(), customisation).definition();
+    }
+
+    private ObjectNode publishedCustomisation(TenantId tenantId, String formKey) {
+        CompiledForm latest = forms.latest(tenantId, formKey);
+        return forms.stored(tenantId, formKey, latest.version())
+                .map(FormVersionDao.FormVersionRow::customisation)
+                .filter(text -> text != null)
+                .map(this::object)
+                .orElseGet(json::createObjectNode);
+    }
+
+    private ObjectNode object(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            return node.isObject() ? (ObjectNode) node : json.createObjectNode();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored customisation is not JSON", e);
+        }
+    }
+}
