@@ -8,6 +8,7 @@ import org.dossier.account.SessionStore;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
+import org.dossier.branding.LogoStore;
 import org.dossier.db.Database;
 import org.dossier.designer.DesignerService;
 import org.dossier.db.Migrations;
@@ -51,7 +52,8 @@ public record Services(
         TokenStore tokens,
         AuditLog audit,
         AuditReader auditReader,
-        DesignerService designer) {
+        DesignerService designer,
+        LogoStore logos) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -83,6 +85,7 @@ public record Services(
                 new TokenStore(database.jdbi(), clock),
                 audit,
                 new AuditReader(database.jdbi()),
-                new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit));
+                new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit),
+                new LogoStore(database.jdbi()));
     }
 }

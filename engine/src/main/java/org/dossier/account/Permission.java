@@ -7,5 +7,5 @@ public enum Permission {
     DELETE_RECORDS,
     MANAGE_USERS,
     READ_AUDIT,
-    DESIGN_FORM
+    CUSTOMISE_SERVICE
 }

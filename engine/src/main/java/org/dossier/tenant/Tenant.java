@@ -6,5 +6,12 @@ import java.time.Instant;
  * A partner service. Its slug appears in every URL of the service.
  *
  * @param primaryColor CSS hex colour, e.g. {@code #1e3a8a}
+ * @param logoVersion  0 without a logo; raised at each upload, so the logo's URL changes with it
  */
-public record Tenant(TenantId id, String slug, String name, String primaryColor, Instant createdAt) {}
+public record Tenant(TenantId id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt) {
+
+    /** The logo's URL, or an empty string when the service has none. */
+    public String logoUrl() {
+        return logoVersion == 0 ? "" : "/t/" + slug + "/logo?v=" + logoVersion;
+    }
+}

@@ -9,12 +9,18 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Looks tenants up by slug (cached: a slug never changes owner) and creates them. */
+/**
+ * Looks tenants up by slug and creates them. Lookups are cached for {@link #TTL_NANOS}: name and
+ * colour can change on any app node, and every node sees the change within that time.
+ */
 public final class TenantService {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    static final long TTL_NANOS = 5_000_000_000L;
 
     private final Jdbi jdbi;
-    private final Map<String, Tenant> bySlug = new ConcurrentHashMap<>();
+    private final Map<String, Cached> bySlug = new ConcurrentHashMap<>();
+
+    private record Cached(Tenant tenant, long readAt) {}
 
     public TenantService(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -25,17 +31,36 @@ public final class TenantService {
     }
 
     public Optional<Tenant> find(String slug) {
-        Tenant cached = bySlug.get(slug);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = slug == null ? null : bySlug.get(slug);
+        if (cached != null && System.nanoTime() - cached.readAt() < TTL_NANOS) {
+            return Optional.of(cached.tenant());
         }
         if (slug == null || !SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
         Optional<Tenant> tenant = jdbi.withExtension(TenantDao.class, dao -> dao.findBySlug(slug))
                 .map(TenantDao.TenantRow::toTenant);
-        tenant.ifPresent(found -> bySlug.put(slug, found));
+        tenant.ifPresent(found -> bySlug.put(slug, new Cached(found, System.nanoTime())));
         return tenant;
+    }
+
+    /** Renames a service and changes its primary colour (already checked by the caller). */
+    public Tenant updateBranding(TenantId tenantId, String name, String primaryColor) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE tenants SET name = :name, primary_color = :colour WHERE id = :id")
+                .bind("name", name).bind("colour", primaryColor).bind("id", tenantId.value()).execute());
+        bySlug.clear();
+        Tenant updated = jdbi.withExtension(TenantDao.class, dao -> dao.listAll()).stream()
+                .map(TenantDao.TenantRow::toTenant).filter(tenant -> tenant.id().equals(tenantId)).findFirst().orElseThrow();
+        return updated;
+    }
+
+    /** Marks that the service's logo changed (or went, with {@code present} false). */
+    public void logoChanged(TenantId tenantId, boolean present) {
+        jdbi.useHandle(handle -> handle.createUpdate(present
+                        ? "UPDATE tenants SET logo_version = logo_version + 1 WHERE id = :id"
+                        : "UPDATE tenants SET logo_version = 0 WHERE id = :id")
+                .bind("id", tenantId.value()).execute());
+        bySlug.clear();
     }
 
     public static boolean isValidSlug(String slug) {
@@ -57,6 +82,6 @@ public final class TenantService {
         }
         Instant now = Instant.now();
         long id = handle.attach(TenantDao.class).insert(slug, name, primaryColor, "{}", now);
-        return new Tenant(new TenantId(id), slug, name, primaryColor, now);
+        return new Tenant(new TenantId(id), slug, name, primaryColor, 0, now);
     }
 }

@@ -32,7 +32,8 @@ public final class Pages {
                 Optional.empty(),
                 principal.map(p -> p.user().displayName()).orElse(""),
                 nav(ctx, locale, principal),
-                principal.flatMap(Principal::session).map(session -> session.csrfToken()).orElse("")).toModel();
+                principal.flatMap(Principal::session).map(session -> session.csrfToken()).orElse(""),
+                tenant == null ? "" : tenant.logoUrl()).toModel();
     }
 
     private static List<NavLink> nav(Context ctx, Locale locale, Optional<Principal> principal) {
@@ -47,8 +48,9 @@ public final class Pages {
             if (access.get().can(Permission.READ_RECORDS)) {
                 links.add(link(locale, "nav.records", base + "/records", path));
             }
-            if (access.get().can(Permission.DESIGN_FORM)) {
+            if (access.get().can(Permission.CUSTOMISE_SERVICE)) {
                 links.add(link(locale, "nav.form", base + "/admin/form", path));
+                links.add(link(locale, "nav.branding", base + "/admin/branding", path));
             }
             if (access.get().can(Permission.MANAGE_USERS)) {
                 links.add(link(locale, "nav.users", base + "/admin/users", path));

@@ -5,7 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 import static org.dossier.account.Permission.DELETE_RECORDS;
-import static org.dossier.account.Permission.DESIGN_FORM;
+import static org.dossier.account.Permission.CUSTOMISE_SERVICE;
 import static org.dossier.account.Permission.MANAGE_USERS;
 import static org.dossier.account.Permission.READ_AUDIT;
 import static org.dossier.account.Permission.READ_RECORDS;
@@ -21,6 +21,7 @@ import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.pages.AccountPages;
 import org.dossier.web.pages.AuditPages;
+import org.dossier.web.pages.BrandingPages;
 import org.dossier.web.pages.DesignerPages;
 import org.dossier.web.pages.HomePage;
 import org.dossier.web.pages.LoginPages;
@@ -50,6 +51,7 @@ public final class Routes {
         AuditPages audit = new AuditPages(services);
         PlatformPages platform = new PlatformPages(services);
         DesignerPages designer = new DesignerPages(services);
+        BrandingPages branding = new BrandingPages(services);
         AuthApi auth = new AuthApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
 
@@ -69,6 +71,7 @@ public final class Routes {
         access.user(POST, "/account/tokens/{tokenId}/revoke", account::revokeToken);
 
         access.tenant(GET, "/t/{tenant}/brand.css", null, brand::serve);
+        access.tenant(GET, "/t/{tenant}/logo", null, branding::logo);
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
@@ -82,15 +85,17 @@ public final class Routes {
         access.tenant(GET, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::editForm);
         access.tenant(POST, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::update);
         access.tenant(GET, "/t/{tenant}/admin/audit", READ_AUDIT, audit::ofTenant);
-        access.tenant(GET, "/t/{tenant}/admin/form", DESIGN_FORM, designer::show);
-        access.tenant(POST, "/t/{tenant}/admin/form", DESIGN_FORM, designer::save);
-        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields", DESIGN_FORM, designer::addCustomField);
-        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields/{key}/remove", DESIGN_FORM, designer::removeCustomField);
-        access.tenant(GET, "/t/{tenant}/admin/form/preview", DESIGN_FORM, designer::preview);
-        access.tenant(GET, "/t/{tenant}/admin/form/publish", DESIGN_FORM, designer::confirmPublish);
-        access.tenant(POST, "/t/{tenant}/admin/form/publish", DESIGN_FORM, designer::publish);
-        access.tenant(GET, "/t/{tenant}/admin/form/history", DESIGN_FORM, designer::history);
-        access.tenant(POST, "/t/{tenant}/admin/form/history/{version}/restore", DESIGN_FORM, designer::restore);
+        access.tenant(GET, "/t/{tenant}/admin/branding", CUSTOMISE_SERVICE, branding::show);
+        access.tenant(POST, "/t/{tenant}/admin/branding", CUSTOMISE_SERVICE, branding::save);
+        access.tenant(GET, "/t/{tenant}/admin/form", CUSTOMISE_SERVICE, designer::show);
+        access.tenant(POST, "/t/{tenant}/admin/form", CUSTOMISE_SERVICE, designer::save);
+        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields", CUSTOMISE_SERVICE, designer::addCustomField);
+        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields/{key}/remove", CUSTOMISE_SERVICE, designer::removeCustomField);
+        access.tenant(GET, "/t/{tenant}/admin/form/preview", CUSTOMISE_SERVICE, designer::preview);
+        access.tenant(GET, "/t/{tenant}/admin/form/publish", CUSTOMISE_SERVICE, designer::confirmPublish);
+        access.tenant(POST, "/t/{tenant}/admin/form/publish", CUSTOMISE_SERVICE, designer::publish);
+        access.tenant(GET, "/t/{tenant}/admin/form/history", CUSTOMISE_SERVICE, designer::history);
+        access.tenant(POST, "/t/{tenant}/admin/form/history/{version}/restore", CUSTOMISE_SERVICE, designer::restore);
 
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);

@@ -145,6 +145,30 @@ public final class TestClient {
         }
     }
 
+    /** Posts a multipart form with one file, as a browser's file upload does; the CSRF token goes in the form. */
+    public HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields, String fileField,
+                                              String fileName, String fileType, byte[] file) {
+        String boundary = "----dossier" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        for (Map.Entry<String, String> field : all) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Posts raw bytes; a signed-in browser sends its CSRF token as a header. */
     public HttpResponse<String> postBytes(String path, byte[] body, String contentType) {
         HttpRequest.Builder builder = request(path).header("Content-Type", contentType);

@@ -106,7 +106,8 @@ class DesignerPagesTest {
 
         // The record saved under version 1 is still readable, and its edit form asks for the new field.
         assertThat(admin.get("/t/" + tenant.slug() + "/records/" + before.id()).statusCode()).isEqualTo(200);
-        assertThat(admin.get("/t/" + tenant.slug() + "/records/" + before.id() + "/edit").body()).contains("numero_allocataire");
+        assertThat(admin.get("/t/" + tenant.slug() + "/records/" + before.id() + "/edit").body()).contains("numero_allocataire")
+                .contains("Nouveaux champs obligatoires à renseigner : Numéro allocataire.");
         long audited = services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM audit_events WHERE tenant_id = :t AND action = 'form.published'")
                 .bind("t", tenant.id()).mapTo(Long.class).one());

@@ -83,6 +83,9 @@ class IsolationTest {
         known.put("POST /account/tokens", Access.AUTHENTICATED);
         known.put("POST /account/tokens/{tokenId}/revoke", Access.AUTHENTICATED);
         known.put("GET /t/{tenant}/brand.css", Access.TENANT);
+        known.put("GET /t/{tenant}/logo", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/branding", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/branding", Access.TENANT);
         known.put("GET /t/{tenant}/records", Access.TENANT);
         known.put("POST /t/{tenant}/records", Access.TENANT);
         known.put("GET /t/{tenant}/records/new", Access.TENANT);
@@ -139,6 +142,12 @@ class IsolationTest {
                 Actor.system("test"), Locale.FRENCH);
         recordOfB = services.records().create(b.id(), FormService.CASE_FILE, data(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK),
                 Actor.system("test"), Locale.FRENCH);
+        // Both services have a logo, so the logo route has something to serve (or to leak).
+        for (Tenant tenant : List.of(a, b)) {
+            services.logos().save(tenant.id(), org.dossier.branding.Logo.check(
+                    org.dossier.branding.LogoTest.image("png", 32, 32)), "test");
+            services.tenants().logoChanged(tenant.id(), true);
+        }
         secretsOfB = List.of(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK, adminOfB.email(), b.name());
     }
 

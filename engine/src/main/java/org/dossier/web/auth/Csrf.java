@@ -26,7 +26,10 @@ public final class Csrf {
     /** @throws DomainException {@code csrfInvalid} (403) unless the request carries {@code expected} */
     public void require(Context ctx, String expected) {
         String sent = ctx.header(HEADER);
-        if (sent == null) {
+        String contentType = ctx.contentType();
+        if (sent == null && contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            sent = ctx.formParam(FIELD);
+        } else if (sent == null) {
             Map<String, List<String>> params = formBody.parse(ctx);
             List<String> values = params.get(FIELD);
             sent = values == null || values.size() != 1 ? null : values.get(0);

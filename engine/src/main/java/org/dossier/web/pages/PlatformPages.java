@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.AccountService;
@@ -26,8 +25,6 @@ import org.dossier.web.auth.Principal;
  * admin. A new service's form starts as a copy of the base schema.
  */
 public final class PlatformPages {
-    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
-
     private final Services services;
 
     public PlatformPages(Services services) {
@@ -54,14 +51,15 @@ public final class PlatformPages {
                 "adminEmail", LoginPages.first(params, "adminEmail").strip(),
                 "adminName", LoginPages.first(params, "adminName").strip());
         try {
-            Created created = createService(entered, RequestContext.actor(ctx));
+            Created created = createService(entered, RequestContext.actor(ctx), locale);
             render(ctx, 201, "", Map.of(), Optional.of(created));
         } catch (DomainException e) {
-            render(ctx, e.status(), services.messages().general(e.code(), locale), entered, Optional.empty());
+            render(ctx, e.status(), e.code().equals("lowContrast") ? e.getMessage()
+                    : services.messages().general(e.code(), locale), entered, Optional.empty());
         }
     }
 
-    private Created createService(Map<String, String> entered, Actor actor) {
+    private Created createService(Map<String, String> entered, Actor actor, Locale locale) {
         String name = entered.get("name");
         String slug = entered.get("slug");
         String colour = entered.get("colour").isEmpty() ? "#1e3a8a" : entered.get("colour");
@@ -71,9 +69,7 @@ public final class PlatformPages {
         if (!TenantService.isValidSlug(slug)) {
             throw new DomainException("invalidSlug", 422, "lower-case letters, digits and hyphens");
         }
-        if (!COLOUR.matcher(colour).matches()) {
-            throw new DomainException("invalidColour", 422, "a colour like #1e3a8a");
-        }
+        BrandingPages.checkColour(colour.toLowerCase(Locale.ROOT), locale);
         if (services.tenants().find(slug).isPresent()) {
             throw new DomainException("slugTaken", 409, "this slug is taken");
         }

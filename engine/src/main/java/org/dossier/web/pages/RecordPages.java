@@ -107,7 +107,7 @@ public final class RecordPages {
         CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
         CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
-        renderForm(ctx, access, form, record.data(), List.of(), record, 200, "");
+        renderForm(ctx, access, form, record.data(), List.of(), record, 200, newlyRequired(record, form, RequestLocale.of(ctx)));
     }
 
     public void update(Context ctx, TenantAccess access) {
@@ -202,6 +202,19 @@ public final class RecordPages {
         model.put("canWrite", access.can(Permission.WRITE_RECORDS));
         model.put("canDelete", access.can(Permission.DELETE_RECORDS));
         return model;
+    }
+
+    /**
+     * When the form changed since the record was last saved, the fields the new version requires
+     * and the record lacks: the caseworker is told before saving, not by a surprise error.
+     */
+    private String newlyRequired(CaseRecord record, CompiledForm latest, Locale locale) {
+        if (record.schemaVersion() == latest.version()) {
+            return "";
+        }
+        CompiledForm saved = services.forms().version(record.tenantId(), record.formKey(), record.schemaVersion());
+        List<String> labels = org.dossier.form.NewlyRequired.labels(saved, latest, record.data(), locale);
+        return labels.isEmpty() ? "" : UiText.get(locale, "record.edit.newlyRequired", String.join(", ", labels));
     }
 
     /** Confidential fields are drawn masked unless the member holds the grant. */

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param userName       the signed-in user's name, empty when nobody is signed in
  * @param nav            the links of the main menu, for what the user may do here
  * @param csrfToken      the session's CSRF token for the logout form, empty when signed out
+ * @param logoUrl        the service's logo, empty when it has none
  */
 public record LayoutModel(String lang, String title, String serviceName, String brandCssUrl, String homeUrl,
                           LangSwitchUrls langSwitchUrls, Optional<String> flash, String userName, List<NavLink> nav,
-                          String csrfToken) {
+                          String csrfToken, String logoUrl) {
     public LayoutModel {
         Objects.requireNonNull(lang);
         Objects.requireNonNull(title);
@@ -34,6 +35,7 @@ public record LayoutModel(String lang, String title, String serviceName, String 
         Objects.requireNonNull(userName);
         Objects.requireNonNull(nav);
         Objects.requireNonNull(csrfToken);
+        Objects.requireNonNull(logoUrl);
     }
 
     /** A menu link; {@code current} marks the page's own section with {@code aria-current}. */
@@ -60,6 +62,7 @@ public record LayoutModel(String lang, String title, String serviceName, String 
         model.put("userName", userName);
         model.put("nav", nav);
         model.put("csrfToken", csrfToken);
+        model.put("logoUrl", logoUrl);
         return model;
     }
 }

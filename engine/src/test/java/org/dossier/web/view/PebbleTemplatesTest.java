@@ -41,7 +41,7 @@ class PebbleTemplatesTest {
     static LayoutModel layoutModel(Locale locale) {
         return new LayoutModel(locale.getLanguage(), "Dossier", "PASQ", "/t/pasq/brand.css", "/t/pasq/",
                 new LayoutModel.LangSwitchUrls("?lang=fr", "?lang=en"), Optional.empty(), "Camille Martin",
-                List.of(new LayoutModel.NavLink("Dossiers", "/t/pasq/records", true)), "csrf-token");
+                List.of(new LayoutModel.NavLink("Dossiers", "/t/pasq/records", true)), "csrf-token", "");
     }
 
     @Test
