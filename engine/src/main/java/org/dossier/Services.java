@@ -18,6 +18,8 @@ import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
+import org.dossier.modules.CaseFileReports;
+import org.dossier.modules.Modules;
 import org.dossier.record.RecordService;
 import org.dossier.render.FormRenderer;
 import org.dossier.tenant.TenantService;
@@ -53,7 +55,9 @@ public record Services(
         AuditLog audit,
         AuditReader auditReader,
         DesignerService designer,
-        LogoStore logos) {
+        LogoStore logos,
+        Modules modules,
+        CaseFileReports reports) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -86,6 +90,8 @@ public record Services(
                 audit,
                 new AuditReader(database.jdbi()),
                 new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit),
-                new LogoStore(database.jdbi()));
+                new LogoStore(database.jdbi()),
+                new Modules(forms, json.mapper()),
+                new CaseFileReports(database.jdbi()));
     }
 }

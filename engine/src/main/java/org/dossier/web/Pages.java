@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
+import org.dossier.modules.Modules;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Principal;
@@ -47,6 +48,12 @@ public final class Pages {
             String base = "/t/" + access.get().tenant().slug();
             if (access.get().can(Permission.READ_RECORDS)) {
                 links.add(link(locale, "nav.records", base + "/records", path));
+                if (RequestContext.modulesOn(ctx).contains(Modules.EVICTION)) {
+                    links.add(link(locale, "nav.evictions", base + "/evictions", path));
+                }
+                if (RequestContext.modulesOn(ctx).contains(Modules.DASHBOARD)) {
+                    links.add(link(locale, "nav.dashboard", base + "/dashboard", path));
+                }
             }
             if (access.get().can(Permission.CUSTOMISE_SERVICE)) {
                 links.add(link(locale, "nav.form", base + "/admin/form", path));

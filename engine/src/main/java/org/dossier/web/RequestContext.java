@@ -13,6 +13,7 @@ import org.dossier.web.auth.Authenticator;
 public final class RequestContext {
     static final String TENANT = "dossier.tenant";
     static final String ACCESS = "dossier.access";
+    static final String MODULES = "dossier.modules";
 
     private RequestContext() {}
 
@@ -20,6 +21,16 @@ public final class RequestContext {
     public static void admit(Context ctx, TenantAccess access) {
         ctx.attribute(ACCESS, access);
         ctx.attribute(TENANT, access.tenant());
+    }
+
+    /** The modules switched on in the admitted service, for the menu. */
+    public static void modulesOn(Context ctx, java.util.Set<String> modules) {
+        ctx.attribute(MODULES, modules);
+    }
+
+    public static java.util.Set<String> modulesOn(Context ctx) {
+        java.util.Set<String> modules = ctx.attribute(MODULES);
+        return modules == null ? java.util.Set.of() : modules;
     }
 
     public static Optional<TenantAccess> access(Context ctx) {

@@ -25,6 +25,7 @@ import org.dossier.web.pages.BrandingPages;
 import org.dossier.web.pages.DesignerPages;
 import org.dossier.web.pages.HomePage;
 import org.dossier.web.pages.LoginPages;
+import org.dossier.web.pages.ModulePages;
 import org.dossier.web.pages.PlatformPages;
 import org.dossier.web.pages.RecordPages;
 import org.dossier.web.pages.UserAdminPages;
@@ -40,7 +41,7 @@ public final class Routes {
     public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services) {
         Csrf csrf = new Csrf(services.formBody());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
-                services.tenants());
+                services.tenants(), services.modules());
         HealthController health = new HealthController(services.jdbi(), services.migrations(), services.json());
         LoginPages login = new LoginPages(services, csrf);
         AccountPages account = new AccountPages(services);
@@ -52,6 +53,7 @@ public final class Routes {
         PlatformPages platform = new PlatformPages(services);
         DesignerPages designer = new DesignerPages(services);
         BrandingPages branding = new BrandingPages(services);
+        ModulePages modulePages = new ModulePages(services);
         AuthApi auth = new AuthApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
 
@@ -80,6 +82,8 @@ public final class Routes {
         access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
         access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
         access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
+        access.tenant(GET, "/t/{tenant}/evictions", READ_RECORDS, modulePages::evictions);
+        access.tenant(GET, "/t/{tenant}/dashboard", READ_RECORDS, modulePages::dashboard);
         access.tenant(GET, "/t/{tenant}/admin/users", MANAGE_USERS, users::list);
         access.tenant(POST, "/t/{tenant}/admin/users", MANAGE_USERS, users::create);
         access.tenant(GET, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::editForm);

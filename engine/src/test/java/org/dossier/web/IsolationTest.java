@@ -94,6 +94,8 @@ class IsolationTest {
         known.put("GET /t/{tenant}/records/{id}/edit", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/delete", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/delete", Access.TENANT);
+        known.put("GET /t/{tenant}/evictions", Access.TENANT);
+        known.put("GET /t/{tenant}/dashboard", Access.TENANT);
         known.put("GET /t/{tenant}/admin/users", Access.TENANT);
         known.put("POST /t/{tenant}/admin/users", Access.TENANT);
         known.put("GET /t/{tenant}/admin/users/{userId}", Access.TENANT);

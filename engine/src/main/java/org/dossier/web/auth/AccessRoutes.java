@@ -12,6 +12,7 @@ import org.dossier.DomainException;
 import org.dossier.account.Membership;
 import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
+import org.dossier.modules.Modules;
 import org.dossier.tenant.NoSuchTenantException;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantId;
@@ -58,7 +59,11 @@ public final class AccessRoutes {
     private final TenantService tenants;
     private final List<Rule> rules = new ArrayList<>();
 
-    public AccessRoutes(RoutesConfig routes, Authenticator authenticator, Csrf csrf, TenantService tenants) {
+    private final Modules modules;
+
+    public AccessRoutes(RoutesConfig routes, Authenticator authenticator, Csrf csrf, TenantService tenants,
+                        Modules modules) {
+        this.modules = modules;
         this.routes = routes;
         this.authenticator = authenticator;
         this.csrf = csrf;
@@ -100,11 +105,22 @@ public final class AccessRoutes {
                 throw new NoSuchTenantException(slug);
             }
             RequestContext.admit(ctx, access);
+            RequestContext.modulesOn(ctx, modulesOn(tenant));
             if (permission != null && !access.can(permission)) {
                 throw new DomainException("forbidden", 403, "the role lacks " + permission);
             }
             handler.handle(ctx, access);
         });
+    }
+
+    private java.util.Set<String> modulesOn(Tenant tenant) {
+        java.util.Set<String> on = new java.util.LinkedHashSet<>();
+        for (String module : Modules.ALL) {
+            if (modules.isOn(tenant.id(), module)) {
+                on.add(module);
+            }
+        }
+        return on;
     }
 
     private void add(HandlerType method, String path, Access access, Permission permission, Handler handler) {

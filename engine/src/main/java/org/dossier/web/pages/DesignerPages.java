@@ -283,13 +283,7 @@ public final class DesignerPages {
     }
 
     private static Set<String> moduleKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        BaseSchema.baseSchema().path("properties").forEach(section -> {
-            if (section.has("x-module")) {
-                keys.add(section.get("x-module").asText());
-            }
-        });
-        return keys;
+        return new LinkedHashSet<>(org.dossier.modules.Modules.ALL);
     }
 
     /** Fields a visible-when condition may test: single and multiple choices, and yes/no questions. */
