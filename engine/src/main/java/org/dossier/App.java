@@ -35,6 +35,7 @@ public final class App {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
+            javalin.staticFiles.enableWebjars();
             javalin.startup.showJavalinBanner = false;
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(services.bodyLimit()::check);

@@ -96,6 +96,7 @@ public final class Routes {
         access.tenant(POST, "/t/{tenant}/admin/form/custom-fields", CUSTOMISE_SERVICE, designer::addCustomField);
         access.tenant(POST, "/t/{tenant}/admin/form/custom-fields/{key}/remove", CUSTOMISE_SERVICE, designer::removeCustomField);
         access.tenant(GET, "/t/{tenant}/admin/form/preview", CUSTOMISE_SERVICE, designer::preview);
+        access.tenant(POST, "/t/{tenant}/admin/form/preview", CUSTOMISE_SERVICE, designer::previewFragment);
         access.tenant(GET, "/t/{tenant}/admin/form/publish", CUSTOMISE_SERVICE, designer::confirmPublish);
         access.tenant(POST, "/t/{tenant}/admin/form/publish", CUSTOMISE_SERVICE, designer::publish);
         access.tenant(GET, "/t/{tenant}/admin/form/history", CUSTOMISE_SERVICE, designer::history);

@@ -106,6 +106,7 @@ class IsolationTest {
         known.put("POST /t/{tenant}/admin/form/custom-fields", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/custom-fields/{key}/remove", Access.TENANT);
         known.put("GET /t/{tenant}/admin/form/preview", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/preview", Access.TENANT);
         known.put("GET /t/{tenant}/admin/form/publish", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/publish", Access.TENANT);
         known.put("GET /t/{tenant}/admin/form/history", Access.TENANT);

@@ -81,6 +81,9 @@ public final class DesignerPages {
         }
         model.put("entered", values);
         model.put("flash", flash(ctx, locale));
+        model.put("form", services.renderer().form(services.forms().preview(FORM, definition),
+                services.json().mapper().createObjectNode(), List.of(), locale, new RenderOptions(true)));
+        model.put("problems", List.of());
         ctx.status(status).html(services.templates().render("admin/designer", model, locale));
     }
 
@@ -174,6 +177,30 @@ public final class DesignerPages {
         }
         customFields.remove(index);
         saveOrRender(ctx, access, customisation, Map.of(), "removed");
+    }
+
+    /**
+     * The live preview: the designer's form as posted, compiled without saving anything, rendered
+     * as the caseworker's form. Called by htmx on every change; answers an HTML fragment.
+     */
+    public void previewFragment(Context ctx, TenantAccess access) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, List<String>> posted = services.formBody().parse(ctx);
+        DesignerService.Draft draft = designer().draft(access.tenant().id(), FORM);
+        Map<String, Object> model = new LinkedHashMap<>();
+        try {
+            ObjectNode customisation = DesignerModel.customisation(BaseSchema.baseSchema(), draft.customisation(), posted,
+                    moduleKeys());
+            JsonNode definition = new CustomisationCompiler().compile(BaseSchema.baseSchema(), customisation).definition();
+            model.put("form", services.renderer().form(services.forms().preview(FORM, definition),
+                    services.json().mapper().createObjectNode(), List.of(), locale, new RenderOptions(true)));
+            model.put("problems", List.of());
+        } catch (InvalidFormDefinitionException e) {
+            model.put("form", services.renderer().form(designer().preview(access.tenant().id(), FORM),
+                    services.json().mapper().createObjectNode(), List.of(), locale, new RenderOptions(true)));
+            model.put("problems", e.problems().stream().map(DefinitionProblem::toString).toList());
+        }
+        ctx.html(services.templates().render("admin/designer-preview-fragment", model, locale));
     }
 
     public void preview(Context ctx, TenantAccess access) {

@@ -1,0 +1,135 @@
+package org.dossier.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.dossier.Services;
+import org.dossier.account.Role;
+import org.dossier.account.User;
+import org.dossier.form.FormService;
+import org.dossier.tenant.Tenant;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestServer;
+import org.dossier.testing.TestTenants;
+import org.dossier.testing.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The designer in a real browser (headless Chromium): the live preview follows every change, and
+ * drag and drop reorders fields. Skipped, with a message, where Chromium or its driver is absent;
+ * {@code .ci/run} installs both.
+ */
+@Tag("browser")
+class DesignerBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver browser;
+    private static Services services;
+    private static Tenant tenant;
+
+    @BeforeAll
+    static void start() {
+        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!available) {
+            System.out.println("DesignerBrowserTest skipped: Chromium or chromedriver is not installed "
+                    + "(apt-get install chromium chromium-driver; .ci/run does it)");
+        }
+        Assumptions.assumeTrue(available, "Chromium and chromedriver are needed for the browser tests");
+        services = TestDatabase.services();
+        tenant = TestTenants.withBaseForm(services, "browser");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1500,1000", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        User admin = TestUsers.member(services, tenant, Role.ADMIN, true);
+        browser.get(TestServer.baseUrl() + "/login");
+        browser.findElement(By.id("email")).sendKeys(admin.email());
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
+    private static int previewCount(String name) {
+        return browser.findElements(By.cssSelector("#designer-preview [name='" + name + "']")).size();
+    }
+
+    @Test
+    void the_live_preview_follows_a_field_switched_off_and_on_without_saving() {
+        browser.get(TestServer.baseUrl() + "/t/" + tenant.slug() + "/admin/form");
+        assertThat(previewCount("accompagnement.antenne")).isEqualTo(1);
+
+        click(browser.findElement(By.id("accompagnement.antenne-visible")));
+        waitFor(driver -> previewCount("accompagnement.antenne") == 0);
+        click(browser.findElement(By.id("accompagnement.antenne-visible")));
+        waitFor(driver -> previewCount("accompagnement.antenne") == 1);
+
+        assertThat(services.designer().draft(tenant.id(), FormService.CASE_FILE).saved()).as("a preview saves nothing").isFalse();
+    }
+
+    @Test
+    void dragging_a_field_above_another_reorders_the_preview_and_the_saved_draft() {
+        browser.get(TestServer.baseUrl() + "/t/" + tenant.slug() + "/admin/form");
+        WebElement prenom = browser.findElement(By.id("field-identite.prenom"));
+        WebElement nom = browser.findElement(By.id("field-identite.nom"));
+
+        // Chromium's driver cannot perform a native HTML5 drag: the page receives the same events a user's drag fires.
+        ((JavascriptExecutor) browser).executeScript("""
+                const [source, target] = arguments;
+                const data = new DataTransfer();
+                source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+                target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+                target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+                source.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));
+                """, prenom, nom);
+
+        List<String> order = browser.findElements(By.cssSelector("#field-identite > ol > li")).stream()
+                .map(item -> item.getAttribute("id")).toList();
+        assertThat(order.indexOf("field-identite.prenom")).isLessThan(order.indexOf("field-identite.nom"));
+        waitFor(driver -> previewIndex("identite.prenom") < previewIndex("identite.nom"));
+
+        click(browser.findElement(By.cssSelector(".form-actions button[type=submit]")));
+        waitFor(driver -> driver.getCurrentUrl().contains("saved=1"));
+        ObjectNode draft = services.designer().draft(tenant.id(), FormService.CASE_FILE).customisation();
+        assertThat(draft.at("/fields/identite.prenom/order").asInt())
+                .isLessThan(draft.at("/fields/identite.nom/order").asInt(Integer.MAX_VALUE));
+    }
+
+    private static int previewIndex(String name) {
+        String html = browser.findElement(By.id("designer-preview")).getAttribute("innerHTML");
+        return html.indexOf("name=\"" + name + "\"");
+    }
+
+    private static void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+}
