@@ -94,6 +94,8 @@ public final class Routes {
         access.tenant(GET, "/t/{tenant}/admin/form", CUSTOMISE_SERVICE, designer::show);
         access.tenant(POST, "/t/{tenant}/admin/form", CUSTOMISE_SERVICE, designer::save);
         access.tenant(POST, "/t/{tenant}/admin/form/custom-fields", CUSTOMISE_SERVICE, designer::addCustomField);
+        access.tenant(GET, "/t/{tenant}/admin/form/custom-fields/{key}", CUSTOMISE_SERVICE, designer::editCustomField);
+        access.tenant(POST, "/t/{tenant}/admin/form/custom-fields/{key}", CUSTOMISE_SERVICE, designer::updateCustomField);
         access.tenant(POST, "/t/{tenant}/admin/form/custom-fields/{key}/remove", CUSTOMISE_SERVICE, designer::removeCustomField);
         access.tenant(GET, "/t/{tenant}/admin/form/preview", CUSTOMISE_SERVICE, designer::preview);
         access.tenant(POST, "/t/{tenant}/admin/form/preview", CUSTOMISE_SERVICE, designer::previewFragment);

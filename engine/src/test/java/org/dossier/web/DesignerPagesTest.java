@@ -2,6 +2,7 @@ package org.dossier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -195,5 +196,29 @@ class DesignerPagesTest {
         assertThat(form.effectiveSchema().at("/properties/prevention_expulsions").isMissingNode()).isTrue();
         assertThat(services.records().get(tenant.id(), record.id()).data().at("/prevention_expulsions/procedure_en_cours")
                 .isBoolean()).isTrue();
+    }
+
+    @Test
+    void a_custom_field_is_edited_except_for_its_key_and_type() {
+        admin.postForm(base + "/custom-fields", List.of(Map.entry("key", "canal"), Map.entry("type", "singleChoice"),
+                Map.entry("section", "accompagnement"), Map.entry("labelFr", "Canal"), Map.entry("options", "tel|Téléphone")));
+        assertThat(admin.get(base + "/custom-fields/canal").body()).contains("value=\"Canal\"").contains("tel|Téléphone");
+
+        HttpResponse<String> edited = admin.postForm(base + "/custom-fields/canal", List.of(Map.entry("key", "autre"),
+                Map.entry("type", "text"), Map.entry("section", "contact"), Map.entry("labelFr", "Canal de contact"),
+                Map.entry("options", "tel|Téléphone\nguichet|Au guichet"), Map.entry("required", "on"),
+                Map.entry("whenField", "accompagnement.statut"), Map.entry("whenValues", "en_cours"),
+                Map.entry("purpose", "Organisation du suivi"), Map.entry("legalBasis", "public-task")));
+
+        assertThat(edited.statusCode()).isEqualTo(303);
+        JsonNode spec = services.designer().draft(tenant.id(), FormService.CASE_FILE).customisation().at("/customFields/0");
+        assertThat(spec.get("key").asText()).isEqualTo("canal");
+        assertThat(spec.get("type").asText()).isEqualTo("singleChoice");
+        assertThat(spec.get("section").asText()).isEqualTo("contact");
+        assertThat(spec.at("/label/fr").asText()).isEqualTo("Canal de contact");
+        assertThat(spec.get("options")).hasSize(2);
+        assertThat(spec.at("/visibleWhen/oneOf/0").asText()).isEqualTo("en_cours");
+        assertThat(spec.at("/gdpr/purpose").asText()).isEqualTo("Organisation du suivi");
+        assertThat(admin.get(base + "/custom-fields/inconnu").statusCode()).isEqualTo(404);
     }
 }

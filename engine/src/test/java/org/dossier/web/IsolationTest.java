@@ -104,6 +104,8 @@ class IsolationTest {
         known.put("GET /t/{tenant}/admin/form", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/custom-fields", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/custom-fields/{key}", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/custom-fields/{key}", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/custom-fields/{key}/remove", Access.TENANT);
         known.put("GET /t/{tenant}/admin/form/preview", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/preview", Access.TENANT);

@@ -66,6 +66,17 @@ public final class DesignerPages {
                 : UiText.get(locale, "designer.draft.none", services.forms().latest(access.tenant().id(), FORM).version()));
         model.put("base", base(access));
         model.put("errors", errors);
+        customFieldChoices(model, tree, entered, locale);
+        model.put("flash", flash(ctx, locale));
+        model.put("form", services.renderer().form(services.forms().preview(FORM, definition),
+                services.json().mapper().createObjectNode(), List.of(), locale, new RenderOptions(true)));
+        model.put("problems", List.of());
+        ctx.status(status).html(services.templates().render("admin/designer", model, locale));
+    }
+
+    /** What the custom field form offers, and the values it shows. */
+    private static void customFieldChoices(Map<String, Object> model, List<DesignerModel.Node> tree,
+                                           Map<String, String> entered, Locale locale) {
         model.put("types", CustomisationCompiler.TYPES.stream().sorted()
                 .map(type -> new Option(type, UiText.get(locale, "designer.type." + type))).toList());
         model.put("sectionOptions", tree.stream().filter(DesignerModel.Node::nested)
@@ -80,11 +91,87 @@ public final class DesignerPages {
             values.put(name, entered.getOrDefault(name, ""));
         }
         model.put("entered", values);
-        model.put("flash", flash(ctx, locale));
-        model.put("form", services.renderer().form(services.forms().preview(FORM, definition),
-                services.json().mapper().createObjectNode(), List.of(), locale, new RenderOptions(true)));
-        model.put("problems", List.of());
-        ctx.status(status).html(services.templates().render("admin/designer", model, locale));
+    }
+
+    /** The edit page of one custom field: everything but its key and type, which records depend on. */
+    public void editCustomField(Context ctx, TenantAccess access) {
+        ObjectNode spec = customField(access, ctx.pathParam("key"));
+        renderCustomField(ctx, access, 200, List.of(), enteredFrom(spec));
+    }
+
+    public void updateCustomField(Context ctx, TenantAccess access) {
+        String key = ctx.pathParam("key");
+        ObjectNode existing = customField(access, key);
+        Map<String, String> entered = new LinkedHashMap<>();
+        services.formBody().parse(ctx).forEach((name, values) -> entered.put(name, values.isEmpty() ? "" : values.get(0)));
+        entered.put("key", key);
+        entered.put("type", existing.path("type").asText());
+        ObjectNode spec = specFrom(entered);
+        spec.put("order", existing.path("order").asInt(1000));
+        spec.put("hidden", existing.path("hidden").asBoolean(false));
+        ObjectNode customisation = designer().draft(access.tenant().id(), FORM).customisation().deepCopy();
+        ArrayNode customFields = (ArrayNode) customisation.get("customFields");
+        for (int i = 0; i < customFields.size(); i++) {
+            if (customFields.get(i).path("key").asText().equals(key)) {
+                customFields.set(i, spec);
+            }
+        }
+        try {
+            designer().saveDraft(access.tenant().id(), FORM, customisation, RequestContext.actor(ctx));
+        } catch (InvalidFormDefinitionException e) {
+            renderCustomField(ctx, access, 422, e.problems().stream().map(DefinitionProblem::toString).toList(), entered);
+            return;
+        }
+        ctx.redirect(base(access) + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    private ObjectNode customField(TenantAccess access, String key) {
+        for (JsonNode spec : designer().draft(access.tenant().id(), FORM).customisation().path("customFields")) {
+            if (spec.path("key").asText().equals(key)) {
+                return (ObjectNode) spec;
+            }
+        }
+        throw new DomainException("notFound", 404, "no custom field " + key);
+    }
+
+    private void renderCustomField(Context ctx, TenantAccess access, int status, List<String> errors,
+                                   Map<String, String> entered) {
+        Locale locale = RequestLocale.of(ctx);
+        DesignerService.Draft draft = designer().draft(access.tenant().id(), FORM);
+        JsonNode definition = new CustomisationCompiler().compile(BaseSchema.baseSchema(), draft.customisation()).definition();
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.edit.title"));
+        customFieldChoices(model, DesignerModel.tree(definition, draft.customisation()), entered, locale);
+        model.put("errors", errors);
+        model.put("base", base(access));
+        model.put("action", base(access) + "/custom-fields/" + entered.get("key"));
+        ctx.status(status).html(services.templates().render("admin/custom-field", model, locale));
+    }
+
+    /** The edit form's values from a stored custom field. */
+    private static Map<String, String> enteredFrom(JsonNode spec) {
+        Map<String, String> entered = new LinkedHashMap<>();
+        entered.put("key", spec.path("key").asText());
+        entered.put("type", spec.path("type").asText());
+        entered.put("section", spec.path("section").asText(""));
+        entered.put("labelFr", spec.path("label").path("fr").asText(""));
+        entered.put("labelEn", spec.path("label").path("en").asText(""));
+        entered.put("hintFr", spec.path("hint").path("fr").asText(""));
+        entered.put("required", spec.path("required").asBoolean(false) ? "on" : "");
+        entered.put("confidential", spec.path("confidential").asBoolean(false) ? "on" : "");
+        List<String> options = new ArrayList<>();
+        spec.path("options").forEach(option -> options.add(option.path("value").asText() + "|"
+                + option.path("label").path("fr").asText(option.path("value").asText())));
+        entered.put("options", String.join("\n", options));
+        entered.put("whenField", spec.path("visibleWhen").path("field").asText(""));
+        List<String> values = new ArrayList<>();
+        spec.path("visibleWhen").path("oneOf").forEach(value -> values.add(value.asText()));
+        if (spec.path("visibleWhen").has("equals")) {
+            values.add(spec.path("visibleWhen").get("equals").asText());
+        }
+        entered.put("whenValues", String.join(", ", values));
+        entered.put("purpose", spec.path("gdpr").path("purpose").asText(""));
+        entered.put("legalBasis", spec.path("gdpr").path("legalBasis").asText(""));
+        return entered;
     }
 
     /** Saves the designer's form as the draft; a move button also reorders a field among its siblings. */
@@ -106,6 +193,16 @@ public final class DesignerPages {
         Map<String, List<String>> posted = services.formBody().parse(ctx);
         Map<String, String> entered = new LinkedHashMap<>();
         posted.forEach((name, values) -> entered.put(name, values.isEmpty() ? "" : values.get(0)));
+        ObjectNode spec = specFrom(entered);
+        ObjectNode customisation = designer().draft(access.tenant().id(), FORM).customisation().deepCopy();
+        ArrayNode customFields = customisation.path("customFields").isArray() ? (ArrayNode) customisation.get("customFields")
+                : customisation.putArray("customFields");
+        customFields.add(spec);
+        saveOrRender(ctx, access, customisation, entered, "added");
+    }
+
+    /** A custom field's specification from the add or edit form. */
+    private ObjectNode specFrom(Map<String, String> entered) {
         ObjectNode spec = services.json().mapper().createObjectNode();
         spec.put("key", entered.getOrDefault("key", "").strip());
         spec.put("type", entered.getOrDefault("type", ""));
@@ -147,11 +244,7 @@ public final class DesignerPages {
             spec.putObject("gdpr").put("purpose", entered.get("purpose").strip())
                     .put("legalBasis", entered.getOrDefault("legalBasis", "public-task"));
         }
-        ObjectNode customisation = designer().draft(access.tenant().id(), FORM).customisation().deepCopy();
-        ArrayNode customFields = customisation.path("customFields").isArray() ? (ArrayNode) customisation.get("customFields")
-                : customisation.putArray("customFields");
-        customFields.add(spec);
-        saveOrRender(ctx, access, customisation, entered, "added");
+        return spec;
     }
 
     /** Removes a custom field from the draft, only when no record holds a value for it. */
