@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,6 +43,7 @@ class DesignerBrowserTest {
     private static WebDriver browser;
     private static Services services;
     private static Tenant tenant;
+    private static User admin;
 
     @BeforeAll
     static void start() {
@@ -57,14 +59,11 @@ class DesignerBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1500,1000", "--lang=fr-FR");
+        // Headless Chromium ignores --lang for Accept-Language; the preference sets it, as a French user's browser does.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
-        User admin = TestUsers.member(services, tenant, Role.ADMIN, true);
-        browser.get(TestServer.baseUrl() + "/login");
-        browser.findElement(By.id("email")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+        admin = TestUsers.member(services, tenant, Role.ADMIN, true);
     }
 
     @AfterAll
@@ -84,7 +83,9 @@ class DesignerBrowserTest {
 
     @Test
     void the_live_preview_follows_a_field_switched_off_and_on_without_saving() {
-        browser.get(TestServer.baseUrl() + "/t/" + tenant.slug() + "/admin/form");
+        Tenant own = TestTenants.withBaseForm(services, "browser-preview");
+        signIn(TestUsers.member(services, own, Role.ADMIN, true));
+        browser.get(TestServer.baseUrl() + "/t/" + own.slug() + "/admin/form");
         assertThat(previewCount("accompagnement.antenne")).isEqualTo(1);
 
         click(browser.findElement(By.id("accompagnement.antenne-visible")));
@@ -92,11 +93,12 @@ class DesignerBrowserTest {
         click(browser.findElement(By.id("accompagnement.antenne-visible")));
         waitFor(driver -> previewCount("accompagnement.antenne") == 1);
 
-        assertThat(services.designer().draft(tenant.id(), FormService.CASE_FILE).saved()).as("a preview saves nothing").isFalse();
+        assertThat(services.designer().draft(own.id(), FormService.CASE_FILE).saved()).as("a preview saves nothing").isFalse();
     }
 
     @Test
     void dragging_a_field_above_another_reorders_the_preview_and_the_saved_draft() {
+        signIn(admin);
         browser.get(TestServer.baseUrl() + "/t/" + tenant.slug() + "/admin/form");
         WebElement prenom = browser.findElement(By.id("field-identite.prenom"));
         WebElement nom = browser.findElement(By.id("field-identite.nom"));
@@ -131,5 +133,77 @@ class DesignerBrowserTest {
     private static void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
+    }
+
+    /**
+     * The issue's scenario: the admin hides "antenne", adds a required single-choice field shown
+     * only while the case is open, sees the preview follow and publishes; a caseworker then sees
+     * the condition show and hide the field, and gets the required error in French.
+     */
+    @Test
+    void an_admin_reshapes_the_form_in_the_browser_and_a_caseworker_fills_the_new_one() {
+        Tenant fresh = TestTenants.withBaseForm(services, "browser-flow");
+        User freshAdmin = TestUsers.member(services, fresh, Role.ADMIN, true);
+        User caseworker = TestUsers.member(services, fresh, Role.CASEWORKER, false);
+        signIn(freshAdmin);
+        String designer = TestServer.baseUrl() + "/t/" + fresh.slug() + "/admin/form";
+        browser.get(designer);
+
+        click(browser.findElement(By.id("accompagnement.antenne-visible")));
+        waitFor(driver -> previewCount("accompagnement.antenne") == 0);
+        click(browser.findElement(By.cssSelector(".form-actions button[type=submit]")));
+        waitFor(driver -> driver.getCurrentUrl().contains("saved=1"));
+
+        browser.findElement(By.id("cf-labelFr")).sendKeys("Orientation");
+        browser.findElement(By.id("cf-key")).sendKeys("orientation");
+        new Select(browser.findElement(By.id("cf-type"))).selectByValue("singleChoice");
+        new Select(browser.findElement(By.id("cf-section"))).selectByValue("accompagnement");
+        browser.findElement(By.id("cf-options")).sendKeys("social|Service social\nsante|Santé");
+        new Select(browser.findElement(By.id("cf-whenField"))).selectByValue("accompagnement.statut");
+        browser.findElement(By.id("cf-whenValues")).sendKeys("en_cours");
+        click(browser.findElement(By.id("cf-required")));
+        click(browser.findElement(By.cssSelector("form[action$='/custom-fields'] button[type=submit]")));
+        waitFor(driver -> driver.getCurrentUrl().contains("added=1"));
+        assertThat(previewCount("orientation")).as("the preview shows the new field").isPositive();
+        assertThat(previewCount("accompagnement.antenne")).isZero();
+
+        browser.get(designer + "/publish");
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Champ « Antenne » masqué").contains("Nouveau champ obligatoire « Orientation »");
+        click(browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")));
+        waitFor(driver -> driver.getCurrentUrl().contains("published=2"));
+
+        signIn(caseworker);
+        browser.get(TestServer.baseUrl() + "/t/" + fresh.slug() + "/records/new");
+        assertThat(browser.findElements(By.name("accompagnement.antenne"))).isEmpty();
+        WebElement orientation = browser.findElement(By.xpath("//*[@name='orientation']/ancestor::*[@data-visible-name][1]"));
+        assertThat(orientation.isDisplayed()).as("hidden while no status is chosen").isFalse();
+        Select status = new Select(browser.findElement(By.name("accompagnement.statut")));
+        status.selectByValue("en_cours");
+        waitFor(driver -> orientation.isDisplayed());
+        status.selectByValue("en_veille");
+        waitFor(driver -> !orientation.isDisplayed());
+        status.selectByValue("en_cours");
+        waitFor(driver -> orientation.isDisplayed());
+
+        browser.findElement(By.name("accompagnement.date_ouverture")).sendKeys("01022025");
+        browser.findElement(By.name("identite.nom")).sendKeys("Navigateur");
+        browser.findElement(By.name("identite.prenom")).sendKeys("Alix");
+        click(browser.findElement(By.cssSelector(".form-actions button[type=submit]")));
+
+        waitFor(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
+        String summary = browser.findElement(By.cssSelector(".error-summary")).getText();
+        assertThat(summary).contains("Orientation").contains("obligatoire");
+        assertThat(services.records().search(fresh.id(), org.dossier.record.RecordQuery.of("dossier", "", 1, 20)).total())
+                .isZero();
+    }
+
+    private static void signIn(User user) {
+        browser.manage().deleteAllCookies();
+        browser.get(TestServer.baseUrl() + "/login");
+        browser.findElement(By.id("email")).sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
     }
 }
