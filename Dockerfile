@@ -7,6 +7,7 @@ COPY engine/pom.xml engine/
 RUN mvn -B -q -pl engine -am dependency:go-offline
 COPY schemas schemas
 COPY templates templates
+COPY admin-ui admin-ui
 COPY engine engine
 RUN mvn -B -q package -DskipTests
 
