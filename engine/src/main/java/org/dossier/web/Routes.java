@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.dossier.Services;
 import org.dossier.web.api.AuthApi;
+import org.dossier.web.api.PlatformApi;
 import org.dossier.web.api.RecordApi;
 import org.dossier.web.auth.AccessRoutes;
 import org.dossier.web.auth.Authenticator;
@@ -55,6 +56,7 @@ public final class Routes {
         BrandingPages branding = new BrandingPages(services);
         ModulePages modulePages = new ModulePages(services);
         AuthApi auth = new AuthApi(services);
+        PlatformApi platformApi = new PlatformApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
 
         access.open(GET, "/health/live", health::live);
@@ -113,6 +115,8 @@ public final class Routes {
 
         access.platform(GET, "/admin/services", platform::list);
         access.platform(POST, "/admin/services", platform::create);
+        access.platform(POST, "/admin/services/clone", platform::cloneService);
+        access.platform(POST, "/api/v1/tenants", platformApi::cloneService);
         access.platform(GET, "/admin/audit", audit::ofPlatform);
         return access.rules();
     }

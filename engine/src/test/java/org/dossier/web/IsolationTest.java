@@ -121,6 +121,8 @@ class IsolationTest {
         known.put("DELETE /api/v1/tenants/{tenant}/records/{id}", Access.TENANT);
         known.put("GET /admin/services", Access.PLATFORM);
         known.put("POST /admin/services", Access.PLATFORM);
+        known.put("POST /admin/services/clone", Access.PLATFORM);
+        known.put("POST /api/v1/tenants", Access.PLATFORM);
         known.put("GET /admin/audit", Access.PLATFORM);
         return known;
     }
@@ -274,7 +276,8 @@ class IsolationTest {
                 continue;
             }
             for (Role role : Role.values()) {
-                HttpResponse<String> response = call(rule, browsersOfA.get(role), rule.path());
+                HttpResponse<String> response = call(rule, rule.path().startsWith("/api/") ? scriptsOfA.get(role)
+                        : browsersOfA.get(role), rule.path());
                 assertThat(response.statusCode()).as(role + " " + key(rule)).isEqualTo(403);
                 assertThat(response.body()).doesNotContain(b.name());
             }

@@ -40,10 +40,7 @@ class RecordApiTest {
     }
 
     static ObjectNode validData(String lastName) {
-        ObjectNode data = JSON.createObjectNode();
-        data.putObject("accompagnement").put("statut", "en_cours").put("date_ouverture", "2025-03-14");
-        data.putObject("identite").put("nom", lastName).put("prenom", "Hélène").put("date_naissance", "1984-02-29");
-        return data;
+        return org.dossier.testing.TestRecords.validData(lastName);
     }
 
     private static String createBody(ObjectNode data) {

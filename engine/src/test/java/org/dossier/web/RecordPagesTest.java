@@ -41,20 +41,7 @@ class RecordPagesTest {
     }
 
     static List<Map.Entry<String, String>> validPost(String lastName) {
-        List<Map.Entry<String, String>> fields = new ArrayList<>();
-        fields.add(entry("accompagnement.statut", "en_cours"));
-        fields.add(entry("accompagnement.date_ouverture", "2025-01-15"));
-        fields.add(entry("accompagnement.motifs", "logement"));
-        fields.add(entry("accompagnement.motifs", "budget"));
-        fields.add(entry("identite.nom", lastName));
-        fields.add(entry("identite.prenom", "Éloïse"));
-        fields.add(entry("identite.date_naissance", "1990-06-01"));
-        fields.add(entry("logement_ressources.loyer", "512,50"));
-        fields.add(entry("logement_ressources.dettes", "false"));
-        fields.add(entry("membres_foyer[0].nom", lastName));
-        fields.add(entry("membres_foyer[0].prenom", "Léo"));
-        fields.add(entry("membres_foyer[0].lien", "enfant"));
-        return fields;
+        return org.dossier.testing.TestRecords.validPost(lastName);
     }
 
     private static long count(Tenant target) {

@@ -12,6 +12,7 @@ import org.dossier.account.Role;
 import org.dossier.audit.Actor;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.FormService;
+import org.dossier.onboarding.ServiceCloner;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantService;
 import org.dossier.web.Pages;
@@ -37,8 +38,25 @@ public final class PlatformPages {
     /** A service just created and its first admin's one-time password, when the account is new. */
     public record Created(String name, String slug, String adminEmail, String oneTimePassword) {}
 
+    /** Creates a service by cloning another one, from the form on the services page. */
+    public void cloneService(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        ServiceCloner.Request request = new ServiceCloner.Request(LoginPages.first(params, "from"),
+                LoginPages.first(params, "slug"), LoginPages.first(params, "name"), LoginPages.first(params, "adminEmail"),
+                LoginPages.first(params, "adminName"));
+        try {
+            ServiceCloner.Result result = new ServiceCloner(services).cloneService(request, RequestContext.actor(ctx));
+            render(ctx, 201, "", Map.of(), Optional.of(new Created(result.tenant().name(), result.tenant().slug(),
+                    result.adminEmail(), result.oneTimePassword().orElse(""))),
+                    UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
+        } catch (DomainException e) {
+            render(ctx, e.status(), services.messages().general(e.code(), locale), Map.of(), Optional.empty(), "");
+        }
+    }
+
     public void list(Context ctx, Principal principal) {
-        render(ctx, 200, "", Map.of(), Optional.empty());
+        render(ctx, 200, "", Map.of(), Optional.empty(), "");
     }
 
     public void create(Context ctx, Principal principal) {
@@ -52,10 +70,10 @@ public final class PlatformPages {
                 "adminName", LoginPages.first(params, "adminName").strip());
         try {
             Created created = createService(entered, RequestContext.actor(ctx), locale);
-            render(ctx, 201, "", Map.of(), Optional.of(created));
+            render(ctx, 201, "", Map.of(), Optional.of(created), "");
         } catch (DomainException e) {
             render(ctx, e.status(), e.code().equals("lowContrast") ? e.getMessage()
-                    : services.messages().general(e.code(), locale), entered, Optional.empty());
+                    : services.messages().general(e.code(), locale), entered, Optional.empty(), "");
         }
     }
 
@@ -86,7 +104,8 @@ public final class PlatformPages {
         });
     }
 
-    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created) {
+    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
+                        String cloned) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
         model.put("services", services.tenants().listAll().stream()
@@ -101,6 +120,7 @@ public final class PlatformPages {
                 "adminEmail", entered.getOrDefault("adminEmail", ""),
                 "adminName", entered.getOrDefault("adminName", "")));
         model.put("created", created.orElse(new Created("", "", "", "")));
+        model.put("cloned", cloned);
         ctx.status(status).html(services.templates().render("pages/platform-services", model, locale));
     }
 }
