@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dossier.form.CustomisationCompiler;
 
 /**
  * The form as the designer shows it: a tree of sections and fields with what the admin can
@@ -125,7 +126,7 @@ public final class DesignerModel {
                 applyCustom(spec, path, posted);
                 continue;
             }
-            Located located = locate(base, path);
+            CustomisationCompiler.Located located = CustomisationCompiler.locate(base, path);
             if (located == null) {
                 continue;
             }
@@ -203,29 +204,6 @@ public final class DesignerModel {
         if (!texts.isEmpty()) {
             choices.set(name, texts);
         }
-    }
-
-    /** A base field by dotted path, and whether its parent requires it. */
-    private record Located(ObjectNode field, boolean required) {}
-
-    private static Located locate(JsonNode base, String path) {
-        JsonNode parent = base;
-        String[] keys = path.split("\\.");
-        for (int i = 0; i < keys.length; i++) {
-            JsonNode field = parent.path("properties").path(keys[i]);
-            if (!field.isObject()) {
-                return null;
-            }
-            if (i == keys.length - 1) {
-                boolean required = false;
-                for (JsonNode name : parent.path("required")) {
-                    required |= name.asText().equals(keys[i]);
-                }
-                return new Located((ObjectNode) field, required);
-            }
-            parent = field.has("items") ? field.get("items") : field;
-        }
-        return null;
     }
 
     private static String first(Map<String, List<String>> posted, String name) {

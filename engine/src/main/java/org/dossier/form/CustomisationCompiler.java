@@ -110,11 +110,24 @@ public final class CustomisationCompiler {
     }
 
     /** A field found by its dotted path, with the object schema that lists it. */
-    private record Located(ObjectNode parent, String key, ObjectNode field) {}
+    public record Located(ObjectNode parent, String key, ObjectNode field) {
+        /** Whether the parent lists the field in {@code required}. */
+        public boolean required() {
+            for (JsonNode name : parent.path("required")) {
+                if (name.asText().equals(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
-    /** Follows {@code properties}, and {@code items.properties} through repeatable groups. */
-    private static Located locate(ObjectNode definition, String path) {
-        ObjectNode parent = definition;
+    /** Follows {@code properties}, and {@code items.properties} through repeatable groups; null when absent. */
+    public static Located locate(JsonNode definition, String path) {
+        if (!definition.isObject()) {
+            return null;
+        }
+        ObjectNode parent = (ObjectNode) definition;
         String[] keys = path.split("\\.");
         for (int i = 0; i < keys.length; i++) {
             JsonNode field = parent.path("properties").path(keys[i]);

@@ -25,21 +25,10 @@ public final class BrandCss {
 
     /** White or near-black text, whichever contrasts more with the colour (WCAG relative luminance). */
     static String contrastText(String hex) {
-        double luminance = luminance(hex);
+        double luminance = org.dossier.branding.Colours.luminance(hex);
         double againstWhite = 1.05 / (luminance + 0.05);
         double againstBlack = (luminance + 0.05) / 0.05;
         return againstWhite >= againstBlack ? "#ffffff" : "#111111";
     }
 
-    static double luminance(String hex) {
-        double r = channel(Integer.parseInt(hex.substring(1, 3), 16));
-        double g = channel(Integer.parseInt(hex.substring(3, 5), 16));
-        double b = channel(Integer.parseInt(hex.substring(5, 7), 16));
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    }
-
-    private static double channel(int value) {
-        double c = value / 255.0;
-        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    }
 }
