@@ -1,172 +1,186 @@
 package org.dossier.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds SQL on tenant-scoped tables that does not filter on {@code tenant_id}.
  *
- * <p>The rule, simple enough to explain in a review: SQL in the main code is written as string
- * literals and text blocks. Each Java statement (the text up to its {@code ;}) is one piece: the
- * literals it holds are joined, so {@code "SELECT " + COLUMNS + " FROM records WHERE tenant_id = ..."}
- * is read as one. A piece that reads from or writes to a tenant-scoped table ({@code FROM},
- * {@code JOIN}, {@code UPDATE} followed by the table name) must have a {@code WHERE} (or join
- * {@code ON}) clause with a condition {@code tenant_id =} or {@code tenant_id IN} in that same statement; one that inserts
- * ({@code INTO}) must name the {@code tenant_id} column. Otherwise it must say {@code /* all tenants *}{@code /}: the marker of a
- * deliberate platform-wide query, which a reviewer can grep for. A query assembled over several
- * statements (a search with optional filters) must therefore start from a literal that already
- * holds its tenant condition.
+ * <p>A table is tenant-scoped when a migration creates it with a {@code tenant_id} column or adds
+ * one later. The SQL is read from the string literals and text blocks of the main code, one Java
+ * expression at a time (see {@link JavaLiterals}), and from the statements of any {@code .sql}
+ * resource other than the migrations.
+ *
+ * <p>The rule, simple enough to explain in a review: a piece of SQL that reads or changes a
+ * tenant-scoped table ({@code FROM}, {@code JOIN}, {@code UPDATE}, {@code TRUNCATE} followed by
+ * the table's name) must hold a condition {@code tenant_id =} or {@code tenant_id IN} after a
+ * {@code WHERE} or a join's {@code ON}; one that inserts ({@code INTO}) must name the
+ * {@code tenant_id} column. Otherwise it must say {@code /* all tenants *}{@code /}: the marker of
+ * a deliberate platform-wide query, which a reviewer can grep for.
+ *
+ * <p>SQL assembled over several statements (a {@code StringBuilder} of optional filters) is read
+ * piece by piece, so the piece that names the table must already hold the tenant condition:
+ * {@code "SELECT ... FROM records WHERE " + where} fails even when {@code where} was started with
+ * {@code "tenant_id = :tenantId"} three lines above. Following a variable through a method is
+ * beyond a lexer, and writing the condition next to the table is what a reader checks anyway.
  */
 final class SqlScanner {
     static final String ALL_TENANTS = "/* all tenants */";
     private static final Pattern CREATE_TABLE = Pattern.compile(
-            "CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)`?\\s*\\((.*?)\\)\\s*(?:ENGINE|;)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "\\bCREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)`?\\s*\\(", Pattern.CASE_INSENSITIVE);
+    /** A column definition starts the table body or follows a comma: {@code tenant_id BIGINT ...}. */
+    private static final Pattern TENANT_COLUMN = Pattern.compile("(?:^|,)\\s*`?tenant_id`?\\s+\\w", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ALTER_TABLE = Pattern.compile(
+            "\\bALTER\\s+TABLE\\s+`?(\\w+)`?([^;]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADD_TENANT_COLUMN = Pattern.compile(
-            "ALTER\\s+TABLE\\s+`?(\\w+)`?\\s+ADD\\s+(?:COLUMN\\s+)?`?tenant_id`?", Pattern.CASE_INSENSITIVE);
-    /** A condition on the tenant in a WHERE or join ON clause: {@code tenant_id = …}, {@code m.tenant_id IN (…)}. */
-    private static final Pattern FILTER = Pattern.compile("\\b(where|on)\\b[\\s\\S]*\\btenant_id\\s*(=|in\\b)");
-    private static final Pattern TENANT_COLUMN = Pattern.compile("(^|[\\s,(])`?tenant_id`?\\s+\\w", Pattern.CASE_INSENSITIVE);
+            "\\bADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?`?tenant_id`?\\s", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILTER = Pattern.compile("\\b(?:where|on)\\b[\\s\\S]*\\btenant_id`?\\s*(?:=|in\\b)");
 
     private SqlScanner() {}
 
-    /** A statement on a tenant-scoped table without a tenant condition. */
+    /** Some SQL, as one string, and the line of the file where it starts. */
+    record Piece(String sql, int line) {}
+
+    /** SQL on a tenant-scoped table without a tenant condition. */
     record Violation(String file, int line, String table, String sql) {
         @Override
         public String toString() {
-            return file + ":" + line + " queries " + table + " without tenant_id: " + sql.replaceAll("\\s+", " ").trim();
+            return file + ":" + line + " uses " + table + " without tenant_id: " + sql.replaceAll("\\s+", " ").trim();
         }
+    }
+
+    /** What a scan of a module found. */
+    record Report(Set<String> tenantTables, int pieces, List<Violation> violations) {}
+
+    /** Scans a Maven module: its migrations, its main Java code and its other {@code .sql} resources. */
+    static Report scanModule(Path moduleDirectory) {
+        Path module = moduleDirectory.toAbsolutePath().normalize();
+        Path java = module.resolve("src/main/java");
+        Path resources = module.resolve("src/main/resources");
+        Path migrations = resources.resolve("db/migration");
+        Set<String> tables = tenantScopedTables(files(migrations, ".sql").stream().map(SqlScanner::read).toList());
+        int pieces = 0;
+        List<Violation> violations = new ArrayList<>();
+        for (Path file : files(java, ".java")) {
+            List<Piece> found = JavaLiterals.pieces(read(file));
+            pieces += found.size();
+            violations.addAll(check(module.relativize(file).toString(), found, tables));
+        }
+        for (Path file : files(resources, ".sql")) {
+            if (!file.startsWith(migrations)) {
+                List<Piece> found = sqlStatements(read(file));
+                pieces += found.size();
+                violations.addAll(check(module.relativize(file).toString(), found, tables));
+            }
+        }
+        return new Report(tables, pieces, violations);
     }
 
     /** The tables whose definition has a {@code tenant_id} column, from the migrations' SQL. */
     static Set<String> tenantScopedTables(List<String> migrations) {
         Set<String> tables = new LinkedHashSet<>();
-        for (String sql : migrations) {
-            String code = withoutSqlComments(sql);
-            Matcher create = CREATE_TABLE.matcher(code);
+        for (String migration : migrations) {
+            String sql = migration.replaceAll("--[^\\n]*", " ").replaceAll("(?s)/\\*.*?\\*/", " ");
+            Matcher create = CREATE_TABLE.matcher(sql);
             while (create.find()) {
-                if (TENANT_COLUMN.matcher(create.group(2)).find()) {
+                if (TENANT_COLUMN.matcher(parenthesised(sql, create.end())).find()) {
                     tables.add(create.group(1).toLowerCase(Locale.ROOT));
                 }
             }
-            Matcher alter = ADD_TENANT_COLUMN.matcher(code);
+            Matcher alter = ALTER_TABLE.matcher(sql);
             while (alter.find()) {
-                tables.add(alter.group(1).toLowerCase(Locale.ROOT));
+                if (ADD_TENANT_COLUMN.matcher(alter.group(2) + " ").find()) {
+                    tables.add(alter.group(1).toLowerCase(Locale.ROOT));
+                }
             }
         }
         return tables;
     }
 
-    /** Every violation in one Java source file. */
-    static List<Violation> scan(String fileName, String source, Set<String> tenantTables) {
+    /** The violations among the pieces of SQL of one file. */
+    static List<Violation> check(String file, List<Piece> pieces, Set<String> tenantTables) {
+        Map<String, Pattern> reads = new LinkedHashMap<>();
+        Map<String, Pattern> inserts = new LinkedHashMap<>();
+        for (String table : tenantTables) {
+            String name = "\\s+`?" + Pattern.quote(table) + "`?(?![\\w$])";
+            reads.put(table, Pattern.compile("\\b(?:from|join|update|truncate(?:\\s+table)?)" + name));
+            inserts.put(table, Pattern.compile("\\binto" + name));
+        }
         List<Violation> violations = new ArrayList<>();
-        for (Piece piece : pieces(source)) {
-            String sql = piece.text();
-            String lower = sql.toLowerCase(Locale.ROOT);
+        for (Piece piece : pieces) {
+            String sql = piece.sql().toLowerCase(Locale.ROOT);
             if (sql.contains(ALL_TENANTS)) {
                 continue;
             }
-            boolean inserts = lower.contains("tenant_id");
-            boolean filters = FILTER.matcher(lower).find();
+            boolean filters = FILTER.matcher(sql).find();
+            boolean namesTenant = sql.contains("tenant_id");
             for (String table : tenantTables) {
-                boolean read = Pattern.compile("\\b(from|join|update)\\s+`?" + table + "`?(\\b|$)").matcher(lower).find();
-                boolean written = Pattern.compile("\\binto\\s+`?" + table + "`?(\\b|$)").matcher(lower).find();
-                if ((read && !filters) || (written && !inserts)) {
-                    violations.add(new Violation(fileName, piece.line(), table, sql));
+                if ((reads.get(table).matcher(sql).find() && !filters)
+                        || (inserts.get(table).matcher(sql).find() && !namesTenant)) {
+                    violations.add(new Violation(file, piece.line(), table, piece.sql()));
                 }
             }
         }
         return violations;
     }
 
-    /** The string literals of one Java statement, joined, and the line where the statement starts. */
-    record Piece(String text, int line) {}
-
-    /**
-     * Splits Java source into statements and gathers each one's literals. Comments are skipped;
-     * text blocks and ordinary literals are decoded enough for matching (escapes kept as written).
-     */
-    static List<Piece> pieces(String source) {
-        List<Piece> pieces = new ArrayList<>();
-        StringBuilder literals = new StringBuilder();
+    /** The statements of a {@code .sql} file, split at semicolons, line comments removed. */
+    static List<Piece> sqlStatements(String sql) {
+        List<Piece> statements = new ArrayList<>();
         int line = 1;
-        int statementLine = 1;
-        int i = 0;
-        int n = source.length();
-        while (i < n) {
-            char c = source.charAt(i);
-            if (c == '\n') {
-                line++;
-                i++;
-            } else if (source.startsWith("//", i)) {
-                while (i < n && source.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (source.startsWith("/*", i)) {
-                int end = source.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                line += count(source, i, end);
-                i = end;
-            } else if (source.startsWith("\"\"\"", i)) {
-                int end = source.indexOf("\"\"\"", i + 3);
-                while (end > 0 && source.charAt(end - 1) == '\\') {
-                    end = source.indexOf("\"\"\"", end + 1);
-                }
-                end = end < 0 ? n : end;
-                if (literals.length() == 0) {
-                    statementLine = line;
-                }
-                literals.append(source, i + 3, end).append(' ');
-                line += count(source, i, end);
-                i = Math.min(n, end + 3);
-            } else if (c == '"') {
-                int j = i + 1;
-                while (j < n && source.charAt(j) != '"' && source.charAt(j) != '\n') {
-                    j += source.charAt(j) == '\\' ? 2 : 1;
-                }
-                if (literals.length() == 0) {
-                    statementLine = line;
-                }
-                literals.append(source, i + 1, Math.min(j, n)).append(' ');
-                i = j + 1;
-            } else if (c == '\'') {
-                int j = i + 1;
-                while (j < n && source.charAt(j) != '\'') {
-                    j += source.charAt(j) == '\\' ? 2 : 1;
-                }
-                i = j + 1;
-            } else if (c == ';' || c == '{' || c == '}') {
-                if (literals.length() > 0) {
-                    pieces.add(new Piece(literals.toString(), statementLine));
-                    literals.setLength(0);
-                }
-                i++;
-            } else {
-                i++;
+        for (String statement : sql.replaceAll("--[^\\n]*", "").split(";")) {
+            String leading = statement.substring(0, statement.length() - statement.stripLeading().length());
+            if (!statement.isBlank()) {
+                statements.add(new Piece(statement.strip(), line + (int) leading.chars().filter(c -> c == '\n').count()));
             }
+            line += (int) statement.chars().filter(c -> c == '\n').count();
         }
-        if (literals.length() > 0) {
-            pieces.add(new Piece(literals.toString(), statementLine));
-        }
-        return pieces;
+        return statements;
     }
 
-    private static int count(String text, int from, int to) {
-        int lines = 0;
-        for (int k = from; k < to && k < text.length(); k++) {
-            if (text.charAt(k) == '\n') {
-                lines++;
+    /** The text from {@code start} up to the parenthesis that closes the one just before it. */
+    private static String parenthesised(String sql, int start) {
+        int depth = 1;
+        for (int i = start; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return sql.substring(start, i);
             }
         }
-        return lines;
+        return sql.substring(start);
     }
 
-    private static String withoutSqlComments(String sql) {
-        return sql.replaceAll("--[^\\n]*", " ");
+    private static List<Path> files(Path root, String suffix) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
