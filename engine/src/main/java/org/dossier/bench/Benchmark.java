@@ -3,17 +3,12 @@ package org.dossier.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,10 +20,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dossier.App;
 import org.dossier.Config;
-import org.dossier.account.Role;
-import org.dossier.account.Secrets;
-import org.dossier.account.TokenStore;
-import org.dossier.account.User;
 import org.dossier.Services;
 import org.dossier.audit.Actor;
 import org.dossier.db.Database;
@@ -38,7 +29,6 @@ import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.Tenant;
-import org.dossier.web.auth.Authenticator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,16 +64,16 @@ public final class Benchmark implements Callable<Integer> {
             System.out.printf("Loaded %d records in %.1f s%n", (long) tenants * records, (System.nanoTime() - loadStart) / 1e9);
 
             Javalin app = App.create(embedded.withPort(0), services).start();
+            Map<String, Latencies> results;
             try {
-                Map<String, Latencies> results = measure(services, loaded, app.port(), database);
-                report(results);
+                results = measure(services, loaded, app.port(), database);
             } finally {
                 app.stop();
             }
+            return report(results);
         } finally {
             deleteRecursively(dataDir);
         }
-        return 0;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
@@ -126,10 +116,8 @@ public final class Benchmark implements Callable<Integer> {
 
     private Map<String, Latencies> measure(Services services, List<Tenant> loaded, int port, Database database)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://127.0.0.1:" + port;
-        List<Credentials> credentials = signIn(services, loaded);
+        BenchHttp http = new BenchHttp(port);
+        List<Credentials> credentials = Credentials.signIn(services, loaded);
         List<String> bodies = submitBodies(services, 512);
         List<List<String>> ids = sampleIds(services, loaded);
         String[] prefixes = {"ma", "du", "le", "be", "ro", "mo", "da", "ng", "la", "pe"};
@@ -138,7 +126,7 @@ public final class Benchmark implements Callable<Integer> {
         if (scenarios.contains("render")) {
             results.put("render", Workload.run("form render (new page)", clients, warmup, seconds, (thread, i) -> {
                 int t = (int) ((thread + i) % loaded.size());
-                return get(http, base + "/t/" + loaded.get(t).slug() + "/records/new", credentials.get(t)) == 200;
+                http.page("/t/" + loaded.get(t).slug() + "/records/new", credentials.get(t));
             }));
         }
         if (scenarios.contains("view")) {
@@ -146,29 +134,25 @@ public final class Benchmark implements Callable<Integer> {
                 int t = (int) ((thread + i) % loaded.size());
                 List<String> tenantIds = ids.get(t);
                 String id = tenantIds.get((int) ((i * 7919 + thread) % tenantIds.size()));
-                return get(http, base + "/t/" + loaded.get(t).slug() + "/records/" + id, credentials.get(t)) == 200;
+                http.page("/t/" + loaded.get(t).slug() + "/records/" + id, credentials.get(t));
             }));
         }
         if (scenarios.contains("list")) {
             results.put("list", Workload.run("list/search page", clients, warmup, seconds, (thread, i) -> {
                 int t = (int) ((thread + i) % loaded.size());
                 Tenant tenant = loaded.get(t);
-                String url = i % 2 == 0
-                        ? base + "/t/" + tenant.slug() + "/records?page=" + (1 + i % 5)
-                        : base + "/t/" + tenant.slug() + "/records?q=" + prefixes[(int) (i % prefixes.length)];
-                return get(http, url, credentials.get(t)) == 200;
+                String path = i % 2 == 0
+                        ? "/t/" + tenant.slug() + "/records?page=" + (1 + i % 5)
+                        : "/t/" + tenant.slug() + "/records?q=" + prefixes[(int) (i % prefixes.length)];
+                http.page(path, credentials.get(t));
             }));
         }
         // Writes last, so that the read scenarios run on exactly tenants x records rows.
         if (scenarios.contains("submit")) {
             results.put("submit", Workload.run("submit (JSON API)", clients, warmup, seconds, (thread, i) -> {
                 int t = (int) ((thread + i) % loaded.size());
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/" + loaded.get(t).slug() + "/records"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + credentials.get(t).token())
-                        .POST(HttpRequest.BodyPublishers.ofString(bodies.get((int) ((thread * 31 + i) % bodies.size()))))
-                        .build();
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+                http.postJson("/api/v1/tenants/" + loaded.get(t).slug() + "/records",
+                        bodies.get((int) ((thread * 31 + i) % bodies.size())), credentials.get(t), 201);
             }));
         }
         if (scenarios.contains("baseline")) {
@@ -221,7 +205,6 @@ public final class Benchmark implements Callable<Integer> {
                     audit.setString(5, "{\"form\":\"dossier\",\"schemaVersion\":1,\"version\":1}");
                     audit.executeUpdate();
                     connection.commit();
-                    return true;
                 }
             });
         } finally {
@@ -229,37 +212,6 @@ public final class Benchmark implements Callable<Integer> {
                 connection.close();
             }
         }
-    }
-
-    private static int get(HttpClient http, String url, Credentials credentials) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", credentials.cookie()).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** How the clients of one tenant authenticate: a browser session for pages, a token for the API. */
-    private record Credentials(String cookie, String token) {}
-
-    /**
-     * One caseworker per tenant, with the confidential grant (so record views also write their
-     * reveal audit events, as in real use), signed in once: every measured request pays the
-     * session or token lookup and the membership check, as a real one does.
-     */
-    private static List<Credentials> signIn(Services services, List<Tenant> loaded) {
-        List<Credentials> credentials = new ArrayList<>();
-        for (Tenant tenant : loaded) {
-            String email = "caseworker@" + tenant.slug() + ".bench";
-            User user = services.jdbi().inTransaction(handle -> {
-                User created = services.accounts().createUser(handle, email, "Bench caseworker", Secrets.token(18), false, false);
-                services.accounts().addMember(handle, tenant.id(), email, created.displayName(), Role.CASEWORKER, true,
-                        Actor.system("bench"));
-                return created;
-            });
-            String session = services.sessions().open(user, "127.0.0.1").id();
-            String token = services.jdbi().inTransaction(handle ->
-                    services.tokens().issue(handle, user.id(), "bench", TokenStore.PERSONAL, Duration.ofDays(1)).secret());
-            credentials.add(new Credentials(Authenticator.SESSION_COOKIE + "=" + session, token));
-        }
-        return credentials;
     }
 
     private List<String> submitBodies(Services services, int count) {
@@ -287,12 +239,24 @@ public final class Benchmark implements Callable<Integer> {
         return ids;
     }
 
-    private void report(Map<String, Latencies> results) throws Exception {
+    /** Prints the figures; writes them only when every measured request got the right answer. @return the exit code */
+    private int report(Map<String, Latencies> results) throws Exception {
         System.out.println();
         System.out.printf("Dossier benchmark: %d tenants x %d records, %d concurrent clients, %.0f s per scenario, %d cores%n",
                 tenants, records, clients, seconds, Runtime.getRuntime().availableProcessors());
         System.out.println(Latencies.header());
         results.values().forEach(latencies -> System.out.println(latencies.line()));
+        List<Latencies> failed = results.values().stream().filter(latencies -> latencies.errors() > 0).toList();
+        if (!failed.isEmpty()) {
+            // Figures of a run that got wrong answers (a 303 to the login page, a 401, a 403...)
+            // measure something else than the engine's work: refuse them rather than let them stand.
+            for (Latencies latencies : failed) {
+                System.err.printf("FAILED %s: %d wrong answers, first: %s%n", latencies.name(), latencies.errors(),
+                        latencies.firstError().orElseThrow());
+            }
+            System.err.println("Figures not written to " + output.toAbsolutePath());
+            return 1;
+        }
         System.out.println();
         Double ratio = null;
         if (results.containsKey("submit") && results.containsKey("baseline")) {
@@ -322,5 +286,6 @@ public final class Benchmark implements Callable<Integer> {
         Files.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(json));
         System.out.println("Figures written to " + output.toAbsolutePath());
+        return 0;
     }
 }

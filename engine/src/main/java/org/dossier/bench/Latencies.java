@@ -4,13 +4,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Latency samples of one scenario and the figures derived from them. */
-record Latencies(String name, long[] nanos, long errors, double seconds) {
+/**
+ * Latency samples of the right answers of one scenario and the figures derived from them; wrong
+ * answers are only counted, with the first one kept to say what came back.
+ */
+record Latencies(String name, long[] nanos, long errors, Optional<String> firstError, double seconds) {
 
-    static Latencies merge(String name, List<long[]> perThread, long errors, double seconds) {
+    static Latencies merge(String name, List<long[]> perThread, long errors, Optional<String> firstError, double seconds) {
         long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Latencies(name, all, errors, seconds);
+        return new Latencies(name, all, errors, firstError, seconds);
     }
 
     double throughput() {

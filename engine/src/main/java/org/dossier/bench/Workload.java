@@ -2,23 +2,27 @@ package org.dossier.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one operation from N threads for a fixed time after a warm-up, and collects every
- * latency. Bounded in time: it stops by itself.
+ * Runs one operation from N threads for a fixed time after a warm-up, and collects the latency
+ * of every right answer. A wrong answer is counted as an error and not timed: a fast 401 or a
+ * redirect to the login page must not pass for a fast request. Bounded in time: it stops by itself.
  */
 final class Workload {
-    /** One unit of work; returns false when the answer was wrong (counted as an error). */
+    /** One unit of work; throws when the answer is wrong, and the message says what came back. */
     interface Operation {
-        boolean run(int thread, long iteration) throws Exception;
+        void run(int thread, long iteration) throws Exception;
     }
 
     static Latencies run(String name, int threads, double warmupSeconds, double seconds, Operation operation)
             throws InterruptedException {
         List<long[]> samples = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(threads);
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
@@ -38,17 +42,20 @@ final class Workload {
                         if (before >= end) {
                             break;
                         }
-                        boolean ok;
+                        String error = null;
                         try {
-                            ok = operation.run(thread, iteration++);
+                            operation.run(thread, iteration++);
                         } catch (Exception e) {
-                            ok = false;
+                            error = e.getClass().getSimpleName() + ": " + e.getMessage();
                         }
                         long after = System.nanoTime();
-                        if (before >= measureFrom) {
-                            if (!ok) {
-                                errors.incrementAndGet();
-                            }
+                        if (before < measureFrom) {
+                            continue;
+                        }
+                        if (error != null) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, error);
+                        } else {
                             if (count == buffer.length) {
                                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
                             }
@@ -68,7 +75,7 @@ final class Workload {
         }
         done.await();
         // Only operations started inside the window are kept, so the window is the time base.
-        return Latencies.merge(name, samples, errors.get(), seconds);
+        return Latencies.merge(name, samples, errors.get(), Optional.ofNullable(firstError.get()), seconds);
     }
 
     private Workload() {}
