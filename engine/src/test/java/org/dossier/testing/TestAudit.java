@@ -1,14 +1,35 @@
 package org.dossier.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dossier.Services;
 import org.dossier.audit.AuditEvent;
 import org.dossier.record.RecordId;
 
 /** Reads the audit log as stored, and writes events at chosen times for the tests of its pages. */
 public final class TestAudit {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private TestAudit() {}
+
+    /**
+     * An event's details, each value as text, read as JSON: MySQL prints a JSON column with
+     * spaces that MariaDB does not, so the stored text cannot be compared as is.
+     */
+    public static Map<String, String> details(AuditEvent event) {
+        Map<String, String> details = new LinkedHashMap<>();
+        try {
+            JSON.readTree(event.details()).fields().forEachRemaining(field ->
+                    details.put(field.getKey(), field.getValue().asText()));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("details of " + event + " are not JSON", e);
+        }
+        return details;
+    }
 
     /** The events of one tenant (0 for the platform) with this action and actor, oldest first. */
     public static List<AuditEvent> events(Services services, long tenantId, String action, String actor) {
