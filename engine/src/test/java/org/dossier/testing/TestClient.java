@@ -28,7 +28,6 @@ public final class TestClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern SESSION = Pattern.compile("dossier_session=([^;]+)");
 
     private final String cookie;
     private final String csrf;
@@ -59,21 +58,9 @@ public final class TestClient {
     }
 
     public static TestClient signIn(String email, String password) {
-        HttpResponse<String> form = anonymous().get("/login");
-        String loginCookie = form.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("dossier_login_csrf="))
-                .map(value -> value.substring(0, value.indexOf(';'))).findFirst().orElseThrow();
-        String loginCsrf = csrfIn(form.body());
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", loginCookie)
-                .POST(HttpRequest.BodyPublishers.ofString(encode(List.of(
-                        Map.entry("_csrf", loginCsrf), Map.entry("email", email), Map.entry("password", password))))));
+        HttpResponse<String> login = TestLogin.post(email, password, null);
         assertThat(login.statusCode()).as("login of %s: %s", email, login.body()).isEqualTo(303);
-        String session = login.headers().allValues("Set-Cookie").stream()
-                .map(SESSION::matcher).filter(Matcher::find).map(m -> m.group(1))
-                .filter(value -> !value.isEmpty()).findFirst().orElseThrow();
-        String cookie = "dossier_session=" + session;
+        String cookie = TestLogin.SESSION_COOKIE + "=" + TestLogin.sessionId(login);
         TestClient signedIn = new TestClient(cookie, null, null);
         // The password page is open even to an account that must first change its one-time password.
         String csrf = csrfIn(signedIn.get("/account/password").body());

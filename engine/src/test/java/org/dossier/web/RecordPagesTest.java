@@ -208,4 +208,21 @@ class RecordPagesTest {
         assertThat(deleted.statusCode()).isEqualTo(303);
         assertThat(browser.get(recordUrl).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void actions_a_role_does_not_allow_are_not_offered() {
+        org.dossier.record.CaseRecord record = services.records().create(tenant.id(), org.dossier.form.FormService.CASE_FILE,
+                RecordApiTest.validData("Boutons"), org.dossier.audit.Actor.system("test"), java.util.Locale.FRENCH);
+        String view = base + "/" + record.id();
+
+        TestClient viewer = TestClient.browser(TestUsers.member(services, tenant, Role.VIEWER, false));
+        assertThat(viewer.get(base).body()).doesNotContain(base + "/new");
+        assertThat(viewer.get(view).body()).doesNotContain(view + "/edit").doesNotContain(view + "/delete");
+
+        TestClient caseworker = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, false));
+        assertThat(caseworker.get(base).body()).contains(base + "/new");
+        assertThat(caseworker.get(view).body()).contains(view + "/edit").doesNotContain(view + "/delete");
+
+        assertThat(browser.get(view).body()).contains(view + "/edit").contains(view + "/delete");
+    }
 }

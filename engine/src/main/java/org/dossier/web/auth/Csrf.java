@@ -34,7 +34,8 @@ public final class Csrf {
             List<String> values = params.get(FIELD);
             sent = values == null || values.size() != 1 ? null : values.get(0);
         }
-        if (!Secrets.constantTimeEquals(sent, expected)) {
+        // An empty expected token (an empty login cookie) must not be matched by an empty field.
+        if (expected == null || expected.isEmpty() || !Secrets.constantTimeEquals(sent, expected)) {
             throw new DomainException("csrfInvalid", 403, "missing or wrong CSRF token");
         }
     }

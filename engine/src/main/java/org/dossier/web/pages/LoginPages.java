@@ -73,10 +73,14 @@ public final class LoginPages {
         return "POST".equals(ctx.method().name()) ? services.formBody().parse(ctx) : Map.of();
     }
 
-    /** Only a path of this site: never another host, so the login page cannot be an open redirect. */
+    /**
+     * Only a path of this site: never another host, so the login page cannot be an open redirect.
+     * Control characters are refused too: browsers drop tabs and line breaks from a URL, so
+     * {@code /<TAB>/evil.example} would become {@code //evil.example}.
+     */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.contains("\r") || next.contains("\n")) {
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
         return next;
