@@ -7,8 +7,11 @@ import java.time.Instant;
  *
  * @param primaryColor CSS hex colour, e.g. {@code #1e3a8a}
  * @param logoVersion  0 without a logo; raised at each upload, so the logo's URL changes with it
+ * @param suspended    its members cannot sign in to it nor use its API; its data is kept
+ * @param template     kept only to be cloned: it holds no case file
  */
-public record Tenant(TenantId id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt) {
+public record Tenant(TenantId id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt,
+                     boolean suspended, boolean template) {
 
     /** The logo's URL, or an empty string when the service has none. */
     public String logoUrl() {

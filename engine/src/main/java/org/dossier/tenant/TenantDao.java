@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface TenantDao {
 
     @SqlQuery("""
-            SELECT id, slug, name, primary_color, logo_version, created_at
+            SELECT id, slug, name, primary_color, logo_version, created_at, status, template
               FROM tenants
              WHERE slug = :slug
             """)
@@ -21,7 +21,7 @@ public interface TenantDao {
     Optional<TenantRow> findBySlug(@Bind("slug") String slug);
 
     @SqlQuery("""
-            SELECT id, slug, name, primary_color, logo_version, created_at
+            SELECT id, slug, name, primary_color, logo_version, created_at, status, template
               FROM tenants
              ORDER BY name
             """)
@@ -40,9 +40,11 @@ public interface TenantDao {
     long count();
 
     /** Row shape; converted to {@link Tenant} so the typed id never comes from a raw long elsewhere. */
-    record TenantRow(long id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt) {
+    record TenantRow(long id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt,
+                     String status, boolean template) {
         public Tenant toTenant() {
-            return new Tenant(new TenantId(id), slug, name, primaryColor, logoVersion, createdAt);
+            return new Tenant(new TenantId(id), slug, name, primaryColor, logoVersion, createdAt, "suspended".equals(status),
+                    template);
         }
     }
 }

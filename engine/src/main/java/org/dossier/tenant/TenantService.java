@@ -82,6 +82,6 @@ public final class TenantService {
         }
         Instant now = Instant.now();
         long id = handle.attach(TenantDao.class).insert(slug, name, primaryColor, "{}", now);
-        return new Tenant(new TenantId(id), slug, name, primaryColor, 0, now);
+        return new Tenant(new TenantId(id), slug, name, primaryColor, 0, now, false, false);
     }
 }
