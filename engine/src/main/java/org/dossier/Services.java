@@ -11,6 +11,7 @@ import org.dossier.audit.AuditReader;
 import org.dossier.branding.LogoStore;
 import org.dossier.db.Database;
 import org.dossier.designer.DesignerService;
+import org.dossier.designer.Upstreams;
 import org.dossier.db.Migrations;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormCompiler;
@@ -55,6 +56,7 @@ public record Services(
         AuditLog audit,
         AuditReader auditReader,
         DesignerService designer,
+        Upstreams upstreams,
         LogoStore logos,
         Modules modules,
         CaseFileReports reports) {
@@ -69,6 +71,8 @@ public record Services(
         Clock clock = Clock.systemUTC();
         RecordService records = new RecordService(database.jdbi(), json.mapper(), forms, new RecordValidator(messages), messages,
                 new InvisibleFieldPruner(visibleWhen), audit);
+        TenantService tenants = new TenantService(database.jdbi());
+        DesignerService designer = new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit);
         AccountService accounts = new AccountService(database.jdbi(), json.mapper(), new PasswordHasher(),
                 new LoginThrottle(database.jdbi(), clock), audit, clock);
         return new Services(
@@ -78,7 +82,7 @@ public record Services(
                 bodyLimit,
                 new FormBody(bodyLimit),
                 messages,
-                new TenantService(database.jdbi()),
+                tenants,
                 forms,
                 records,
                 new FormPostCoercer(messages),
@@ -89,7 +93,8 @@ public record Services(
                 new TokenStore(database.jdbi(), clock),
                 audit,
                 new AuditReader(database.jdbi()),
-                new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit),
+                designer,
+                new Upstreams(database.jdbi(), json.mapper(), tenants, forms, designer, audit),
                 new LogoStore(database.jdbi()),
                 new Modules(forms, json.mapper()),
                 new CaseFileReports(database.jdbi()));

@@ -19,6 +19,7 @@ import org.dossier.form.FormDiff;
 import org.dossier.form.FormService;
 import org.dossier.form.FormVersionDao;
 import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -46,36 +47,60 @@ public final class DesignerService {
     /**
      * The draft being worked on.
      *
-     * @param saved false when nobody saved a draft since the last publish: the customisation is the
-     *              published one's
+     * @param saved            false when nobody saved a draft since the last publish: the customisation
+     *                         is the published one's
+     * @param upstreamVersion  for a clone, the version of its source's form whose updates were pulled
+     *                         into this draft; null when none were
      */
-    public record Draft(ObjectNode customisation, boolean saved, Instant updatedAt, String updatedBy) {}
+    public record Draft(ObjectNode customisation, boolean saved, Instant updatedAt, String updatedBy,
+                        Integer upstreamVersion) {}
 
     public Draft draft(TenantId tenantId, String formKey) {
         Optional<Draft> stored = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT customisation, updated_at, updated_by
+                        SELECT customisation, updated_at, updated_by, upstream_version
                           FROM form_drafts
                          WHERE tenant_id = :tenantId AND form_key = :formKey
                         """)
                 .bind("tenantId", tenantId).bind("formKey", formKey)
                 .map((rs, ctx) -> new Draft(object(rs.getString("customisation")), true,
-                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+                        rs.getObject("upstream_version", Integer.class)))
                 .findOne());
-        return stored.orElseGet(() -> new Draft(publishedCustomisation(tenantId, formKey), false, null, null));
+        return stored.orElseGet(() -> new Draft(publishedCustomisation(tenantId, formKey), false, null, null, null));
     }
 
-    /** Checks the customisation compiles, then keeps it as the draft. */
+    /** Checks the customisation compiles, then keeps it as the draft (with the source's updates it holds, if any). */
     public void saveDraft(TenantId tenantId, String formKey, ObjectNode customisation, Actor actor) {
         compiler.compile(BaseSchema.baseSchema(), customisation);
+        jdbi.useHandle(handle -> store(handle, tenantId, formKey, customisation, actor, false, null));
+    }
+
+    /**
+     * Checks the customisation compiles, then keeps it as the draft inside the caller's transaction,
+     * recording which version of the source's form it holds the updates of ({@code null}: none).
+     */
+    public void saveDraft(Handle handle, TenantId tenantId, String formKey, ObjectNode customisation, Actor actor,
+                          Integer upstreamVersion) {
+        compiler.compile(BaseSchema.baseSchema(), customisation);
+        store(handle, tenantId, formKey, customisation, actor, true, upstreamVersion);
+    }
+
+    private static void store(Handle handle, TenantId tenantId, String formKey, ObjectNode customisation, Actor actor,
+                              boolean setUpstream, Integer upstreamVersion) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        handle.createUpdate(setUpstream ? """
+                        INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by, upstream_version)
+                        VALUES (:tenantId, :formKey, :customisation, :now, :actor, :upstream)
+                        ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor,
+                                                upstream_version = :upstream
+                        """ : """
                         INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by)
                         VALUES (:tenantId, :formKey, :customisation, :now, :actor)
                         ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor
                         """)
                 .bind("tenantId", tenantId).bind("formKey", formKey).bind("customisation", customisation.toString())
-                .bind("now", now).bind("actor", actor.id())
-                .execute());
+                .bind("now", now).bind("actor", actor.id()).bind("upstream", upstreamVersion)
+                .execute();
     }
 
     /** The draft as a caseworker would see it once published. */
@@ -96,7 +121,8 @@ public final class DesignerService {
      * @return the new version number
      */
     public int publish(TenantId tenantId, String formKey, Actor actor) {
-        ObjectNode customisation = draft(tenantId, formKey).customisation();
+        Draft draft = draft(tenantId, formKey);
+        ObjectNode customisation = draft.customisation();
         ObjectNode definition = compile(customisation);
         List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
         return jdbi.inTransaction(handle -> {
@@ -104,6 +130,16 @@ public final class DesignerService {
             handle.createUpdate("DELETE FROM form_drafts WHERE tenant_id = :tenantId AND form_key = :formKey")
                     .bind("tenantId", tenantId).bind("formKey", formKey).execute();
             ObjectNode details = json.createObjectNode().put("form", formKey).put("version", version);
+            if (draft.upstreamVersion() != null) {
+                handle.createUpdate("""
+                                INSERT INTO form_upstreams (tenant_id, form_key, source_version, taken_at)
+                                VALUES (:tenantId, :formKey, :version, :now)
+                                ON DUPLICATE KEY UPDATE source_version = :version, taken_at = :now
+                                """)
+                        .bind("tenantId", tenantId).bind("formKey", formKey).bind("version", draft.upstreamVersion())
+                        .bind("now", Instant.now().truncatedTo(ChronoUnit.MICROS)).execute();
+                details.put("sourceVersion", draft.upstreamVersion());
+            }
             changes.forEach(details.putArray("changes")::add);
             audit.record(handle, tenantId, actor, "form.published", TARGET, formKey, details);
             return version;
@@ -115,11 +151,15 @@ public final class DesignerService {
         return forms.history(tenantId, formKey);
     }
 
-    /** Makes a published version's customisation the draft again; publishing it makes a new version. */
+    /**
+     * Makes a published version's customisation the draft again; publishing it makes a new version.
+     * Source updates pulled into the draft are dropped with it.
+     */
     public void restore(TenantId tenantId, String formKey, int version, Actor actor) {
         FormVersionDao.FormVersionRow row = forms.stored(tenantId, formKey, version)
                 .orElseThrow(() -> new DomainException("notFound", 404, "no version " + version));
-        saveDraft(tenantId, formKey, row.customisation() == null ? json.createObjectNode() : object(row.customisation()), actor);
+        ObjectNode customisation = customisationOf(row);
+        jdbi.useTransaction(handle -> saveDraft(handle, tenantId, formKey, customisation, actor, null));
     }
 
     /** How many of the service's records hold a value for a root-level field (a custom field). */
@@ -146,6 +186,11 @@ public final class DesignerService {
                 .filter(text -> text != null)
                 .map(this::object)
                 .orElseGet(json::createObjectNode);
+    }
+
+    /** The customisation a stored version was compiled from; empty for one published as a whole definition. */
+    public ObjectNode customisationOf(FormVersionDao.FormVersionRow row) {
+        return row.customisation() == null ? json.createObjectNode() : object(row.customisation());
     }
 
     private ObjectNode object(String text) {

@@ -1,6 +1,7 @@
 package org.dossier.tenant;
 
 import java.time.Instant;
+import org.dossier.DomainException;
 
 /**
  * A partner service. Its slug appears in every URL of the service.
@@ -12,6 +13,17 @@ import java.time.Instant;
  */
 public record Tenant(TenantId id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt,
                      boolean suspended, boolean template) {
+
+    /**
+     * Refuses a new case file in a template, which is kept only to be cloned.
+     *
+     * @throws DomainException {@code templateService} (409)
+     */
+    public void requireAcceptsCaseFiles() {
+        if (template) {
+            throw new DomainException("templateService", 409, "a template service holds no case file");
+        }
+    }
 
     /** The logo's URL, or an empty string when the service has none. */
     public String logoUrl() {

@@ -23,6 +23,25 @@ public interface TenantDao {
     @SqlQuery("""
             SELECT id, slug, name, primary_color, logo_version, created_at, status, template
               FROM tenants
+             WHERE id = :id
+            """)
+    @RegisterConstructorMapper(TenantRow.class)
+    Optional<TenantRow> findById(@Bind("id") long id);
+
+    /** The service a clone was cloned from; empty for a service created from the base form or whose source is gone. */
+    @SqlQuery("""
+            SELECT source.id, source.slug, source.name, source.primary_color, source.logo_version, source.created_at,
+                   source.status, source.template
+              FROM tenants clone
+              JOIN tenants source ON source.id = clone.source_tenant_id
+             WHERE clone.id = :id
+            """)
+    @RegisterConstructorMapper(TenantRow.class)
+    Optional<TenantRow> sourceOf(@Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT id, slug, name, primary_color, logo_version, created_at, status, template
+              FROM tenants
              ORDER BY name
             """)
     @RegisterConstructorMapper(TenantRow.class)

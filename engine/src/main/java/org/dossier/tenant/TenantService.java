@@ -44,6 +44,11 @@ public final class TenantService {
         return tenant;
     }
 
+    /** The service a clone was cloned from, if it still exists. */
+    public Optional<Tenant> sourceOf(TenantId clone) {
+        return jdbi.withExtension(TenantDao.class, dao -> dao.sourceOf(clone.value())).map(TenantDao.TenantRow::toTenant);
+    }
+
     /** Renames a service and changes its primary colour (already checked by the caller). */
     public Tenant updateBranding(TenantId tenantId, String name, String primaryColor) {
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE tenants SET name = :name, primary_color = :colour WHERE id = :id")
@@ -52,6 +57,24 @@ public final class TenantService {
         Tenant updated = jdbi.withExtension(TenantDao.class, dao -> dao.listAll()).stream()
                 .map(TenantDao.TenantRow::toTenant).filter(tenant -> tenant.id().equals(tenantId)).findFirst().orElseThrow();
         return updated;
+    }
+
+    /**
+     * Marks a service as a template (kept only to be cloned) or as an ordinary service again. A
+     * service holding case files cannot become a template; the check and the change are one
+     * statement, so a case file saved meanwhile cannot slip in between.
+     *
+     * @return false when the service holds case files (nothing changed)
+     */
+    public boolean markTemplate(Handle handle, TenantId tenantId, boolean template) {
+        int changed = handle.createUpdate(template ? """
+                        UPDATE tenants SET template = TRUE
+                         WHERE id = :tenantId
+                           AND NOT EXISTS (SELECT 1 FROM records WHERE tenant_id = :tenantId)
+                        """ : "UPDATE tenants SET template = FALSE WHERE id = :tenantId")
+                .bind("tenantId", tenantId.value()).execute();
+        bySlug.clear();
+        return changed == 1 || !template;
     }
 
     /** Marks that the service's logo changed (or went, with {@code present} false). */

@@ -23,6 +23,7 @@ import org.dossier.web.auth.Csrf;
 import org.dossier.web.pages.AccountPages;
 import org.dossier.web.pages.AuditPages;
 import org.dossier.web.pages.BrandingPages;
+import org.dossier.web.pages.UpdatesPages;
 import org.dossier.web.pages.DesignerPages;
 import org.dossier.web.pages.HomePage;
 import org.dossier.web.pages.LoginPages;
@@ -53,6 +54,7 @@ public final class Routes {
         AuditPages audit = new AuditPages(services);
         PlatformPages platform = new PlatformPages(services);
         DesignerPages designer = new DesignerPages(services);
+        UpdatesPages updates = new UpdatesPages(services);
         BrandingPages branding = new BrandingPages(services);
         ModulePages modulePages = new ModulePages(services);
         AuthApi auth = new AuthApi(services);
@@ -104,6 +106,8 @@ public final class Routes {
         access.tenant(GET, "/t/{tenant}/admin/form/publish", CUSTOMISE_SERVICE, designer::confirmPublish);
         access.tenant(POST, "/t/{tenant}/admin/form/publish", CUSTOMISE_SERVICE, designer::publish);
         access.tenant(GET, "/t/{tenant}/admin/form/history", CUSTOMISE_SERVICE, designer::history);
+        access.tenant(GET, "/t/{tenant}/admin/form/updates", CUSTOMISE_SERVICE, updates::show);
+        access.tenant(POST, "/t/{tenant}/admin/form/updates", CUSTOMISE_SERVICE, updates::pull);
         access.tenant(POST, "/t/{tenant}/admin/form/history/{version}/restore", CUSTOMISE_SERVICE, designer::restore);
 
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
@@ -116,6 +120,7 @@ public final class Routes {
         access.platform(GET, "/admin/services", platform::list);
         access.platform(POST, "/admin/services", platform::create);
         access.platform(POST, "/admin/services/clone", platform::cloneService);
+        access.platform(POST, "/admin/services/{slug}/template", platform::markTemplate);
         access.platform(POST, "/api/v1/tenants", platformApi::cloneService);
         access.platform(GET, "/admin/audit", audit::ofPlatform);
         return access.rules();

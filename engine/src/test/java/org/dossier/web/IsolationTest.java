@@ -113,6 +113,8 @@ class IsolationTest {
         known.put("POST /t/{tenant}/admin/form/publish", Access.TENANT);
         known.put("GET /t/{tenant}/admin/form/history", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/history/{version}/restore", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/updates", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/updates", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/forms/{form}", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records", Access.TENANT);
         known.put("POST /api/v1/tenants/{tenant}/records", Access.TENANT);
@@ -122,6 +124,7 @@ class IsolationTest {
         known.put("GET /admin/services", Access.PLATFORM);
         known.put("POST /admin/services", Access.PLATFORM);
         known.put("POST /admin/services/clone", Access.PLATFORM);
+        known.put("POST /admin/services/{slug}/template", Access.PLATFORM);
         known.put("POST /api/v1/tenants", Access.PLATFORM);
         known.put("GET /admin/audit", Access.PLATFORM);
         return known;
@@ -277,11 +280,12 @@ class IsolationTest {
             }
             for (Role role : Role.values()) {
                 HttpResponse<String> response = call(rule, rule.path().startsWith("/api/") ? scriptsOfA.get(role)
-                        : browsersOfA.get(role), rule.path());
+                        : browsersOfA.get(role), rule.path().replace("{slug}", b.slug()));
                 assertThat(response.statusCode()).as(role + " " + key(rule)).isEqualTo(403);
                 assertThat(response.body()).doesNotContain(b.name());
             }
-            assertThat(call(rule, TestClient.anonymous(), rule.path()).statusCode()).isIn(303, 401);
+            assertThat(call(rule, TestClient.anonymous(), rule.path().replace("{slug}", b.slug())).statusCode()).isIn(303, 401);
+            assertThat(services.tenants().require(b.slug()).template()).as(key(rule)).isFalse();
         }
     }
 

@@ -52,6 +52,7 @@ public final class RecordApi {
 
     public void create(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
+        tenant.requireAcceptsCaseFiles();
         JsonNode body = envelope(ctx, CREATE_KEYS);
         JsonNode formKey = body.get("form");
         if (formKey == null || !formKey.isTextual()) {

@@ -17,6 +17,7 @@ import org.dossier.Services;
 import org.dossier.account.TenantAccess;
 import org.dossier.designer.DesignerModel;
 import org.dossier.designer.DesignerService;
+import org.dossier.designer.Upstreams;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.DefinitionProblem;
@@ -66,12 +67,27 @@ public final class DesignerPages {
                 : UiText.get(locale, "designer.draft.none", services.forms().latest(access.tenant().id(), FORM).version()));
         model.put("base", base(access));
         model.put("errors", errors);
+        updatesNotice(model, access, locale);
         customFieldChoices(model, tree, entered, locale);
         model.put("flash", flash(ctx, locale));
         model.put("form", services.renderer().form(services.forms().preview(FORM, definition),
                 services.json().mapper().createObjectNode(), List.of(), locale, new RenderOptions(true)));
         model.put("problems", List.of());
         ctx.status(status).html(services.templates().render("admin/designer", model, locale));
+    }
+
+    /** "Updates available" from the service's source or the common form, if any. */
+    private void updatesNotice(Map<String, Object> model, TenantAccess access, Locale locale) {
+        Upstreams.Updates updates = services.upstreams().updates(access.tenant().id(), locale);
+        List<String> notices = new ArrayList<>();
+        if (updates.fromSource()) {
+            notices.add(UiText.get(locale, "updates.available.source", updates.source().orElseThrow().name(),
+                    updates.latestVersion(), updates.takenVersion()));
+        }
+        if (!updates.baseChanges().isEmpty()) {
+            notices.add(UiText.get(locale, "updates.available.base"));
+        }
+        model.put("updates", notices);
     }
 
     /** What the custom field form offers, and the values it shows. */
@@ -444,7 +460,7 @@ public final class DesignerPages {
     }
 
     private static String flash(Context ctx, Locale locale) {
-        for (String key : List.of("saved", "moved", "added", "removed", "published", "restored")) {
+        for (String key : List.of("saved", "moved", "added", "removed", "published", "restored", "pulled")) {
             String value = ctx.queryParam(key);
             if (value != null) {
                 return UiText.get(locale, "designer.flash." + key, value);

@@ -33,7 +33,7 @@ public final class PlatformPages {
     }
 
     /** A service in the list. */
-    public record ServiceRow(String name, String slug, String colour, String usersUrl, String created) {}
+    public record ServiceRow(String name, String slug, String colour, String usersUrl, String created, boolean template) {}
 
     /** A service just created and its first admin's one-time password, when the account is new. */
     public record Created(String name, String slug, String adminEmail, String oneTimePassword) {}
@@ -57,6 +57,29 @@ public final class PlatformPages {
 
     public void list(Context ctx, Principal principal) {
         render(ctx, 200, "", Map.of(), Optional.empty(), "");
+    }
+
+    /** Makes a service a template (kept only to be cloned), or an ordinary service again. */
+    public void markTemplate(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        Tenant tenant = services.tenants().find(ctx.pathParam("slug"))
+                .orElseThrow(() -> new DomainException("notFound", 404, "no such service"));
+        boolean template = "on".equals(LoginPages.first(services.formBody().parse(ctx), "template"));
+        Actor actor = RequestContext.actor(ctx);
+        boolean done = services.jdbi().inTransaction(handle -> {
+            if (!services.tenants().markTemplate(handle, tenant.id(), template)) {
+                return false;
+            }
+            services.audit().recordPlatform(handle, actor, template ? "tenant.template.marked" : "tenant.template.unmarked",
+                    "tenant", tenant.id().toString(), services.json().mapper().createObjectNode().put("slug", tenant.slug()));
+            return true;
+        });
+        if (!done) {
+            render(ctx, 409, services.messages().general("templateHoldsCaseFiles", locale), Map.of(), Optional.empty(), "");
+            return;
+        }
+        render(ctx, 200, "", Map.of(), Optional.empty(), "",
+                UiText.get(locale, template ? "platform.template.marked" : "platform.template.unmarked", tenant.name()));
     }
 
     public void create(Context ctx, Principal principal) {
@@ -106,12 +129,18 @@ public final class PlatformPages {
 
     private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
                         String cloned) {
+        render(ctx, status, error, entered, created, cloned, "");
+    }
+
+    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
+                        String cloned, String notice) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
         model.put("services", services.tenants().listAll().stream()
                 .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
-                        "/t/" + tenant.slug() + "/admin/users", Dates.time(tenant.createdAt(), locale)))
+                        "/t/" + tenant.slug() + "/admin/users", Dates.time(tenant.createdAt(), locale), tenant.template()))
                 .toList());
+        model.put("notice", notice);
         model.put("error", error);
         model.put("entered", Map.of(
                 "name", entered.getOrDefault("name", ""),

@@ -64,12 +64,14 @@ public final class RecordPages {
 
     public void newForm(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
+        tenant.requireAcceptsCaseFiles();
         CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
         renderForm(ctx, access, form, services.json().mapper().createObjectNode(), List.of(), null, 200, "");
     }
 
     public void create(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
+        tenant.requireAcceptsCaseFiles();
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
         Map<String, List<String>> params = services.formBody().parse(ctx);
@@ -200,6 +202,7 @@ public final class RecordPages {
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         TenantAccess access = RequestContext.access(ctx).orElseThrow();
         model.put("canWrite", access.can(Permission.WRITE_RECORDS));
+        model.put("template", tenant.template());
         model.put("canDelete", access.can(Permission.DELETE_RECORDS));
         return model;
     }
