@@ -12,6 +12,7 @@ import java.util.Map;
 import org.dossier.Services;
 import org.dossier.account.Role;
 import org.dossier.audit.Actor;
+import org.dossier.designer.Upstreams;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormService;
 import org.dossier.tenant.Tenant;
@@ -176,6 +177,28 @@ class LinkedTemplatesTest {
         assertThat(sourceAdmin.get(updatesUrl()).statusCode()).as("another service's admin").isEqualTo(404);
         TestClient caseworker = TestClient.browser(TestUsers.member(services, clone, Role.CASEWORKER, true));
         assertThat(caseworker.get(updatesUrl()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void a_base_form_improved_since_the_last_publish_is_announced_and_applied_at_the_next_one() {
+        // A version published under an older base form, which had no e-mail field.
+        ObjectNode older = new CustomisationCompiler().compile(org.dossier.form.BaseSchema.baseSchema(),
+                services.designer().draft(clone.id(), FORM).customisation()).definition();
+        ((ObjectNode) older.get("properties").get("contact").get("properties")).remove("email");
+        services.jdbi().useTransaction(handle -> services.forms().publish(handle, clone.id(), FORM, older,
+                services.designer().draft(clone.id(), FORM).customisation(), "old-release"));
+
+        Upstreams.Updates updates = services.upstreams().updates(clone.id(), Locale.FRENCH);
+        assertThat(updates.fromSource()).isFalse();
+        assertThat(updates.baseChanges()).containsExactly("Nouveau champ « Adresse électronique »");
+        assertThat(cloneAdmin.get("/t/" + clone.slug() + "/admin/form").body()).contains("Le formulaire commun a évolué")
+                .contains(updatesUrl());
+        assertThat(cloneAdmin.get(updatesUrl()).body()).contains("Nouveau champ « Adresse électronique »")
+                .contains("/admin/form/publish");
+
+        services.designer().publish(clone.id(), FORM, Actor.system("clone-admin"));
+        assertThat(services.upstreams().updates(clone.id(), Locale.FRENCH).any()).isFalse();
+        assertThat(CustomisationCompiler.locate(services.forms().latest(clone.id(), FORM).definition(), "contact.email")).isNotNull();
     }
 
     @Test
