@@ -67,14 +67,17 @@ public final class ConfidentialFields {
         return locations.stream().map(location -> "/" + String.join("/", location)).toList();
     }
 
-    /** A deep copy of {@code data} without any confidential value; the input is left untouched. */
+    /**
+     * A deep copy of {@code data} without anything at a confidential location, not even a null or
+     * an empty object; the input is left untouched. The pointers are those of {@link #postedPointers}.
+     */
     public Masked mask(JsonNode data) {
         ObjectNode copy = data != null && data.isObject() ? ((ObjectNode) data).deepCopy() : JsonNodeFactory.instance.objectNode();
-        List<String> masked = new ArrayList<>();
+        List<String> masked = postedPointers(copy);
         for (List<String> location : locations) {
-            remove(copy, location, 0, "", masked);
+            remove(copy, location, 0);
         }
-        return new Masked(copy, List.copyOf(masked));
+        return new Masked(copy, masked);
     }
 
     /** True when the data holds at least one confidential value: reading it reveals something. */
@@ -82,7 +85,30 @@ public final class ConfidentialFields {
         return !postedPointers(data).isEmpty();
     }
 
-    /** The concrete JSON pointers of the confidential values present in some data. */
+    /**
+     * Whether a node is a value, the one definition behind masking, reading and posting: null, a
+     * blank string and an object or list holding no value are not (a confidential section posted
+     * as {@code {}} reveals nothing and changes nothing).
+     */
+    public static boolean isValue(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return !node.asText().isBlank();
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (isValue(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** The concrete JSON pointers of the confidential locations that hold a value ({@link #isValue}). */
     public List<String> postedPointers(JsonNode data) {
         List<String> present = new ArrayList<>();
         if (data != null && data.isObject()) {
@@ -109,25 +135,21 @@ public final class ConfidentialFields {
         return result;
     }
 
-    private static void remove(JsonNode node, List<String> location, int depth, String pointer, List<String> masked) {
+    private static void remove(JsonNode node, List<String> location, int depth) {
         String step = location.get(depth);
-        boolean last = depth == location.size() - 1;
         if (ROWS.equals(step)) {
             if (node instanceof ArrayNode rows) {
-                for (int i = 0; i < rows.size(); i++) {
-                    remove(rows.get(i), location, depth + 1, pointer + "/" + i, masked);
-                }
+                rows.forEach(row -> remove(row, location, depth + 1));
             }
             return;
         }
         if (!(node instanceof ObjectNode object) || !object.has(step)) {
             return;
         }
-        if (last) {
+        if (depth == location.size() - 1) {
             object.remove(step);
-            masked.add(pointer + "/" + escape(step));
         } else {
-            remove(object.get(step), location, depth + 1, pointer + "/" + escape(step), masked);
+            remove(object.get(step), location, depth + 1);
         }
     }
 
@@ -146,7 +168,7 @@ public final class ConfidentialFields {
         }
         JsonNode child = node.get(step);
         if (depth == location.size() - 1) {
-            if (!child.isNull()) {
+            if (isValue(child)) {
                 present.add(pointer + "/" + escape(step));
             }
         } else {

@@ -65,6 +65,33 @@ class ConfidentialFieldsTest {
     }
 
     @Test
+    void null_and_empty_values_hold_nothing_for_mask_reads_and_posts_alike() {
+        JsonNode empty = json("""
+                {'identite': {'nom': 'Durand', 'nir': null},
+                 'membres': [{'prenom': 'Léo', 'sante': null}, {'prenom': 'Ana', 'sante': '  '}],
+                 'notes': {'contenu': null}}
+                """);
+
+        ConfidentialFields.Masked masked = fields.mask(empty);
+
+        assertThat(masked.maskedPointers()).isEmpty();
+        assertThat(masked.data()).isEqualTo(json("{'identite': {'nom': 'Durand'}, 'membres': [{'prenom': 'Léo'}, {'prenom': 'Ana'}]}"));
+        assertThat(fields.holdsValue(empty)).isFalse();
+        assertThat(fields.postedPointers(empty)).isEmpty();
+    }
+
+    @Test
+    void an_empty_confidential_object_or_list_is_no_value() {
+        assertThat(fields.holdsValue(json("{'notes': {}}"))).isFalse();
+        assertThat(fields.holdsValue(json("{'notes': {'contenu': ''}}"))).isFalse();
+        assertThat(fields.holdsValue(json("{'notes': []}"))).isFalse();
+        assertThat(fields.mask(json("{'notes': {}}")).maskedPointers()).isEmpty();
+        assertThat(fields.holdsValue(json("{'notes': {'contenu': 'x'}}"))).isTrue();
+        assertThat(fields.holdsValue(json("{'notes': {'autre': false}}"))).isTrue();
+        assertThat(fields.holdsValue(json("{'notes': [0]}"))).isTrue();
+    }
+
+    @Test
     void keep_stored_restores_values_a_form_without_them_would_have_erased() {
         JsonNode posted = json("{'identite': {'nom': 'Durand-Martin'}, 'membres': [{'prenom': 'Léo'}, {'prenom': 'Ana'}]}");
 

@@ -148,4 +148,19 @@ class ConfidentialFieldsHttpTest {
                 .bind("t", tenant.id()).bind("id", record.id().toString()).mapTo(String.class).one());
         assertThat(actor).isEqualTo(granted.email());
     }
+
+    @Test
+    void reading_a_record_whose_confidential_note_is_empty_reveals_nothing_and_is_not_audited() throws Exception {
+        ObjectNode data = org.dossier.testing.TestRecords.validData("Lemoine");
+        data.putObject("notes_confidentielles");
+        CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, data, Actor.system("test"),
+                Locale.FRENCH);
+
+        JsonNode read = JSON.readTree(TestClient.api(services, granted).get(apiUrl(record)).body());
+        assertThat(read.at("/data/identite/nom").asText()).isEqualTo("Lemoine");
+        assertThat(TestClient.browser(granted).get("/t/" + tenant.slug() + "/records/" + record.id()).statusCode())
+                .isEqualTo(200);
+
+        assertThat(reveals(record)).isZero();
+    }
 }
