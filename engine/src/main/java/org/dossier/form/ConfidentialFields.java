@@ -1,5 +1,6 @@
 package org.dossier.form;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -170,6 +171,44 @@ public final class ConfidentialFields {
         List<Problem> problems = new ArrayList<>();
         tree.keepStored(result, source, "", problems);
         return new Kept(result, problems);
+    }
+
+    /**
+     * {@code pruned} with each confidential value of {@code before} that pruning took away put back,
+     * for a save by a member who cannot see it: pruning drops the values of fields a condition
+     * hides, and such a member must not destroy a value by changing the answer a condition reads.
+     * Where a whole section or group was taken away, it comes back as it was in {@code before}.
+     * Both arguments are left untouched.
+     */
+    public ObjectNode keepPruned(JsonNode pruned, JsonNode before) {
+        ObjectNode result = copyOf(pruned);
+        for (String pointer : postedPointers(before)) {
+            putBack(result, before, JsonPointer.compile(pointer));
+        }
+        return result;
+    }
+
+    /** Walks both documents along {@code pointer}; the first step missing from the target is copied over. */
+    private static void putBack(JsonNode target, JsonNode source, JsonPointer pointer) {
+        JsonNode node = target;
+        JsonNode from = source;
+        for (JsonPointer step = pointer; !step.matches(); step = step.tail()) {
+            if (node instanceof ObjectNode object) {
+                String key = step.getMatchingProperty();
+                if (!object.has(key)) {
+                    object.set(key, from.get(key).deepCopy());
+                    return;
+                }
+                node = object.get(key);
+                from = from.get(key);
+            } else if (node instanceof ArrayNode rows && step.getMatchingIndex() >= 0
+                    && step.getMatchingIndex() < rows.size()) {
+                node = rows.get(step.getMatchingIndex());
+                from = from.get(step.getMatchingIndex());
+            } else {
+                return; // pruning removes properties, never rows: nothing else can differ
+            }
+        }
     }
 
     private static ObjectNode copyOf(JsonNode data) {

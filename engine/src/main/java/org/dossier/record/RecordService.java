@@ -65,7 +65,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = validated(form, writable(form, data, null, confidentialGrant, locale), locale);
+        JsonNode clean = validated(form, writable(form, data, null, confidentialGrant, locale), confidentialGrant, locale);
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -108,7 +108,7 @@ public final class RecordService {
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
             JsonNode clean = validated(form, writable(form, posted, parse(stored.data()), confidentialGrant, locale),
-                    locale);
+                    confidentialGrant, locale);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
@@ -218,6 +218,23 @@ public final class RecordService {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
         JsonNode clean = pruner.prune(form.effectiveSchema(), data);
+        List<FieldError> errors = validator.validate(form, clean, locale);
+        if (!errors.isEmpty()) {
+            throw new RecordValidationException(errors);
+        }
+        return clean;
+    }
+
+    /**
+     * As {@link #validated(CompiledForm, JsonNode, Locale)}; without the grant, a confidential value
+     * that pruning would drop (its field hidden by a condition the post changed) is kept, since the
+     * member saving cannot see it. A member who sees it lets minimisation drop it at their save.
+     */
+    private JsonNode validated(CompiledForm form, JsonNode data, boolean confidentialGrant, Locale locale) {
+        if (confidentialGrant || data == null || !data.isObject()) {
+            return validated(form, data, locale);
+        }
+        JsonNode clean = form.confidential().keepPruned(pruner.prune(form.effectiveSchema(), data), data);
         List<FieldError> errors = validator.validate(form, clean, locale);
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);

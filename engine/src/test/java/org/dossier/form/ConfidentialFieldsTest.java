@@ -240,4 +240,21 @@ class ConfidentialFieldsTest {
                 """), stored).problems())
                 .containsExactly(new ConfidentialFields.Problem("/visites/0/presents", ConfidentialFields.ROW_REMOVED));
     }
+
+    @Test
+    void keep_pruned_puts_back_the_confidential_values_pruning_took_and_nothing_else() {
+        JsonNode before = json("""
+                {'identite': {'nom': 'Durand', 'nir': '1840229123456', 'alias': 'D'},
+                 'membres': [{'prenom': 'Léo', 'sante': 'asthme', 'age': 4}], 'notes': {'contenu': 'secret'}, 'autre': 1}
+                """);
+        JsonNode pruned = json("{'identite': {'nom': 'Durand'}, 'membres': [{'prenom': 'Léo'}]}");
+
+        assertThat(fields.keepPruned(pruned, before)).isEqualTo(json("""
+                {'identite': {'nom': 'Durand', 'nir': '1840229123456'},
+                 'membres': [{'prenom': 'Léo', 'sante': 'asthme'}], 'notes': {'contenu': 'secret'}}
+                """));
+        assertThat(fields.keepPruned(json("{}"), before).get("identite"))
+                .as("a section pruned whole comes back whole").isEqualTo(before.get("identite"));
+        assertThat(pruned.has("notes")).isFalse();
+    }
 }

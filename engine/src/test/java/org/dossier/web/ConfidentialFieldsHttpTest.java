@@ -279,4 +279,54 @@ class ConfidentialFieldsHttpTest {
         assertThat(stored(record).data()).isEqualTo(record.data());
         assertThat(stored(record).lockVersion()).isEqualTo(1);
     }
+
+    /**
+     * A confidential field shown only while the support is ongoing: a save that puts it on hold
+     * hides the field, and the hidden value is dropped (minimisation) only by a member who sees it.
+     */
+    @Test
+    void a_save_without_the_grant_that_hides_a_confidential_field_keeps_its_value() throws Exception {
+        ObjectNode definition = org.dossier.form.BaseSchema.baseSchema().deepCopy();
+        ObjectNode field = ((ObjectNode) definition.get("properties")).putObject("suivi_psy");
+        field.put("type", "string").put("maxLength", 500).put("x-confidential", true).put("x-section", "accompagnement");
+        field.putObject("x-label").put("fr", "Suivi psychologique");
+        field.set("x-visible-when", JSON.readTree("""
+                {"required": ["accompagnement"],
+                 "properties": {"accompagnement": {"required": ["statut"], "properties": {"statut": {"const": "en_cours"}}}}}
+                """));
+        Tenant conditional = TestTenants.withForm(services, "conf-when", definition);
+        User caseworker = TestUsers.member(services, conditional, Role.CASEWORKER, false);
+        User allowed = TestUsers.member(services, conditional, Role.CASEWORKER, true);
+        ObjectNode data = org.dossier.testing.TestRecords.validData("Joly");
+        data.put("suivi_psy", NOTE);
+        CaseRecord first = services.records().create(conditional.id(), FormService.CASE_FILE, data, Actor.system("test"),
+                Locale.FRENCH);
+        CaseRecord second = services.records().create(conditional.id(), FormService.CASE_FILE, data, Actor.system("test"),
+                Locale.FRENCH);
+        String api = "/api/v1/tenants/" + conditional.slug() + "/records/";
+
+        ObjectNode masked = (ObjectNode) JSON.readTree(TestClient.api(services, caseworker).get(api + first.id()).body())
+                .get("data");
+        ((ObjectNode) masked.get("accompagnement")).put("statut", "en_veille");
+        ObjectNode body = JSON.createObjectNode().put("version", 1);
+        body.set("data", masked);
+        HttpResponse<String> byApi = TestClient.api(services, caseworker).putJson(api + first.id(), body.toString());
+        HttpResponse<String> byPage = TestClient.browser(caseworker).postForm(
+                "/t/" + conditional.slug() + "/records/" + second.id(), pagePost("Joly", 1, "accompagnement.statut", "en_veille"));
+
+        assertThat(byApi.statusCode()).as(byApi.body()).isEqualTo(200);
+        assertThat(byPage.statusCode()).as(byPage.body()).isEqualTo(303);
+        for (CaseRecord record : List.of(first, second)) {
+            JsonNode after = services.records().get(conditional.id(), record.id()).data();
+            assertThat(after.at("/accompagnement/statut").asText()).isEqualTo("en_veille");
+            assertThat(after.path("suivi_psy").asText()).isEqualTo(NOTE);
+        }
+
+        ObjectNode full = (ObjectNode) JSON.readTree(TestClient.api(services, allowed).get(api + first.id()).body())
+                .get("data");
+        body = JSON.createObjectNode().put("version", 2);
+        body.set("data", full);
+        assertThat(TestClient.api(services, allowed).putJson(api + first.id(), body.toString()).statusCode()).isEqualTo(200);
+        assertThat(services.records().get(conditional.id(), first.id()).data().has("suivi_psy")).isFalse();
+    }
 }
