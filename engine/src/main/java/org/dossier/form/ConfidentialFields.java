@@ -1,5 +1,6 @@
 package org.dossier.form;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,14 +16,30 @@ import java.util.Map;
  *
  * <p>Locations are paths of property names; {@code *} stands for every row of a repeatable group
  * (for example {@code /membres_foyer/ * /sante}, without the spaces).
+ *
+ * <p>A member without the confidential grant sees the rows of such a group with their confidential
+ * fields taken out, so a save of theirs must tell which stored row each posted row is: the masked
+ * data gives every row its index in the stored version as {@link #ROW_ID}, and the post sends it
+ * back. Since an update names the version it was made on, that index cannot have moved in between.
+ * A row without it is new. A stored row that comes back with no post row is refused, not dropped:
+ * its hidden values would be destroyed by someone who cannot see them.
  */
 public final class ConfidentialFields {
-    private static final String ROWS = "*";
+    /** The reserved property holding a row's identity; data keys start with a letter, so none clashes. */
+    public static final String ROW_ID = "_row";
+    /** Problem code: a stored row of a group with confidential fields is missing from the post. */
+    public static final String ROW_REMOVED = "confidentialRowRemoved";
+    /** Problem code: a posted {@link #ROW_ID} names no stored row, or one another posted row already took. */
+    public static final String UNKNOWN_ROW = "unknownRow";
+
+    private static final String ROWS = ConfidentialTree.ROWS;
 
     private final List<List<String>> locations;
+    private final ConfidentialTree tree;
 
     private ConfidentialFields(List<List<String>> locations) {
         this.locations = List.copyOf(locations);
+        this.tree = ConfidentialTree.of(this.locations);
     }
 
     public static ConfidentialFields of(JsonNode effectiveSchema) {
@@ -58,6 +75,18 @@ public final class ConfidentialFields {
     /** A copy of some data with the confidential values taken out, and where they were. */
     public record Masked(ObjectNode data, List<String> maskedPointers) {}
 
+    /** Why a post cannot carry the stored values: the pointer of a row or a group, and a code. */
+    public record Problem(String pointer, String code) {}
+
+    /**
+     * A post with the stored confidential values put back; to be stored only when there is no problem.
+     */
+    public record Kept(ObjectNode data, List<Problem> problems) {
+        public Kept {
+            problems = List.copyOf(problems);
+        }
+    }
+
     public boolean any() {
         return !locations.isEmpty();
     }
@@ -67,14 +96,27 @@ public final class ConfidentialFields {
         return locations.stream().map(location -> "/" + String.join("/", location)).toList();
     }
 
-    /** A deep copy of {@code data} without any confidential value; the input is left untouched. */
+    /**
+     * What a member without the grant sees: a deep copy of {@code data} without anything at a
+     * confidential location, not even a null or an empty object, and with each row of a group
+     * holding confidential fields numbered by {@link #ROW_ID}. The input is left untouched. The
+     * pointers are those of {@link #postedPointers}.
+     */
     public Masked mask(JsonNode data) {
-        ObjectNode copy = data != null && data.isObject() ? ((ObjectNode) data).deepCopy() : JsonNodeFactory.instance.objectNode();
-        List<String> masked = new ArrayList<>();
+        ObjectNode copy = copyOf(data);
+        List<String> masked = postedPointers(copy);
         for (List<String> location : locations) {
-            remove(copy, location, 0, "", masked);
+            remove(copy, location, 0);
         }
-        return new Masked(copy, List.copyOf(masked));
+        tree.numberRows(copy);
+        return new Masked(copy, masked);
+    }
+
+    /** A deep copy of {@code data} without the {@link #ROW_ID} of its rows, for a post that needs none. */
+    public ObjectNode withoutRowIds(JsonNode data) {
+        ObjectNode copy = copyOf(data);
+        tree.removeRowIds(copy);
+        return copy;
     }
 
     /** True when the data holds at least one confidential value: reading it reveals something. */
@@ -82,7 +124,30 @@ public final class ConfidentialFields {
         return !postedPointers(data).isEmpty();
     }
 
-    /** The concrete JSON pointers of the confidential values present in some data. */
+    /**
+     * Whether a node is a value, the one definition behind masking, reading and posting: null, a
+     * blank string and an object or list holding no value are not (a confidential section posted
+     * as {@code {}} reveals nothing and changes nothing).
+     */
+    public static boolean isValue(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return !node.asText().isBlank();
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                if (isValue(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** The concrete JSON pointers of the confidential locations that hold a value ({@link #isValue}). */
     public List<String> postedPointers(JsonNode data) {
         List<String> present = new ArrayList<>();
         if (data != null && data.isObject()) {
@@ -94,40 +159,77 @@ public final class ConfidentialFields {
     }
 
     /**
-     * What a member without the grant may store: {@code posted}, in which every confidential
-     * location takes exactly the stored value (present or absent as stored). Rows of repeatable
-     * groups are matched by position: row <i>i</i> of the post gets the confidential values of
-     * stored row <i>i</i>; a row added by the post gets none.
+     * What a member without the grant may store: a copy of {@code posted}, without its row
+     * identities, in which every confidential location takes exactly the stored value (present or
+     * absent as stored). Rows of a group holding confidential fields are matched to stored rows by
+     * {@link #ROW_ID}; a row without one is new and gets no stored value. A stored row that no
+     * posted row names, or an identity that names no stored row, is a {@link Problem}.
      */
-    public ObjectNode keepStored(JsonNode posted, JsonNode stored) {
-        ObjectNode result = posted != null && posted.isObject() ? ((ObjectNode) posted).deepCopy()
-                : JsonNodeFactory.instance.objectNode();
+    public Kept keepStored(JsonNode posted, JsonNode stored) {
+        ObjectNode result = copyOf(posted);
         JsonNode source = stored != null && stored.isObject() ? stored : JsonNodeFactory.instance.objectNode();
-        for (List<String> location : locations) {
-            restore(result, source, location, 0);
+        List<Problem> problems = new ArrayList<>();
+        tree.keepStored(result, source, "", problems);
+        return new Kept(result, problems);
+    }
+
+    /**
+     * {@code pruned} with each confidential value of {@code before} that pruning took away put back,
+     * for a save by a member who cannot see it: pruning drops the values of fields a condition
+     * hides, and such a member must not destroy a value by changing the answer a condition reads.
+     * Where a whole section or group was taken away, it comes back as it was in {@code before}.
+     * Both arguments are left untouched.
+     */
+    public ObjectNode keepPruned(JsonNode pruned, JsonNode before) {
+        ObjectNode result = copyOf(pruned);
+        for (String pointer : postedPointers(before)) {
+            putBack(result, before, JsonPointer.compile(pointer));
         }
         return result;
     }
 
-    private static void remove(JsonNode node, List<String> location, int depth, String pointer, List<String> masked) {
+    /** Walks both documents along {@code pointer}; the first step missing from the target is copied over. */
+    private static void putBack(JsonNode target, JsonNode source, JsonPointer pointer) {
+        JsonNode node = target;
+        JsonNode from = source;
+        for (JsonPointer step = pointer; !step.matches(); step = step.tail()) {
+            if (node instanceof ObjectNode object) {
+                String key = step.getMatchingProperty();
+                if (!object.has(key)) {
+                    object.set(key, from.get(key).deepCopy());
+                    return;
+                }
+                node = object.get(key);
+                from = from.get(key);
+            } else if (node instanceof ArrayNode rows && step.getMatchingIndex() >= 0
+                    && step.getMatchingIndex() < rows.size()) {
+                node = rows.get(step.getMatchingIndex());
+                from = from.get(step.getMatchingIndex());
+            } else {
+                return; // pruning removes properties, never rows: nothing else can differ
+            }
+        }
+    }
+
+    private static ObjectNode copyOf(JsonNode data) {
+        return data != null && data.isObject() ? ((ObjectNode) data).deepCopy() : JsonNodeFactory.instance.objectNode();
+    }
+
+    private static void remove(JsonNode node, List<String> location, int depth) {
         String step = location.get(depth);
-        boolean last = depth == location.size() - 1;
         if (ROWS.equals(step)) {
             if (node instanceof ArrayNode rows) {
-                for (int i = 0; i < rows.size(); i++) {
-                    remove(rows.get(i), location, depth + 1, pointer + "/" + i, masked);
-                }
+                rows.forEach(row -> remove(row, location, depth + 1));
             }
             return;
         }
         if (!(node instanceof ObjectNode object) || !object.has(step)) {
             return;
         }
-        if (last) {
+        if (depth == location.size() - 1) {
             object.remove(step);
-            masked.add(pointer + "/" + escape(step));
         } else {
-            remove(object.get(step), location, depth + 1, pointer + "/" + escape(step), masked);
+            remove(object.get(step), location, depth + 1);
         }
     }
 
@@ -136,7 +238,7 @@ public final class ConfidentialFields {
         if (ROWS.equals(step)) {
             if (node instanceof ArrayNode rows) {
                 for (int i = 0; i < rows.size(); i++) {
-                    find(rows.get(i), location, depth + 1, pointer + "/" + i, present);
+                    find(rows.get(i), location, depth + 1, JsonPointers.append(pointer, i), present);
                 }
             }
             return;
@@ -146,58 +248,11 @@ public final class ConfidentialFields {
         }
         JsonNode child = node.get(step);
         if (depth == location.size() - 1) {
-            if (!child.isNull()) {
-                present.add(pointer + "/" + escape(step));
+            if (isValue(child)) {
+                present.add(JsonPointers.append(pointer, step));
             }
         } else {
-            find(child, location, depth + 1, pointer + "/" + escape(step), present);
+            find(child, location, depth + 1, JsonPointers.append(pointer, step), present);
         }
-    }
-
-    /** Makes {@code target} hold at {@code location} what {@code source} holds there, and nothing else. */
-    private static void restore(JsonNode target, JsonNode source, List<String> location, int depth) {
-        String step = location.get(depth);
-        if (ROWS.equals(step)) {
-            if (target instanceof ArrayNode rows) {
-                for (int i = 0; i < rows.size(); i++) {
-                    JsonNode storedRow = source instanceof ArrayNode storedRows && i < storedRows.size()
-                            ? storedRows.get(i) : JsonNodeFactory.instance.objectNode();
-                    restore(rows.get(i), storedRow, location, depth + 1);
-                }
-            }
-            return;
-        }
-        if (!(target instanceof ObjectNode object)) {
-            return;
-        }
-        JsonNode storedChild = source == null ? null : source.get(step);
-        if (depth == location.size() - 1) {
-            if (storedChild == null || storedChild.isMissingNode()) {
-                object.remove(step);
-            } else {
-                object.set(step, storedChild.deepCopy());
-            }
-            return;
-        }
-        JsonNode child = object.get(step);
-        if (child == null) {
-            // Rows are the poster's to add or remove; an object missing from the post is recreated
-            // only when it has confidential values to carry.
-            if (storedChild == null || !storedChild.isObject() || !holdsBelow(storedChild, location, depth + 1)) {
-                return;
-            }
-            child = object.putObject(step);
-        }
-        restore(child, storedChild, location, depth + 1);
-    }
-
-    private static boolean holdsBelow(JsonNode node, List<String> location, int depth) {
-        List<String> found = new ArrayList<>();
-        find(node, location, depth, "", found);
-        return !found.isEmpty();
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.ConfidentialFields;
 import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.tenant.TenantId;
@@ -62,10 +65,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        if (!confidentialGrant) {
-            refuseConfidential(form, data, locale);
-        }
-        JsonNode clean = validated(form, data, locale);
+        JsonNode clean = validated(form, writable(form, data, null, confidentialGrant, locale), confidentialGrant, locale);
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -92,7 +92,9 @@ public final class RecordService {
     /**
      * As above, for a caller who may lack the confidential grant. Without it, the stored
      * confidential values are kept exactly as they are, whatever was posted: a form that did not
-     * show them cannot erase them, and posting one explicitly is refused.
+     * show them cannot erase them, and posting one explicitly is refused. Rows of groups holding
+     * confidential fields are matched by the {@code _row} the masked read gave them; a stored row
+     * left out of the post is refused rather than dropped (see {@link ConfidentialFields}).
      */
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
                              Locale locale, boolean confidentialGrant) {
@@ -105,12 +107,8 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
-            JsonNode data = posted;
-            if (!confidentialGrant) {
-                refuseConfidential(form, posted, locale);
-                data = form.confidential().keepStored(posted, parse(stored.data()));
-            }
-            JsonNode clean = validated(form, data, locale);
+            JsonNode clean = validated(form, writable(form, posted, parse(stored.data()), confidentialGrant, locale),
+                    confidentialGrant, locale);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
@@ -156,13 +154,33 @@ public final class RecordService {
         return record;
     }
 
-    private void refuseConfidential(CompiledForm form, JsonNode posted, Locale locale) {
-        List<String> pointers = form.confidential().postedPointers(posted);
-        if (!pointers.isEmpty()) {
-            throw new RecordValidationException(pointers.stream()
-                    .map(pointer -> new FieldError(pointer, "confidential", messages.general("confidentialField", locale)))
-                    .toList());
+    /**
+     * The posted data as this caller may store it. With the grant, the post is taken as it is, less
+     * the row identities it needs not send. Without it, posting a confidential value is refused
+     * and the stored ones are carried over ({@code stored} is null for a new record).
+     */
+    private JsonNode writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
+                              Locale locale) {
+        if (posted == null || !posted.isObject()) {
+            return posted; // refused by validated()
         }
+        ConfidentialFields confidential = form.confidential();
+        if (confidentialGrant) {
+            return confidential.withoutRowIds(posted);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String pointer : confidential.postedPointers(posted)) {
+            errors.add(new FieldError(pointer, "confidential", messages.general("confidentialField", locale)));
+        }
+        ConfidentialFields.Kept kept = confidential.keepStored(posted, stored);
+        for (ConfidentialFields.Problem problem : kept.problems()) {
+            errors.add(new FieldError(problem.pointer(), problem.code(),
+                    messages.forField(problem.pointer(), problem.code(), Optional.empty(), locale)));
+        }
+        if (!errors.isEmpty()) {
+            throw new RecordValidationException(errors);
+        }
+        return kept.data();
     }
 
     private static CaseRecord withData(CaseRecord record, JsonNode data) {
@@ -190,7 +208,8 @@ public final class RecordService {
 
     /** The field errors of some data against a form, without storing anything. */
     public List<FieldError> check(CompiledForm form, JsonNode data, Locale locale) {
-        return validator.validate(form, pruner.prune(form.effectiveSchema(), data), locale);
+        return validator.validate(form, pruner.prune(form.effectiveSchema(), form.confidential().withoutRowIds(data)),
+                locale);
     }
 
     /** Prunes invisible fields, validates, and returns the data to store. */
@@ -199,6 +218,23 @@ public final class RecordService {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
         JsonNode clean = pruner.prune(form.effectiveSchema(), data);
+        List<FieldError> errors = validator.validate(form, clean, locale);
+        if (!errors.isEmpty()) {
+            throw new RecordValidationException(errors);
+        }
+        return clean;
+    }
+
+    /**
+     * As {@link #validated(CompiledForm, JsonNode, Locale)}; without the grant, a confidential value
+     * that pruning would drop (its field hidden by a condition the post changed) is kept, since the
+     * member saving cannot see it. A member who sees it lets minimisation drop it at their save.
+     */
+    private JsonNode validated(CompiledForm form, JsonNode data, boolean confidentialGrant, Locale locale) {
+        if (confidentialGrant || data == null || !data.isObject()) {
+            return validated(form, data, locale);
+        }
+        JsonNode clean = form.confidential().keepPruned(pruner.prune(form.effectiveSchema(), data), data);
         List<FieldError> errors = validator.validate(form, clean, locale);
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dossier.form.ConfidentialFields;
 import org.dossier.form.VisibleWhen;
 import org.dossier.validation.FieldError;
 
@@ -115,8 +116,20 @@ public final class FormViewBuilder {
                 children.add(bind(child, rowPath, rowData, visible));
             }
             String legend = itemLabel + " " + number;
+            String savedRow = savedRowId(rowData);
+            if (!savedRow.isEmpty()) {
+                // Its hidden confidential fields would go with it: only a member who sees them may remove it.
+                return new RowView(index, rowPath.id(), legend, children, "", "",
+                        rowPath.child(ConfidentialFields.ROW_ID).name(), savedRow, messages.text("form.row.saved"));
+            }
             return new RowView(index, rowPath.id(), legend, children, "remove:" + groupPath.pointer() + "/" + index,
-                    messages.format("form.row.remove", legend));
+                    messages.format("form.row.remove", legend), "", "", "");
+        }
+
+        /** The identity a saved row carries in data masked for a member without the grant, or "". */
+        private String savedRowId(JsonNode rowData) {
+            JsonNode id = rowData.path(ConfidentialFields.ROW_ID);
+            return options.showConfidential() || !id.isValueNode() ? "" : id.asText();
         }
 
         private ControlView control(LayoutNode.Control control, FieldPath path, JsonNode value, boolean visible) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.dossier.form.ConfidentialFields;
 import org.dossier.validation.FieldName.Index;
 import org.dossier.validation.FieldName.Property;
 import org.dossier.validation.FieldName.Step;
@@ -28,7 +29,9 @@ import org.dossier.validation.FieldName.Step;
  *       empty, so that the validator names its missing fields rather than the whole section;</li>
  *   <li>a name the schema does not define is refused with {@code additionalProperties} and never
  *       reaches the data (hidden fields included); a name outside the renderer's grammar is refused
- *       with {@code malformedName}; names starting with {@code _} are control fields and ignored.</li>
+ *       with {@code malformedName}; names starting with {@code _} are control fields and ignored;</li>
+ *   <li>{@code _row} in a row ({@code membres_foyer[0]._row}) is the saved row's identity drawn for a
+ *       member without the confidential grant (see {@link ConfidentialFields}): it is kept in the row.</li>
  * </ul>
  */
 public final class FormPostCoercer {
@@ -80,11 +83,16 @@ public final class FormPostCoercer {
             }
             String key = property.key();
             JsonNode child = schema.path("properties").path(key);
+            boolean last = position == steps.size() - 1;
             if (child.isMissingNode()) {
-                draft.addUnknown(key);
+                boolean inRow = position > 0 && steps.get(position - 1) instanceof Index;
+                if (last && inRow && ConfidentialFields.ROW_ID.equals(key)) {
+                    draft.addRowId(values);
+                } else {
+                    draft.addUnknown(key);
+                }
                 return;
             }
-            boolean last = position == steps.size() - 1;
             Step next = last ? null : steps.get(position + 1);
             if (last && !SchemaTypes.isObject(child) && !SchemaTypes.isRowArray(child)) {
                 draft.addValues(key, values);
@@ -160,7 +168,9 @@ public final class FormPostCoercer {
             List<FieldError> rowErrors = new ArrayList<>();
             Finished finished = finishObject(itemSchema, row.getValue(), JsonPointers.child(pointer, array.size()),
                     rowErrors, locale);
-            if (finished.hasContent()) {
+            Optional<JsonNode> rowId = rowId(row.getValue().rowIds());
+            rowId.ifPresent(id -> finished.node().set(ConfidentialFields.ROW_ID, id));
+            if (finished.hasContent() || rowId.isPresent()) {
                 array.add(finished.node());
                 errors.addAll(rowErrors);
             } else if (!rowErrors.isEmpty()) {
@@ -169,6 +179,23 @@ public final class FormPostCoercer {
             }
         }
         return array.isEmpty() ? Optional.empty() : Optional.of(array);
+    }
+
+    /**
+     * A saved row's identity, sent back as it was drawn: an index when it is one, otherwise the text,
+     * which matches no row and is refused by the record service. A row that has one is kept even if
+     * every visible field was blanked: emptying a saved row is not a way to remove it.
+     */
+    private static Optional<JsonNode> rowId(List<String> posted) {
+        Optional<JsonNode> id = Optional.empty();
+        for (String raw : posted) {
+            String text = raw.trim();
+            if (!text.isEmpty()) {
+                id = Optional.of(text.matches("0|[1-9][0-9]{0,8}") ? JSON.numberNode(Integer.parseInt(text))
+                        : JSON.textNode(text));
+            }
+        }
+        return id;
     }
 
     /** A scalar takes the last non-blank value (a hidden "false" followed by a checked box gives true). */

@@ -17,6 +17,7 @@ final class PostDraft {
     private final Map<String, TreeMap<Integer, PostDraft>> rows = new LinkedHashMap<>();
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final Set<String> unknownKeys = new LinkedHashSet<>();
+    private final List<String> rowIds = new ArrayList<>();
 
     PostDraft object(String key) {
         return objects.computeIfAbsent(key, ignored -> new PostDraft());
@@ -29,6 +30,15 @@ final class PostDraft {
     void addValues(String key, List<String> posted) {
         List<String> kept = values.computeIfAbsent(key, ignored -> new ArrayList<>());
         posted.stream().filter(java.util.Objects::nonNull).forEach(kept::add);
+    }
+
+    void addRowId(List<String> posted) {
+        posted.stream().filter(java.util.Objects::nonNull).forEach(rowIds::add);
+    }
+
+    /** The posted identities of this row, when it is a saved one (see FormPostCoercer). */
+    List<String> rowIds() {
+        return rowIds;
     }
 
     void addUnknown(String key) {

@@ -244,6 +244,27 @@ class FormViewBuilderTest {
     }
 
     @Test
+    void saved_rows_drawn_without_the_grant_send_back_their_identity_and_cannot_be_removed() {
+        ObjectNode data = Fixtures.baseLikeRecord();
+        ((ObjectNode) data.at("/membres_foyer/0")).put("_row", 0);
+        ((ObjectNode) data.at("/membres_foyer/1")).put("_row", 1);
+        data.withArray("membres_foyer").addObject().put("nom", "Nouveau");
+
+        var masked = (RepeatableGroupView) find(build(data, List.of(), Locale.FRENCH, false).items(), "f-membres_foyer");
+        var full = (RepeatableGroupView) find(build(data, List.of(), Locale.FRENCH, true).items(), "f-membres_foyer");
+
+        assertThat(masked.rows()).extracting(RowView::savedRowName)
+                .containsExactly("membres_foyer[0]._row", "membres_foyer[1]._row", "");
+        assertThat(masked.rows()).extracting(RowView::savedRowId).containsExactly("0", "1", "");
+        assertThat(masked.rows()).extracting(RowView::removeAction).containsExactly("", "", "remove:/membres_foyer/2");
+        assertThat(masked.rows().get(0).savedRowNote()).startsWith("Ligne enregistrée avec des champs confidentiels");
+        assertThat(masked.blankRow().savedRowName()).isEmpty();
+        assertThat(full.rows()).extracting(RowView::removeAction)
+                .containsExactly("remove:/membres_foyer/0", "remove:/membres_foyer/1", "remove:/membres_foyer/2");
+        assertThat(full.rows()).extracting(RowView::savedRowName).containsOnly("");
+    }
+
+    @Test
     void empty_record_builds_without_rows_or_values() {
         FormView form = build(Fixtures.JSON.createObjectNode(), List.of(), Locale.FRENCH, true);
         var group = (RepeatableGroupView) find(form.items(), "f-suivis");

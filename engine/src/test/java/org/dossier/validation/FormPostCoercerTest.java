@@ -208,4 +208,29 @@ class FormPostCoercerTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.data().at("/membres_foyer/0/nom").asText()).isEqualTo("Martin");
     }
+
+    @Test
+    void a_saved_rows_identity_stays_in_its_row_even_when_every_field_is_blank() {
+        CoercionResult result = coerce("membres_foyer[0]._row", "2", "membres_foyer[0].nom", "Durand",
+                "membres_foyer[3]._row", "0", "membres_foyer[3].nom", "",
+                "membres_foyer[5]._row", "x1", "membres_foyer[5].nom", "Roux",
+                "membres_foyer[6].nom", "");
+
+        assertThat(result.errors()).isEmpty();
+        JsonNode rows = result.data().get("membres_foyer");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("_row").intValue()).isEqualTo(2);
+        assertThat(rows.get(1).get("_row").intValue()).isZero();
+        assertThat(rows.get(1).has("nom")).isFalse();
+        assertThat(rows.get(2).get("_row").asText()).as("kept for the record service to refuse").isEqualTo("x1");
+    }
+
+    @Test
+    void a_row_identity_outside_a_row_is_an_unknown_field() {
+        CoercionResult result = coerce("identite._row", "1", "_row", "2", "membres_foyer[0]._row.x", "1");
+
+        assertThat(result.errors()).extracting(FieldError::path, FieldError::code).contains(
+                org.assertj.core.groups.Tuple.tuple("/identite/_row", "additionalProperties"));
+        assertThat(result.data().toString()).doesNotContain("_row");
+    }
 }
