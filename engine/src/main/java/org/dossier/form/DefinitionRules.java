@@ -63,6 +63,11 @@ final class DefinitionRules {
     private void visitItems(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree) {
         JsonNode items = schema.path("items");
         String itemsPointer = JsonPointers.append(pointer, "items");
+        if (items.isObject() && items.has("x-confidential")) {
+            // Masking follows properties: a mark on the items of a list would silently mask nothing.
+            problems.add(new DefinitionProblem(JsonPointers.append(itemsPointer, "x-confidential"), "x-confidential",
+                    "x-confidential belongs on the list's property (or on the fields of its rows), not on its items"));
+        }
         if (items.isObject()) {
             JsonNode formItems = formNode.path("items");
             visit(items, itemsPointer, formItems.isObject() ? formItems : items, inFormTree);

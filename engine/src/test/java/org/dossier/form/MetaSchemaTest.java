@@ -108,6 +108,15 @@ class MetaSchemaTest {
     }
 
     @Test
+    void x_confidential_on_the_items_of_a_list_is_refused_since_it_would_mask_nothing() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/membres_foyer/items").put("x-confidential", true);
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/membres_foyer/items/x-confidential", "x-confidential"));
+    }
+
+    @Test
     void x_section_naming_a_missing_section_is_refused() {
         JsonNode definition = BaseSchema.baseSchema();
         objectAt(definition, "/properties").set("numero_allocataire", json("""
