@@ -1,14 +1,21 @@
 package org.dossier;
 
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import org.dossier.audit.Actor;
 import org.dossier.db.Database;
+import org.dossier.lifecycle.DeletedKind;
+import org.dossier.lifecycle.DeletionCounts;
+import org.dossier.lifecycle.ServiceDeletion;
+import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.onboarding.ServiceCloner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tenant}: services from the command line, on the configured database. */
-@Command(name = "tenant", mixinStandardHelpOptions = true, subcommands = TenantCommand.Clone.class,
+@Command(name = "tenant", mixinStandardHelpOptions = true,
+        subcommands = {TenantCommand.Clone.class, TenantCommand.Suspend.class, TenantCommand.Resume.class,
+                TenantCommand.Delete.class},
         description = "Manage services (tenants).")
 final class TenantCommand implements Runnable {
     @Override
@@ -73,6 +80,114 @@ final class TenantCommand implements Runnable {
                 System.err.println("Refused, nothing created: " + e.code() + " (" + e.getMessage() + ")");
                 return 1;
             }
+        }
+    }
+
+    /** Runs on the test's services when given, otherwise on the configured database, migrated first. */
+    static int onDatabase(Services given, ToIntFunction<Services> command) {
+        if (given != null) {
+            return command.applyAsInt(given);
+        }
+        Config config = Config.fromEnvironment();
+        try (Database database = Database.open(config)) {
+            Services wired = Services.wire(database, config);
+            wired.migrations().migrate();
+            return command.applyAsInt(wired);
+        }
+    }
+
+    static ServiceSuspension suspension(Services services) {
+        return new ServiceSuspension(services.jdbi(), services.tenants(), services.audit(), services.json().mapper());
+    }
+
+    /**
+     * {@code tenant suspend --slug pasq [--reason "..."]}: its members are shut out at once, its data kept.
+     * A running server on another process sees it within its few seconds of cached lookups.
+     */
+    @Command(name = "suspend", mixinStandardHelpOptions = true,
+            description = "Suspend a service: its members can no longer sign in to it nor use its API; its data is kept.")
+    static final class Suspend implements Callable<Integer> {
+        @Option(names = "--slug", required = true, description = "Slug of the service.")
+        String slug;
+
+        @Option(names = "--reason", description = "Why, for the audit log (no personal data).")
+        String reason;
+
+        /** Set by tests to run against their database. */
+        Services services;
+
+        @Override
+        public Integer call() {
+            return onDatabase(services, wired -> {
+                try {
+                    suspension(wired).suspend(slug, reason, Actor.system("cli:tenant-suspend"));
+                    System.out.println("Suspended service " + slug + ": its members are shut out, its data is kept.");
+                    return 0;
+                } catch (DomainException e) {
+                    System.err.println("Refused, nothing changed: " + e.code() + " (" + e.getMessage() + ")");
+                    return 1;
+                }
+            });
+        }
+    }
+
+    /** {@code tenant resume --slug pasq}: its members work in it again, with everything as it was. */
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume a suspended service.")
+    static final class Resume implements Callable<Integer> {
+        @Option(names = "--slug", required = true, description = "Slug of the service.")
+        String slug;
+
+        /** Set by tests to run against their database. */
+        Services services;
+
+        @Override
+        public Integer call() {
+            return onDatabase(services, wired -> {
+                try {
+                    suspension(wired).resume(slug, Actor.system("cli:tenant-resume"));
+                    System.out.println("Resumed service " + slug + ": its members can work in it again.");
+                    return 0;
+                } catch (DomainException e) {
+                    System.err.println("Refused, nothing changed: " + e.code() + " (" + e.getMessage() + ")");
+                    return 1;
+                }
+            });
+        }
+    }
+
+    /** {@code tenant delete --slug pasq --confirm pasq}: everything of a suspended service, in one transaction. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a suspended service and all its data; only an audit tombstone with counts remains.")
+    static final class Delete implements Callable<Integer> {
+        @Option(names = "--slug", required = true, description = "Slug of the service.")
+        String slug;
+
+        @Option(names = "--confirm", required = true, description = "The slug again, to confirm.")
+        String confirm;
+
+        /** Set by tests to run against their database. */
+        Services services;
+
+        @Override
+        public Integer call() {
+            return onDatabase(services, wired -> {
+                try {
+                    ServiceDeletion.Report report = new ServiceDeletion(wired.jdbi(), wired.tenants(), wired.audit(),
+                            wired.json().mapper()).delete(slug, confirm, Actor.system("cli:tenant-delete"));
+                    DeletionCounts counts = report.counts();
+                    System.out.println("Deleted service " + report.slug() + " in " + report.took().toMillis() + " ms");
+                    for (DeletedKind kind : DeletedKind.values()) {
+                        System.out.println("  " + kind.key() + ": " + counts.of(kind));
+                    }
+                    System.out.println("  unlinkedClones: " + counts.unlinkedClones());
+                    System.out.println("  redactedPlatformEvents: " + counts.redactedPlatformEvents());
+                    System.out.println("Kept: the platform audit event tenant.deleted (slug, counts, who, when; no personal data).");
+                    return 0;
+                } catch (DomainException e) {
+                    System.err.println("Refused, nothing deleted: " + e.code() + " (" + e.getMessage() + ")");
+                    return 1;
+                }
+            });
         }
     }
 }

@@ -48,7 +48,8 @@ public final class AccountService {
      * Checks an e-mail and password, with throttling.
      *
      * @throws LoginRefusedException with the same message for an unknown e-mail and a wrong password,
-     *                               or a lockout after too many failures
+     *                               a lockout after too many failures, or, for the right password,
+     *                               when every service of the person is suspended
      */
     public User login(String email, String password, String clientAddress) {
         String normalized = Emails.normalize(email);
@@ -70,6 +71,13 @@ public final class AccountService {
             throttle.failed(normalized, clientAddress);
             jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.failed", null));
             throw LoginRefusedException.invalidCredentials();
+        }
+        if (!user.get().superAdmin()
+                && jdbi.withHandle(handle -> new MembershipDao(handle).onlyInSuspendedServices(user.get().id()))) {
+            // Neither a failure nor a success for the throttle: the password was right, the door is shut.
+            jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.refused",
+                    json.createObjectNode().put("reason", "servicesSuspended")));
+            throw LoginRefusedException.servicesSuspended();
         }
         throttle.succeeded(normalized, clientAddress);
         jdbi.useTransaction(handle -> {

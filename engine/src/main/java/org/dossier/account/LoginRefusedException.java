@@ -19,6 +19,14 @@ public final class LoginRefusedException extends DomainException {
         return new LoginRefusedException("invalidCredentials", 401, null);
     }
 
+    /**
+     * The password was right, but every service the person works in is suspended. Said only after
+     * the password was checked, so it tells nothing to someone who does not know it.
+     */
+    public static LoginRefusedException servicesSuspended() {
+        return new LoginRefusedException("servicesSuspended", 403, null);
+    }
+
     public static LoginRefusedException locked(Instant until) {
         return new LoginRefusedException("loginLocked", 429, until);
     }

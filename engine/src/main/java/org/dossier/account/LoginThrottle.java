@@ -63,8 +63,12 @@ public final class LoginThrottle {
     }
 
     private static List<byte[]> keys(String email, String clientAddress) {
-        return List.of(Secrets.sha256("account:" + Emails.normalize(email)),
-                Secrets.sha256("address:" + (clientAddress == null ? "" : clientAddress)));
+        return List.of(accountKey(email), Secrets.sha256("address:" + (clientAddress == null ? "" : clientAddress)));
+    }
+
+    /** The key an account's failures are counted under, for deleting it with the account. */
+    public static byte[] accountKey(String email) {
+        return Secrets.sha256("account:" + Emails.normalize(email));
     }
 
     private Instant now() {

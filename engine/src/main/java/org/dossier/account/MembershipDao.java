@@ -84,6 +84,20 @@ public final class MembershipDao {
     }
 
     /**
+     * True when the user's active memberships are all in suspended services (and there is at
+     * least one): such a person has nothing to sign in to until a service is resumed.
+     */
+    public boolean onlyInSuspendedServices(long userId) {
+        return handle.createQuery("""
+                        SELECT /* all tenants */ COUNT(*) > 0 AND SUM(CASE WHEN t.status = 'suspended' THEN 0 ELSE 1 END) = 0
+                          FROM memberships m
+                          JOIN tenants t ON t.id = m.tenant_id
+                         WHERE m.user_id = :userId AND m.active
+                        """)
+                .bind("userId", userId).mapTo(Boolean.class).one();
+    }
+
+    /**
      * The columns to add to a query on a user ({@code u}) to learn, in the same round trip, the
      * user's membership in one tenant: join with {@link #JOIN_ONE_TENANT} and read with
      * {@link #mapJoined(ResultSet)}.

@@ -86,6 +86,14 @@ public final class TenantService {
         bySlug.clear();
     }
 
+    /**
+     * Forgets every cached lookup, after a change committed elsewhere (a service suspended,
+     * resumed or deleted), so this node sees it at its next request; other nodes within the TTL.
+     */
+    public void forgetCached() {
+        bySlug.clear();
+    }
+
     public static boolean isValidSlug(String slug) {
         return slug != null && SLUG.matcher(slug).matches();
     }

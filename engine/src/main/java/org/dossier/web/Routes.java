@@ -14,7 +14,10 @@ import static org.dossier.account.Permission.WRITE_RECORDS;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.dossier.Services;
+import org.dossier.lifecycle.ServiceDeletion;
+import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.web.api.AuthApi;
+import org.dossier.web.api.LifecycleApi;
 import org.dossier.web.api.PlatformApi;
 import org.dossier.web.api.RecordApi;
 import org.dossier.web.auth.AccessRoutes;
@@ -26,6 +29,7 @@ import org.dossier.web.pages.BrandingPages;
 import org.dossier.web.pages.UpdatesPages;
 import org.dossier.web.pages.DesignerPages;
 import org.dossier.web.pages.HomePage;
+import org.dossier.web.pages.LifecyclePages;
 import org.dossier.web.pages.LoginPages;
 import org.dossier.web.pages.ModulePages;
 import org.dossier.web.pages.PlatformPages;
@@ -60,6 +64,12 @@ public final class Routes {
         AuthApi auth = new AuthApi(services);
         PlatformApi platformApi = new PlatformApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
+        ServiceSuspension suspension = new ServiceSuspension(services.jdbi(), services.tenants(), services.audit(),
+                services.json().mapper());
+        ServiceDeletion deletion = new ServiceDeletion(services.jdbi(), services.tenants(), services.audit(),
+                services.json().mapper());
+        LifecyclePages lifecycle = new LifecyclePages(services, platform, suspension, deletion);
+        LifecycleApi lifecycleApi = new LifecycleApi(services, suspension, deletion);
 
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);
@@ -123,6 +133,13 @@ public final class Routes {
         access.platform(POST, "/admin/services/{slug}/template", platform::markTemplate);
         access.platform(POST, "/api/v1/tenants", platformApi::cloneService);
         access.platform(GET, "/admin/audit", audit::ofPlatform);
+        access.platform(POST, "/admin/services/{slug}/suspend", lifecycle::suspend);
+        access.platform(POST, "/admin/services/{slug}/resume", lifecycle::resume);
+        access.platform(GET, "/admin/services/{slug}/delete", lifecycle::confirmDelete);
+        access.platform(POST, "/admin/services/{slug}/delete", lifecycle::delete);
+        access.platform(POST, "/api/v1/tenants/{slug}/suspend", lifecycleApi::suspend);
+        access.platform(POST, "/api/v1/tenants/{slug}/resume", lifecycleApi::resume);
+        access.platform(DELETE, "/api/v1/tenants/{slug}", lifecycleApi::delete);
         return access.rules();
     }
 }

@@ -92,7 +92,8 @@ class ApiAuthenticationTest {
             if (!rule.path().startsWith("/api/") || rule.access() == AccessRoutes.Access.PUBLIC) {
                 continue;
             }
-            String url = rule.path().replace("{tenant}", tenant.slug()).replace("{form}", "dossier")
+            String url = rule.path().replace("{tenant}", tenant.slug()).replace("{slug}", tenant.slug())
+                    .replace("{form}", "dossier")
                     .replace("{id}", "01a20000-0000-7000-8000-000000000000");
             for (TestClient client : callers) {
                 HttpResponse<String> response = client.send(rule.method().name(), url, "application/json", "{}");

@@ -127,6 +127,13 @@ class IsolationTest {
         known.put("POST /admin/services/{slug}/template", Access.PLATFORM);
         known.put("POST /api/v1/tenants", Access.PLATFORM);
         known.put("GET /admin/audit", Access.PLATFORM);
+        known.put("POST /admin/services/{slug}/suspend", Access.PLATFORM);
+        known.put("POST /admin/services/{slug}/resume", Access.PLATFORM);
+        known.put("GET /admin/services/{slug}/delete", Access.PLATFORM);
+        known.put("POST /admin/services/{slug}/delete", Access.PLATFORM);
+        known.put("POST /api/v1/tenants/{slug}/suspend", Access.PLATFORM);
+        known.put("POST /api/v1/tenants/{slug}/resume", Access.PLATFORM);
+        known.put("DELETE /api/v1/tenants/{slug}", Access.PLATFORM);
         return known;
     }
 
@@ -278,15 +285,19 @@ class IsolationTest {
             if (rule.access() != Access.PLATFORM) {
                 continue;
             }
+            // The lifecycle routes name a service: B's, which a member of A must not be able to touch.
+            String url = rule.path().replace("{slug}", b.slug());
             for (Role role : Role.values()) {
                 HttpResponse<String> response = call(rule, rule.path().startsWith("/api/") ? scriptsOfA.get(role)
-                        : browsersOfA.get(role), rule.path().replace("{slug}", b.slug()));
+                        : browsersOfA.get(role), url);
                 assertThat(response.statusCode()).as(role + " " + key(rule)).isEqualTo(403);
                 assertThat(response.body()).doesNotContain(b.name());
             }
-            assertThat(call(rule, TestClient.anonymous(), rule.path().replace("{slug}", b.slug())).statusCode()).isIn(303, 401);
+            assertThat(call(rule, TestClient.anonymous(), url).statusCode()).isIn(303, 401);
             assertThat(services.tenants().require(b.slug()).template()).as(key(rule)).isFalse();
         }
+        assertThat(services.tenants().require(b.slug()).suspended()).isFalse();
+        assertBUnchanged();
     }
 
     @Test

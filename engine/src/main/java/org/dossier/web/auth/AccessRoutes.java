@@ -14,6 +14,7 @@ import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
 import org.dossier.modules.Modules;
 import org.dossier.tenant.NoSuchTenantException;
+import org.dossier.tenant.ServiceSuspendedException;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantId;
 import org.dossier.tenant.TenantService;
@@ -30,7 +31,7 @@ import org.dossier.web.RequestContext;
  *   <li>authenticated: any signed-in user (own account, logout);</li>
  *   <li>tenant: a member of the URL's service holding a permission. A non-member gets 404, as for
  *       a service that does not exist, so existence does not leak; a member lacking the
- *       permission gets 403;</li>
+ *       permission gets 403; a member of a suspended service gets 403 with a message saying so;</li>
  *   <li>platform: super-admins only.</li>
  * </ul>
  * Signed-in page requests that change state must carry the session's CSRF token.
@@ -104,6 +105,9 @@ public final class AccessRoutes {
             if (!access.admitted()) {
                 throw new NoSuchTenantException(slug);
             }
+            if (tenant.suspended() && !readableWhileSuspended(principal, method, permission)) {
+                throw new ServiceSuspendedException(slug);
+            }
             RequestContext.admit(ctx, access);
             RequestContext.modulesOn(ctx, modulesOn(tenant));
             if (permission != null && !access.can(permission)) {
@@ -111,6 +115,18 @@ public final class AccessRoutes {
             }
             handler.handle(ctx, access);
         });
+    }
+
+    /**
+     * A suspended service is closed to its members, on every page and API call, open sessions and
+     * tokens included: the tenant is looked up on each request (at once on the node that suspended
+     * it, within the lookup cache's few seconds on the others). A super-admin may still read
+     * its audit log (with the stylesheet and logo the page uses), to see what happened before
+     * resuming or deleting it; nothing can be written to it.
+     */
+    private static boolean readableWhileSuspended(Principal principal, HandlerType method, Permission permission) {
+        return principal.user().superAdmin() && method.equals(HandlerType.GET)
+                && (permission == null || permission == Permission.READ_AUDIT);
     }
 
     private java.util.Set<String> modulesOn(Tenant tenant) {

@@ -25,13 +25,13 @@ public final class HomePage {
         this.services = services;
     }
 
-    /** One of the user's services, with their role in it. */
-    public record ServiceLink(String name, String url, String role) {}
+    /** One of the user's services, with their role in it; a suspended one is shown without a link. */
+    public record ServiceLink(String name, String url, String role, boolean suspended) {}
 
     public void show(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
         List<ServiceLink> links = servicesOf(services, principal.user(), locale);
-        if (links.size() == 1 && !principal.user().superAdmin()) {
+        if (links.size() == 1 && !links.get(0).suspended() && !principal.user().superAdmin()) {
             ctx.redirect(links.get(0).url(), HttpStatus.SEE_OTHER);
             return;
         }
@@ -57,6 +57,7 @@ public final class HomePage {
         }
         String base = "/t/" + tenant.slug();
         String url = membership.role().allows(Permission.READ_RECORDS) ? base + "/records" : base + "/admin/users";
-        return new ServiceLink(tenant.name(), url, UiText.get(locale, "role." + membership.role().key()));
+        return new ServiceLink(tenant.name(), tenant.suspended() ? "" : url,
+                UiText.get(locale, "role." + membership.role().key()), tenant.suspended());
     }
 }

@@ -12,6 +12,7 @@ import org.dossier.account.Role;
 import org.dossier.audit.Actor;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.FormService;
+import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.onboarding.ServiceCloner;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantService;
@@ -26,14 +27,21 @@ import org.dossier.web.auth.Principal;
  * admin. A new service's form starts as a copy of the base schema.
  */
 public final class PlatformPages {
+    private static final String NOTICE = "dossier.platform.notice";
+    private static final String PROBLEM = "dossier.platform.problem";
+
     private final Services services;
 
     public PlatformPages(Services services) {
         this.services = services;
     }
 
-    /** A service in the list. */
-    public record ServiceRow(String name, String slug, String colour, String usersUrl, String created, boolean template) {}
+    /**
+     * A service in the list. The name links to its users, or, while it is suspended, to its audit
+     * log: the one page of a suspended service a super-admin still reads.
+     */
+    public record ServiceRow(String name, String slug, String colour, String usersUrl, String created, boolean suspended,
+                             boolean template) {}
 
     /** A service just created and its first admin's one-time password, when the account is new. */
     public record Created(String name, String slug, String adminEmail, String oneTimePassword) {}
@@ -75,11 +83,21 @@ public final class PlatformPages {
             return true;
         });
         if (!done) {
-            render(ctx, 409, services.messages().general("templateHoldsCaseFiles", locale), Map.of(), Optional.empty(), "");
+            listWith(ctx, 409, "", services.messages().general("templateHoldsCaseFiles", locale));
             return;
         }
-        render(ctx, 200, "", Map.of(), Optional.empty(), "",
-                UiText.get(locale, template ? "platform.template.marked" : "platform.template.unmarked", tenant.name()));
+        listWith(ctx, 200, UiText.get(locale, template ? "platform.template.marked" : "platform.template.unmarked",
+                tenant.name()), "");
+    }
+
+    /**
+     * The list with the outcome of a lifecycle action above it: what was done, or why it was
+     * refused (then {@code status} is the refusal's).
+     */
+    void listWith(Context ctx, int status, String notice, String problem) {
+        ctx.attribute(NOTICE, notice);
+        ctx.attribute(PROBLEM, problem);
+        render(ctx, status, "", Map.of(), Optional.empty(), "");
     }
 
     public void create(Context ctx, Principal principal) {
@@ -129,18 +147,16 @@ public final class PlatformPages {
 
     private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
                         String cloned) {
-        render(ctx, status, error, entered, created, cloned, "");
-    }
-
-    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
-                        String cloned, String notice) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
         model.put("services", services.tenants().listAll().stream()
                 .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
-                        "/t/" + tenant.slug() + "/admin/users", Dates.time(tenant.createdAt(), locale), tenant.template()))
+                        "/t/" + tenant.slug() + (tenant.suspended() ? "/admin/audit" : "/admin/users"),
+                        Dates.time(tenant.createdAt(), locale), tenant.suspended(), tenant.template()))
                 .toList());
-        model.put("notice", notice);
+        model.put("notice", ctx.attribute(NOTICE) == null ? "" : ctx.attribute(NOTICE));
+        model.put("problem", ctx.attribute(PROBLEM) == null ? "" : ctx.attribute(PROBLEM));
+        model.put("maxReason", ServiceSuspension.MAX_REASON);
         model.put("error", error);
         model.put("entered", Map.of(
                 "name", entered.getOrDefault("name", ""),

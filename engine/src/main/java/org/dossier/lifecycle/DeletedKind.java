@@ -1,0 +1,29 @@
+package org.dossier.lifecycle;
+
+/**
+ * What deleting a service removes, in the order it is reported. The key names each count in the
+ * tombstone, the API answer and the command's output, and its label in the pages bundle
+ * ({@code lifecycle.kind.<key>}).
+ */
+public enum DeletedKind {
+    RECORDS("records"),
+    FORM_VERSIONS("formVersions"),
+    FORM_DRAFTS("formDrafts"),
+    FORM_UPSTREAMS("formUpstreams"),
+    LOGOS("logos"),
+    MEMBERSHIPS("memberships"),
+    AUDIT_EVENTS("auditEvents"),
+    ACCOUNTS("accounts"),
+    SESSIONS("sessions"),
+    API_TOKENS("apiTokens");
+
+    private final String key;
+
+    DeletedKind(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,127 @@
+package org.dossier.lifecycle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.dossier.DomainException;
+import org.dossier.audit.Actor;
+import org.dossier.audit.AuditLog;
+import org.dossier.tenant.TenantService;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Deletes a service and everything it holds, in one transaction, for its tenant id only: case
+ * files, form versions, drafts, upstream marks, logo, memberships, its audit log and its row. The
+ * accounts of people left with no membership anywhere (and not super-admin) go too, with their
+ * sessions and tokens, so no personal data outlives the service (see {@link OrphanAccounts}).
+ * Services cloned from it lose their link to it. What remains is one platform audit event,
+ * {@code tenant.deleted}: the slug, the counts, who and when, and no personal data.
+ *
+ * <p>Only a suspended service can be deleted: its members are already shut out, so nobody writes
+ * to it while it goes, and deletion takes two deliberate steps. The super-admin confirms by typing
+ * the slug.
+ */
+public final class ServiceDeletion {
+    private final Jdbi jdbi;
+    private final TenantService tenants;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** What was deleted, and how long it took from the request to the commit. */
+    public record Report(String slug, DeletionCounts counts, Duration took) {}
+
+    /** What deleting the service would remove now, for the confirmation page. @throws DomainException 404 */
+    public DeletionCounts preview(String slug) {
+        return jdbi.inTransaction(handle -> {
+            LockedTenant tenant = LockedTenant.lock(handle, slug);
+            Map<DeletedKind, Long> counts = new EnumMap<>(DeletedKind.class);
+            for (Map.Entry<DeletedKind, String> table : TenantTables.COUNTS.entrySet()) {
+                counts.put(table.getKey(), handle.createQuery(table.getValue())
+                        .bind("tenantId", tenant.id()).mapTo(Long.class).one());
+            }
+            OrphanAccounts.count(handle, tenant.id(), counts);
+            return new DeletionCounts(counts, unlinkable(handle, tenant), redactable(handle, tenant));
+        });
+    }
+
+    /**
+     * @param confirmation the slug again, typed by the super-admin
+     * @throws DomainException {@code confirmationMismatch} (422), {@code notFound} (404) or
+     *                         {@code suspendBeforeDelete} (409); nothing is deleted then
+     */
+    public Report delete(String slug, String confirmation, Actor actor) {
+        long start = System.nanoTime();
+        if (slug == null || confirmation == null || !slug.equals(confirmation.strip())) {
+            throw new DomainException("confirmationMismatch", 422, "the confirmation is not the service's slug");
+        }
+        DeletionCounts counts = jdbi.inTransaction(handle -> {
+            LockedTenant tenant = LockedTenant.lock(handle, slug);
+            if (!tenant.suspended()) {
+                throw new DomainException("suspendBeforeDelete", 409, "only a suspended service can be deleted");
+            }
+            Map<DeletedKind, Long> deleted = new EnumMap<>(DeletedKind.class);
+            OrphanAccounts orphans = OrphanAccounts.find(handle, tenant.id());
+            for (Map.Entry<DeletedKind, String> table : TenantTables.DELETES.entrySet()) {
+                deleted.put(table.getKey(), (long) handle.createUpdate(table.getValue()).bind("tenantId", tenant.id()).execute());
+            }
+            orphans.delete(handle, deleted);
+            long unlinked = handle.createUpdate("UPDATE tenants SET source_tenant_id = NULL WHERE source_tenant_id = :id")
+                    .bind("id", tenant.id().value()).execute();
+            long redacted = redact(handle, tenant);
+            handle.createUpdate("DELETE FROM tenants WHERE id = :id").bind("id", tenant.id().value()).execute();
+            DeletionCounts result = new DeletionCounts(deleted, unlinked, redacted);
+            audit.recordPlatform(handle, actor, "tenant.deleted", "tenant", tenant.id().toString(), tombstone(tenant, result));
+            return result;
+        });
+        tenants.forgetCached();
+        return new Report(slug, counts, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The slug and the counts: nothing that names or reaches a person. */
+    private ObjectNode tombstone(LockedTenant tenant, DeletionCounts counts) {
+        ObjectNode details = json.createObjectNode().put("slug", tenant.slug());
+        ObjectNode deleted = details.putObject("deleted");
+        counts.byKey().forEach(deleted::put);
+        details.put("unlinkedClones", counts.unlinkedClones());
+        details.put("redactedPlatformEvents", counts.redactedPlatformEvents());
+        return details;
+    }
+
+    private static long unlinkable(Handle handle, LockedTenant tenant) {
+        return handle.createQuery("SELECT COUNT(*) FROM tenants WHERE source_tenant_id = :id")
+                .bind("id", tenant.id().value()).mapTo(Long.class).one();
+    }
+
+    // The platform log keeps the super-admins' own trail about the service (created, cloned,
+    // suspended, resumed): they acted, and they stay. Only the first admin's e-mail, written in
+    // the details at creation, is a member's personal data: it is removed.
+    private static long redactable(Handle handle, LockedTenant tenant) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM audit_events
+                         WHERE tenant_id = :platform AND target_type = 'tenant' AND target_id = :target
+                           AND JSON_EXTRACT(details, '$.adminEmail') IS NOT NULL
+                        """)
+                .bind("platform", AuditLog.PLATFORM_TENANT).bind("target", tenant.id().toString())
+                .mapTo(Long.class).one();
+    }
+
+    private static long redact(Handle handle, LockedTenant tenant) {
+        return handle.createUpdate("""
+                        UPDATE audit_events SET details = JSON_REMOVE(details, '$.adminEmail')
+                         WHERE tenant_id = :platform AND target_type = 'tenant' AND target_id = :target
+                           AND JSON_EXTRACT(details, '$.adminEmail') IS NOT NULL
+                        """)
+                .bind("platform", AuditLog.PLATFORM_TENANT).bind("target", tenant.id().toString())
+                .execute();
+    }
+}
