@@ -21,6 +21,7 @@ import org.dossier.form.VisibleWhen;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.record.RecordService;
+import org.dossier.stats.PlatformStatistics;
 import org.dossier.render.FormRenderer;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.FormPostCoercer;
@@ -57,7 +58,8 @@ public record Services(
         DesignerService designer,
         LogoStore logos,
         Modules modules,
-        CaseFileReports reports) {
+        CaseFileReports reports,
+        PlatformStatistics statistics) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -92,6 +94,7 @@ public record Services(
                 new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit),
                 new LogoStore(database.jdbi()),
                 new Modules(forms, json.mapper()),
-                new CaseFileReports(database.jdbi()));
+                new CaseFileReports(database.jdbi()),
+                new PlatformStatistics(database.jdbi(), forms));
     }
 }

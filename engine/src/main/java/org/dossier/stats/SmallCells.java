@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,8 +23,10 @@ import java.util.Set;
  *       suppressed, {@code a = total - b - c}. So every relation shown (a row and its total, a
  *       column and its total, a service and all services, active + archived = total, months and
  *       their sum, the same figure in two tables) must hold either no suppressed cell or at least
- *       two. The cheapest shown cell of a relation with exactly one is suppressed too: a non-zero
- *       one before a zero, an inner cell before a total, the smallest first; repeated until stable.</li>
+ *       two. The cheapest shown cell of a relation with exactly one is suppressed too: the one in
+ *       the fewest relations (an inner cell before a total, a figure of one table before one shown
+ *       in several), then the smallest; until stable. A 0 is never suppressed: a reader who guessed
+ *       it would pin the cells beside it by non-negativity alone, which no linear audit sees.</li>
  *   <li><b>Audit.</b> Two suppressed cells per relation is not always enough: relations can be
  *       combined (subtracting one total from another, chains through several tables). The figures
  *       shown fix a system of linear equations in the suppressed cells; a cell whose value that
@@ -34,8 +37,8 @@ import java.util.Set;
  * Every suppressed cell looks the same to the reader, primary or secondary: if secondary cells
  * were marked apart, a reader would know they are 0 or at least 5, and in {@code a + s = 6} that
  * alone gives {@code s = 5, a = 1}. Each suppressed primary cell keeps at least two possible
- * values: all of them are positive, so a solution of the system can move along any direction
- * that changes it without leaving the non-negative counts.
+ * values: every suppressed cell is positive, so a solution of the system can move a little along
+ * any direction that changes the cell without making a count negative.
  *
  * <p>Pure and deterministic: the same table, declared in the same order, gives the same suppression.
  */
@@ -123,29 +126,32 @@ public final class SmallCells {
         long[] values = new long[size];
         boolean[] primary = new boolean[size];
         boolean[] hidden = new boolean[size];
-        boolean[] isTotal = new boolean[size];
+        int[] degree = new int[size];
         for (int i = 0; i < size; i++) {
             values[i] = table.values.get(i);
             primary[i] = values[i] > 0 && values[i] < THRESHOLD;
             hidden[i] = primary[i];
         }
         for (int[] sum : table.sums) {
-            isTotal[sum[0]] = true;
+            for (int cell : sum) {
+                degree[cell]++;
+            }
         }
-        // Cheapest to give up first: non-zero before zero, inner cell before total, smallest, first declared.
-        Comparator<Integer> cost = Comparator.<Integer, Boolean>comparing(i -> values[i] == 0)
-                .thenComparing(i -> isTotal[i])
+        // Cheapest to give up first: the cell in the fewest sums, since each sum it is in may need one
+        // more cell suppressed (an inner cell before a total, a figure of one table before one shown in
+        // several); then the smallest; then the first declared.
+        Comparator<Integer> cost = Comparator.<Integer>comparingInt(i -> degree[i])
                 .thenComparingLong(i -> values[i])
                 .thenComparingInt(i -> i);
         while (true) {
-            if (closeSingleGaps(table.sums, hidden, cost)) {
+            if (closeSingleGaps(table.sums, values, hidden, cost)) {
                 continue;
             }
             List<Integer> exposed = LinearAudit.determined(table.sums, hidden, primary);
             if (exposed.isEmpty()) {
                 break;
             }
-            hide(cheapestAround(exposed.get(0), table.sums, hidden, cost), hidden);
+            hidden[cheapestAround(exposed.get(0), table.sums, values, hidden, cost)] = true;
         }
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -155,7 +161,7 @@ public final class SmallCells {
     }
 
     /** Step 2: in each relation with exactly one suppressed cell, suppresses its cheapest shown cell. */
-    private static boolean closeSingleGaps(List<int[]> sums, boolean[] hidden, Comparator<Integer> cost) {
+    private static boolean closeSingleGaps(List<int[]> sums, long[] values, boolean[] hidden, Comparator<Integer> cost) {
         boolean changed = false;
         for (int[] sum : sums) {
             int suppressed = 0;
@@ -163,12 +169,13 @@ public final class SmallCells {
             for (int cell : sum) {
                 if (hidden[cell]) {
                     suppressed++;
-                } else if (cheapest == null || cost.compare(cell, cheapest) < 0) {
+                } else if (values[cell] > 0 && (cheapest == null || cost.compare(cell, cheapest) < 0)) {
                     cheapest = cell;
                 }
             }
-            if (suppressed == 1 && cheapest != null) {
-                hidden[cheapest] = true;
+            if (suppressed == 1) {
+                // The suppressed cell is positive, so the others cannot all be 0: a candidate exists.
+                hidden[Objects.requireNonNull(cheapest, "no non-zero cell beside a suppressed one")] = true;
                 changed = true;
             }
         }
@@ -179,7 +186,7 @@ public final class SmallCells {
      * The cheapest shown cell of the relations holding {@code cell}; failing that, of the relations
      * reached from it through suppressed cells, which are the ones that pin it.
      */
-    private static int cheapestAround(int cell, List<int[]> sums, boolean[] hidden, Comparator<Integer> cost) {
+    private static int cheapestAround(int cell, List<int[]> sums, long[] values, boolean[] hidden, Comparator<Integer> cost) {
         Set<Integer> reached = new LinkedHashSet<>(List.of(cell));
         List<Integer> frontier = List.of(cell);
         while (!frontier.isEmpty()) {
@@ -190,9 +197,9 @@ public final class SmallCells {
                     continue;
                 }
                 for (int other : sum) {
-                    if (!hidden[other]) {
+                    if (!hidden[other] && values[other] > 0) {
                         cheapest = cheapest == null || cost.compare(other, cheapest) < 0 ? other : cheapest;
-                    } else if (reached.add(other)) {
+                    } else if (hidden[other] && reached.add(other)) {
                         next.add(other);
                     }
                 }
@@ -202,7 +209,8 @@ public final class SmallCells {
             }
             frontier = next;
         }
-        // Unreachable: a system in suppressed cells alone is homogeneous, and pins only cells that are 0.
+        // Unreachable: with every non-zero cell around it suppressed, the cell's equations have only
+        // zeros for constants, and such a system cannot pin a positive cell.
         throw new IllegalStateException("no shown cell left around an exposed one");
     }
 
@@ -215,7 +223,4 @@ public final class SmallCells {
         return false;
     }
 
-    private static void hide(int cell, boolean[] hidden) {
-        hidden[cell] = true;
-    }
 }
