@@ -29,6 +29,7 @@ import org.dossier.web.pages.LoginPages;
 import org.dossier.web.pages.ModulePages;
 import org.dossier.web.pages.PlatformPages;
 import org.dossier.web.pages.RecordPages;
+import org.dossier.web.pages.StatisticsPages;
 import org.dossier.web.pages.UserAdminPages;
 
 /**
@@ -52,6 +53,7 @@ public final class Routes {
         UserAdminPages users = new UserAdminPages(services);
         AuditPages audit = new AuditPages(services);
         PlatformPages platform = new PlatformPages(services);
+        StatisticsPages statistics = new StatisticsPages(services);
         DesignerPages designer = new DesignerPages(services);
         BrandingPages branding = new BrandingPages(services);
         ModulePages modulePages = new ModulePages(services);
@@ -118,6 +120,10 @@ public final class Routes {
         access.platform(POST, "/admin/services/clone", platform::cloneService);
         access.platform(POST, "/api/v1/tenants", platformApi::cloneService);
         access.platform(GET, "/admin/audit", audit::ofPlatform);
+        access.platform(GET, "/admin/stats", statistics::page);
+        access.platform(GET, "/admin/stats/services.csv", statistics::servicesCsv);
+        access.platform(GET, "/admin/stats/months.csv", statistics::monthsCsv);
+        access.platform(GET, "/admin/stats/breakdowns.csv", statistics::breakdownsCsv);
         return access.rules();
     }
 }

@@ -124,6 +124,10 @@ class IsolationTest {
         known.put("POST /admin/services/clone", Access.PLATFORM);
         known.put("POST /api/v1/tenants", Access.PLATFORM);
         known.put("GET /admin/audit", Access.PLATFORM);
+        known.put("GET /admin/stats", Access.PLATFORM);
+        known.put("GET /admin/stats/services.csv", Access.PLATFORM);
+        known.put("GET /admin/stats/months.csv", Access.PLATFORM);
+        known.put("GET /admin/stats/breakdowns.csv", Access.PLATFORM);
         return known;
     }
 
