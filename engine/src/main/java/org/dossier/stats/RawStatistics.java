@@ -15,7 +15,7 @@ import org.dossier.tenant.TenantId;
  * The counts as read, before suppression. Never leaves this package: only {@link StatisticsReport},
  * built from the suppressed figures, does.
  */
-record RawStatistics(LocalDate today, List<YearMonth> months, List<Tenant> services,
+record RawStatistics(LocalDate today, Instant computedAt, List<YearMonth> months, List<Tenant> services,
                      Map<TenantId, StatisticsDao.CaseFiles> caseFiles, Map<TenantId, Long> users, long distinctUsers,
                      Map<TenantId, Optional<Instant>> lastActivity, List<FieldCounts> fields) {
 

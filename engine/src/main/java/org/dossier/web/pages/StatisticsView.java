@@ -54,6 +54,10 @@ final class StatisticsView {
         this.numbers = NumberFormat.getIntegerInstance(locale);
     }
 
+    Instant computedAt() {
+        return report.computedAt();
+    }
+
     Table services() {
         List<Column> columns = List.of(column("stats.col.active"), column("stats.col.archived"), column("stats.col.total"),
                 column("stats.col.users"), new Column(text("stats.col.lastActivity"), text("stats.col.lastActivity"), false));
