@@ -74,7 +74,8 @@ final class StatisticsView {
     }
 
     Table months() {
-        DateTimeFormatter heading = DateTimeFormatter.ofPattern("MMM yyyy", locale);
+        // As on a service's dashboard: 03/2026 in French, 2026-03 in English.
+        DateTimeFormatter heading = "fr".equals(locale.getLanguage()) ? DateTimeFormatter.ofPattern("MM/yyyy") : ISO_MONTH;
         List<Column> columns = new ArrayList<>();
         for (YearMonth month : report.months()) {
             columns.add(new Column(heading.format(month), ISO_MONTH.format(month), true));
