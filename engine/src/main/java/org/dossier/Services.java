@@ -22,6 +22,7 @@ import org.dossier.form.VisibleWhen;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.record.RecordService;
+import org.dossier.stats.PlatformStatistics;
 import org.dossier.render.FormRenderer;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.FormPostCoercer;
@@ -59,7 +60,8 @@ public record Services(
         Upstreams upstreams,
         LogoStore logos,
         Modules modules,
-        CaseFileReports reports) {
+        CaseFileReports reports,
+        PlatformStatistics statistics) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -97,6 +99,7 @@ public record Services(
                 new Upstreams(database.jdbi(), json.mapper(), tenants, forms, designer, audit),
                 new LogoStore(database.jdbi()),
                 new Modules(forms, json.mapper()),
-                new CaseFileReports(database.jdbi()));
+                new CaseFileReports(database.jdbi()),
+                new PlatformStatistics(database.jdbi(), forms));
     }
 }

@@ -70,6 +70,7 @@ public final class Pages {
         }
         if (principal.get().user().superAdmin()) {
             links.add(link(locale, "nav.platform", "/admin/services", path));
+            links.add(link(locale, "nav.stats", "/admin/stats", path));
         }
         links.add(link(locale, "nav.account", "/account", path));
         return links;

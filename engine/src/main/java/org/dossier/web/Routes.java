@@ -34,6 +34,7 @@ import org.dossier.web.pages.LoginPages;
 import org.dossier.web.pages.ModulePages;
 import org.dossier.web.pages.PlatformPages;
 import org.dossier.web.pages.RecordPages;
+import org.dossier.web.pages.StatisticsPages;
 import org.dossier.web.pages.UserAdminPages;
 
 /**
@@ -57,6 +58,7 @@ public final class Routes {
         UserAdminPages users = new UserAdminPages(services);
         AuditPages audit = new AuditPages(services);
         PlatformPages platform = new PlatformPages(services);
+        StatisticsPages statistics = new StatisticsPages(services);
         DesignerPages designer = new DesignerPages(services);
         UpdatesPages updates = new UpdatesPages(services);
         BrandingPages branding = new BrandingPages(services);
@@ -140,6 +142,10 @@ public final class Routes {
         access.platform(POST, "/api/v1/tenants/{slug}/suspend", lifecycleApi::suspend);
         access.platform(POST, "/api/v1/tenants/{slug}/resume", lifecycleApi::resume);
         access.platform(DELETE, "/api/v1/tenants/{slug}", lifecycleApi::delete);
+        access.platform(GET, "/admin/stats", statistics::page);
+        access.platform(GET, "/admin/stats/services.csv", statistics::servicesCsv);
+        access.platform(GET, "/admin/stats/months.csv", statistics::monthsCsv);
+        access.platform(GET, "/admin/stats/breakdowns.csv", statistics::breakdownsCsv);
         return access.rules();
     }
 }

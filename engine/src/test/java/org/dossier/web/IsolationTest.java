@@ -134,6 +134,10 @@ class IsolationTest {
         known.put("POST /api/v1/tenants/{slug}/suspend", Access.PLATFORM);
         known.put("POST /api/v1/tenants/{slug}/resume", Access.PLATFORM);
         known.put("DELETE /api/v1/tenants/{slug}", Access.PLATFORM);
+        known.put("GET /admin/stats", Access.PLATFORM);
+        known.put("GET /admin/stats/services.csv", Access.PLATFORM);
+        known.put("GET /admin/stats/months.csv", Access.PLATFORM);
+        known.put("GET /admin/stats/breakdowns.csv", Access.PLATFORM);
         return known;
     }
 
