@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.web.TrustedProxies;
 
 /**
  * Runtime configuration, read from the environment once at start-up.
  *
  * <p>With no {@code DOSSIER_DB_URL} the server runs on an embedded MariaDB whose files live under
  * {@code dataDir}; with it, it connects to an external MySQL 8 or MariaDB.
+ *
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+ *                       ({@code DOSSIER_TRUSTED_PROXIES}); none by default
  */
 public record Config(
         int port,
@@ -19,9 +23,16 @@ public record Config(
         String dbPassword,
         int poolSize,
         long maxBodyBytes,
-        Accounts accounts) {
+        Accounts accounts,
+        TrustedProxies trustedProxies) {
 
     public static final long ONE_MIB = 1024L * 1024L;
+
+    /** A server that clients reach directly, trusting no proxy (the tests, the benchmark). */
+    public Config(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
+                  long maxBodyBytes, Accounts accounts) {
+        this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, TrustedProxies.none());
+    }
 
     /**
      * Accounts and sessions.
@@ -57,7 +68,8 @@ public record Config(
                         nonBlank(env.get("DOSSIER_ADMIN_PASSWORD")),
                         nonBlank(env.get("DOSSIER_DEMO_PASSWORD")),
                         Duration.ofMinutes(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_IDLE_MINUTES", "30"))),
-                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12")))));
+                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12")))),
+                TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -65,7 +77,11 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies);
+    }
+
+    public Config withTrustedProxies(TrustedProxies proxies) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies);
     }
 
 }

@@ -29,11 +29,17 @@ public final class TestClient {
             .build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    private final String baseUrl;
     private final String cookie;
     private final String csrf;
     private final String bearer;
 
     private TestClient(String cookie, String csrf, String bearer) {
+        this(null, cookie, csrf, bearer);
+    }
+
+    private TestClient(String baseUrl, String cookie, String csrf, String bearer) {
+        this.baseUrl = baseUrl;
         this.cookie = cookie;
         this.csrf = csrf;
         this.bearer = bearer;
@@ -41,6 +47,11 @@ public final class TestClient {
 
     public static TestClient anonymous() {
         return new TestClient(null, null, null);
+    }
+
+    /** An anonymous caller of another server than {@link TestServer}'s, such as {@link TestServer#behindProxyUrl()}. */
+    public static TestClient anonymousAt(String baseUrl) {
+        return new TestClient(baseUrl, null, null, null);
     }
 
     public static TestClient bearer(String token) {
@@ -192,7 +203,8 @@ public final class TestClient {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create((baseUrl == null ? TestServer.baseUrl() : baseUrl)
+                + path));
         if (cookie != null) {
             builder.header("Cookie", cookie);
         }
