@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.account.LoginThrottle;
 import org.dossier.web.TrustedProxies;
 
 /**
@@ -41,9 +42,17 @@ public record Config(
      * @param demoPassword    the password of the demo accounts; generated and printed when empty
      * @param sessionIdle     a session ends after this long without a request (30 min by default)
      * @param sessionAbsolute and in any case this long after login (12 h by default)
+     * @param loginLimits     the failed logins that lock an account and an address (10 and 50 by default)
      */
     public record Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
-                           Duration sessionIdle, Duration sessionAbsolute) {
+                           Duration sessionIdle, Duration sessionAbsolute, LoginThrottle.Limits loginLimits) {
+
+        /** With the default login limits. */
+        public Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
+                        Duration sessionIdle, Duration sessionAbsolute) {
+            this(adminEmail, adminPassword, demoPassword, sessionIdle, sessionAbsolute, LoginThrottle.Limits.defaults());
+        }
+
         public static Accounts defaults() {
             return new Accounts(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
                     Duration.ofHours(12));
@@ -68,7 +77,12 @@ public record Config(
                         nonBlank(env.get("DOSSIER_ADMIN_PASSWORD")),
                         nonBlank(env.get("DOSSIER_DEMO_PASSWORD")),
                         Duration.ofMinutes(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_IDLE_MINUTES", "30"))),
-                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12")))),
+                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12"))),
+                        new LoginThrottle.Limits(
+                                Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ACCOUNT_FAILURES",
+                                        Integer.toString(LoginThrottle.Limits.ACCOUNT_FAILURES))),
+                                Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ADDRESS_FAILURES",
+                                        Integer.toString(LoginThrottle.Limits.ADDRESS_FAILURES))))),
                 TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")));
     }
 

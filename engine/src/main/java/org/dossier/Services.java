@@ -74,7 +74,7 @@ public record Services(
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit);
         AccountService accounts = new AccountService(database.jdbi(), json.mapper(), new PasswordHasher(),
-                new LoginThrottle(database.jdbi(), clock), audit, clock);
+                new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits()), audit, clock);
         return new Services(
                 database.jdbi(),
                 new Migrations(database.dataSource()),

@@ -71,7 +71,7 @@ public final class AccountService {
             jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.failed", null));
             throw LoginRefusedException.invalidCredentials();
         }
-        throttle.succeeded(normalized, clientAddress);
+        throttle.succeeded(normalized);
         jdbi.useTransaction(handle -> {
             if (hasher.needsRehash(hash.get())) {
                 new UserDao(handle).setPassword(user.get().id(), hasher.hash(password), user.get().mustChangePassword(), now());
