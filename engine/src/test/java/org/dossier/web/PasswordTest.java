@@ -1,9 +1,11 @@
 package org.dossier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dossier.Services;
+import org.dossier.account.ApiToken;
 import org.dossier.account.LoginThrottle;
 import org.dossier.account.Role;
 import org.dossier.account.Secrets;
+import org.dossier.account.TokenStore;
 import org.dossier.account.User;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
@@ -218,6 +222,10 @@ class PasswordTest {
         TestClient loginScript = TestClient.bearer(JSON.readTree(tokenRequest(user.email(), TestUsers.PASSWORD).body())
                 .get("token").asText());
         TestClient personalScript = TestClient.api(services, user);
+        long expired = services.jdbi().inTransaction(handle -> services.tokens().issue(handle, user.id(), "ancien",
+                TokenStore.PERSONAL, Duration.ofDays(30)).token().id());
+        services.jdbi().useHandle(handle -> handle.createUpdate("UPDATE api_tokens SET expires_at = :past WHERE id = :id")
+                .bind("past", Instant.now().minusSeconds(60)).bind("id", expired).execute());
         assertThat(loginScript.get(records).statusCode()).isEqualTo(200);
         assertThat(personalScript.get(records).statusCode()).isEqualTo(200);
         String oldCookie = here.sessionCookie();
@@ -243,7 +251,9 @@ class PasswordTest {
         String page = here.get(changed.headers().firstValue("Location").orElseThrow()).body();
         assertThat(page).contains("Votre mot de passe a été changé. Votre autre session ouverte a été fermée. "
                 + "Votre jeton d’API personnel a été révoqué : créez-en un nouveau pour vos scripts.");
-        assertThat(here.get("/account/tokens").body()).contains("Révoqué");
+        assertThat(services.tokens().personalTokens(user.id())).extracting(ApiToken::name, token -> token.revokedAt() != null)
+                .containsExactlyInAnyOrder(tuple("Après", false), tuple("test", true), tuple("ancien", false));
+        assertThat(here.get("/account/tokens").body()).contains("Révoqué").contains("Expiré");
         assertThat(TestAudit.events(services, tenant.id().value(), "password.changed", user.email()))
                 .singleElement().satisfies(event -> assertThat(TestAudit.details(event)).containsExactlyInAnyOrderEntriesOf(
                         Map.of("otherSessionsClosed", "1", "loginTokensRevoked", "1", "personalTokensRevoked", "1")));
