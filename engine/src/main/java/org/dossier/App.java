@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import org.dossier.web.ErrorMapper;
+import org.dossier.web.RequestContext;
 import org.dossier.web.Routes;
 import org.dossier.web.SecurityHeaders;
 import org.dossier.web.auth.AccessRoutes;
@@ -37,6 +38,7 @@ public final class App {
             });
             javalin.staticFiles.enableWebjars();
             javalin.startup.showJavalinBanner = false;
+            javalin.contextResolver.ip = ctx -> RequestContext.clientAddress(ctx.req(), config.trustedProxies());
             javalin.routes.before(SecurityHeaders::apply);
             javalin.routes.before(services.bodyLimit()::check);
             javalin.routes.exception(DomainException.class, errors::domain);

@@ -4,12 +4,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.dossier.account.LoginThrottle;
+import org.dossier.web.TrustedProxies;
 
 /**
  * Runtime configuration, read from the environment once at start-up.
  *
  * <p>With no {@code DOSSIER_DB_URL} the server runs on an embedded MariaDB whose files live under
  * {@code dataDir}; with it, it connects to an external MySQL 8 or MariaDB.
+ *
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+ *                       ({@code DOSSIER_TRUSTED_PROXIES}); none by default
  */
 public record Config(
         int port,
@@ -19,9 +24,16 @@ public record Config(
         String dbPassword,
         int poolSize,
         long maxBodyBytes,
-        Accounts accounts) {
+        Accounts accounts,
+        TrustedProxies trustedProxies) {
 
     public static final long ONE_MIB = 1024L * 1024L;
+
+    /** A server that clients reach directly, trusting no proxy (the tests, the benchmark). */
+    public Config(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
+                  long maxBodyBytes, Accounts accounts) {
+        this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, TrustedProxies.none());
+    }
 
     /**
      * Accounts and sessions.
@@ -30,9 +42,17 @@ public record Config(
      * @param demoPassword    the password of the demo accounts; generated and printed when empty
      * @param sessionIdle     a session ends after this long without a request (30 min by default)
      * @param sessionAbsolute and in any case this long after login (12 h by default)
+     * @param loginLimits     the failed logins that lock an account and an address (10 and 50 by default)
      */
     public record Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
-                           Duration sessionIdle, Duration sessionAbsolute) {
+                           Duration sessionIdle, Duration sessionAbsolute, LoginThrottle.Limits loginLimits) {
+
+        /** With the default login limits. */
+        public Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
+                        Duration sessionIdle, Duration sessionAbsolute) {
+            this(adminEmail, adminPassword, demoPassword, sessionIdle, sessionAbsolute, LoginThrottle.Limits.defaults());
+        }
+
         public static Accounts defaults() {
             return new Accounts(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
                     Duration.ofHours(12));
@@ -57,7 +77,13 @@ public record Config(
                         nonBlank(env.get("DOSSIER_ADMIN_PASSWORD")),
                         nonBlank(env.get("DOSSIER_DEMO_PASSWORD")),
                         Duration.ofMinutes(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_IDLE_MINUTES", "30"))),
-                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12")))));
+                        Duration.ofHours(Long.parseLong(env.getOrDefault("DOSSIER_SESSION_MAX_HOURS", "12"))),
+                        new LoginThrottle.Limits(
+                                Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ACCOUNT_FAILURES",
+                                        Integer.toString(LoginThrottle.Limits.ACCOUNT_FAILURES))),
+                                Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ADDRESS_FAILURES",
+                                        Integer.toString(LoginThrottle.Limits.ADDRESS_FAILURES))))),
+                TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -65,7 +91,11 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies);
+    }
+
+    public Config withTrustedProxies(TrustedProxies proxies) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies);
     }
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.dossier.account.AccountService;
 import org.dossier.account.LoginThrottle;
 import org.dossier.account.PasswordHasher;
+import org.dossier.account.PasswordService;
 import org.dossier.account.SessionStore;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
@@ -52,6 +53,7 @@ public record Services(
         FormRenderer renderer,
         PebbleTemplates templates,
         AccountService accounts,
+        PasswordService passwords,
         SessionStore sessions,
         TokenStore tokens,
         AuditLog audit,
@@ -75,8 +77,12 @@ public record Services(
                 new InvisibleFieldPruner(visibleWhen), audit);
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit);
-        AccountService accounts = new AccountService(database.jdbi(), json.mapper(), new PasswordHasher(),
-                new LoginThrottle(database.jdbi(), clock), audit, clock);
+        SessionStore sessions = new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(),
+                config.accounts().sessionAbsolute());
+        TokenStore tokens = new TokenStore(database.jdbi(), clock);
+        PasswordHasher hasher = new PasswordHasher();
+        LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
+        AccountService accounts = new AccountService(database.jdbi(), json.mapper(), hasher, throttle, audit, clock);
         return new Services(
                 database.jdbi(),
                 new Migrations(database.dataSource()),
@@ -91,8 +97,9 @@ public record Services(
                 new FormRenderer(visibleWhen),
                 new PebbleTemplates(),
                 accounts,
-                new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(), config.accounts().sessionAbsolute()),
-                new TokenStore(database.jdbi(), clock),
+                new PasswordService(database.jdbi(), json.mapper(), hasher, throttle, sessions, tokens, accounts, clock),
+                sessions,
+                tokens,
                 audit,
                 new AuditReader(database.jdbi()),
                 designer,

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Users, their memberships in services, logins and passwords. Every change that matters to an
+ * Users, their memberships in services, and logins. Every change that matters to an
  * admin (login, logout, membership) writes an audit event in the same transaction.
  */
 public final class AccountService {
@@ -79,7 +79,7 @@ public final class AccountService {
                     json.createObjectNode().put("reason", "servicesSuspended")));
             throw LoginRefusedException.servicesSuspended();
         }
-        throttle.succeeded(normalized, clientAddress);
+        throttle.succeeded(normalized);
         jdbi.useTransaction(handle -> {
             if (hasher.needsRehash(hash.get())) {
                 new UserDao(handle).setPassword(user.get().id(), hasher.hash(password), user.get().mustChangePassword(), now());
@@ -113,31 +113,6 @@ public final class AccountService {
         }
     }
 
-    // ---- passwords ----------------------------------------------------------------------------
-
-    /** @throws DomainException {@code wrongPassword} (the current one), or a policy code for the new one */
-    public void changePassword(User user, String current, String replacement, String clientAddress) {
-        String hash = jdbi.withHandle(handle -> new UserDao(handle).passwordHash(user.id())).orElseThrow();
-        if (!hasher.verify(current, hash)) {
-            throw new DomainException("wrongPassword", 422, "the current password is wrong");
-        }
-        requireAcceptable(replacement, user.email());
-        if (replacement.equals(current)) {
-            throw new DomainException("passwordUnchanged", 422, "the new password is the current one");
-        }
-        String newHash = hasher.hash(replacement);
-        jdbi.useTransaction(handle -> {
-            new UserDao(handle).setPassword(user.id(), newHash, false, now());
-            auditForUser(handle, Optional.of(user), new Actor(user.email(), clientAddress), "password.changed", null);
-        });
-    }
-
-    private static void requireAcceptable(String password, String email) {
-        PasswordPolicy.problem(password, email).ifPresent(code -> {
-            throw new DomainException(code, 422, code);
-        });
-    }
-
     // ---- users --------------------------------------------------------------------------------
 
     public Optional<User> findByEmail(String email) {
@@ -153,7 +128,7 @@ public final class AccountService {
                            boolean mustChangePassword) {
         String normalized = requireEmail(email);
         String name = requireDisplayName(displayName);
-        requireAcceptable(password, normalized);
+        PasswordPolicy.require(password, normalized);
         UserDao users = new UserDao(handle);
         if (users.findByEmail(normalized).isPresent()) {
             throw new DomainException("emailTaken", 409, "an account already uses this e-mail");

@@ -1,6 +1,7 @@
 package org.dossier.account;
 
 import java.util.Optional;
+import org.dossier.DomainException;
 
 /** The rules a new password must meet; each failure is an error code of the errors bundle. */
 public final class PasswordPolicy {
@@ -18,5 +19,12 @@ public final class PasswordPolicy {
             return Optional.of("passwordIsEmail");
         }
         return Optional.empty();
+    }
+
+    /** @throws DomainException with the error code when the password is refused */
+    public static void require(String password, String email) {
+        problem(password, email).ifPresent(code -> {
+            throw new DomainException(code, 422, code);
+        });
     }
 }

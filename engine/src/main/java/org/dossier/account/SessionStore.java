@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,21 +33,24 @@ public final class SessionStore {
     public record Opened(String id, Session session) {}
 
     public Opened open(User user, String clientAddress) {
+        return jdbi.withHandle(handle -> open(handle, user, clientAddress));
+    }
+
+    /** Opens a session inside the caller's transaction. */
+    public Opened open(Handle handle, User user, String clientAddress) {
         String id = Secrets.token(32);
         String csrf = Secrets.token(32);
         Instant now = now();
         byte[] hash = Secrets.sha256(id);
-        jdbi.useHandle(handle -> {
-            handle.createUpdate("DELETE FROM sessions WHERE user_id = :userId AND (last_seen_at < :idle OR created_at < :absolute)")
-                    .bind("userId", user.id()).bind("idle", now.minus(idleTimeout))
-                    .bind("absolute", now.minus(absoluteTimeout)).execute();
-            handle.createUpdate("""
-                            INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client_address)
-                            VALUES (:hash, :userId, :csrf, :now, :now, :address)
-                            """)
-                    .bind("hash", hash).bind("userId", user.id()).bind("csrf", csrf).bind("now", now)
-                    .bind("address", clientAddress).execute();
-        });
+        handle.createUpdate("DELETE FROM sessions WHERE user_id = :userId AND (last_seen_at < :idle OR created_at < :absolute)")
+                .bind("userId", user.id()).bind("idle", now.minus(idleTimeout))
+                .bind("absolute", now.minus(absoluteTimeout)).execute();
+        handle.createUpdate("""
+                        INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client_address)
+                        VALUES (:hash, :userId, :csrf, :now, :now, :address)
+                        """)
+                .bind("hash", hash).bind("userId", user.id()).bind("csrf", csrf).bind("now", now)
+                .bind("address", clientAddress).execute();
         return new Opened(id, new Session(hash, user, csrf, now, now));
     }
 
@@ -103,11 +107,26 @@ public final class SessionStore {
                 .bind("hash", Secrets.sha256(id)).execute());
     }
 
-    /** Ends every session of a user but the one given (null: all), after a password change. */
-    public void closeOthers(long userId, byte[] keepHash) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE user_id = :userId AND id_hash <> :keep")
-                .bind("userId", userId).bind("keep", keepHash == null ? new byte[32] : keepHash).execute());
+    /**
+     * Replaces a session by a new one of the same user, inside the caller's transaction, and ends
+     * every other session of that user (a password change).
+     *
+     * @return the new session, and how many other live sessions were ended
+     */
+    public Reissued reissueClosingOthers(Handle handle, Session current, String clientAddress) {
+        Instant now = now();
+        int others = handle.createUpdate("""
+                        DELETE FROM sessions
+                         WHERE user_id = :userId AND id_hash <> :current AND last_seen_at >= :idle AND created_at >= :absolute
+                        """)
+                .bind("userId", current.user().id()).bind("current", current.idHash())
+                .bind("idle", now.minus(idleTimeout)).bind("absolute", now.minus(absoluteTimeout)).execute();
+        handle.createUpdate("DELETE FROM sessions WHERE id_hash = :current").bind("current", current.idHash()).execute();
+        return new Reissued(open(handle, current.user(), clientAddress), others);
     }
+
+    /** A session re-issued under a new id, and how many other sessions of its user were ended. */
+    public record Reissued(Opened session, int othersClosed) {}
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

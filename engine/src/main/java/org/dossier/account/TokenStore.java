@@ -111,6 +111,22 @@ public final class TokenStore {
                 .bind("now", now()).bind("id", tokenId).bind("userId", userId).execute() == 1;
     }
 
+    /**
+     * Revokes every live token of one kind of a user, inside the caller's transaction (a password
+     * change). Expired tokens are left as they are, so their owner still sees them as expired.
+     *
+     * @return how many were revoked
+     */
+    public int revokeAll(Handle handle, long userId, String kind) {
+        Instant now = now();
+        return handle.createUpdate("""
+                        UPDATE api_tokens SET revoked_at = :now
+                         WHERE user_id = :userId AND kind = :kind AND revoked_at IS NULL
+                           AND (expires_at IS NULL OR expires_at > :now)
+                        """)
+                .bind("now", now).bind("userId", userId).bind("kind", kind).execute();
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

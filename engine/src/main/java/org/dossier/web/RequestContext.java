@@ -1,6 +1,8 @@
 package org.dossier.web;
 
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.Optional;
 import org.dossier.account.TenantAccess;
 import org.dossier.audit.Actor;
@@ -43,9 +45,20 @@ public final class RequestContext {
                 clientAddress(ctx));
     }
 
-    /** The client's IP address, without the brackets Jetty puts around an IPv6 one. */
+    /**
+     * The client's IP address: the one the throttle counts, the audit log and the sessions record.
+     * {@code ctx.ip()} is resolved by {@link #clientAddress(HttpServletRequest, TrustedProxies)}
+     * (see {@code App}), so any code asking Javalin gets the same answer.
+     */
     public static String clientAddress(Context ctx) {
-        String address = ctx.ip();
-        return address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        return ctx.ip();
+    }
+
+    /**
+     * The direct peer, or behind a trusted reverse proxy the client it forwarded for, in canonical
+     * form without the brackets Jetty puts around an IPv6 address.
+     */
+    public static String clientAddress(HttpServletRequest request, TrustedProxies proxies) {
+        return proxies.clientAddress(request.getRemoteAddr(), Collections.list(request.getHeaders(TrustedProxies.HEADER)));
     }
 }

@@ -29,11 +29,19 @@ public final class TestClient {
             .build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private final String cookie;
-    private final String csrf;
+    private final String baseUrl;
     private final String bearer;
+    // A browser keeps the session cookie the server last set (a password change re-issues it), and
+    // with it the new session's CSRF token, as a real one would read it from the next page.
+    private volatile String cookie;
+    private volatile String csrf;
 
     private TestClient(String cookie, String csrf, String bearer) {
+        this(null, cookie, csrf, bearer);
+    }
+
+    private TestClient(String baseUrl, String cookie, String csrf, String bearer) {
+        this.baseUrl = baseUrl;
         this.cookie = cookie;
         this.csrf = csrf;
         this.bearer = bearer;
@@ -41,6 +49,11 @@ public final class TestClient {
 
     public static TestClient anonymous() {
         return new TestClient(null, null, null);
+    }
+
+    /** An anonymous caller of another server than {@link TestServer}'s, such as {@link TestServer#behindProxyUrl()}. */
+    public static TestClient anonymousAt(String baseUrl) {
+        return new TestClient(baseUrl, null, null, null);
     }
 
     public static TestClient bearer(String token) {
@@ -192,7 +205,8 @@ public final class TestClient {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create((baseUrl == null ? TestServer.baseUrl() : baseUrl)
+                + path));
         if (cookie != null) {
             builder.header("Cookie", cookie);
         }
@@ -211,7 +225,20 @@ public final class TestClient {
         return matcher.group(1);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder builder) {
+    private HttpResponse<String> send(HttpRequest.Builder builder) {
+        HttpResponse<String> response = exchange(builder);
+        if (cookie != null) {
+            TestLogin.setCookie(response, TestLogin.SESSION_COOKIE).ifPresent(set -> {
+                cookie = set.substring(0, set.indexOf(';'));
+                if (csrf != null) {
+                    csrf = csrfIn(get("/account/password").body());
+                }
+            });
+        }
+        return response;
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest.Builder builder) {
         try {
             return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {

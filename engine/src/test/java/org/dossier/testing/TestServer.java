@@ -4,11 +4,13 @@ import io.javalin.Javalin;
 import java.util.List;
 import org.dossier.App;
 import org.dossier.Config;
+import org.dossier.web.TrustedProxies;
 import org.dossier.web.auth.AccessRoutes;
 
 /** The real app on a random port, started once per test JVM. Requests go through {@link TestClient}. */
 public final class TestServer {
     private static Javalin app;
+    private static Javalin behindProxy;
     private static List<AccessRoutes.Rule> rules;
 
     private TestServer() {}
@@ -20,6 +22,20 @@ public final class TestServer {
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
         }
         return "http://127.0.0.1:" + app.port();
+    }
+
+    /**
+     * The same app as a node behind a reverse proxy would run it, trusting 127.0.0.1 and ::1 as
+     * proxies: the tests' requests then name their client in {@code X-Forwarded-For}.
+     */
+    public static synchronized String behindProxyUrl() {
+        if (behindProxy == null) {
+            behindProxy = App.create(Config.fromEnvironment().withPort(0)
+                            .withTrustedProxies(TrustedProxies.parse("127.0.0.1, ::1")), TestDatabase.services())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(behindProxy::stop));
+        }
+        return "http://127.0.0.1:" + behindProxy.port();
     }
 
     /** The running app, for the isolation suite's list of every registered route. */

@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.Services;
-import org.dossier.account.Emails;
 import org.dossier.account.LoginThrottle;
 import org.dossier.account.Role;
-import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
@@ -21,6 +19,8 @@ import org.dossier.testing.TestClient;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestLogin;
 import org.dossier.testing.TestTenants;
+import org.dossier.testing.TestThrottle;
+import org.dossier.testing.TestThrottle.Counter;
 import org.dossier.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,18 +33,17 @@ import org.junit.jupiter.api.Test;
  * test JVM comes from 127.0.0.1, so the address counter is shared with every other class: each
  * test starts and ends with that counter and its own accounts' counters removed. (Surefire runs
  * the classes one after the other in this JVM, so no other class is logging in meanwhile.)
+ * {@code LoginThrottleTest} covers the window on a clock it sets.
  */
 @Tag("integration")
 class ThrottleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ADDRESS = "127.0.0.1";
+    private static final int ACCOUNT_LIMIT = LoginThrottle.Limits.ACCOUNT_FAILURES;
+    private static final int ADDRESS_LIMIT = LoginThrottle.Limits.ADDRESS_FAILURES;
     private static final String LOCKED_MESSAGE = "Trop de tentatives de connexion infructueuses.";
     private static Services services;
     private static Tenant tenant;
     private final List<String> emailsUsed = new ArrayList<>();
-
-    /** The stored counter of one key. */
-    private record Counter(int failures, Instant lockedUntil) {}
 
     @BeforeAll
     static void setUp() {
@@ -55,30 +54,24 @@ class ThrottleTest {
     @BeforeEach
     @AfterEach
     void forgetCounters() {
-        delete(addressKey());
+        TestThrottle.forgetLocalAddress(services);
         emailsUsed.forEach(email -> delete(accountKey(email)));
     }
 
     private static byte[] addressKey() {
-        return Secrets.sha256("address:" + ADDRESS);
+        return TestThrottle.addressKey(TestThrottle.LOCAL);
     }
 
     private static byte[] accountKey(String email) {
-        return Secrets.sha256("account:" + Emails.normalize(email));
+        return TestThrottle.accountKey(email);
     }
 
     private static void delete(byte[] key) {
-        services.jdbi().useHandle(handle -> handle.createUpdate("DELETE FROM login_throttle WHERE throttle_key = :key")
-                .bind("key", key).execute());
+        TestThrottle.forget(services, key);
     }
 
     private static Optional<Counter> counter(byte[] key) {
-        return services.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT failures, locked_until FROM login_throttle WHERE throttle_key = :key")
-                .bind("key", key)
-                .map((rs, ctx) -> new Counter(rs.getInt("failures"),
-                        rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
-                .findOne());
+        return TestThrottle.counter(services, key);
     }
 
     private User account() {
@@ -117,7 +110,7 @@ class ThrottleTest {
     @Test
     void ten_failures_lock_the_account_even_against_the_right_password_on_both_doors() throws Exception {
         User target = account();
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < ACCOUNT_LIMIT; i++) {
             HttpResponse<String> failed = i % 2 == 0 ? viaPage(target.email(), "wrong password " + i)
                     : viaApi(target.email(), "wrong password " + i);
             assertThat(failed.statusCode()).as("failure %d", i + 1).isEqualTo(401);
@@ -125,8 +118,8 @@ class ThrottleTest {
         Counter locked = counter(accountKey(target.email())).orElseThrow();
         assertThat(locked.lockedUntil()).isBetween(Instant.now().plus(LoginThrottle.LOCKOUT).minusSeconds(60),
                 Instant.now().plus(LoginThrottle.LOCKOUT));
-        // The address was locked by the same ten failures; without it, the account's own lock must hold.
-        delete(addressKey());
+        assertThat(counter(addressKey()).orElseThrow()).as("the address is far from its limit")
+                .isEqualTo(new Counter(ACCOUNT_LIMIT, null));
 
         assertLockedOut(viaPage(target.email(), TestUsers.PASSWORD), viaApi(target.email(), TestUsers.PASSWORD));
         assertThat(TestAudit.events(services, tenant.id().value(), "login.succeeded", target.email())).isEmpty();
@@ -143,17 +136,17 @@ class ThrottleTest {
     @Test
     void an_unknown_email_is_locked_out_exactly_like_an_account() throws Exception {
         String unknown = unknownEmail();
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+        for (int i = 0; i < ACCOUNT_LIMIT; i++) {
             assertThat(viaApi(unknown, "wrong password " + i).statusCode()).isEqualTo(401);
         }
-        delete(addressKey());
+        assertThat(counter(addressKey()).orElseThrow().lockedUntil()).isNull();
 
         assertLockedOut(viaPage(unknown, "any password"), viaApi(unknown, "any password"));
     }
 
     @Test
-    void ten_failures_from_one_address_lock_it_for_every_account() throws Exception {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+    void fifty_failures_from_one_address_lock_it_for_every_account() throws Exception {
+        for (int i = 0; i < ADDRESS_LIMIT; i++) {
             String email = i % 2 == 0 ? unknownEmail() : account().email();
             assertThat(viaPage(email, "wrong password").statusCode()).isEqualTo(401);
             assertThat(counter(accountKey(email)).orElseThrow()).as("one failure per account")
@@ -170,20 +163,63 @@ class ThrottleTest {
     }
 
     @Test
-    void only_failures_in_a_row_count_a_success_starts_again() {
+    void a_success_starts_the_accounts_count_again() {
         User user = account();
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+        for (int i = 0; i < ACCOUNT_LIMIT - 1; i++) {
             assertThat(viaApi(user.email(), "wrong password " + i).statusCode()).isEqualTo(401);
         }
-        assertThat(counter(accountKey(user.email())).orElseThrow().failures()).isEqualTo(LoginThrottle.MAX_FAILURES - 1);
-        assertThat(counter(addressKey()).orElseThrow().failures()).isEqualTo(LoginThrottle.MAX_FAILURES - 1);
+        assertThat(counter(accountKey(user.email())).orElseThrow().failures()).isEqualTo(ACCOUNT_LIMIT - 1);
+        assertThat(counter(addressKey()).orElseThrow().failures()).isEqualTo(ACCOUNT_LIMIT - 1);
 
         assertThat(viaApi(user.email(), TestUsers.PASSWORD).statusCode()).isEqualTo(200);
         assertThat(counter(accountKey(user.email()))).isEmpty();
-        assertThat(counter(addressKey())).as("other classes are not locked out by this one").isEmpty();
+        assertThat(counter(addressKey()).orElseThrow().failures()).as("the address's count runs on")
+                .isEqualTo(ACCOUNT_LIMIT - 1);
 
         assertThat(viaPage(user.email(), "wrong again").statusCode()).isEqualTo(401);
         assertThat(counter(accountKey(user.email())).orElseThrow()).isEqualTo(new Counter(1, null));
         assertThat(viaPage(user.email(), TestUsers.PASSWORD).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void an_attacker_signing_in_to_their_own_account_between_guesses_is_still_locked_out_by_address() throws Exception {
+        User own = account();
+        List<User> victims = new ArrayList<>();
+        for (int i = 0; i * (ACCOUNT_LIMIT - 1) < ADDRESS_LIMIT; i++) {
+            victims.add(account());
+        }
+        for (int i = 0; i < ADDRESS_LIMIT; i++) {
+            String victim = victims.get(i % victims.size()).email();
+            HttpResponse<String> guess = i % 2 == 0 ? viaPage(victim, "guess " + i) : viaApi(victim, "guess " + i);
+            assertThat(guess.statusCode()).as("guess %d", i + 1).isEqualTo(401);
+            if (i % 5 == 0 && i + 1 < ADDRESS_LIMIT) {
+                assertThat(viaPage(own.email(), TestUsers.PASSWORD).statusCode()).as("own login after guess %d", i + 1)
+                        .isEqualTo(303);
+            }
+        }
+        victims.forEach(victim -> assertThat(counter(accountKey(victim.email())).orElseThrow().lockedUntil())
+                .as("no victim reached its own limit").isNull());
+
+        assertLockedOut(viaPage(own.email(), TestUsers.PASSWORD), viaApi(own.email(), TestUsers.PASSWORD));
+        assertLockedOut(viaPage(victims.get(0).email(), TestUsers.PASSWORD),
+                viaApi(victims.get(0).email(), TestUsers.PASSWORD));
+    }
+
+    @Test
+    void an_office_behind_one_address_where_many_people_mistype_is_not_locked_out() {
+        int colleagues = 12;
+        for (int i = 0; i < colleagues; i++) {
+            User colleague = account();
+            assertThat(viaPage(colleague.email(), "typo one").statusCode()).isEqualTo(401);
+            assertThat(viaApi(colleague.email(), "typo two").statusCode()).isEqualTo(401);
+            assertThat(viaPage(colleague.email(), TestUsers.PASSWORD).statusCode()).as("colleague %d", i + 1)
+                    .isEqualTo(303);
+        }
+
+        Counter address = counter(addressKey()).orElseThrow();
+        assertThat(address.failures()).as("more failures than one account may make").isEqualTo(2 * colleagues)
+                .isGreaterThan(ACCOUNT_LIMIT);
+        assertThat(address.lockedUntil()).isNull();
+        assertThat(viaApi(account().email(), TestUsers.PASSWORD).statusCode()).isEqualTo(200);
     }
 }

@@ -15,8 +15,12 @@ final class Cookies {
     }
 
     /**
-     * HTTPS directly, or behind a proxy that says so. Trusting the header is harmless here: a
-     * Secure cookie sent over plain HTTP is merely not sent back.
+     * HTTPS directly, or behind a proxy that says so. {@code X-Forwarded-Proto} is believed from any
+     * peer, not only from {@code DOSSIER_TRUSTED_PROXIES}, on purpose: it can only add
+     * {@code Secure}, and a Secure cookie that came over plain HTTP is merely not sent back, so a
+     * forged header harms only its sender (a browser cannot be made to send it to another site
+     * without a CORS preflight, which this server never grants). Requiring a trusted peer would
+     * instead drop {@code Secure} behind a TLS-terminating proxy that nobody listed.
      */
     static boolean https(Context ctx) {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));

@@ -11,6 +11,7 @@ import org.dossier.web.RequestContext;
 import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.ApiToken;
+import org.dossier.account.PasswordService;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.Actor;
 import org.dossier.web.Pages;
@@ -18,6 +19,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
+import org.dossier.web.auth.SessionCookie;
 
 /** The signed-in user's own pages: their services, password, and personal API tokens. */
 public final class AccountPages {
@@ -36,8 +38,24 @@ public final class AccountPages {
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
         model.put("user", principal.user());
         model.put("services", HomePage.servicesOf(services, principal.user(), locale));
-        model.put("flash", ctx.queryParam("passwordChanged") != null ? UiText.get(locale, "account.password.changed") : "");
+        model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale) : "");
         ctx.html(services.templates().render("pages/account", model, locale));
+    }
+
+    /**
+     * What the password change ended, from the redirect's query: the counts only ever describe the
+     * reader's own change, so a forged query misleads nobody but its author.
+     */
+    private static String passwordChanged(Context ctx, Locale locale) {
+        int sessionsClosed = count(ctx.queryParam("sessionsClosed"));
+        int tokensRevoked = count(ctx.queryParam("tokensRevoked"));
+        String text = UiText.get(locale, "account.password.changed") + " "
+                + UiText.get(locale, "account.password.sessionsClosed", sessionsClosed);
+        return tokensRevoked == 0 ? text : text + " " + UiText.get(locale, "account.password.tokensRevoked", tokensRevoked);
+    }
+
+    private static int count(String text) {
+        return text != null && text.matches("\\d{1,6}") ? Integer.parseInt(text) : 0;
     }
 
     public void passwordForm(Context ctx, Principal principal) {
@@ -52,15 +70,18 @@ public final class AccountPages {
             renderPassword(ctx, principal, 422, services.messages().general("passwordMismatch", locale));
             return;
         }
+        PasswordService.Changed changed;
         try {
-            services.accounts().changePassword(principal.user(), LoginPages.first(params, "currentPassword"),
-                    replacement, RequestContext.clientAddress(ctx));
+            changed = services.passwords().change(principal.session().orElseThrow(),
+                    LoginPages.first(params, "currentPassword"), replacement, RequestContext.clientAddress(ctx));
         } catch (DomainException e) {
+            // A lockout (LoginRefusedException) reads exactly as on the login page.
             renderPassword(ctx, principal, e.status(), services.messages().general(e.code(), locale));
             return;
         }
-        services.sessions().closeOthers(principal.user().id(), principal.session().orElseThrow().idHash());
-        ctx.redirect("/account?passwordChanged=1", HttpStatus.SEE_OTHER);
+        SessionCookie.start(ctx, changed.session().id());
+        ctx.redirect("/account?passwordChanged=1&sessionsClosed=" + changed.otherSessionsClosed()
+                + "&tokensRevoked=" + changed.personalTokensRevoked(), HttpStatus.SEE_OTHER);
     }
 
     private void renderPassword(Context ctx, Principal principal, int status, String error) {
