@@ -77,6 +77,17 @@ public final class TenantService {
         return changed == 1 || !template;
     }
 
+    /** How many case files each service holds, by tenant id (services holding none are absent). */
+    public Map<TenantId, Long> caseFileCounts() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT /* all tenants */ tenant_id, COUNT(*) AS n FROM records GROUP BY tenant_id
+                        """)
+                .reduceRows(new java.util.HashMap<TenantId, Long>(), (counts, row) -> {
+                    counts.put(new TenantId(row.getColumn("tenant_id", Long.class)), row.getColumn("n", Long.class));
+                    return counts;
+                }));
+    }
+
     /** Marks that the service's logo changed (or went, with {@code present} false). */
     public void logoChanged(TenantId tenantId, boolean present) {
         jdbi.useHandle(handle -> handle.createUpdate(present

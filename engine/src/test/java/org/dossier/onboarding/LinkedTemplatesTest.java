@@ -206,6 +206,9 @@ class LinkedTemplatesTest {
         TestClient superAdmin = TestClient.browser(TestUsers.superAdmin(services));
         services.records().create(source.id(), FORM, TestRecords.validData("Tenu"), Actor.system("test"), Locale.FRENCH);
 
+        assertThat(superAdmin.get("/admin/services").body()).as("not offered to a service holding case files")
+                .doesNotContain("/admin/services/" + source.slug() + "/template")
+                .contains("/admin/services/" + clone.slug() + "/template");
         HttpResponse<String> refused = superAdmin.postForm("/admin/services/" + source.slug() + "/template",
                 List.of(Map.entry("template", "on")));
         assertThat(refused.statusCode()).isEqualTo(409);
