@@ -9,14 +9,15 @@ import org.jdbi.v3.core.Handle;
  * super-admins acting on one service at once are served one after the other, each seeing the
  * other's outcome.
  */
-record LockedTenant(TenantId id, String slug, boolean suspended) {
+record LockedTenant(TenantId id, String slug, boolean suspended, java.time.Instant statusChangedAt) {
 
     /** @throws NoSuchTenantException when no service has this slug */
     static LockedTenant lock(Handle handle, String slug) {
-        return handle.createQuery("SELECT id, slug, status FROM tenants WHERE slug = :slug FOR UPDATE")
+        return handle.createQuery("SELECT id, slug, status, status_changed_at FROM tenants WHERE slug = :slug FOR UPDATE")
                 .bind("slug", slug == null ? "" : slug)
                 .map((rs, ctx) -> new LockedTenant(new TenantId(rs.getLong("id")), rs.getString("slug"),
-                        "suspended".equals(rs.getString("status"))))
+                        "suspended".equals(rs.getString("status")),
+                        rs.getTimestamp("status_changed_at") == null ? null : rs.getTimestamp("status_changed_at").toInstant()))
                 .findOne()
                 .orElseThrow(() -> new NoSuchTenantException(String.valueOf(slug)));
     }

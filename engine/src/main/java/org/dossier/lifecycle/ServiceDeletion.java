@@ -37,6 +37,12 @@ public final class ServiceDeletion {
         this.json = json;
     }
 
+    /**
+     * How long a suspension must have lasted before the service can be deleted: well over the
+     * 5-second tenant cache of every app node and any request under way when it was suspended.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(30);
+
     /** What was deleted, and how long it took from the request to the commit. */
     public record Report(String slug, DeletionCounts counts, Duration took) {}
 
@@ -68,6 +74,10 @@ public final class ServiceDeletion {
             LockedTenant tenant = LockedTenant.lock(handle, slug);
             if (!tenant.suspended()) {
                 throw new DomainException("suspendBeforeDelete", 409, "only a suspended service can be deleted");
+            }
+            if (tenant.statusChangedAt() != null && tenant.statusChangedAt().plus(SETTLE).isAfter(java.time.Instant.now())) {
+                // Another node may still serve the service from its cache, or finish a request begun before.
+                throw new DomainException("suspensionSettling", 409, "suspended less than " + SETTLE.toSeconds() + " s ago");
             }
             Map<DeletedKind, Long> deleted = new EnumMap<>(DeletedKind.class);
             OrphanAccounts orphans = OrphanAccounts.find(handle, tenant.id());

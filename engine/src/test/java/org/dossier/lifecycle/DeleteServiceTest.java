@@ -100,10 +100,35 @@ class DeleteServiceTest {
         return services.tenants().require(slug);
     }
 
+    /** Suspends the service, then moves the suspension back in time so that it has settled. */
     private HttpResponse<String> suspend(Tenant tenant) {
         HttpResponse<String> answer = superAdminBrowser.postForm("/admin/services/" + tenant.slug() + "/suspend", List.of());
         assertThat(answer.statusCode()).isEqualTo(200);
+        settle(tenant);
         return answer;
+    }
+
+    private void settle(Tenant tenant) {
+        services.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE tenants SET status_changed_at = status_changed_at - INTERVAL 1 MINUTE WHERE id = :id")
+                .bind("id", tenant.id().value()).execute());
+    }
+
+    @Test
+    void a_service_suspended_moments_ago_is_not_deleted_until_every_node_has_let_go_of_it() {
+        Seeded doomed = seed(TestTenants.withBaseForm(services, "trop-tot"), "Troptotzyx");
+        assertThat(superAdminBrowser.postForm("/admin/services/" + doomed.tenant().slug() + "/suspend", List.of())
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = deleteFromThePage(doomed.tenant(), doomed.tenant().slug());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("suspendu il y a moins de 30 secondes");
+        assertThat(services.tenants().find(doomed.tenant().slug())).isPresent();
+        assertThat(TableDump.remaining(services, doomed.tenant().id())).containsEntry("records", 2L);
+        settle(doomed.tenant());
+        assertThat(deleteFromThePage(doomed.tenant(), doomed.tenant().slug()).statusCode()).isEqualTo(200);
+        assertThat(services.tenants().find(doomed.tenant().slug())).isEmpty();
     }
 
     private HttpResponse<String> deleteFromThePage(Tenant tenant, String confirmation) {
@@ -277,6 +302,7 @@ class DeleteServiceTest {
         assertThat(runDelete("--slug", doomed.tenant().slug(), "--confirm", doomed.tenant().slug())).as("active").isEqualTo(1);
         assertThat(services.tenants().find(doomed.tenant().slug())).isPresent();
         assertThat(TenantCommandTestHook.suspendCommand(services).execute("--slug", doomed.tenant().slug())).isZero();
+        settle(doomed.tenant());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream previous = System.out;
@@ -304,7 +330,8 @@ class DeleteServiceTest {
     private static Map<String, List<String>> withoutAuditAndStatus(Map<String, List<String>> dump) {
         Map<String, List<String>> rest = new java.util.LinkedHashMap<>(dump);
         rest.remove("audit_events");
-        rest.put("tenants", rest.get("tenants").stream().map(row -> row.replaceAll("status=\\w+", "status=?")).toList());
+        rest.put("tenants", rest.get("tenants").stream().map(row -> row.replaceAll("status=\\w+", "status=?")
+                .replaceAll("status_changed_at=[^,}\\]]*", "status_changed_at=?")).toList());
         return rest;
     }
 

@@ -41,7 +41,7 @@ public final class PlatformPages {
      * log: the one page of a suspended service a super-admin still reads.
      */
     public record ServiceRow(String name, String slug, String colour, String usersUrl, String created, boolean suspended,
-                             boolean template, long caseFiles) {}
+                             boolean template, boolean caseFiles) {}
 
     /** A service just created and its first admin's one-time password, when the account is new. */
     public record Created(String name, String slug, String adminEmail, String oneTimePassword) {}
@@ -149,12 +149,12 @@ public final class PlatformPages {
                         String cloned) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
-        Map<org.dossier.tenant.TenantId, Long> caseFiles = services.tenants().caseFileCounts();
+        java.util.Set<org.dossier.tenant.TenantId> holding = services.tenants().holdingCaseFiles();
         model.put("services", services.tenants().listAll().stream()
                 .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
                         "/t/" + tenant.slug() + (tenant.suspended() ? "/admin/audit" : "/admin/users"),
                         Dates.time(tenant.createdAt(), locale), tenant.suspended(), tenant.template(),
-                        caseFiles.getOrDefault(tenant.id(), 0L)))
+                        holding.contains(tenant.id())))
                 .toList());
         model.put("notice", ctx.attribute(NOTICE) == null ? "" : ctx.attribute(NOTICE));
         model.put("problem", ctx.attribute(PROBLEM) == null ? "" : ctx.attribute(PROBLEM));
