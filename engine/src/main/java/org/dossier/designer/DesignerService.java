@@ -103,6 +103,26 @@ public final class DesignerService {
                 .execute();
     }
 
+    /**
+     * Locks the draft row until the caller's transaction ends and checks it is still the one read
+     * before: a save or a pull committed in between would otherwise be overwritten or deleted unseen.
+     *
+     * @throws DomainException {@code draftChanged} (409)
+     */
+    void requireUnchanged(Handle handle, TenantId tenantId, String formKey, Draft seen) {
+        Optional<Instant> now = handle.createQuery("""
+                        SELECT updated_at FROM form_drafts
+                         WHERE tenant_id = :tenantId AND form_key = :formKey
+                           FOR UPDATE
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey)
+                .map((rs, ctx) -> rs.getTimestamp("updated_at").toInstant()).findOne();
+        Optional<Instant> before = seen.saved() ? Optional.ofNullable(seen.updatedAt()) : Optional.empty();
+        if (!now.equals(before)) {
+            throw new DomainException("draftChanged", 409, "the draft changed meanwhile");
+        }
+    }
+
     /** The draft as a caseworker would see it once published. */
     public CompiledForm preview(TenantId tenantId, String formKey) {
         return forms.preview(formKey, compile(draft(tenantId, formKey).customisation()));
@@ -126,6 +146,7 @@ public final class DesignerService {
         ObjectNode definition = compile(customisation);
         List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
         return jdbi.inTransaction(handle -> {
+            requireUnchanged(handle, tenantId, formKey, draft);
             int version = forms.publish(handle, tenantId, formKey, definition, customisation, actor.id());
             handle.createUpdate("DELETE FROM form_drafts WHERE tenant_id = :tenantId AND form_key = :formKey")
                     .bind("tenantId", tenantId).bind("formKey", formKey).execute();

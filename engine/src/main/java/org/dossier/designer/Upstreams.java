@@ -88,7 +88,8 @@ public final class Upstreams {
         JsonNode before = forms.stored(sourceId, FORM, taken).map(row -> read(row.definition()))
                 .orElseGet(() -> new CustomisationCompiler().compile(BaseSchema.baseSchema(), null).definition());
         List<String> sourceChanges = FormDiff.between(before, latest.definition(), locale);
-        CustomisationMerge.Result merge = merge(tenantId, sourceId, taken, latest.version(), Map.of());
+        CustomisationMerge.Result merge = merge(tenantId, sourceId, taken, latest.version(),
+                designer.draft(tenantId, FORM).customisation(), Map.of());
         return new Updates(source, taken, latest.version(), sourceChanges, baseChanges, merge.conflicts());
     }
 
@@ -111,8 +112,10 @@ public final class Upstreams {
         if (latest <= taken) {
             throw new DomainException("noSourceUpdates", 409, "version " + latest + " is already taken");
         }
-        CustomisationMerge.Result merge = merge(tenantId, source.id(), taken, latest, decisions);
+        DesignerService.Draft draft = designer.draft(tenantId, FORM);
+        CustomisationMerge.Result merge = merge(tenantId, source.id(), taken, latest, draft.customisation(), decisions);
         jdbi.useTransaction(handle -> {
+            designer.requireUnchanged(handle, tenantId, FORM, draft);
             designer.saveDraft(handle, tenantId, FORM, merge.merged(), actor, latest);
             ObjectNode details = json.createObjectNode().put("form", FORM).put("source", source.slug())
                     .put("fromVersion", taken).put("toVersion", latest).put("taken", merge.taken().size());
@@ -126,12 +129,11 @@ public final class Upstreams {
         return new Pulled(source, latest, merge.taken().size(), merge.conflicts());
     }
 
-    private CustomisationMerge.Result merge(TenantId tenantId, TenantId sourceId, int taken, int latest,
+    private CustomisationMerge.Result merge(TenantId tenantId, TenantId sourceId, int taken, int latest, JsonNode local,
                                             Map<String, CustomisationMerge.Decision> decisions) {
         JsonNode ancestor = forms.stored(sourceId, FORM, taken).map(designer::customisationOf)
                 .orElseGet(json::createObjectNode);
         JsonNode upstream = forms.stored(sourceId, FORM, latest).map(designer::customisationOf).orElseThrow();
-        JsonNode local = designer.draft(tenantId, FORM).customisation();
         return CustomisationMerge.merge(ancestor, upstream, local, decisions,
                 key -> designer.recordsHolding(tenantId, FORM, key) > 0);
     }
