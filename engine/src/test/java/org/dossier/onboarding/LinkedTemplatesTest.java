@@ -127,6 +127,8 @@ class LinkedTemplatesTest {
         assertThat(CustomisationCompiler.locate(draft, "numero_caf")).as("the field added upstream").isNotNull();
         assertThat(CustomisationCompiler.locate(draft, "contact.email").required()).as("the rule changed upstream").isTrue();
         assertThat(services.forms().latest(clone.id(), FORM).version()).as("nothing published yet").isEqualTo(clonePublished);
+        assertThat(cloneAdmin.get("/t/" + clone.slug() + "/admin/form").body())
+                .contains("Ce brouillon contient les mises à jour de la version " + version + " de ");
         assertThat(cloneAdmin.get("/t/" + clone.slug() + "/admin/form?pulled=" + version).body()).doesNotContain(updatesUrl())
                 .contains("Les mises à jour de la version " + version + " de la source sont dans le brouillon");
         assertThat(count("""

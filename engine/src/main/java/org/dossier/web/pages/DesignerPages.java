@@ -88,6 +88,9 @@ public final class DesignerPages {
             notices.add(UiText.get(locale, "updates.available.base"));
         }
         model.put("updates", notices);
+        Integer pulled = designer().draft(access.tenant().id(), FORM).upstreamVersion();
+        model.put("pulledNotice", pulled == null ? "" : UiText.get(locale, "updates.inDraft", pulled,
+                updates.source().map(source -> source.name()).orElse("")));
     }
 
     /** What the custom field form offers, and the values it shows. */
