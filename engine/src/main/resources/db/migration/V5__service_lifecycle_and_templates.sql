@@ -4,17 +4,20 @@
 ALTER TABLE tenants ADD COLUMN status   VARCHAR(16) NOT NULL DEFAULT 'active';
 ALTER TABLE tenants ADD COLUMN template BOOLEAN     NOT NULL DEFAULT FALSE;
 
--- For a clone, the version of its source's form it last took (at cloning, then at each publish of
--- a draft into which the source's updates were pulled). The source's versions are immutable and
--- keep their customisation, so this version is the common ancestor of a three-way merge.
+-- For each published version of a clone's form, the version of its source's form it holds (the
+-- clone's first version: the one it was cloned from; later ones: the one last pulled in). The
+-- source's versions are immutable and keep their customisation, so the source version held by the
+-- clone's latest version is the common ancestor of the next three-way merge; restoring an old
+-- version of the clone restores the source version it held with it.
 CREATE TABLE form_upstreams (
     tenant_id      BIGINT      NOT NULL,
     form_key       VARCHAR(64) NOT NULL,
+    version        INT         NOT NULL,
     source_version INT         NOT NULL,
     taken_at       DATETIME(6) NOT NULL,
-    PRIMARY KEY (tenant_id, form_key)
+    PRIMARY KEY (tenant_id, form_key, version)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- A draft into which the source's updates were pulled remembers which source version it holds;
--- publishing it records that version in form_upstreams.
+-- A draft remembers which source version it holds when that is not its published version's (updates
+-- pulled in, or an old version restored); publishing it records that version in form_upstreams.
 ALTER TABLE form_drafts ADD COLUMN upstream_version INT NULL;

@@ -151,15 +151,11 @@ public final class DesignerService {
             handle.createUpdate("DELETE FROM form_drafts WHERE tenant_id = :tenantId AND form_key = :formKey")
                     .bind("tenantId", tenantId).bind("formKey", formKey).execute();
             ObjectNode details = json.createObjectNode().put("form", formKey).put("version", version);
-            if (draft.upstreamVersion() != null) {
-                handle.createUpdate("""
-                                INSERT INTO form_upstreams (tenant_id, form_key, source_version, taken_at)
-                                VALUES (:tenantId, :formKey, :version, :now)
-                                ON DUPLICATE KEY UPDATE source_version = :version, taken_at = :now
-                                """)
-                        .bind("tenantId", tenantId).bind("formKey", formKey).bind("version", draft.upstreamVersion())
-                        .bind("now", Instant.now().truncatedTo(ChronoUnit.MICROS)).execute();
-                details.put("sourceVersion", draft.upstreamVersion());
+            Integer held = draft.upstreamVersion() != null ? draft.upstreamVersion()
+                    : sourceVersionOf(handle, tenantId, formKey, version - 1);
+            if (held != null) {
+                recordSourceVersion(handle, tenantId, formKey, version, held);
+                details.put("sourceVersion", held);
             }
             changes.forEach(details.putArray("changes")::add);
             audit.record(handle, tenantId, actor, "form.published", TARGET, formKey, details);
@@ -180,7 +176,8 @@ public final class DesignerService {
         FormVersionDao.FormVersionRow row = forms.stored(tenantId, formKey, version)
                 .orElseThrow(() -> new DomainException("notFound", 404, "no version " + version));
         ObjectNode customisation = customisationOf(row);
-        jdbi.useTransaction(handle -> saveDraft(handle, tenantId, formKey, customisation, actor, null));
+        jdbi.useTransaction(handle -> saveDraft(handle, tenantId, formKey, customisation, actor,
+                sourceVersionOf(handle, tenantId, formKey, version)));
     }
 
     /** How many of the service's records hold a value for a root-level field (a custom field). */
@@ -207,6 +204,32 @@ public final class DesignerService {
                 .filter(text -> text != null)
                 .map(this::object)
                 .orElseGet(json::createObjectNode);
+    }
+
+    /** For a clone, records which version of its source's form one of its published versions holds. */
+    public void recordSourceVersion(Handle handle, TenantId tenantId, String formKey, int version, int sourceVersion) {
+        handle.createUpdate("""
+                        INSERT INTO form_upstreams (tenant_id, form_key, version, source_version, taken_at)
+                        VALUES (:tenantId, :formKey, :version, :sourceVersion, :now)
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("version", version)
+                .bind("sourceVersion", sourceVersion).bind("now", Instant.now().truncatedTo(ChronoUnit.MICROS)).execute();
+    }
+
+    /**
+     * The version of its source's form a clone's published version holds (that of the nearest earlier
+     * version recorded, for a version published otherwise than from the designer); null for a
+     * service without a source.
+     */
+    public Integer sourceVersionOf(Handle handle, TenantId tenantId, String formKey, int version) {
+        return handle.createQuery("""
+                        SELECT source_version FROM form_upstreams
+                         WHERE tenant_id = :tenantId AND form_key = :formKey AND version <= :version
+                         ORDER BY version DESC
+                         LIMIT 1
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("version", version)
+                .mapTo(Integer.class).findOne().orElse(null);
     }
 
     /** The customisation a stored version was compiled from; empty for one published as a whole definition. */

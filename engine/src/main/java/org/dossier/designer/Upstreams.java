@@ -138,17 +138,23 @@ public final class Upstreams {
                 key -> designer.recordsHolding(tenantId, FORM, key) > 0);
     }
 
-    /** The source version whose updates the service holds: its draft's if it pulled some, else the last published. */
-    private int takenVersion(TenantId tenantId) {
+    /**
+     * The source version whose updates the service holds: its draft's when it names one (updates
+     * pulled in, an old version restored), else its latest published version's; 0 when unknown.
+     */
+    int takenVersion(TenantId tenantId) {
         Integer inDraft = designer.draft(tenantId, FORM).upstreamVersion();
         if (inDraft != null) {
             return inDraft;
         }
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT source_version FROM form_upstreams WHERE tenant_id = :tenantId AND form_key = :formKey
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", FORM)
-                .mapTo(Integer.class).findOne().orElse(0));
+        return publishedTakenVersion(tenantId);
+    }
+
+    /** The source version the service's latest published version holds; 0 when unknown. */
+    public int publishedTakenVersion(TenantId tenantId) {
+        int published = forms.latest(tenantId, FORM).version();
+        Integer held = jdbi.withHandle(handle -> designer.sourceVersionOf(handle, tenantId, FORM, published));
+        return held == null ? 0 : held;
     }
 
     /** The base form's changes the service's next publish brings, its own choices unchanged. */

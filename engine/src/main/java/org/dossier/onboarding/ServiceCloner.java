@@ -73,12 +73,7 @@ public final class ServiceCloner {
                     .bind("clone", clone.id()).bind("source", source.id()).execute();
             int version = services.forms().publish(handle, clone.id(), FormService.CASE_FILE, read(published.definition()),
                     published.customisation() == null ? null : read(published.customisation()), actor.id());
-            handle.createUpdate("""
-                            INSERT INTO form_upstreams (tenant_id, form_key, source_version, taken_at)
-                            VALUES (:clone, :formKey, :version, :now)
-                            """)
-                    .bind("clone", clone.id()).bind("formKey", FormService.CASE_FILE).bind("version", sourceVersion)
-                    .bind("now", java.time.Instant.now()).execute();
+            services.designer().recordSourceVersion(handle, clone.id(), FormService.CASE_FILE, version, sourceVersion);
             AccountService.AddedMember admin = services.accounts().addMember(handle, clone.id(), request.adminEmail(),
                     adminName, Role.ADMIN, true, actor);
             services.audit().recordPlatform(handle, actor, "tenant.cloned", "tenant", clone.id().toString(),

@@ -80,8 +80,8 @@ class DeleteServiceTest {
         services.designer().publish(tenant.id(), FormService.CASE_FILE, actor);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, customisation.put("note", mark), actor);
         services.jdbi().useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO form_upstreams (tenant_id, form_key, source_version, taken_at)
-                        VALUES (:tenantId, 'dossier', 1, :now)
+                        INSERT INTO form_upstreams (tenant_id, form_key, version, source_version, taken_at)
+                        VALUES (:tenantId, 'dossier', 1, 1, :now)
                         """).bind("tenantId", tenant.id()).bind("now", Instant.now()).execute());
         services.logos().save(tenant.id(), Logo.check(LogoTest.image("png", 40, 20)), caseworker.email());
         services.tenants().logoChanged(tenant.id(), true);

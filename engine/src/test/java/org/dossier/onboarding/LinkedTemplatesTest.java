@@ -143,6 +143,26 @@ class LinkedTemplatesTest {
     }
 
     @Test
+    void restoring_a_version_from_before_a_pull_offers_the_sources_updates_again() {
+        int beforePull = services.forms().latest(clone.id(), FORM).version();
+        int version = sourcePublishesAnImprovement();
+        assertThat(cloneAdmin.postForm(updatesUrl(), List.of(Map.entry("version", Integer.toString(version))))
+                .statusCode()).isEqualTo(303);
+        services.designer().publish(clone.id(), FORM, Actor.system("clone-admin"));
+        assertThat(services.upstreams().updates(clone.id(), Locale.FRENCH).fromSource()).isFalse();
+
+        assertThat(cloneAdmin.postForm("/t/" + clone.slug() + "/admin/form/history/" + beforePull + "/restore", List.of())
+                .statusCode()).isEqualTo(303);
+        Upstreams.Updates offered = services.upstreams().updates(clone.id(), Locale.FRENCH);
+        assertThat(offered.fromSource()).as("the restored draft lacks the source's version " + version).isTrue();
+        assertThat(offered.takenVersion()).as("the source version cloned").isEqualTo(version - 1);
+        services.designer().publish(clone.id(), FORM, Actor.system("clone-admin"));
+        assertThat(CustomisationCompiler.locate(services.forms().latest(clone.id(), FORM).definition(), "numero_caf")).isNull();
+        assertThat(services.upstreams().updates(clone.id(), Locale.FRENCH).fromSource()).isTrue();
+        assertThat(cloneAdmin.get(updatesUrl()).body()).contains("Nouveau champ « Numéro CAF »");
+    }
+
+    @Test
     void the_admin_may_take_the_sources_value_for_a_conflict() {
         int version = sourcePublishesAnImprovement();
         assertThat(cloneAdmin.postForm(updatesUrl(), List.of(Map.entry("version", Integer.toString(version)),

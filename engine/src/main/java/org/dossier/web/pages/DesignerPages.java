@@ -89,7 +89,8 @@ public final class DesignerPages {
         }
         model.put("updates", notices);
         Integer pulled = designer().draft(access.tenant().id(), FORM).upstreamVersion();
-        model.put("pulledNotice", pulled == null ? "" : UiText.get(locale, "updates.inDraft", pulled,
+        boolean newer = pulled != null && pulled > services.upstreams().publishedTakenVersion(access.tenant().id());
+        model.put("pulledNotice", !newer ? "" : UiText.get(locale, "updates.inDraft", pulled,
                 updates.source().map(source -> source.name()).orElse("")));
     }
 
