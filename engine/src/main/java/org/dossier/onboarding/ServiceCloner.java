@@ -62,15 +62,16 @@ public final class ServiceCloner {
                 : request.adminName().strip();
         Result result = services.jdbi().inTransaction(handle -> {
             Tenant clone = services.tenants().create(handle, slug, name, source.primaryColor());
-            handle.createUpdate("UPDATE tenants SET source_tenant_id = :source, logo_version = :logo WHERE id = :id")
-                    .bind("source", source.id().value()).bind("logo", source.logoVersion()).bind("id", clone.id().value())
-                    .execute();
-            handle.createUpdate("""
+            int logos = handle.createUpdate("""
                             INSERT INTO tenant_logos (tenant_id, content_type, width, height, bytes, updated_at, updated_by)
                             SELECT :clone, content_type, width, height, bytes, updated_at, updated_by
                               FROM tenant_logos WHERE tenant_id = :source
                             """)
                     .bind("clone", clone.id()).bind("source", source.id()).execute();
+            // The logo's version follows the bytes actually copied, not the source as cached a moment ago.
+            handle.createUpdate("UPDATE tenants SET source_tenant_id = :source, logo_version = :logo WHERE id = :id")
+                    .bind("source", source.id().value()).bind("logo", logos == 0 ? 0 : Math.max(1, source.logoVersion()))
+                    .bind("id", clone.id().value()).execute();
             int version = services.forms().publish(handle, clone.id(), FormService.CASE_FILE, read(published.definition()),
                     published.customisation() == null ? null : read(published.customisation()), actor.id());
             services.designer().recordSourceVersion(handle, clone.id(), FormService.CASE_FILE, version, sourceVersion);

@@ -123,7 +123,16 @@ public final class TenantService {
             throw new IllegalArgumentException("invalid slug: " + slug);
         }
         Instant now = Instant.now();
-        long id = handle.attach(TenantDao.class).insert(slug, name, primaryColor, "{}", now);
+        long id;
+        try {
+            id = handle.attach(TenantDao.class).insert(slug, name, primaryColor, "{}", now);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                // Taken between the caller's check and this insert, by a request running at the same time.
+                throw new org.dossier.DomainException("slugTaken", 409, "this slug is taken");
+            }
+            throw e;
+        }
         return new Tenant(new TenantId(id), slug, name, primaryColor, 0, now, false, false);
     }
 }
