@@ -129,6 +129,18 @@ class CloneServiceTest {
     }
 
     @Test
+    void a_clone_refused_on_the_page_says_why_and_keeps_what_was_typed() {
+        long before = services.tenants().count();
+        HttpResponse<String> refused = superAdmin.postForm("/admin/services/clone", List.of(Map.entry("from", source.slug()),
+                Map.entry("slug", "Pas Valide"), Map.entry("name", "Service Refusé"), Map.entry("adminEmail", "garde@test.example")));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("value=\"Service Refusé\"").contains("value=\"Pas Valide\"")
+                .contains("value=\"garde@test.example\"").contains("<option value=\"" + source.slug() + "\" selected>");
+        assertThat(services.tenants().count()).isEqualTo(before);
+    }
+
+    @Test
     void the_api_clones_for_a_super_admin_only_and_a_refused_clone_creates_nothing() {
         TestClient script = TestClient.api(services, TestUsers.superAdmin(services));
         String apiSlug = slug("clone-api");

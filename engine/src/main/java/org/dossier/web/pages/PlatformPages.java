@@ -32,6 +32,8 @@ public final class PlatformPages {
 
     private final Services services;
 
+    private static final String CLONE_ENTERED = "dossier.cloneEntered";
+
     public PlatformPages(Services services) {
         this.services = services;
     }
@@ -59,6 +61,9 @@ public final class PlatformPages {
                     result.adminEmail(), result.oneTimePassword().orElse(""))),
                     UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
         } catch (DomainException e) {
+            // The clone form shows what was typed again, beside the reason it was refused.
+            ctx.attribute(CLONE_ENTERED, Map.of("from", request.from(), "slug", request.slug(), "name", request.name(),
+                    "adminEmail", request.adminEmail(), "adminName", request.adminName()));
             render(ctx, e.status(), services.messages().general(e.code(), locale), Map.of(), Optional.empty(), "");
         }
     }
@@ -166,6 +171,9 @@ public final class PlatformPages {
                 "colour", entered.getOrDefault("colour", "#1e3a8a"),
                 "adminEmail", entered.getOrDefault("adminEmail", ""),
                 "adminName", entered.getOrDefault("adminName", "")));
+        Map<String, String> cloneEntered = ctx.attribute(CLONE_ENTERED);
+        model.put("cloneEntered", cloneEntered == null ? Map.of("from", "", "slug", "", "name", "", "adminEmail", "",
+                "adminName", "") : cloneEntered);
         model.put("created", created.orElse(new Created("", "", "", "")));
         model.put("cloned", cloned);
         ctx.status(status).html(services.templates().render("pages/platform-services", model, locale));
