@@ -127,6 +127,21 @@ public final class UpdatesPages {
         if (value.isObject() && (value.has("fr") || value.has("en"))) {
             return "« " + text(value, locale) + " »";
         }
+        String described = switch (conflict.aspect()) {
+            case "optionLabels" -> join(value.properties().stream()
+                    .map(entry -> entry.getKey() + " : « " + text(entry.getValue(), locale) + " »").toList());
+            case "options" -> join(java.util.stream.StreamSupport.stream(value.spliterator(), false)
+                    .map(option -> "« " + text(option.path("label"), locale, option.path("value").asText()) + " »").toList());
+            case "visibleWhen" -> UiText.get(locale, "updates.value.visibleWhen", value.path("field").asText(),
+                    value.has("equals") ? value.get("equals").asText() : join(java.util.stream.StreamSupport
+                            .stream(value.path("oneOf").spliterator(), false).map(JsonNode::asText).toList()));
+            case "gdpr" -> value.path("purpose").asText("") + (value.has("legalBasis")
+                    ? " (" + value.path("legalBasis").asText() + ")" : "");
+            default -> null;
+        };
+        if (described != null) {
+            return described.length() > MAX_VALUE_TEXT ? described.substring(0, MAX_VALUE_TEXT) + "…" : described;
+        }
         String compact = value.isValueNode() ? value.asText() : value.toString();
         return compact.length() > MAX_VALUE_TEXT ? compact.substring(0, MAX_VALUE_TEXT) + "…" : compact;
     }
@@ -160,6 +175,10 @@ public final class UpdatesPages {
 
     private static String text(JsonNode labels, Locale locale, String fallback) {
         return labels.path(locale.getLanguage()).asText(labels.path("fr").asText(fallback));
+    }
+
+    private static String join(List<String> parts) {
+        return String.join(", ", parts);
     }
 
     /** A text that only some choices have, or the fallback. */
