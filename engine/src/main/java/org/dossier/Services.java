@@ -13,6 +13,8 @@ import org.dossier.branding.LogoStore;
 import org.dossier.db.Database;
 import org.dossier.designer.DesignerService;
 import org.dossier.designer.Upstreams;
+import org.dossier.lifecycle.ServiceDeletion;
+import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.db.Migrations;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormCompiler;
@@ -63,7 +65,9 @@ public record Services(
         LogoStore logos,
         Modules modules,
         CaseFileReports reports,
-        PlatformStatistics statistics) {
+        PlatformStatistics statistics,
+        ServiceSuspension suspension,
+        ServiceDeletion deletion) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -107,6 +111,8 @@ public record Services(
                 new LogoStore(database.jdbi()),
                 new Modules(forms, json.mapper()),
                 new CaseFileReports(database.jdbi()),
-                new PlatformStatistics(database.jdbi(), forms));
+                new PlatformStatistics(database.jdbi(), forms),
+                new ServiceSuspension(database.jdbi(), tenants, audit, json.mapper()),
+                new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()));
     }
 }

@@ -7,7 +7,6 @@ import org.dossier.db.Database;
 import org.dossier.lifecycle.DeletedKind;
 import org.dossier.lifecycle.DeletionCounts;
 import org.dossier.lifecycle.ServiceDeletion;
-import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.onboarding.ServiceCloner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,15 +49,7 @@ final class TenantCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (services != null) {
-                return run(services);
-            }
-            Config config = Config.fromEnvironment();
-            try (Database database = Database.open(config)) {
-                Services wired = Services.wire(database, config);
-                wired.migrations().migrate();
-                return run(wired);
-            }
+            return onDatabase(services, this::run);
         }
 
         private int run(Services services) {
@@ -96,10 +87,6 @@ final class TenantCommand implements Runnable {
         }
     }
 
-    static ServiceSuspension suspension(Services services) {
-        return new ServiceSuspension(services.jdbi(), services.tenants(), services.audit(), services.json().mapper());
-    }
-
     /**
      * {@code tenant suspend --slug pasq [--reason "..."]}: its members are shut out at once, its data kept.
      * A running server on another process sees it within its few seconds of cached lookups.
@@ -120,7 +107,7 @@ final class TenantCommand implements Runnable {
         public Integer call() {
             return onDatabase(services, wired -> {
                 try {
-                    suspension(wired).suspend(slug, reason, Actor.system("cli:tenant-suspend"));
+                    wired.suspension().suspend(slug, reason, Actor.system("cli:tenant-suspend"));
                     System.out.println("Suspended service " + slug + ": its members are shut out, its data is kept.");
                     return 0;
                 } catch (DomainException e) {
@@ -144,7 +131,7 @@ final class TenantCommand implements Runnable {
         public Integer call() {
             return onDatabase(services, wired -> {
                 try {
-                    suspension(wired).resume(slug, Actor.system("cli:tenant-resume"));
+                    wired.suspension().resume(slug, Actor.system("cli:tenant-resume"));
                     System.out.println("Resumed service " + slug + ": its members can work in it again.");
                     return 0;
                 } catch (DomainException e) {
@@ -172,8 +159,7 @@ final class TenantCommand implements Runnable {
         public Integer call() {
             return onDatabase(services, wired -> {
                 try {
-                    ServiceDeletion.Report report = new ServiceDeletion(wired.jdbi(), wired.tenants(), wired.audit(),
-                            wired.json().mapper()).delete(slug, confirm, Actor.system("cli:tenant-delete"));
+                    ServiceDeletion.Report report = wired.deletion().delete(slug, confirm, Actor.system("cli:tenant-delete"));
                     DeletionCounts counts = report.counts();
                     System.out.println("Deleted service " + report.slug() + " in " + report.took().toMillis() + " ms");
                     for (DeletedKind kind : DeletedKind.values()) {

@@ -80,7 +80,8 @@ public final class Upstreams {
             return new Updates(source, 0, 0, List.of(), baseChanges, List.of());
         }
         TenantId sourceId = source.get().id();
-        int taken = takenVersion(tenantId);
+        DesignerService.Draft draft = designer.draft(tenantId, FORM);
+        int taken = takenVersion(tenantId, draft);
         CompiledForm latest = forms.latest(sourceId, FORM);
         if (latest.version() <= taken) {
             return new Updates(source, taken, latest.version(), List.of(), baseChanges, List.of());
@@ -88,8 +89,8 @@ public final class Upstreams {
         JsonNode before = forms.stored(sourceId, FORM, taken).map(row -> read(row.definition()))
                 .orElseGet(() -> new CustomisationCompiler().compile(BaseSchema.baseSchema(), null).definition());
         List<String> sourceChanges = FormDiff.between(before, latest.definition(), locale);
-        CustomisationMerge.Result merge = merge(tenantId, sourceId, taken, latest.version(),
-                designer.draft(tenantId, FORM).customisation(), Map.of());
+        CustomisationMerge.Result merge = merge(tenantId, sourceId, taken, latest.version(), draft.customisation(),
+                Map.of());
         return new Updates(source, taken, latest.version(), sourceChanges, baseChanges, merge.conflicts());
     }
 
@@ -108,11 +109,11 @@ public final class Upstreams {
         if (latest != expectedVersion) {
             throw new DomainException("sourceMoved", 409, "the source published version " + latest + " meanwhile");
         }
-        int taken = takenVersion(tenantId);
+        DesignerService.Draft draft = designer.draft(tenantId, FORM);
+        int taken = takenVersion(tenantId, draft);
         if (latest <= taken) {
             throw new DomainException("noSourceUpdates", 409, "version " + latest + " is already taken");
         }
-        DesignerService.Draft draft = designer.draft(tenantId, FORM);
         CustomisationMerge.Result merge = merge(tenantId, source.id(), taken, latest, draft.customisation(), decisions);
         jdbi.useTransaction(handle -> {
             designer.requireUnchanged(handle, tenantId, FORM, draft);
@@ -142,8 +143,8 @@ public final class Upstreams {
      * The source version whose updates the service holds: its draft's when it names one (updates
      * pulled in, an old version restored), else its latest published version's; 0 when unknown.
      */
-    int takenVersion(TenantId tenantId) {
-        Integer inDraft = designer.draft(tenantId, FORM).upstreamVersion();
+    private int takenVersion(TenantId tenantId, DesignerService.Draft draft) {
+        Integer inDraft = draft.upstreamVersion();
         if (inDraft != null) {
             return inDraft;
         }

@@ -51,8 +51,8 @@ public final class ServiceDeletion {
         return jdbi.inTransaction(handle -> {
             LockedTenant tenant = LockedTenant.lock(handle, slug);
             Map<DeletedKind, Long> counts = new EnumMap<>(DeletedKind.class);
-            for (Map.Entry<DeletedKind, String> table : TenantTables.COUNTS.entrySet()) {
-                counts.put(table.getKey(), handle.createQuery(table.getValue())
+            for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
+                counts.put(table.getKey(), handle.createQuery(TenantTables.count(table.getValue()))
                         .bind("tenantId", tenant.id()).mapTo(Long.class).one());
             }
             OrphanAccounts.count(handle, tenant.id(), counts);
@@ -81,8 +81,8 @@ public final class ServiceDeletion {
             }
             Map<DeletedKind, Long> deleted = new EnumMap<>(DeletedKind.class);
             OrphanAccounts orphans = OrphanAccounts.find(handle, tenant.id());
-            for (Map.Entry<DeletedKind, String> table : TenantTables.DELETES.entrySet()) {
-                deleted.put(table.getKey(), (long) handle.createUpdate(table.getValue()).bind("tenantId", tenant.id()).execute());
+            for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
+                deleted.put(table.getKey(), (long) handle.createUpdate(TenantTables.delete(table.getValue())).bind("tenantId", tenant.id()).execute());
             }
             orphans.delete(handle, deleted);
             long unlinked = handle.createUpdate("UPDATE tenants SET source_tenant_id = NULL WHERE source_tenant_id = :id")

@@ -5,35 +5,34 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The SQL that counts and deletes a service's rows in each tenant-scoped table, each bound to
- * {@code :tenantId} alone. Memberships go after the search for orphan accounts, which reads them;
- * the deletion test fails when a migration adds a tenant-scoped table that is missing here.
+ * The tenant-scoped tables a service's deletion empties, by what they hold, in deletion order.
+ * Memberships go after the search for orphan accounts, which reads them; the deletion test fails
+ * when a migration adds a tenant-scoped table that is missing here.
  */
 final class TenantTables {
-    static final Map<DeletedKind, String> COUNTS;
-    static final Map<DeletedKind, String> DELETES;
+    static final Map<DeletedKind, String> TABLES;
 
     static {
-        Map<DeletedKind, String> counts = new EnumMap<>(DeletedKind.class);
-        counts.put(DeletedKind.RECORDS, "SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId");
-        counts.put(DeletedKind.FORM_VERSIONS, "SELECT COUNT(*) FROM form_versions WHERE tenant_id = :tenantId");
-        counts.put(DeletedKind.FORM_DRAFTS, "SELECT COUNT(*) FROM form_drafts WHERE tenant_id = :tenantId");
-        counts.put(DeletedKind.FORM_UPSTREAMS, "SELECT COUNT(*) FROM form_upstreams WHERE tenant_id = :tenantId");
-        counts.put(DeletedKind.LOGOS, "SELECT COUNT(*) FROM tenant_logos WHERE tenant_id = :tenantId");
-        counts.put(DeletedKind.MEMBERSHIPS, "SELECT COUNT(*) FROM memberships WHERE tenant_id = :tenantId");
-        counts.put(DeletedKind.AUDIT_EVENTS, "SELECT COUNT(*) FROM audit_events WHERE tenant_id = :tenantId");
-        COUNTS = Collections.unmodifiableMap(counts);
-
-        Map<DeletedKind, String> deletes = new EnumMap<>(DeletedKind.class);
-        deletes.put(DeletedKind.RECORDS, "DELETE FROM records WHERE tenant_id = :tenantId");
-        deletes.put(DeletedKind.FORM_VERSIONS, "DELETE FROM form_versions WHERE tenant_id = :tenantId");
-        deletes.put(DeletedKind.FORM_DRAFTS, "DELETE FROM form_drafts WHERE tenant_id = :tenantId");
-        deletes.put(DeletedKind.FORM_UPSTREAMS, "DELETE FROM form_upstreams WHERE tenant_id = :tenantId");
-        deletes.put(DeletedKind.LOGOS, "DELETE FROM tenant_logos WHERE tenant_id = :tenantId");
-        deletes.put(DeletedKind.MEMBERSHIPS, "DELETE FROM memberships WHERE tenant_id = :tenantId");
-        deletes.put(DeletedKind.AUDIT_EVENTS, "DELETE FROM audit_events WHERE tenant_id = :tenantId");
-        DELETES = Collections.unmodifiableMap(deletes);
+        Map<DeletedKind, String> tables = new EnumMap<>(DeletedKind.class);
+        tables.put(DeletedKind.RECORDS, "records");
+        tables.put(DeletedKind.FORM_VERSIONS, "form_versions");
+        tables.put(DeletedKind.FORM_DRAFTS, "form_drafts");
+        tables.put(DeletedKind.FORM_UPSTREAMS, "form_upstreams");
+        tables.put(DeletedKind.LOGOS, "tenant_logos");
+        tables.put(DeletedKind.MEMBERSHIPS, "memberships");
+        tables.put(DeletedKind.AUDIT_EVENTS, "audit_events");
+        TABLES = Collections.unmodifiableMap(tables);
     }
 
     private TenantTables() {}
+
+    /** Counts the service's rows of a table; bound to {@code :tenantId} alone. */
+    static String count(String table) {
+        return "SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :tenantId";
+    }
+
+    /** Deletes the service's rows of a table; bound to {@code :tenantId} alone. */
+    static String delete(String table) {
+        return "DELETE FROM " + table + " WHERE tenant_id = :tenantId";
+    }
 }

@@ -14,8 +14,6 @@ import static org.dossier.account.Permission.WRITE_RECORDS;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.dossier.Services;
-import org.dossier.lifecycle.ServiceDeletion;
-import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.web.api.AuthApi;
 import org.dossier.web.api.LifecycleApi;
 import org.dossier.web.api.PlatformApi;
@@ -66,12 +64,8 @@ public final class Routes {
         AuthApi auth = new AuthApi(services);
         PlatformApi platformApi = new PlatformApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
-        ServiceSuspension suspension = new ServiceSuspension(services.jdbi(), services.tenants(), services.audit(),
-                services.json().mapper());
-        ServiceDeletion deletion = new ServiceDeletion(services.jdbi(), services.tenants(), services.audit(),
-                services.json().mapper());
-        LifecyclePages lifecycle = new LifecyclePages(services, platform, suspension, deletion);
-        LifecycleApi lifecycleApi = new LifecycleApi(services, suspension, deletion);
+        LifecyclePages lifecycle = new LifecyclePages(services, platform, services.suspension(), services.deletion());
+        LifecycleApi lifecycleApi = new LifecycleApi(services, services.suspension(), services.deletion());
 
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);

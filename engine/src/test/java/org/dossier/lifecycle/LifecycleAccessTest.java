@@ -40,8 +40,7 @@ class LifecycleAccessTest {
 
         for (boolean suspended : List.of(false, true)) {
             if (suspended) {
-                new ServiceSuspension(services.jdbi(), services.tenants(), services.audit(), services.json().mapper())
-                        .suspend(service.slug(), "", org.dossier.audit.Actor.system("test"));
+                services.suspension().suspend(service.slug(), "", org.dossier.audit.Actor.system("test"));
             }
             for (Role role : Role.values()) {
                 User member = TestUsers.member(services, service, role, true);

@@ -67,7 +67,7 @@ public final class DesignerPages {
                 : UiText.get(locale, "designer.draft.none", services.forms().latest(access.tenant().id(), FORM).version()));
         model.put("base", base(access));
         model.put("errors", errors);
-        updatesNotice(model, access, locale);
+        updatesNotice(model, access, draft, locale);
         customFieldChoices(model, tree, entered, locale);
         model.put("flash", flash(ctx, locale));
         model.put("form", services.renderer().form(services.forms().preview(FORM, definition),
@@ -77,7 +77,7 @@ public final class DesignerPages {
     }
 
     /** "Updates available" from the service's source or the common form, if any. */
-    private void updatesNotice(Map<String, Object> model, TenantAccess access, Locale locale) {
+    private void updatesNotice(Map<String, Object> model, TenantAccess access, DesignerService.Draft draft, Locale locale) {
         Upstreams.Updates updates = services.upstreams().updates(access.tenant().id(), locale);
         List<String> notices = new ArrayList<>();
         if (updates.fromSource()) {
@@ -88,7 +88,7 @@ public final class DesignerPages {
             notices.add(UiText.get(locale, "updates.available.base"));
         }
         model.put("updates", notices);
-        Integer pulled = designer().draft(access.tenant().id(), FORM).upstreamVersion();
+        Integer pulled = draft.upstreamVersion();
         boolean newer = pulled != null && pulled > services.upstreams().publishedTakenVersion(access.tenant().id());
         model.put("pulledNotice", !newer ? "" : UiText.get(locale, "updates.inDraft", pulled,
                 updates.source().map(source -> source.name()).orElse("")));
