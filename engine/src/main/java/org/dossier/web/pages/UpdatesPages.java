@@ -125,13 +125,14 @@ public final class UpdatesPages {
             return optional(locale, key, UiText.get(locale, value.asBoolean() ? "updates.value.yes" : "updates.value.no"));
         }
         if (value.isObject() && (value.has("fr") || value.has("en"))) {
-            return "« " + text(value, locale) + " »";
+            return quoted(text(value, locale), locale);
         }
         String described = switch (conflict.aspect()) {
             case "optionLabels" -> join(value.properties().stream()
-                    .map(entry -> entry.getKey() + " : « " + text(entry.getValue(), locale) + " »").toList());
+                    .map(entry -> entry.getKey() + ("fr".equals(locale.getLanguage()) ? " : " : ": ")
+                            + quoted(text(entry.getValue(), locale), locale)).toList());
             case "options" -> join(java.util.stream.StreamSupport.stream(value.spliterator(), false)
-                    .map(option -> "« " + text(option.path("label"), locale, option.path("value").asText()) + " »").toList());
+                    .map(option -> quoted(text(option.path("label"), locale, option.path("value").asText()), locale)).toList());
             case "visibleWhen" -> UiText.get(locale, "updates.value.visibleWhen", value.path("field").asText(),
                     value.has("equals") ? value.get("equals").asText() : join(java.util.stream.StreamSupport
                             .stream(value.path("oneOf").spliterator(), false).map(JsonNode::asText).toList()));
@@ -175,6 +176,11 @@ public final class UpdatesPages {
 
     private static String text(JsonNode labels, Locale locale, String fallback) {
         return labels.path(locale.getLanguage()).asText(labels.path("fr").asText(fallback));
+    }
+
+    /** A text between the quotation marks of the page's language. */
+    private static String quoted(String text, Locale locale) {
+        return "fr".equals(locale.getLanguage()) ? "« " + text + " »" : "“" + text + "”";
     }
 
     private static String join(List<String> parts) {

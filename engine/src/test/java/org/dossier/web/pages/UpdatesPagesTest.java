@@ -28,6 +28,12 @@ class UpdatesPagesTest {
         assertThat(labels.local()).isEqualTo("clos : « Dossier clôturé »");
         assertThat(labels.upstream()).isEqualTo("clos : « Terminé »");
 
+        var english = UpdatesPages.view(new CustomisationMerge.Conflict("fields/contact.telephone/label",
+                CustomisationMerge.Kind.FIELD_CHOICE, "contact.telephone", "label", json("{\"fr\": \"Fixe\", \"en\": \"Landline\"}"),
+                json("{\"fr\": \"Portable\"}")), BaseSchema.baseSchema(), Locale.ENGLISH);
+        assertThat(english.local()).isEqualTo("“Landline”");
+        assertThat(english.upstream()).isEqualTo("“Portable”");
+
         var required = UpdatesPages.view(new CustomisationMerge.Conflict("fields/contact.email/required",
                 CustomisationMerge.Kind.FIELD_CHOICE, "contact.email", "required", json("false"), json("true")),
                 BaseSchema.baseSchema(), Locale.FRENCH);
