@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,11 +45,18 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
-    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,render,view,list",
+    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list",
             description = "Scenarios to run, comma-separated.") List<String> scenarios;
+
+    private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list");
 
     @Override
     public Integer call() throws Exception {
+        List<String> unknown = scenarios.stream().filter(name -> !SCENARIOS.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("Unknown scenarios " + unknown + "; choose among " + SCENARIOS);
+            return 2;
+        }
         Path dataDir = Files.createTempDirectory("dossier-bench");
         // Always a fresh embedded database: a benchmark must never write into a real one.
         Config embedded = new Config(0, dataDir, java.util.Optional.empty(), "root", "", Math.max(16, clients * 2),
@@ -158,60 +164,107 @@ public final class Benchmark implements Callable<Integer> {
         if (scenarios.contains("baseline")) {
             results.put("baseline", baseline(services, loaded, bodies, database));
         }
+        if (scenarios.contains("floor")) {
+            results.put("floor", httpFloor(services, loaded, bodies, database, credentials));
+        }
         return results;
     }
 
     /** The same two inserts as a submit (record + audit event), one transaction each, plain JDBC. */
     private Latencies baseline(Services services, List<Tenant> loaded, List<String> bodies, Database database)
             throws Exception {
-        String url;
-        try (Connection probe = database.dataSource().getConnection()) {
-            url = probe.getMetaData().getURL();
-        }
         List<String> dataOnly = new ArrayList<>();
         for (String body : bodies) {
             dataOnly.add(services.json().mapper().readTree(body).get("data").toString());
         }
         Connection[] connections = new Connection[clients];
         for (int c = 0; c < clients; c++) {
-            connections[c] = DriverManager.getConnection(url, "root", "");
+            // From the engine's own pool: the same driver settings (server-side prepared
+            // statements and their cache), so the two sides differ only by what the engine adds.
+            connections[c] = database.dataSource().getConnection();
             connections[c].setAutoCommit(false);
         }
         try {
             return Workload.run("baseline (raw JDBC insert)", clients, warmup, seconds, (thread, i) -> {
                 Connection connection = connections[thread];
-                Tenant tenant = loaded.get((int) ((thread + i) % loaded.size()));
-                Timestamp now = Timestamp.from(Instant.now());
-                byte[] id = RecordId.generate().toBytes();
-                try (PreparedStatement record = connection.prepareStatement("""
-                        INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version,
-                                             created_at, created_by, updated_at, updated_by, last_activity_at)
-                        VALUES (?, ?, 'dossier', 1, ?, 1, ?, 'bench', ?, 'bench', ?)""");
-                     PreparedStatement audit = connection.prepareStatement("""
-                        INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id,
-                                                  client_address, details)
-                        VALUES (?, ?, ?, 'bench', 'record.created', 'record', ?, '127.0.0.1', ?)""")) {
-                    record.setLong(1, tenant.id().value());
-                    record.setBytes(2, id);
-                    record.setString(3, dataOnly.get((int) ((thread * 31 + i) % dataOnly.size())));
-                    record.setTimestamp(4, now);
-                    record.setTimestamp(5, now);
-                    record.setTimestamp(6, now);
-                    record.executeUpdate();
-                    audit.setLong(1, tenant.id().value());
-                    audit.setBytes(2, RecordId.generate().toBytes());
-                    audit.setTimestamp(3, now);
-                    audit.setString(4, RecordId.fromBytes(id).toString());
-                    audit.setString(5, "{\"form\":\"dossier\",\"schemaVersion\":1,\"version\":1}");
-                    audit.executeUpdate();
-                    connection.commit();
-                }
+                insertPair(connection, loaded.get((int) ((thread + i) % loaded.size())),
+                        dataOnly.get((int) ((thread * 31 + i) % dataOnly.size())));
+                connection.commit();
             });
         } finally {
             for (Connection connection : connections) {
                 connection.close();
             }
         }
+    }
+
+    /**
+     * The HTTP floor: the submit's body posted to a bare Javalin endpoint that parses it and makes
+     * the baseline's two inserts in one transaction, with nothing else (no authentication, no
+     * validation, no JDBI; the token is sent, so the request has the submit's size, and ignored). What
+     * separates it from the baseline is HTTP and JSON parsing; what separates the engine from it is
+     * the engine's own work.
+     */
+    private Latencies httpFloor(Services services, List<Tenant> loaded, List<String> bodies, Database database,
+                                List<Credentials> credentials) throws Exception {
+        Javalin bare = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/floor/{tenant}", ctx -> {
+                Tenant tenant = loaded.get(Integer.parseInt(ctx.pathParam("tenant")));
+                String data = services.json().mapper().readTree(ctx.bodyInputStream()).get("data").toString();
+                String id;
+                try (Connection connection = database.dataSource().getConnection()) {
+                    connection.setAutoCommit(false);
+                    try {
+                        id = insertPair(connection, tenant, data);
+                        connection.commit();
+                    } catch (Exception e) {
+                        connection.rollback();
+                        throw e;
+                    }
+                }
+                ctx.status(201).contentType("application/json").result("{\"id\":\"" + id + "\"}");
+            });
+        }).start("127.0.0.1", 0);
+        try {
+            BenchHttp floor = new BenchHttp(bare.port());
+            return Workload.run("HTTP floor (bare endpoint)", clients, warmup, seconds, (thread, i) -> {
+                int t = (int) ((thread + i) % loaded.size());
+                floor.postJson("/floor/" + t, bodies.get((int) ((thread * 31 + i) % bodies.size())),
+                        credentials.get(t), 201);
+            });
+        } finally {
+            bare.stop();
+        }
+    }
+
+    /** A submit's two inserts, a record and its audit event, on {@code connection}'s transaction. @return the record id */
+    private static String insertPair(Connection connection, Tenant tenant, String data) throws java.sql.SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        RecordId id = RecordId.generate();
+        try (PreparedStatement record = connection.prepareStatement("""
+                INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version,
+                                     created_at, created_by, updated_at, updated_by, last_activity_at)
+                VALUES (?, ?, 'dossier', 1, ?, 1, ?, 'bench', ?, 'bench', ?)""");
+             PreparedStatement audit = connection.prepareStatement("""
+                INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id,
+                                          client_address, details)
+                VALUES (?, ?, ?, 'bench', 'record.created', 'record', ?, '127.0.0.1', ?)""")) {
+            record.setLong(1, tenant.id().value());
+            record.setBytes(2, id.toBytes());
+            record.setString(3, data);
+            record.setTimestamp(4, now);
+            record.setTimestamp(5, now);
+            record.setTimestamp(6, now);
+            record.executeUpdate();
+            audit.setLong(1, tenant.id().value());
+            audit.setBytes(2, RecordId.generate().toBytes());
+            audit.setTimestamp(3, now);
+            audit.setString(4, id.toString());
+            audit.setString(5, "{\"form\":\"dossier\",\"schemaVersion\":1,\"version\":1}");
+            audit.executeUpdate();
+        }
+        return id.toString();
     }
 
     private List<String> submitBodies(Services services, int count) {
@@ -259,9 +312,15 @@ public final class Benchmark implements Callable<Integer> {
         }
         System.out.println();
         Double ratio = null;
+        Double floorRatio = null;
         if (results.containsKey("submit") && results.containsKey("baseline")) {
             ratio = results.get("submit").throughput() / results.get("baseline").throughput();
             System.out.printf("submit / raw-JDBC baseline throughput ratio: %.2f (target >= 0.60)%n", ratio);
+        }
+        if (results.containsKey("floor") && results.containsKey("baseline")) {
+            floorRatio = results.get("floor").throughput() / results.get("baseline").throughput();
+            System.out.printf("HTTP floor / raw-JDBC baseline throughput ratio: %.2f (a bare endpoint: HTTP and JSON parsing, no engine work)%n",
+                    floorRatio);
         }
         if (results.containsKey("render")) {
             System.out.printf("form render: %.0f pages/s (target >= 1000)%n", results.get("render").throughput());
@@ -282,6 +341,9 @@ public final class Benchmark implements Callable<Integer> {
         json.put("scenarios", scenarios);
         if (ratio != null) {
             json.put("submitToBaselineRatio", Math.round(ratio * 100.0) / 100.0);
+        }
+        if (floorRatio != null) {
+            json.put("floorToBaselineRatio", Math.round(floorRatio * 100.0) / 100.0);
         }
         Files.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(json));
