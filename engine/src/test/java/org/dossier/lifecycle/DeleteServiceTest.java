@@ -135,14 +135,6 @@ class DeleteServiceTest {
         return superAdminBrowser.postForm("/admin/services/" + tenant.slug() + "/delete", List.of(Map.entry("confirm", confirmation)));
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
     @Test
     void deleting_a_service_removes_every_row_of_its_tenant_id_and_not_a_byte_of_another_service() {
         Seeded kept = seed(TestTenants.withBaseForm(services, "garde"), "Gardezyx");
@@ -203,7 +195,7 @@ class DeleteServiceTest {
                 "{\"confirm\":\"" + doomed.tenant().slug() + "\"}");
 
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
-        JsonNode answer = json(deleted);
+        JsonNode answer = TestClient.json(deleted);
         assertThat(answer.get("slug").asText()).isEqualTo(doomed.tenant().slug());
         assertThat(answer.get("tookMs").isIntegralNumber()).isTrue();
         assertThat(answer.get("redactedPlatformEvents").asLong()).isEqualTo(1);
@@ -260,7 +252,7 @@ class DeleteServiceTest {
         }
         HttpResponse<String> withoutConfirm = script.delete("/api/v1/tenants/" + slug);
         assertThat(withoutConfirm.statusCode()).isEqualTo(422);
-        assertThat(json(withoutConfirm).at("/errors/0/code").asText()).isEqualTo("confirmationMismatch");
+        assertThat(TestClient.json(withoutConfirm).at("/errors/0/code").asText()).isEqualTo("confirmationMismatch");
         assertThat(script.delete("/api/v1/tenants/" + slug + "?confirm=autre").statusCode()).isEqualTo(422);
         assertThat(script.send("DELETE", "/api/v1/tenants/" + slug, "application/json", "{\"confirm\":42}").statusCode())
                 .isEqualTo(400);

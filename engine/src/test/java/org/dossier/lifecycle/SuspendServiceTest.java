@@ -74,14 +74,6 @@ class SuspendServiceTest {
                 .bind("key", LoginThrottle.accountKey(user.email())).mapTo(Long.class).one());
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
     @Test
     void a_member_of_a_suspended_service_cannot_sign_in_and_is_told_why_and_the_refusal_is_audited() {
         assertThat(TestLogin.post(caseworker.email(), "wrong password!", null).statusCode()).isEqualTo(401);
@@ -108,7 +100,7 @@ class SuspendServiceTest {
         HttpResponse<String> token = TestClient.anonymous().postJson("/api/v1/auth/token",
                 JSON.createObjectNode().put("email", caseworker.email()).put("password", TestUsers.PASSWORD).toString());
         assertThat(token.statusCode()).isEqualTo(403);
-        assertThat(json(token).at("/errors/0/code").asText()).isEqualTo("servicesSuspended");
+        assertThat(TestClient.json(token).at("/errors/0/code").asText()).isEqualTo("servicesSuspended");
         assertThat(token.body()).doesNotContain("\"token\"");
 
         List<AuditEvent> refused = TestAudit.events(services, service.id().value(), "login.refused", caseworker.email());
@@ -143,8 +135,8 @@ class SuspendServiceTest {
 
         HttpResponse<String> api = script.get(recordsApi + "/" + record.id());
         assertThat(api.statusCode()).isEqualTo(403);
-        assertThat(json(api).at("/errors/0/code").asText()).isEqualTo("serviceSuspended");
-        assertThat(json(api).at("/errors/0/message").asText()).startsWith("Ce service est suspendu");
+        assertThat(TestClient.json(api).at("/errors/0/code").asText()).isEqualTo("serviceSuspended");
+        assertThat(TestClient.json(api).at("/errors/0/message").asText()).startsWith("Ce service est suspendu");
         ObjectMapper mapper = services.json().mapper();
         HttpResponse<String> created = script.postJson(recordsApi, mapper.createObjectNode().put("form", "dossier")
                 .set("data", TestRecords.validData("Pendant")).toString());
@@ -203,7 +195,7 @@ class SuspendServiceTest {
         assertThat(suspended(service)).isFalse();
         HttpResponse<String> api = script.get("/api/v1/tenants/" + service.slug() + "/records/" + record.id());
         assertThat(api.statusCode()).isEqualTo(200);
-        assertThat(json(api).get("data")).isEqualTo(record.data());
+        assertThat(TestClient.json(api).get("data")).isEqualTo(record.data());
         TestClient browser = TestClient.browser(caseworker);
         assertThat(browser.get("/t/" + service.slug() + "/records/" + record.id()).body()).contains("Suspendu");
         // Every row of the service is as it was, but for the audit events the suspension and the calls added.
@@ -261,17 +253,17 @@ class SuspendServiceTest {
         HttpResponse<String> suspendedByApi = script.postJson("/api/v1/tenants/" + service.slug() + "/suspend",
                 "{\"reason\":\"Contrôle\"}");
         assertThat(suspendedByApi.statusCode()).isEqualTo(200);
-        assertThat(json(suspendedByApi).get("status").asText()).isEqualTo("suspended");
+        assertThat(TestClient.json(suspendedByApi).get("status").asText()).isEqualTo("suspended");
         assertThat(suspended(service)).isTrue();
         HttpResponse<String> again = script.postJson("/api/v1/tenants/" + service.slug() + "/suspend", "{}");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(json(again).at("/errors/0/code").asText()).isEqualTo("alreadySuspended");
+        assertThat(TestClient.json(again).at("/errors/0/code").asText()).isEqualTo("alreadySuspended");
         assertThat(script.postJson("/api/v1/tenants/" + service.slug() + "/resume", "{\"force\":true}").statusCode())
                 .isEqualTo(400);
 
         HttpResponse<String> resumedByApi = script.send("POST", "/api/v1/tenants/" + service.slug() + "/resume", null, null);
         assertThat(resumedByApi.statusCode()).isEqualTo(200);
-        assertThat(json(resumedByApi).get("status").asText()).isEqualTo("active");
+        assertThat(TestClient.json(resumedByApi).get("status").asText()).isEqualTo("active");
         assertThat(script.postJson("/api/v1/tenants/nulle-part/resume", "{}").statusCode()).isEqualTo(404);
 
         assertThat(run("suspend", "--slug", service.slug(), "--reason", "Fin de convention")).contains("Suspended service");

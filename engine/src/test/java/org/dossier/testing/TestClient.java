@@ -2,6 +2,8 @@ package org.dossier.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,7 @@ public final class TestClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final String bearer;
@@ -35,6 +38,15 @@ public final class TestClient {
     // with it the new session's CSRF token, as a real one would read it from the next page.
     private volatile String cookie;
     private volatile String csrf;
+
+    /** The answer's body as JSON; a body that is not JSON fails the test, showing the body. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
 
     private TestClient(String cookie, String csrf, String bearer) {
         this(null, cookie, csrf, bearer);

@@ -49,14 +49,10 @@ class RecordApiTest {
         return body.toString();
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
-    }
-
     private static String create(String lastName) throws Exception {
         HttpResponse<String> response = api.postJson(records, createBody(validData(lastName)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response).get("id").asText();
+        return TestClient.json(response).get("id").asText();
     }
 
     private static long storedCount() {
@@ -69,14 +65,14 @@ class RecordApiTest {
         HttpResponse<String> created = api.postJson(records, createBody(validData("Lefèvre")));
 
         assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode body = json(created);
+        JsonNode body = TestClient.json(created);
         assertThat(body.get("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(created.headers().firstValue("Location")).hasValue(records + "/" + body.get("id").asText());
 
         HttpResponse<String> read = api.get(records + "/" + body.get("id").asText());
         assertThat(read.statusCode()).isEqualTo(200);
-        JsonNode record = json(read);
+        JsonNode record = TestClient.json(read);
         assertThat(record.get("form").asText()).isEqualTo("dossier");
         assertThat(record.get("version").asInt()).isEqualTo(1);
         assertThat(record.get("schemaVersion").asInt()).isEqualTo(1);
@@ -89,7 +85,7 @@ class RecordApiTest {
         HttpResponse<String> response = api.get("/api/v1/tenants/" + tenant.slug() + "/forms/dossier");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = json(response);
+        JsonNode body = TestClient.json(response);
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(body.at("/schema/properties/identite/properties/nom/type").asText()).isEqualTo("string");
         assertThat(body.at("/schema/additionalProperties").asBoolean(true)).isFalse();
@@ -104,15 +100,15 @@ class RecordApiTest {
 
         HttpResponse<String> first = api.putJson(records + "/" + id, update.toString());
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        assertThat(json(first).get("version").asInt()).isEqualTo(2);
+        assertThat(TestClient.json(first).get("version").asInt()).isEqualTo(2);
 
         ObjectNode stale = JSON.createObjectNode().put("version", 1);
         stale.set("data", validData("Écrasé"));
         HttpResponse<String> second = api.putJson(records + "/" + id, stale.toString());
 
         assertThat(second.statusCode()).isEqualTo(409);
-        assertThat(json(second).at("/errors/0/code").asText()).isEqualTo("staleVersion");
-        JsonNode stored = json(api.get(records + "/" + id));
+        assertThat(TestClient.json(second).at("/errors/0/code").asText()).isEqualTo("staleVersion");
+        JsonNode stored = TestClient.json(api.get(records + "/" + id));
         assertThat(stored.at("/data/identite/nom").asText()).isEqualTo("Martin-Durand");
         assertThat(stored.get("version").asInt()).isEqualTo(2);
     }
@@ -140,7 +136,7 @@ class RecordApiTest {
         HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        JsonNode errors = json(response).get("errors");
+        JsonNode errors = TestClient.json(response).get("errors");
         assertThat(errors).anySatisfy(error -> {
             assertThat(error.get("path").asText()).isEqualTo("/identite/nom");
             assertThat(error.get("code").asText()).isEqualTo("minLength");
@@ -161,7 +157,7 @@ class RecordApiTest {
         HttpResponse<String> response = api.postJson(records, createBody(data), "Accept-Language", "en-GB,en;q=0.9");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).at("/errors/0/message").asText()).containsIgnoringCase("required");
+        assertThat(TestClient.json(response).at("/errors/0/message").asText()).containsIgnoringCase("required");
     }
 
     @Test
@@ -173,7 +169,7 @@ class RecordApiTest {
         HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).get("errors")).extracting(error -> error.get("path").asText() + " " + error.get("code").asText())
+        assertThat(TestClient.json(response).get("errors")).extracting(error -> error.get("path").asText() + " " + error.get("code").asText())
                 .contains("/logement_ressources/loyer type", "/logement_ressources/dettes type");
         assertThat(storedCount()).isEqualTo(before);
     }
@@ -187,7 +183,7 @@ class RecordApiTest {
         HttpResponse<String> response = api.postJson(records, createBody(data));
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(json(response).get("errors")).anySatisfy(error -> {
+        assertThat(TestClient.json(response).get("errors")).anySatisfy(error -> {
             assertThat(error.get("path").asText()).isEqualTo("/identite/religion");
             assertThat(error.get("code").asText()).isEqualTo("additionalProperties");
         });
@@ -271,7 +267,7 @@ class RecordApiTest {
         HttpResponse<String> response = otherApi.postJson("/api/v1/tenants/" + target.slug() + "/records",
                 createBody(validData("Autre-Service")));
         assertThat(response.statusCode()).isEqualTo(201);
-        return json(response).get("id").asText();
+        return TestClient.json(response).get("id").asText();
     }
 
     @Test
@@ -280,21 +276,21 @@ class RecordApiTest {
         create("Percent%Name");
         createIn(other);
 
-        JsonNode quote = json(api.get(records + "?q=" + encode("o'b")));
+        JsonNode quote = TestClient.json(api.get(records + "?q=" + encode("o'b")));
         assertThat(quote.get("items")).extracting(item -> item.get("lastName").asText()).containsExactly("O'Brien");
 
-        JsonNode percent = json(api.get(records + "?q=" + encode("percent%")));
+        JsonNode percent = TestClient.json(api.get(records + "?q=" + encode("percent%")));
         assertThat(percent.get("items")).extracting(item -> item.get("lastName").asText()).containsExactly("Percent%Name");
 
-        JsonNode wildcard = json(api.get(records + "?q=" + encode("%")));
+        JsonNode wildcard = TestClient.json(api.get(records + "?q=" + encode("%")));
         assertThat(wildcard.get("total").asLong()).isZero();
-        JsonNode underscore = json(api.get(records + "?q=" + encode("_")));
+        JsonNode underscore = TestClient.json(api.get(records + "?q=" + encode("_")));
         assertThat(underscore.get("total").asLong()).isZero();
 
-        JsonNode injection = json(api.get(records + "?q=" + encode("' OR 1=1 --")));
+        JsonNode injection = TestClient.json(api.get(records + "?q=" + encode("' OR 1=1 --")));
         assertThat(injection.get("total").asLong()).isZero();
 
-        JsonNode all = json(api.get(records + "?q=&page=1"));
+        JsonNode all = TestClient.json(api.get(records + "?q=&page=1"));
         assertThat(all.get("total").asLong()).isEqualTo(storedCount());
         assertThat(all.toString()).doesNotContain("Autre-Service");
     }
