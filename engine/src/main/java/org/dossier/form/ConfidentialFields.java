@@ -17,12 +17,9 @@ import java.util.Map;
  * <p>Locations are paths of property names; {@code *} stands for every row of a repeatable group
  * (for example {@code /membres_foyer/ * /sante}, without the spaces).
  *
- * <p>A member without the confidential grant sees the rows of such a group with their confidential
- * fields taken out, so a save of theirs must tell which stored row each posted row is: the masked
- * data gives every row its index in the stored version as {@link #ROW_ID}, and the post sends it
- * back. Since an update names the version it was made on, that index cannot have moved in between.
- * A row without it is new. A stored row that comes back with no post row is refused, not dropped:
- * its hidden values would be destroyed by someone who cannot see them.
+ * <p>What a member without the grant reads, and how their save keeps these values, is
+ * {@link HiddenData}'s: a row's identity is {@link #ROW_ID}, its index in the version read (since
+ * an update names the version it was made on, that index cannot have moved in between).
  */
 public final class ConfidentialFields {
     /** The reserved property holding a row's identity; data keys start with a letter, so none clashes. */
@@ -32,14 +29,13 @@ public final class ConfidentialFields {
     /** Problem code: a posted {@link #ROW_ID} names no stored row, or one another posted row already took. */
     public static final String UNKNOWN_ROW = "unknownRow";
 
-    private static final String ROWS = ConfidentialTree.ROWS;
+    /** In a location, the step standing for every row of a repeatable group. */
+    private static final String ROWS = "*";
 
     private final List<List<String>> locations;
-    private final ConfidentialTree tree;
 
     private ConfidentialFields(List<List<String>> locations) {
         this.locations = List.copyOf(locations);
-        this.tree = ConfidentialTree.of(this.locations);
     }
 
     public static ConfidentialFields of(JsonNode effectiveSchema) {
@@ -72,20 +68,8 @@ public final class ConfidentialFields {
         }
     }
 
-    /** A copy of some data with the confidential values taken out, and where they were. */
-    public record Masked(ObjectNode data, List<String> maskedPointers) {}
-
     /** Why a post cannot carry the stored values: the pointer of a row or a group, and a code. */
     public record Problem(String pointer, String code) {}
-
-    /**
-     * A post with the stored confidential values put back; to be stored only when there is no problem.
-     */
-    public record Kept(ObjectNode data, List<Problem> problems) {
-        public Kept {
-            problems = List.copyOf(problems);
-        }
-    }
 
     public boolean any() {
         return !locations.isEmpty();
@@ -96,27 +80,20 @@ public final class ConfidentialFields {
         return locations.stream().map(location -> "/" + String.join("/", location)).toList();
     }
 
-    /**
-     * What a member without the grant sees: a deep copy of {@code data} without anything at a
-     * confidential location, not even a null or an empty object, and with each row of a group
-     * holding confidential fields numbered by {@link #ROW_ID}. The input is left untouched. The
-     * pointers are those of {@link #postedPointers}.
-     */
-    public Masked mask(JsonNode data) {
+    /** A deep copy of {@code data} without the {@link #ROW_ID} of its rows, for a check that needs none. */
+    public static ObjectNode withoutRowIds(JsonNode data) {
         ObjectNode copy = copyOf(data);
-        List<String> masked = postedPointers(copy);
-        for (List<String> location : locations) {
-            remove(copy, location, 0);
-        }
-        tree.numberRows(copy);
-        return new Masked(copy, masked);
+        removeRowIds(copy);
+        return copy;
     }
 
-    /** A deep copy of {@code data} without the {@link #ROW_ID} of its rows, for a post that needs none. */
-    public ObjectNode withoutRowIds(JsonNode data) {
-        ObjectNode copy = copyOf(data);
-        tree.removeRowIds(copy);
-        return copy;
+    private static void removeRowIds(JsonNode value) {
+        for (JsonNode child : value) {
+            if (value.isArray() && child instanceof ObjectNode row) {
+                row.remove(ROW_ID);
+            }
+            removeRowIds(child);
+        }
     }
 
     /** True when the data holds at least one confidential value: reading it reveals something. */
@@ -159,21 +136,6 @@ public final class ConfidentialFields {
     }
 
     /**
-     * What a member without the grant may store: a copy of {@code posted}, without its row
-     * identities, in which every confidential location takes exactly the stored value (present or
-     * absent as stored). Rows of a group holding confidential fields are matched to stored rows by
-     * {@link #ROW_ID}; a row without one is new and gets no stored value. A stored row that no
-     * posted row names, or an identity that names no stored row, is a {@link Problem}.
-     */
-    public Kept keepStored(JsonNode posted, JsonNode stored) {
-        ObjectNode result = copyOf(posted);
-        JsonNode source = stored != null && stored.isObject() ? stored : JsonNodeFactory.instance.objectNode();
-        List<Problem> problems = new ArrayList<>();
-        tree.keepStored(result, source, "", problems);
-        return new Kept(result, problems);
-    }
-
-    /**
      * {@code pruned} with each confidential value of {@code before} that pruning took away put back,
      * for a save by a member who cannot see it: pruning drops the values of fields a condition
      * hides, and such a member must not destroy a value by changing the answer a condition reads.
@@ -213,24 +175,6 @@ public final class ConfidentialFields {
 
     private static ObjectNode copyOf(JsonNode data) {
         return data != null && data.isObject() ? ((ObjectNode) data).deepCopy() : JsonNodeFactory.instance.objectNode();
-    }
-
-    private static void remove(JsonNode node, List<String> location, int depth) {
-        String step = location.get(depth);
-        if (ROWS.equals(step)) {
-            if (node instanceof ArrayNode rows) {
-                rows.forEach(row -> remove(row, location, depth + 1));
-            }
-            return;
-        }
-        if (!(node instanceof ObjectNode object) || !object.has(step)) {
-            return;
-        }
-        if (depth == location.size() - 1) {
-            object.remove(step);
-        } else {
-            remove(object.get(step), location, depth + 1);
-        }
     }
 
     private static void find(JsonNode node, List<String> location, int depth, String pointer, List<String> present) {

@@ -16,6 +16,7 @@ import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.ConfidentialFields;
 import org.dossier.form.FormService;
+import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
@@ -65,7 +66,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = validated(form, writable(form, data, null, confidentialGrant, locale), confidentialGrant, locale);
+        JsonNode clean = writable(form, data, null, confidentialGrant, locale);
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -74,7 +75,8 @@ public final class RecordService {
             audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                     details(formKey, form.version(), 1));
         });
-        return new CaseRecord(tenantId, id, formKey, form.version(), clean, 1, now, actor.id(), now, actor.id());
+        return new CaseRecord(tenantId, id, formKey, form.version(), HiddenData.of(form, confidentialGrant).visible(clean),
+                1, now, actor.id(), now, actor.id());
     }
 
     /**
@@ -90,11 +92,12 @@ public final class RecordService {
     }
 
     /**
-     * As above, for a caller who may lack the confidential grant. Without it, the stored
-     * confidential values are kept exactly as they are, whatever was posted: a form that did not
-     * show them cannot erase them, and posting one explicitly is refused. Rows of groups holding
-     * confidential fields are matched by the {@code _row} the masked read gave them; a stored row
-     * left out of the post is refused rather than dropped (see {@link ConfidentialFields}).
+     * As above, for a caller who may lack the confidential grant. Whatever the caller cannot see
+     * (fields and sections the form hides, switched-off modules, fields of other form versions,
+     * confidential values without the grant) is carried over from the stored case file exactly as
+     * it is: a form that did not show it cannot erase it (see {@link HiddenData}). Posting a
+     * confidential value without the grant, or a value different from the stored one to a field the
+     * form hides, is refused.
      */
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
                              Locale locale, boolean confidentialGrant) {
@@ -107,8 +110,7 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
-            JsonNode clean = validated(form, writable(form, posted, parse(stored.data()), confidentialGrant, locale),
-                    confidentialGrant, locale);
+            JsonNode clean = writable(form, posted, parse(stored.data()), confidentialGrant, locale);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
@@ -116,7 +118,7 @@ public final class RecordService {
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
             return new CaseRecord(tenantId, id, stored.formKey(), form.version(),
-                    confidentialGrant ? clean : form.confidential().mask(clean).data(), expectedLockVersion + 1,
+                    HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());
         });
     }
@@ -138,49 +140,57 @@ public final class RecordService {
     }
 
     /**
-     * A record as one reader may see it. Without the grant its confidential values are removed;
-     * with it, a read that reveals any confidential value is an audit event.
+     * A record as one reader may see it, through the latest version of its form, the one a save
+     * goes through: what that form hides is left out, and confidential values too without the
+     * grant; with it, a read that reveals any confidential value is an audit event.
      */
     public CaseRecord read(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
         CaseRecord record = get(tenantId, id);
-        CompiledForm form = forms.version(tenantId, record.formKey(), record.schemaVersion());
-        if (!confidentialGrant) {
-            return withData(record, form.confidential().mask(record.data()).data());
-        }
-        if (form.confidential().holdsValue(record.data())) {
+        CompiledForm form = forms.latest(tenantId, record.formKey());
+        JsonNode visible = HiddenData.of(form, confidentialGrant).visible(record.data());
+        if (confidentialGrant && form.confidential().holdsValue(visible)) {
             jdbi.useHandle(handle -> audit.record(handle, tenantId, reader, "record.confidential.read", TARGET,
                     id.toString(), details(record.formKey(), record.schemaVersion(), record.lockVersion())));
         }
-        return record;
+        return withData(record, visible);
     }
 
     /**
-     * The posted data as this caller may store it. With the grant, the post is taken as it is, less
-     * the row identities it needs not send. Without it, posting a confidential value is refused
-     * and the stored ones are carried over ({@code stored} is null for a new record).
+     * The data to store for this post: the posted values the caller could see and edit, with
+     * everything hidden from them carried over from {@code stored} (null for a new record), pruned
+     * of what a display condition hides, and valid against the form.
+     *
+     * @throws RecordValidationException with every field error, the refused posts included
      */
     private JsonNode writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
                               Locale locale) {
         if (posted == null || !posted.isObject()) {
-            return posted; // refused by validated()
-        }
-        ConfidentialFields confidential = form.confidential();
-        if (confidentialGrant) {
-            return confidential.withoutRowIds(posted);
+            throw new IllegalArgumentException("record data must be a JSON object");
         }
         List<FieldError> errors = new ArrayList<>();
-        for (String pointer : confidential.postedPointers(posted)) {
-            errors.add(new FieldError(pointer, "confidential", messages.general("confidentialField", locale)));
+        if (!confidentialGrant) {
+            for (String pointer : form.confidential().postedPointers(posted)) {
+                errors.add(new FieldError(pointer, "confidential", messages.general("confidentialField", locale)));
+            }
         }
-        ConfidentialFields.Kept kept = confidential.keepStored(posted, stored);
-        for (ConfidentialFields.Problem problem : kept.problems()) {
+        HiddenData.Merged merged = HiddenData.of(form, confidentialGrant).carryOver(posted, stored);
+        for (ConfidentialFields.Problem problem : merged.problems()) {
             errors.add(new FieldError(problem.pointer(), problem.code(),
                     messages.forField(problem.pointer(), problem.code(), Optional.empty(), locale)));
+        }
+        JsonNode pruned = pruner.prune(form.effectiveSchema(), merged.data());
+        // Without the grant, a confidential value a changed condition would hide stays: its author cannot see it.
+        JsonNode clean = confidentialGrant ? pruned : form.confidential().keepPruned(pruned, merged.data());
+        for (FieldError error : validator.validate(form, clean, locale)) {
+            // What was carried over is not this form's to judge: it is kept as it was stored.
+            if (!(HiddenData.HIDDEN_CHANGED.equals(error.code()) && merged.carriedPointers().contains(error.path()))) {
+                errors.add(error);
+            }
         }
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);
         }
-        return kept.data();
+        return clean;
     }
 
     private static CaseRecord withData(CaseRecord record, JsonNode data) {
@@ -208,7 +218,7 @@ public final class RecordService {
 
     /** The field errors of some data against a form, without storing anything. */
     public List<FieldError> check(CompiledForm form, JsonNode data, Locale locale) {
-        return validator.validate(form, pruner.prune(form.effectiveSchema(), form.confidential().withoutRowIds(data)),
+        return validator.validate(form, pruner.prune(form.effectiveSchema(), ConfidentialFields.withoutRowIds(data)),
                 locale);
     }
 
@@ -218,23 +228,6 @@ public final class RecordService {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
         JsonNode clean = pruner.prune(form.effectiveSchema(), data);
-        List<FieldError> errors = validator.validate(form, clean, locale);
-        if (!errors.isEmpty()) {
-            throw new RecordValidationException(errors);
-        }
-        return clean;
-    }
-
-    /**
-     * As {@link #validated(CompiledForm, JsonNode, Locale)}; without the grant, a confidential value
-     * that pruning would drop (its field hidden by a condition the post changed) is kept, since the
-     * member saving cannot see it. A member who sees it lets minimisation drop it at their save.
-     */
-    private JsonNode validated(CompiledForm form, JsonNode data, boolean confidentialGrant, Locale locale) {
-        if (confidentialGrant || data == null || !data.isObject()) {
-            return validated(form, data, locale);
-        }
-        JsonNode clean = form.confidential().keepPruned(pruner.prune(form.effectiveSchema(), data), data);
         List<FieldError> errors = validator.validate(form, clean, locale);
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);

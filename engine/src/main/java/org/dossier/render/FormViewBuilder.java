@@ -117,19 +117,31 @@ public final class FormViewBuilder {
             }
             String legend = itemLabel + " " + number;
             String savedRow = savedRowId(rowData);
-            if (!savedRow.isEmpty()) {
+            String savedRowName = savedRow.isEmpty() ? "" : rowPath.child(ConfidentialFields.ROW_ID).name();
+            if (!savedRow.isEmpty() && !options.showConfidential() && holdsConfidential(group.itemChildren())) {
                 // Its hidden confidential fields would go with it: only a member who sees them may remove it.
-                return new RowView(index, rowPath.id(), legend, children, "", "",
-                        rowPath.child(ConfidentialFields.ROW_ID).name(), savedRow, messages.text("form.row.saved"));
+                return new RowView(index, rowPath.id(), legend, children, "", "", savedRowName, savedRow,
+                        messages.text("form.row.saved"));
             }
             return new RowView(index, rowPath.id(), legend, children, "remove:" + groupPath.pointer() + "/" + index,
-                    messages.format("form.row.remove", legend), "", "", "");
+                    messages.format("form.row.remove", legend), savedRowName, savedRow, "");
         }
 
-        /** The identity a saved row carries in data masked for a member without the grant, or "". */
-        private String savedRowId(JsonNode rowData) {
+        /** The identity a saved row carries when it holds something this member cannot see, or "". */
+        private static String savedRowId(JsonNode rowData) {
             JsonNode id = rowData.path(ConfidentialFields.ROW_ID);
-            return options.showConfidential() || !id.isValueNode() ? "" : id.asText();
+            return id.isValueNode() ? id.asText() : "";
+        }
+
+        private static boolean holdsConfidential(List<LayoutNode> nodes) {
+            for (LayoutNode node : nodes) {
+                boolean below = node instanceof LayoutNode.Section section ? holdsConfidential(section.children())
+                        : node instanceof LayoutNode.Group group && holdsConfidential(group.itemChildren());
+                if (node.confidential() || below) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private ControlView control(LayoutNode.Control control, FieldPath path, JsonNode value, boolean visible) {

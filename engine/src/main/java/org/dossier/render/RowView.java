@@ -11,8 +11,10 @@ import java.util.List;
  * @param removeAction value of the {@code _action} button, e.g. {@code remove:/membres_foyer/0};
  *                     empty when the row may not be removed
  * @param removeLabel  the remove button's text
- * @param savedRowName for a member without the confidential grant, the name of the hidden field
- *                     sending back which saved row this is ({@code membres_foyer[0]._row}); else empty
+ * @param savedRowName for a saved row holding something the member cannot see (a confidential
+ *                     field without the grant, a field the form hides), the name of the hidden
+ *                     field sending back which saved row this is ({@code membres_foyer[0]._row});
+ *                     else empty
  * @param savedRowId   that field's value, the row's index in the saved record
  * @param savedRowNote why a saved row offers no remove button; empty otherwise
  */

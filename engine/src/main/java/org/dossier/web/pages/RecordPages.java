@@ -96,7 +96,9 @@ public final class RecordPages {
         Locale locale = RequestLocale.of(ctx);
         CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
-        CompiledForm form = services.forms().version(tenant.id(), record.formKey(), record.schemaVersion());
+        // The form as it is now, as for editing: what it shows again (a field, a section, a module) shows
+        // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
+        CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
         Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
         model.put("meta", RecordMeta.of(tenant, record, locale));
         model.put("record", services.renderer().recordView(form, record.data(), locale, options(access)));
