@@ -31,7 +31,8 @@ public final class DesignerModel {
      * @param children fields of a section or of a repeatable group's rows, in display order
      */
     public record Node(String path, String key, String labelFr, String labelEn, String hintFr, String hintEn,
-                       boolean hidden, boolean required, int order, boolean custom, String type, List<Node> children) {
+                       boolean hidden, boolean required, int order, boolean custom, String type, boolean confidential,
+                       List<Node> children) {
         /** True for a section or a repeatable group. (Not named hasChildren: templates would read it for "children".) */
         public boolean nested() {
             return !children.isEmpty();
@@ -55,7 +56,7 @@ public final class DesignerModel {
             if (!section.isEmpty()) {
                 placed.computeIfAbsent(section, key -> new ArrayList<>())
                         .add(node(property.getKey(), property.getKey(), property.getValue(), definition,
-                                customByKey.containsKey(property.getKey()), customByKey.get(property.getKey())));
+                                customByKey.containsKey(property.getKey()), customByKey.get(property.getKey()), false));
             }
         }
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
@@ -63,14 +64,15 @@ public final class DesignerModel {
                 continue;
             }
             Node node = node(property.getKey(), property.getKey(), property.getValue(), definition,
-                    customByKey.containsKey(property.getKey()), customByKey.get(property.getKey()));
+                    customByKey.containsKey(property.getKey()), customByKey.get(property.getKey()), false);
             List<Node> extra = placed.getOrDefault(property.getKey(), List.of());
             if (!extra.isEmpty()) {
                 List<Node> children = new ArrayList<>(node.children());
                 children.addAll(extra);
                 children.sort(Comparator.comparingInt(Node::order));
                 node = new Node(node.path(), node.key(), node.labelFr(), node.labelEn(), node.hintFr(), node.hintEn(),
-                        node.hidden(), node.required(), node.order(), node.custom(), node.type(), List.copyOf(children));
+                        node.hidden(), node.required(), node.order(), node.custom(), node.type(), node.confidential(),
+                        List.copyOf(children));
             }
             sections.add(node);
         }
@@ -78,11 +80,14 @@ public final class DesignerModel {
         return sections;
     }
 
-    private static Node node(String path, String key, JsonNode schema, JsonNode parent, boolean custom, JsonNode spec) {
+    private static Node node(String path, String key, JsonNode schema, JsonNode parent, boolean custom, JsonNode spec,
+                             boolean underConfidential) {
+        boolean confidential = underConfidential || schema.path("x-confidential").asBoolean(false);
         List<Node> children = new ArrayList<>();
         JsonNode inner = schema.has("items") ? schema.get("items") : schema;
         for (Map.Entry<String, JsonNode> child : inner.path("properties").properties()) {
-            children.add(node(path + "." + child.getKey(), child.getKey(), child.getValue(), inner, false, null));
+            children.add(node(path + "." + child.getKey(), child.getKey(), child.getValue(), inner, false, null,
+                    confidential));
         }
         children.sort(Comparator.comparingInt(Node::order));
         boolean required = false;
@@ -92,7 +97,7 @@ public final class DesignerModel {
         return new Node(path, key, text(schema, "x-label", "fr", key), text(schema, "x-label", "en", ""),
                 text(schema, "x-hint", "fr", ""), text(schema, "x-hint", "en", ""),
                 schema.path("x-hidden").asBoolean(false), required, schema.path("x-order").asInt(1000), custom,
-                spec == null ? "" : spec.path("type").asText(""), List.copyOf(children));
+                spec == null ? "" : spec.path("type").asText(""), confidential, List.copyOf(children));
     }
 
     private static String text(JsonNode schema, String keyword, String language, String fallback) {

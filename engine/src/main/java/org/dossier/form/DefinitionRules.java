@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
  * and targets, x-visible-when conditions that load, required keys that exist, x-enum-labels keys
- * that are enum values. Written defensively: it also runs on definitions the meta-schema refused.
+ * that are enum values, and no condition that reads a confidential field to decide something a
+ * member without the grant sees. Written defensively: it also runs on definitions the meta-schema
+ * refused.
  */
 final class DefinitionRules {
     private static final List<String> SINGLE_SUBSCHEMAS = List.of("if", "then", "else", "not");
@@ -25,42 +27,52 @@ final class DefinitionRules {
 
     List<DefinitionProblem> problems() {
         problems.clear();
-        visit(root, "", root, true);
+        visit(root, "", root, true, List.of(), false);
         return List.copyOf(problems);
     }
 
     /**
-     * @param formNode the node of the form tree at the same data location: a conditional subschema's
-     *                 {@code required} may name properties declared there rather than in itself
-     * @param inFormTree false inside if/then/else and the other combinators
+     * @param formNode     the node of the form tree at the same data location: a conditional subschema's
+     *                     {@code required} may name properties declared there rather than in itself
+     * @param inFormTree   false inside if/then/else and the other combinators
+     * @param dataPath     where the data this schema applies to sits, {@code *} standing for rows
+     * @param confidential true under an {@code x-confidential} property
      */
-    private void visit(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree) {
+    private void visit(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree, List<String> dataPath,
+                       boolean confidential) {
         if (!schema.isObject()) {
             return;
         }
+        boolean hidden = confidential || schema.path("x-confidential").asBoolean(false);
         checkRequired(schema, pointer, formNode);
         checkEnumLabels(schema, pointer);
-        checkVisibleWhen(schema, pointer);
+        checkVisibleWhen(schema, pointer, hidden);
         boolean atRoot = inFormTree && pointer.isEmpty();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String childPointer = JsonPointers.append(JsonPointers.append(pointer, "properties"), property.getKey());
             JsonNode childForm = formNode.path("properties").path(property.getKey());
             checkPlacement(property.getValue(), childPointer, atRoot);
-            visit(property.getValue(), childPointer, childForm.isObject() ? childForm : property.getValue(), inFormTree);
+            visit(property.getValue(), childPointer, childForm.isObject() ? childForm : property.getValue(), inFormTree,
+                    ConditionReads.child(dataPath, property.getKey()), hidden);
         }
-        visitItems(schema, pointer, formNode, inFormTree);
+        visitItems(schema, pointer, formNode, inFormTree, dataPath, hidden);
+        if (!hidden) {
+            checkConditionReads(schema.path("if"), JsonPointers.append(pointer, "if"), dataPath, "if");
+        }
         for (String keyword : SINGLE_SUBSCHEMAS) {
-            visit(schema.path(keyword), JsonPointers.append(pointer, keyword), formNode, false);
+            visit(schema.path(keyword), JsonPointers.append(pointer, keyword), formNode, false, dataPath, hidden);
         }
         for (String keyword : SUBSCHEMA_LISTS) {
             JsonNode list = schema.path(keyword);
             for (int i = 0; i < list.size(); i++) {
-                visit(list.get(i), JsonPointers.append(JsonPointers.append(pointer, keyword), i), formNode, false);
+                visit(list.get(i), JsonPointers.append(JsonPointers.append(pointer, keyword), i), formNode, false,
+                        dataPath, hidden);
             }
         }
     }
 
-    private void visitItems(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree) {
+    private void visitItems(JsonNode schema, String pointer, JsonNode formNode, boolean inFormTree, List<String> dataPath,
+                            boolean confidential) {
         JsonNode items = schema.path("items");
         String itemsPointer = JsonPointers.append(pointer, "items");
         if (items.isObject() && items.has("x-confidential")) {
@@ -68,12 +80,13 @@ final class DefinitionRules {
             problems.add(new DefinitionProblem(JsonPointers.append(itemsPointer, "x-confidential"), "x-confidential",
                     "x-confidential belongs on the list's property (or on the fields of its rows), not on its items"));
         }
+        List<String> rows = ConditionReads.child(dataPath, ConditionReads.ROWS);
         if (items.isObject()) {
             JsonNode formItems = formNode.path("items");
-            visit(items, itemsPointer, formItems.isObject() ? formItems : items, inFormTree);
+            visit(items, itemsPointer, formItems.isObject() ? formItems : items, inFormTree, rows, confidential);
         } else if (items.isArray()) {
             for (int i = 0; i < items.size(); i++) {
-                visit(items.get(i), JsonPointers.append(itemsPointer, i), items.get(i), inFormTree);
+                visit(items.get(i), JsonPointers.append(itemsPointer, i), items.get(i), inFormTree, rows, confidential);
             }
         }
     }
@@ -135,18 +148,40 @@ final class DefinitionRules {
         });
     }
 
-    private void checkVisibleWhen(JsonNode schema, String pointer) {
+    private void checkVisibleWhen(JsonNode schema, String pointer, boolean confidential) {
         JsonNode condition = schema.path("x-visible-when");
         if (!condition.isObject()) {
             return;
         }
+        String at = JsonPointers.append(pointer, "x-visible-when");
         try {
             EveritSchemas.load(condition);
         } catch (RuntimeException e) {
             // everit reports unloadable schemas with SchemaException, and a few malformed values with
             // ClassCastException or JSONException: any of them means the condition cannot be evaluated.
-            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-visible-when"), "x-visible-when",
+            problems.add(new DefinitionProblem(at, "x-visible-when",
                     "the condition is not a loadable JSON Schema: " + e.getMessage()));
+            return;
+        }
+        if (!confidential) {
+            // Display conditions are evaluated on the whole record.
+            checkConditionReads(condition, at, List.of(), "x-visible-when");
+        }
+    }
+
+    /**
+     * A field shown, hidden or required according to a confidential value would tell a member
+     * without the grant what that value is (by its value, its control, or a required error), so
+     * only a confidential field may depend on one.
+     */
+    private void checkConditionReads(JsonNode condition, String at, List<String> dataPath, String keyword) {
+        for (List<String> read : ConditionReads.of(condition, dataPath)) {
+            if (ConditionReads.isConfidential(root, read)) {
+                problems.add(new DefinitionProblem(at, keyword, "the condition reads the confidential field /"
+                        + String.join("/", read) + ": what it decides would tell members without the confidential "
+                        + "grant what that field holds; mark this field confidential too, or test another field"));
+                return;
+            }
         }
     }
 

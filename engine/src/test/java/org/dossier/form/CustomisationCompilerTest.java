@@ -197,4 +197,24 @@ class CustomisationCompilerTest {
                                 "/customFields/3/options", "/customFields/4/label", "/customFields/5/section",
                                 "/customFields/6/visibleWhen/field"));
     }
+
+    @Test
+    void a_custom_field_shown_by_a_confidential_custom_field_is_refused_unless_confidential_itself() {
+        JsonNode base = BaseSchema.baseSchema();
+        String fields = """
+                {'customFields': [
+                  {'key': 'signalement', 'type': 'yesNo', 'section': 'identite', 'label': {'fr': 'Signalement'},
+                   'confidential': true},
+                  {'key': 'suivi_signalement', 'type': 'text', 'section': 'identite', 'label': {'fr': 'Suivi'}%s,
+                   'visibleWhen': {'field': 'signalement', 'equals': true}}]}
+                """;
+
+        assertThatThrownBy(() -> publish(base, json(fields.formatted(""))))
+                .isInstanceOf(InvalidFormDefinitionException.class)
+                .satisfies(refused -> assertThat(((InvalidFormDefinitionException) refused).problems())
+                        .extracting(DefinitionProblem::path)
+                        .containsExactly("/properties/suivi_signalement/x-visible-when"));
+        CompiledForm accepted = publish(base, json(fields.formatted(", 'confidential': true")));
+        assertThat(accepted.confidential().pointers()).contains("/signalement", "/suivi_signalement");
+    }
 }

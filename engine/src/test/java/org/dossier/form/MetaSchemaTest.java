@@ -243,4 +243,66 @@ class MetaSchemaTest {
         assertThat(refused.getMessage()).contains(NOM + "/x-widget", "(x-widget)");
         assertThat(refused.code()).isEqualTo("invalidFormDefinition");
     }
+
+    /** A confidential choice the dossier can hold: "signalement", yes or no, inside the confidential notes. */
+    private static JsonNode withConfidentialChoice() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/notes_confidentielles/properties")
+                .set("signalement", json("{\"type\": \"boolean\", \"x-label\": {\"fr\": \"Signalement\"}}"));
+        return definition;
+    }
+
+    private static final String SIGNALEMENT_CONDITION = """
+            {"required": ["notes_confidentielles"], "properties": {"notes_confidentielles": {
+              "required": ["signalement"], "properties": {"signalement": {"const": true}}}}}
+            """;
+
+    @Test
+    void a_field_shown_by_a_confidential_value_is_refused_unless_it_is_confidential_too() {
+        JsonNode definition = withConfidentialChoice();
+        objectAt(definition, "/properties/contact/properties").set("suivi_signalement",
+                json("{\"type\": \"string\", \"x-visible-when\": " + SIGNALEMENT_CONDITION + "}"));
+
+        List<DefinitionProblem> problems = problemsOf(definition);
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::keyword).containsExactly(
+                tuple("/properties/contact/properties/suivi_signalement/x-visible-when", "x-visible-when"));
+        assertThat(problems.get(0).message()).contains("/notes_confidentielles").contains("confidential");
+
+        objectAt(definition, "/properties/contact/properties/suivi_signalement").put("x-confidential", true);
+        metaSchema.check(definition);
+    }
+
+    @Test
+    void a_field_in_a_confidential_section_may_depend_on_a_confidential_value() {
+        JsonNode definition = withConfidentialChoice();
+        objectAt(definition, "/properties/notes_confidentielles/properties").set("suite",
+                json("{\"type\": \"string\", \"x-visible-when\": " + SIGNALEMENT_CONDITION + "}"));
+
+        metaSchema.check(definition);
+
+        assertThat(definition.at("/properties/notes_confidentielles/properties/suite/x-visible-when").isObject()).isTrue();
+    }
+
+    @Test
+    void a_rule_whose_if_reads_a_confidential_value_is_refused_wherever_it_stands() {
+        JsonNode definition = withConfidentialChoice();
+        ((ObjectNode) definition).putArray("allOf").add(json("{\"if\": " + SIGNALEMENT_CONDITION
+                + ", \"then\": {\"required\": [\"contact\"]}}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/allOf/0/if", "if"));
+    }
+
+    @Test
+    void a_condition_on_a_field_in_rows_is_read_through_the_rows() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/membres_foyer/items/properties/lien").put("x-confidential", true);
+        objectAt(definition, "/properties/contact/properties").set("note_lien", json("""
+                {"type": "string", "x-visible-when": {"properties": {"membres_foyer": {
+                  "contains": {"properties": {"lien": {"const": "autre"}}}}}}}
+                """));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::keyword).containsExactly("x-visible-when");
+    }
 }

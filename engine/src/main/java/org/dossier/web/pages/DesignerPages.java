@@ -426,12 +426,15 @@ public final class DesignerPages {
         return new LinkedHashSet<>(org.dossier.modules.Modules.ALL);
     }
 
-    /** Fields a visible-when condition may test: single and multiple choices, and yes/no questions. */
+    /**
+     * Fields a visible-when condition may test: single and multiple choices, and yes/no questions,
+     * never a confidential one (what it shows would give the value away; the form rules refuse it).
+     */
     private static List<Option> conditionFields(List<DesignerModel.Node> sections, Locale locale) {
         List<Option> options = new ArrayList<>();
         for (DesignerModel.Node section : sections) {
             for (DesignerModel.Node field : section.children()) {
-                if (!field.nested() && !field.path().contains("[")) {
+                if (!field.nested() && !field.path().contains("[") && !field.confidential()) {
                     options.add(new Option(field.path(), section.labelFr() + " › " + field.labelFr()));
                 }
             }
