@@ -95,22 +95,14 @@ public final class AccountService {
     }
 
     /**
-     * Writes a user's own event (login, logout, token) to every service they belong to, so each
-     * service's admin sees it, and to the platform log for a super-admin or an unknown e-mail.
+     * Writes a person's own event (login, logout, token, password) to the platform log only. It
+     * belongs to their account, not to the services they work in: a service's log says what
+     * happened in that service, and an admin who once added someone must not follow where and
+     * when that person signs in. Super-admins read these events at {@code /admin/audit}.
      */
     public void auditForUser(Handle handle, Optional<User> user, Actor actor, String action, ObjectNode details) {
-        if (user.isEmpty()) {
-            audit.recordPlatform(handle, actor, action, USER, null, details);
-            return;
-        }
-        List<Membership> memberships = new MembershipDao(handle).ofUser(user.get().id());
-        String target = Long.toString(user.get().id());
-        for (Membership membership : memberships) {
-            audit.record(handle, membership.tenantId(), actor, action, USER, target, details);
-        }
-        if (memberships.isEmpty() || user.get().superAdmin()) {
-            audit.recordPlatform(handle, actor, action, USER, target, details);
-        }
+        audit.recordPlatform(handle, actor, action, USER, user.map(found -> Long.toString(found.id())).orElse(null),
+                details);
     }
 
     // ---- users --------------------------------------------------------------------------------
