@@ -55,7 +55,7 @@ final class OrphanAccounts {
                         "SELECT COUNT(*) FROM api_tokens WHERE user_id IN (<ids>)")
                 .bindList("ids", ids).mapTo(Long.class).one());
         counts.put(DeletedKind.ACCOUNT_EVENTS, orphans.candidates.isEmpty() ? 0L
-                : handle.createQuery("SELECT COUNT(*) FROM audit_events " + OWN_EVENTS)
+                : handle.createQuery(COUNT_OWN_EVENTS)
                 .bind("platform", AuditLog.PLATFORM_TENANT)
                 .bindList("targets", orphans.candidates.stream().map(account -> Long.toString(account.id())).toList())
                 .bindList("emails", orphans.candidates.stream().map(Account::email).toList())
@@ -66,9 +66,15 @@ final class OrphanAccounts {
      * A person's own events in the platform log: those about the account (target user id), and
      * those they are the actor of, such as a failed sign-in before the account existed.
      */
-    private static final String OWN_EVENTS = """
-            WHERE tenant_id = :platform
-              AND ((target_type = 'user' AND target_id IN (<targets>)) OR actor IN (<emails>))
+    private static final String COUNT_OWN_EVENTS = """
+            SELECT COUNT(*) FROM audit_events
+             WHERE tenant_id = :platform
+               AND ((target_type = 'user' AND target_id IN (<targets>)) OR actor IN (<emails>))
+            """;
+    private static final String DELETE_OWN_EVENTS = """
+            DELETE FROM audit_events
+             WHERE tenant_id = :platform
+               AND ((target_type = 'user' AND target_id IN (<targets>)) OR actor IN (<emails>))
             """;
 
     /**
@@ -112,7 +118,7 @@ final class OrphanAccounts {
         }
         handle.createUpdate("DELETE FROM login_throttle WHERE throttle_key IN (<keys>)")
                 .bindList("keys", throttleKeys).execute();
-        deleted.put(DeletedKind.ACCOUNT_EVENTS, (long) handle.createUpdate("DELETE FROM audit_events " + OWN_EVENTS)
+        deleted.put(DeletedKind.ACCOUNT_EVENTS, (long) handle.createUpdate(DELETE_OWN_EVENTS)
                 .bind("platform", AuditLog.PLATFORM_TENANT)
                 .bindList("targets", goneIds.stream().map(id -> Long.toString(id)).toList())
                 .bindList("emails", gone.stream().map(Account::email).toList())
