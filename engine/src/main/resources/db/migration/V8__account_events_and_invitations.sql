@@ -1,3 +1,8 @@
+-- Invitations. A membership a service admin adds is pending until the person accepts it. A
+-- pending row is never active (active = FALSE), so every check that reads `active`, an old
+-- node's during a rolling deploy included, already gives it no access.
+ALTER TABLE memberships ADD COLUMN pending BOOLEAN NOT NULL DEFAULT FALSE;
+
 -- A person's own events (sign-ins, sign-outs, tokens, password) belong to their account and
 -- the platform log, not to every service they ever joined. Until now each was written once
 -- per membership, and once more to the platform log for a super-admin: the copies written

@@ -173,15 +173,11 @@ public final class AccountService {
         return jdbi.withHandle(handle -> new MembershipDao(handle).members(tenantId));
     }
 
-    /** Adds a member, in its own transaction. */
-    public AddedMember addMember(TenantId tenantId, String email, String displayName, Role role, boolean confidential,
-                                 Actor actor) {
-        return jdbi.inTransaction(handle -> addMember(handle, tenantId, email, displayName, role, confidential, actor));
-    }
-
     /**
-     * Adds a member inside the caller's transaction. An unknown e-mail gets a new account with a
-     * one-time password, to be changed at first login; a known one keeps its password.
+     * Adds an active member at once, inside the caller's transaction: a new service's first admin,
+     * named by the super-admin who creates it, and the demo's people. A service's admin adds people
+     * through {@link InvitationService} instead, which asks them first. An unknown e-mail gets a new
+     * account with a one-time password, to be changed at first login; a known one keeps its password.
      *
      * @throws DomainException {@code alreadyMember} when the person already belongs to the service
      */
@@ -211,16 +207,24 @@ public final class AccountService {
     }
 
     /**
-     * Changes a member's role, grant or activity. A service always keeps one active admin.
+     * Changes a member's role, grant or activity. A service always keeps one active admin. A
+     * pending invitation cannot be changed (activating it would skip the person's consent): the
+     * admin withdraws it and invites again.
      *
-     * @throws DomainException {@code noSuchMember} (404) or {@code lastAdmin} (409)
+     * @throws DomainException {@code noSuchMember} (404), {@code invitationPending} (409),
+     *                         or {@code lastAdmin} (409)
      */
-    public void changeMember(TenantId tenantId, long userId, Role role, boolean confidential, boolean active, Actor actor) {
+    public void changeMember(TenantAccess access, long userId, Role role, boolean confidential, boolean active,
+                             Actor actor) {
+        TenantId tenantId = access.tenant().id();
         jdbi.useTransaction(handle -> {
             MembershipDao dao = new MembershipDao(handle);
             List<Membership> all = dao.lockAll(tenantId);
             Membership before = all.stream().filter(m -> m.userId() == userId).findFirst()
                     .orElseThrow(() -> new DomainException("noSuchMember", 404, "no such member"));
+            if (before.pending()) {
+                throw new DomainException("invitationPending", 409, "the person has not accepted the invitation yet");
+            }
             boolean removesAnAdmin = before.active() && before.role() == Role.ADMIN && (role != Role.ADMIN || !active);
             long activeAdmins = all.stream().filter(m -> m.active() && m.role() == Role.ADMIN).count();
             if (removesAnAdmin && activeAdmins <= 1) {
@@ -238,7 +242,7 @@ public final class AccountService {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private static String requireEmail(String email) {
+    static String requireEmail(String email) {
         String normalized = Emails.normalize(email);
         if (!Emails.isValid(normalized)) {
             throw new DomainException("invalidEmail", 422, "not an e-mail address");
@@ -246,7 +250,7 @@ public final class AccountService {
         return normalized;
     }
 
-    private static String requireDisplayName(String displayName) {
+    static String requireDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new DomainException("invalidDisplayName", 422, "a name of 1 to 200 characters is required");
