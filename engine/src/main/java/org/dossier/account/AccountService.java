@@ -212,11 +212,12 @@ public final class AccountService {
      * admin withdraws it and invites again.
      *
      * @throws DomainException {@code noSuchMember} (404), {@code invitationPending} (409),
-     *                         or {@code lastAdmin} (409)
+     *                         {@code lastAdmin} (409) or {@code selfGrant} (403)
      */
     public void changeMember(TenantAccess access, long userId, Role role, boolean confidential, boolean active,
                              Actor actor) {
         TenantId tenantId = access.tenant().id();
+        refuseSelfGrant(access, userId);
         jdbi.useTransaction(handle -> {
             MembershipDao dao = new MembershipDao(handle);
             List<Membership> all = dao.lockAll(tenantId);
@@ -241,6 +242,21 @@ public final class AccountService {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /**
+     * A super-admin manages a service's users by its platform role, not by a membership: it must not
+     * use that to give itself a place, a role or the confidential grant in the service. Another admin
+     * of the service does it, by an invitation the super-admin then accepts like anyone else. A
+     * super-admin who is an active admin of the service acts as that admin, as its colleagues do.
+     *
+     * @throws DomainException {@code selfGrant} (403)
+     */
+    static void refuseSelfGrant(TenantAccess access, long userId) {
+        if (access.membership().isEmpty() && access.user().id() == userId) {
+            throw new DomainException("selfGrant", 403,
+                    "a super-admin cannot add itself to a service or change its own rights there");
+        }
+    }
 
     static String requireEmail(String email) {
         String normalized = Emails.normalize(email);

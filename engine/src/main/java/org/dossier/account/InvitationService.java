@@ -58,7 +58,8 @@ public final class InvitationService {
      *
      * @throws DomainException {@code invalidEmail}, {@code invalidDisplayName} (checked whether or
      *                         not the account exists), {@code alreadyMember} (409) when the person
-     *                         already belongs to the service or is invited to it
+     *                         already belongs to the service or is invited to it, or
+     *                         {@code selfGrant} (403) for a super-admin inviting itself
      */
     public Invited invite(TenantAccess access, String email, String displayName, Role role, boolean confidential,
                           Actor actor) {
@@ -72,6 +73,7 @@ public final class InvitationService {
             User user;
             if (existing.isPresent()) {
                 user = existing.get();
+                AccountService.refuseSelfGrant(access, user.id());
                 if (memberships.find(tenantId, user.id()).isPresent()) {
                     throw new DomainException("alreadyMember", 409, "already a member of this service");
                 }
