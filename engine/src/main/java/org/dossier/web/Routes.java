@@ -81,8 +81,8 @@ public final class Routes {
         access.user(GET, "/account/tokens", account::tokens);
         access.user(POST, "/account/tokens", account::createToken);
         access.user(POST, "/account/tokens/{tokenId}/revoke", account::revokeToken);
-        access.user(POST, "/account/invitations/{slug}/accept", account::acceptInvitation);
-        access.user(POST, "/account/invitations/{slug}/decline", account::declineInvitation);
+        access.user(POST, "/account/invitations/{service}/accept", account::acceptInvitation);
+        access.user(POST, "/account/invitations/{service}/decline", account::declineInvitation);
 
         access.tenant(GET, "/t/{tenant}/brand.css", null, brand::serve);
         access.tenant(GET, "/t/{tenant}/logo", null, branding::logo);

@@ -82,8 +82,8 @@ class IsolationTest {
         known.put("GET /account/tokens", Access.AUTHENTICATED);
         known.put("POST /account/tokens", Access.AUTHENTICATED);
         known.put("POST /account/tokens/{tokenId}/revoke", Access.AUTHENTICATED);
-        known.put("POST /account/invitations/{slug}/accept", Access.AUTHENTICATED);
-        known.put("POST /account/invitations/{slug}/decline", Access.AUTHENTICATED);
+        known.put("POST /account/invitations/{service}/accept", Access.AUTHENTICATED);
+        known.put("POST /account/invitations/{service}/decline", Access.AUTHENTICATED);
         known.put("GET /t/{tenant}/brand.css", Access.TENANT);
         known.put("GET /t/{tenant}/logo", Access.TENANT);
         known.put("GET /t/{tenant}/admin/branding", Access.TENANT);

@@ -173,6 +173,11 @@ class PasswordTest {
                 .isEqualTo(303);
 
         assertThat(stored(user).mustChange()).isFalse();
+        // The new account then answers its invitation, as an existing one would.
+        assertThat(newcomer.get("/t/" + tenant.slug() + "/records").statusCode()).isEqualTo(404);
+        assertThat(newcomer.get("/").body()).contains("/account/invitations/" + tenant.slug() + "/accept");
+        assertThat(newcomer.postForm("/account/invitations/" + tenant.slug() + "/accept", List.of()).statusCode())
+                .isEqualTo(303);
         assertThat(newcomer.get("/t/" + tenant.slug() + "/records").statusCode()).isEqualTo(200);
         assertThat(script.get("/api/v1/tenants/" + tenant.slug() + "/records").statusCode())
                 .as("a personal token made before the change is revoked").isEqualTo(401);

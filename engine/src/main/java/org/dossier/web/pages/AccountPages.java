@@ -58,7 +58,7 @@ public final class AccountPages {
 
     /** The service of the URL; an unknown one answers 404 as a service without an invitation does. */
     private org.dossier.tenant.TenantId invitedTo(Context ctx) {
-        return services.tenants().find(ctx.pathParam("slug"))
+        return services.tenants().find(ctx.pathParam("service"))
                 .orElseThrow(() -> new DomainException("noSuchInvitation", 404, "no such pending invitation")).id();
     }
 
