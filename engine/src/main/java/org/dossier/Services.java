@@ -2,6 +2,7 @@ package org.dossier;
 
 import java.time.Clock;
 import org.dossier.account.AccountService;
+import org.dossier.account.InvitationService;
 import org.dossier.account.LoginThrottle;
 import org.dossier.account.PasswordHasher;
 import org.dossier.account.PasswordService;
@@ -56,6 +57,7 @@ public record Services(
         PebbleTemplates templates,
         AccountService accounts,
         PasswordService passwords,
+        InvitationService invitations,
         SessionStore sessions,
         TokenStore tokens,
         AuditLog audit,
@@ -102,6 +104,7 @@ public record Services(
                 new PebbleTemplates(),
                 accounts,
                 new PasswordService(database.jdbi(), json.mapper(), hasher, throttle, sessions, tokens, accounts, clock),
+                new InvitationService(database.jdbi(), json.mapper(), hasher, accounts, audit, clock),
                 sessions,
                 tokens,
                 audit,

@@ -95,22 +95,14 @@ public final class AccountService {
     }
 
     /**
-     * Writes a user's own event (login, logout, token) to every service they belong to, so each
-     * service's admin sees it, and to the platform log for a super-admin or an unknown e-mail.
+     * Writes a person's own event (login, logout, token, password) to the platform log only. It
+     * belongs to their account, not to the services they work in: a service's log says what
+     * happened in that service, and an admin who once added someone must not follow where and
+     * when that person signs in. Super-admins read these events at {@code /admin/audit}.
      */
     public void auditForUser(Handle handle, Optional<User> user, Actor actor, String action, ObjectNode details) {
-        if (user.isEmpty()) {
-            audit.recordPlatform(handle, actor, action, USER, null, details);
-            return;
-        }
-        List<Membership> memberships = new MembershipDao(handle).ofUser(user.get().id());
-        String target = Long.toString(user.get().id());
-        for (Membership membership : memberships) {
-            audit.record(handle, membership.tenantId(), actor, action, USER, target, details);
-        }
-        if (memberships.isEmpty() || user.get().superAdmin()) {
-            audit.recordPlatform(handle, actor, action, USER, target, details);
-        }
+        audit.recordPlatform(handle, actor, action, USER, user.map(found -> Long.toString(found.id())).orElse(null),
+                details);
     }
 
     // ---- users --------------------------------------------------------------------------------
@@ -181,15 +173,11 @@ public final class AccountService {
         return jdbi.withHandle(handle -> new MembershipDao(handle).members(tenantId));
     }
 
-    /** Adds a member, in its own transaction. */
-    public AddedMember addMember(TenantId tenantId, String email, String displayName, Role role, boolean confidential,
-                                 Actor actor) {
-        return jdbi.inTransaction(handle -> addMember(handle, tenantId, email, displayName, role, confidential, actor));
-    }
-
     /**
-     * Adds a member inside the caller's transaction. An unknown e-mail gets a new account with a
-     * one-time password, to be changed at first login; a known one keeps its password.
+     * Adds an active member at once, inside the caller's transaction: a new service's first admin,
+     * named by the super-admin who creates it, and the demo's people. A service's admin adds people
+     * through {@link InvitationService} instead, which asks them first. An unknown e-mail gets a new
+     * account with a one-time password, to be changed at first login; a known one keeps its password.
      *
      * @throws DomainException {@code alreadyMember} when the person already belongs to the service
      */
@@ -219,16 +207,25 @@ public final class AccountService {
     }
 
     /**
-     * Changes a member's role, grant or activity. A service always keeps one active admin.
+     * Changes a member's role, grant or activity. A service always keeps one active admin. A
+     * pending invitation cannot be changed (activating it would skip the person's consent): the
+     * admin withdraws it and invites again.
      *
-     * @throws DomainException {@code noSuchMember} (404) or {@code lastAdmin} (409)
+     * @throws DomainException {@code noSuchMember} (404), {@code invitationPending} (409),
+     *                         {@code lastAdmin} (409) or {@code selfGrant} (403)
      */
-    public void changeMember(TenantId tenantId, long userId, Role role, boolean confidential, boolean active, Actor actor) {
+    public void changeMember(TenantAccess access, long userId, Role role, boolean confidential, boolean active,
+                             Actor actor) {
+        TenantId tenantId = access.tenant().id();
+        refuseSelfGrant(access, userId);
         jdbi.useTransaction(handle -> {
             MembershipDao dao = new MembershipDao(handle);
             List<Membership> all = dao.lockAll(tenantId);
             Membership before = all.stream().filter(m -> m.userId() == userId).findFirst()
                     .orElseThrow(() -> new DomainException("noSuchMember", 404, "no such member"));
+            if (before.pending()) {
+                throw new DomainException("invitationPending", 409, "the person has not accepted the invitation yet");
+            }
             boolean removesAnAdmin = before.active() && before.role() == Role.ADMIN && (role != Role.ADMIN || !active);
             long activeAdmins = all.stream().filter(m -> m.active() && m.role() == Role.ADMIN).count();
             if (removesAnAdmin && activeAdmins <= 1) {
@@ -246,7 +243,22 @@ public final class AccountService {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private static String requireEmail(String email) {
+    /**
+     * A super-admin manages a service's users by its platform role, not by a membership: it must not
+     * use that to give itself a place, a role or the confidential grant in the service. Another admin
+     * of the service does it, by an invitation the super-admin then accepts like anyone else. A
+     * super-admin who is an active admin of the service acts as that admin, as its colleagues do.
+     *
+     * @throws DomainException {@code selfGrant} (403)
+     */
+    static void refuseSelfGrant(TenantAccess access, long userId) {
+        if (access.membership().isEmpty() && access.user().id() == userId) {
+            throw new DomainException("selfGrant", 403,
+                    "a super-admin cannot add itself to a service or change its own rights there");
+        }
+    }
+
+    static String requireEmail(String email) {
         String normalized = Emails.normalize(email);
         if (!Emails.isValid(normalized)) {
             throw new DomainException("invalidEmail", 422, "not an e-mail address");
@@ -254,7 +266,7 @@ public final class AccountService {
         return normalized;
     }
 
-    private static String requireDisplayName(String displayName) {
+    static String requireDisplayName(String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new DomainException("invalidDisplayName", 422, "a name of 1 to 200 characters is required");

@@ -19,19 +19,46 @@ public final class MembershipDao {
     /** A member of a service, with the user's name and e-mail, for the admin's list. */
     public record Member(User user, Membership membership) {}
 
+    /** An active membership, given at once: a service's first admin, the demo's people. */
     public void insert(TenantId tenantId, long userId, Role role, boolean confidential, Instant now) {
+        insert(tenantId, userId, role, confidential, false, now);
+    }
+
+    /** An invitation: inactive and pending until the person accepts it. */
+    public void insertInvitation(TenantId tenantId, long userId, Role role, boolean confidential, Instant now) {
+        insert(tenantId, userId, role, confidential, true, now);
+    }
+
+    private void insert(TenantId tenantId, long userId, Role role, boolean confidential, boolean pending, Instant now) {
         handle.createUpdate("""
-                        INSERT INTO memberships (tenant_id, user_id, role, confidential, active, created_at, updated_at)
-                        VALUES (:tenantId, :userId, :role, :confidential, TRUE, :now, :now)
+                        INSERT INTO memberships (tenant_id, user_id, role, confidential, active, pending, created_at, updated_at)
+                        VALUES (:tenantId, :userId, :role, :confidential, NOT :pending, :pending, :now, :now)
                         """)
                 .bind("tenantId", tenantId).bind("userId", userId).bind("role", role.key())
-                .bind("confidential", confidential).bind("now", now)
+                .bind("confidential", confidential).bind("pending", pending).bind("now", now)
                 .execute();
+    }
+
+    /** Turns the person's pending invitation into an active membership. @return false when there was none */
+    public boolean accept(TenantId tenantId, long userId, Instant now) {
+        return handle.createUpdate("""
+                        UPDATE memberships SET active = TRUE, pending = FALSE, updated_at = :now
+                         WHERE tenant_id = :tenantId AND user_id = :userId AND pending
+                        """)
+                .bind("tenantId", tenantId).bind("userId", userId).bind("now", now)
+                .execute() == 1;
+    }
+
+    /** Removes a pending invitation, declined or withdrawn. @return false when there was none */
+    public boolean deleteInvitation(TenantId tenantId, long userId) {
+        return handle.createUpdate("DELETE FROM memberships WHERE tenant_id = :tenantId AND user_id = :userId AND pending")
+                .bind("tenantId", tenantId).bind("userId", userId)
+                .execute() == 1;
     }
 
     public Optional<Membership> find(TenantId tenantId, long userId) {
         return handle.createQuery("""
-                        SELECT tenant_id, user_id, role, confidential, active
+                        SELECT tenant_id, user_id, role, confidential, active, pending
                           FROM memberships
                          WHERE tenant_id = :tenantId AND user_id = :userId
                         """)
@@ -42,7 +69,7 @@ public final class MembershipDao {
     /** Reads and locks the service's memberships, so the last-admin check cannot race. */
     public List<Membership> lockAll(TenantId tenantId) {
         return handle.createQuery("""
-                        SELECT tenant_id, user_id, role, confidential, active
+                        SELECT tenant_id, user_id, role, confidential, active, pending
                           FROM memberships
                          WHERE tenant_id = :tenantId
                            FOR UPDATE
@@ -52,11 +79,11 @@ public final class MembershipDao {
 
     public List<Member> members(TenantId tenantId) {
         return handle.createQuery("SELECT " + UserDao.COLUMNS + """
-                        , m.tenant_id, m.user_id, m.role, m.confidential, m.active
+                        , m.tenant_id, m.user_id, m.role, m.confidential, m.active, m.pending
                           FROM memberships m
                           JOIN users u ON u.id = m.user_id
                          WHERE m.tenant_id = :tenantId
-                         ORDER BY m.active DESC, u.display_name, u.email
+                         ORDER BY m.active DESC, m.pending DESC, u.display_name, u.email
                         """)
                 .bind("tenantId", tenantId)
                 .map((rs, ctx) -> new Member(UserDao.map(rs), map(rs))).list();
@@ -66,7 +93,7 @@ public final class MembershipDao {
         return handle.createUpdate("""
                         UPDATE memberships SET role = :role, confidential = :confidential, active = :active,
                                                updated_at = :now
-                         WHERE tenant_id = :tenantId AND user_id = :userId
+                         WHERE tenant_id = :tenantId AND user_id = :userId AND NOT pending
                         """)
                 .bind("tenantId", tenantId).bind("userId", userId).bind("role", role.key())
                 .bind("confidential", confidential).bind("active", active).bind("now", now)
@@ -76,7 +103,7 @@ public final class MembershipDao {
     /** The services a user belongs to, across tenants: the user's own list, shown only to that user. */
     public List<Membership> ofUser(long userId) {
         return handle.createQuery("""
-                        SELECT /* all tenants */ tenant_id, user_id, role, confidential, active
+                        SELECT /* all tenants */ tenant_id, user_id, role, confidential, active, pending
                           FROM memberships
                          WHERE user_id = :userId
                         """)
@@ -102,7 +129,7 @@ public final class MembershipDao {
      * user's membership in one tenant: join with {@link #JOIN_ONE_TENANT} and read with
      * {@link #mapJoined(ResultSet)}.
      */
-    static final String JOINED_COLUMNS = ", m.tenant_id, m.user_id, m.role, m.confidential, m.active";
+    static final String JOINED_COLUMNS = ", m.tenant_id, m.user_id, m.role, m.confidential, m.active, m.pending";
     static final String JOIN_ONE_TENANT = " LEFT JOIN memberships m ON m.tenant_id = :tenantId AND m.user_id = u.id";
 
     /** The joined membership, empty when the user has none in that tenant. */
@@ -114,6 +141,6 @@ public final class MembershipDao {
     private static Membership map(ResultSet rs) throws SQLException {
         return new Membership(new TenantId(rs.getLong("tenant_id")), rs.getLong("user_id"),
                 Role.fromKey(rs.getString("role")).orElseThrow(() -> new IllegalStateException("unknown role")),
-                rs.getBoolean("confidential"), rs.getBoolean("active"));
+                rs.getBoolean("confidential"), rs.getBoolean("active"), rs.getBoolean("pending"));
     }
 }

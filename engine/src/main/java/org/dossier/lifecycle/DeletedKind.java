@@ -15,7 +15,8 @@ public enum DeletedKind {
     AUDIT_EVENTS("auditEvents"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
-    API_TOKENS("apiTokens");
+    API_TOKENS("apiTokens"),
+    ACCOUNT_EVENTS("accountEvents");
 
     private final String key;
 

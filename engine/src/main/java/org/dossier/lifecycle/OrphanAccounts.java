@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.account.LoginThrottle;
+import org.dossier.audit.AuditLog;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 
@@ -11,7 +12,8 @@ import org.jdbi.v3.core.Handle;
  * The accounts a service's deletion leaves with no membership anywhere. An account is personal
  * data (e-mail, name, password hash) kept only so that its owner can work in a service: once the
  * last service it belonged to is gone, it goes too, with its sessions, API tokens and login
- * throttling counters. A super-admin's account stays (it runs the platform), and so does the
+ * throttling counters, and with its own events in the platform log (sign-ins, tokens, password),
+ * which name the person and belong to the account, not to any service. A super-admin's account stays (it runs the platform), and so does the
  * account of anyone with a membership in another service, even an inactive one: that service's
  * admin may reactivate it, and its own log refers to it.
  */
@@ -52,7 +54,28 @@ final class OrphanAccounts {
         counts.put(DeletedKind.API_TOKENS, ids.isEmpty() ? 0L : handle.createQuery(
                         "SELECT COUNT(*) FROM api_tokens WHERE user_id IN (<ids>)")
                 .bindList("ids", ids).mapTo(Long.class).one());
+        counts.put(DeletedKind.ACCOUNT_EVENTS, orphans.candidates.isEmpty() ? 0L
+                : handle.createQuery(COUNT_OWN_EVENTS)
+                .bind("platform", AuditLog.PLATFORM_TENANT)
+                .bindList("targets", orphans.candidates.stream().map(account -> Long.toString(account.id())).toList())
+                .bindList("emails", orphans.candidates.stream().map(Account::email).toList())
+                .mapTo(Long.class).one());
     }
+
+    /**
+     * A person's own events in the platform log: those about the account (target user id), and
+     * those they are the actor of, such as a failed sign-in before the account existed.
+     */
+    private static final String COUNT_OWN_EVENTS = """
+            SELECT COUNT(*) FROM audit_events
+             WHERE tenant_id = :platform
+               AND ((target_type = 'user' AND target_id IN (<targets>)) OR actor IN (<emails>))
+            """;
+    private static final String DELETE_OWN_EVENTS = """
+            DELETE FROM audit_events
+             WHERE tenant_id = :platform
+               AND ((target_type = 'user' AND target_id IN (<targets>)) OR actor IN (<emails>))
+            """;
 
     /**
      * Deletes the accounts, once the service's memberships are gone. Each one is checked again in
@@ -65,6 +88,7 @@ final class OrphanAccounts {
             deleted.put(DeletedKind.ACCOUNTS, 0L);
             deleted.put(DeletedKind.SESSIONS, 0L);
             deleted.put(DeletedKind.API_TOKENS, 0L);
+            deleted.put(DeletedKind.ACCOUNT_EVENTS, 0L);
             return;
         }
         deleted.put(DeletedKind.ACCOUNTS, (long) handle.createUpdate("""
@@ -79,6 +103,7 @@ final class OrphanAccounts {
         if (gone.isEmpty()) {
             deleted.put(DeletedKind.SESSIONS, 0L);
             deleted.put(DeletedKind.API_TOKENS, 0L);
+            deleted.put(DeletedKind.ACCOUNT_EVENTS, 0L);
             return;
         }
         List<Long> goneIds = gone.stream().map(Account::id).toList();
@@ -93,6 +118,11 @@ final class OrphanAccounts {
         }
         handle.createUpdate("DELETE FROM login_throttle WHERE throttle_key IN (<keys>)")
                 .bindList("keys", throttleKeys).execute();
+        deleted.put(DeletedKind.ACCOUNT_EVENTS, (long) handle.createUpdate(DELETE_OWN_EVENTS)
+                .bind("platform", AuditLog.PLATFORM_TENANT)
+                .bindList("targets", goneIds.stream().map(id -> Long.toString(id)).toList())
+                .bindList("emails", gone.stream().map(Account::email).toList())
+                .execute());
     }
 
     private List<Long> ids() {

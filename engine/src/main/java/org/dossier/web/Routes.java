@@ -81,6 +81,8 @@ public final class Routes {
         access.user(GET, "/account/tokens", account::tokens);
         access.user(POST, "/account/tokens", account::createToken);
         access.user(POST, "/account/tokens/{tokenId}/revoke", account::revokeToken);
+        access.user(POST, "/account/invitations/{service}/accept", account::acceptInvitation);
+        access.user(POST, "/account/invitations/{service}/decline", account::declineInvitation);
 
         access.tenant(GET, "/t/{tenant}/brand.css", null, brand::serve);
         access.tenant(GET, "/t/{tenant}/logo", null, branding::logo);
@@ -98,6 +100,7 @@ public final class Routes {
         access.tenant(POST, "/t/{tenant}/admin/users", MANAGE_USERS, users::create);
         access.tenant(GET, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::editForm);
         access.tenant(POST, "/t/{tenant}/admin/users/{userId}", MANAGE_USERS, users::update);
+        access.tenant(POST, "/t/{tenant}/admin/users/{userId}/withdraw", MANAGE_USERS, users::withdraw);
         access.tenant(GET, "/t/{tenant}/admin/audit", READ_AUDIT, audit::ofTenant);
         access.tenant(GET, "/t/{tenant}/admin/branding", CUSTOMISE_SERVICE, branding::show);
         access.tenant(POST, "/t/{tenant}/admin/branding", CUSTOMISE_SERVICE, branding::save);

@@ -103,7 +103,7 @@ class SuspendServiceTest {
         assertThat(TestClient.json(token).at("/errors/0/code").asText()).isEqualTo("servicesSuspended");
         assertThat(token.body()).doesNotContain("\"token\"");
 
-        List<AuditEvent> refused = TestAudit.events(services, service.id().value(), "login.refused", caseworker.email());
+        List<AuditEvent> refused = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "login.refused", caseworker.email());
         assertThat(refused).hasSize(3);
         assertThat(TestAudit.details(refused.get(0))).containsEntry("reason", "servicesSuspended");
         List<AuditEvent> platform = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "tenant.suspended", superAdmin.email());

@@ -20,6 +20,7 @@ import org.dossier.account.Role;
 import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.audit.AuditEvent;
+import org.dossier.audit.AuditLog;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
@@ -108,7 +109,7 @@ class ApiAuthenticationTest {
 
     @Test
     void the_token_route_trades_credentials_for_a_short_lived_bearer_token_stored_hashed() throws Exception {
-        int auditedBefore = TestAudit.events(services, tenant.id().value(), "token.created", member.email()).size();
+        int auditedBefore = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "token.created", member.email()).size();
 
         HttpResponse<String> issued = tokenRequest(member.email(), TestUsers.PASSWORD);
 
@@ -124,7 +125,7 @@ class ApiAuthenticationTest {
         assertThat(row.get("user_id")).isEqualTo(member.id());
         assertThat(row.get("kind")).isEqualTo("login");
         assertThat(TestClient.bearer(secret).get(records).statusCode()).isEqualTo(200);
-        List<AuditEvent> audited = TestAudit.events(services, tenant.id().value(), "token.created", member.email());
+        List<AuditEvent> audited = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "token.created", member.email());
         assertThat(audited).hasSize(auditedBefore + 1);
         assertThat(TestAudit.details(audited.get(audited.size() - 1))).containsEntry("kind", "login");
         assertThat(audited.get(audited.size() - 1).details()).doesNotContain(secret);
@@ -231,7 +232,7 @@ class ApiAuthenticationTest {
         TestClient script = TestClient.bearer(shown.group(1));
         long id = services.jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM api_tokens WHERE token_hash = :hash")
                 .bind("hash", Secrets.sha256(shown.group(1))).mapTo(Long.class).one());
-        List<AuditEvent> created = TestAudit.events(services, tenant.id().value(), "token.created", member.email());
+        List<AuditEvent> created = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "token.created", member.email());
         assertThat(TestAudit.details(created.get(created.size() - 1))).containsEntry("tokenId", Long.toString(id))
                 .containsEntry("kind", "personal").containsEntry("name", "Script");
 
@@ -240,7 +241,7 @@ class ApiAuthenticationTest {
         assertThat(stranger.statusCode()).as("someone else's token").isEqualTo(404);
         assertThat(revokedAt(id)).isNull();
         assertThat(script.get(records).statusCode()).isEqualTo(200);
-        assertThat(TestAudit.events(services, tenant.id().value(), "token.revoked", other.email())).isEmpty();
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "token.revoked", other.email())).isEmpty();
 
         HttpResponse<String> revoked = browser.postForm("/account/tokens/" + id + "/revoke", List.of());
         assertThat(revoked.statusCode()).isEqualTo(303);
@@ -249,7 +250,7 @@ class ApiAuthenticationTest {
         HttpResponse<String> refused = script.get(records);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(errorCode(refused)).isEqualTo("authenticationRequired");
-        List<AuditEvent> audited = TestAudit.events(services, tenant.id().value(), "token.revoked", member.email());
+        List<AuditEvent> audited = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "token.revoked", member.email());
         assertThat(audited).hasSize(1);
         assertThat(TestAudit.details(audited.get(0))).containsEntry("tokenId", Long.toString(id));
         assertThat(audited.get(0).targetId()).isEqualTo(Long.toString(member.id()));

@@ -10,6 +10,7 @@ import org.dossier.Services;
 import org.dossier.account.Role;
 import org.dossier.account.User;
 import org.dossier.audit.AuditEvent;
+import org.dossier.audit.AuditLog;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
@@ -56,7 +57,7 @@ class ClientAddressTest {
     }
 
     private static String lastAddress(String action, User user) {
-        List<AuditEvent> events = TestAudit.events(services, tenant.id().value(), action, user.email());
+        List<AuditEvent> events = TestAudit.events(services, AuditLog.PLATFORM_TENANT, action, user.email());
         assertThat(events).as(action).isNotEmpty();
         return events.get(events.size() - 1).clientAddress();
     }

@@ -82,6 +82,8 @@ class IsolationTest {
         known.put("GET /account/tokens", Access.AUTHENTICATED);
         known.put("POST /account/tokens", Access.AUTHENTICATED);
         known.put("POST /account/tokens/{tokenId}/revoke", Access.AUTHENTICATED);
+        known.put("POST /account/invitations/{service}/accept", Access.AUTHENTICATED);
+        known.put("POST /account/invitations/{service}/decline", Access.AUTHENTICATED);
         known.put("GET /t/{tenant}/brand.css", Access.TENANT);
         known.put("GET /t/{tenant}/logo", Access.TENANT);
         known.put("GET /t/{tenant}/admin/branding", Access.TENANT);
@@ -100,6 +102,7 @@ class IsolationTest {
         known.put("POST /t/{tenant}/admin/users", Access.TENANT);
         known.put("GET /t/{tenant}/admin/users/{userId}", Access.TENANT);
         known.put("POST /t/{tenant}/admin/users/{userId}", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/users/{userId}/withdraw", Access.TENANT);
         known.put("GET /t/{tenant}/admin/audit", Access.TENANT);
         known.put("GET /t/{tenant}/admin/form", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form", Access.TENANT);

@@ -13,6 +13,7 @@ import org.dossier.account.Role;
 import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.audit.AuditEvent;
+import org.dossier.audit.AuditLog;
 import org.dossier.record.RecordQuery;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
@@ -80,7 +81,7 @@ class LoginTest {
     void a_login_without_the_right_csrf_token_is_refused_and_opens_no_session() {
         TestLogin.Form form = TestLogin.form();
         long sessionsBefore = sessionsOf(member);
-        long loginsBefore = events("login.succeeded", member.email(), tenant.id().value()).size();
+        long loginsBefore = events("login.succeeded", member.email(), AuditLog.PLATFORM_TENANT).size();
         List<Map.Entry<String, String>> credentials = List.of(Map.entry("email", member.email()),
                 Map.entry("password", TestUsers.PASSWORD));
 
@@ -96,7 +97,7 @@ class LoginTest {
             assertThat(TestLogin.setCookie(response, TestLogin.SESSION_COOKIE)).isEmpty();
         }
         assertThat(sessionsOf(member)).isEqualTo(sessionsBefore);
-        assertThat(events("login.succeeded", member.email(), tenant.id().value())).hasSize((int) loginsBefore);
+        assertThat(events("login.succeeded", member.email(), AuditLog.PLATFORM_TENANT)).hasSize((int) loginsBefore);
     }
 
     private static List<Map.Entry<String, String>> with(List<Map.Entry<String, String>> fields, String csrf) {
@@ -107,7 +108,7 @@ class LoginTest {
 
     @Test
     void a_good_login_stores_a_session_sets_a_safe_cookie_and_goes_where_it_was_asked() {
-        int before = events("login.succeeded", member.email(), tenant.id().value()).size();
+        int before = events("login.succeeded", member.email(), AuditLog.PLATFORM_TENANT).size();
 
         HttpResponse<String> response = TestLogin.post(member.email().toUpperCase(), TestUsers.PASSWORD,
                 "/t/" + tenant.slug() + "/records?q=a");
@@ -119,7 +120,7 @@ class LoginTest {
         assertThat(TestLogin.clearedCookie(response, TestLogin.CSRF_COOKIE)).as("the login token is spent").isPresent();
         String sessionId = TestLogin.sessionId(response);
         assertThat(sessionOwner(sessionId)).as("the row is found by the id's digest").hasValue(member.id());
-        List<AuditEvent> logins = events("login.succeeded", member.email(), tenant.id().value());
+        List<AuditEvent> logins = events("login.succeeded", member.email(), AuditLog.PLATFORM_TENANT);
         assertThat(logins).hasSize(before + 1);
         assertThat(logins.get(logins.size() - 1)).extracting(AuditEvent::targetId, AuditEvent::clientAddress)
                 .containsExactly(Long.toString(member.id()), "127.0.0.1");
@@ -149,7 +150,7 @@ class LoginTest {
 
     @Test
     void an_unknown_email_and_a_wrong_password_get_the_same_answer_and_are_audited() {
-        int knownBefore = events("login.failed", member.email(), tenant.id().value()).size();
+        int knownBefore = events("login.failed", member.email(), AuditLog.PLATFORM_TENANT).size();
         String stranger = "nobody-" + System.nanoTime() + "@test.example";
         String wrong = "not the password at all";
 
@@ -162,7 +163,7 @@ class LoginTest {
             assertThat(TestLogin.setCookie(response, TestLogin.SESSION_COOKIE)).isEmpty();
         }
         assertThat(wrongPassword.body()).contains("value=\"" + member.email() + "\"");
-        List<AuditEvent> failed = events("login.failed", member.email(), tenant.id().value());
+        List<AuditEvent> failed = events("login.failed", member.email(), AuditLog.PLATFORM_TENANT);
         assertThat(failed).hasSize(knownBefore + 1);
         assertThat(failed.get(failed.size() - 1).clientAddress()).isEqualTo("127.0.0.1");
         List<AuditEvent> unknownFailed = events("login.failed", stranger, 0);
@@ -198,7 +199,7 @@ class LoginTest {
     void logout_ends_the_session_and_needs_the_csrf_token() {
         TestClient browser = TestClient.browser(member);
         String sessionId = sessionIdOf(browser);
-        int before = events("logout", member.email(), tenant.id().value()).size();
+        int before = events("logout", member.email(), AuditLog.PLATFORM_TENANT).size();
 
         HttpResponse<String> forged = browser.postForm("/logout", List.of(Map.entry("_csrf", "forged")));
         HttpResponse<String> bare = TestClient.anonymous().postForm("/logout", List.of(), "Cookie", browser.sessionCookie());
@@ -215,7 +216,7 @@ class LoginTest {
         HttpResponse<String> afterwards = browser.get("/account");
         assertThat(afterwards.statusCode()).isEqualTo(303);
         assertThat(afterwards.headers().firstValue("Location")).hasValue("/login?next=%2Faccount");
-        List<AuditEvent> logouts = events("logout", member.email(), tenant.id().value());
+        List<AuditEvent> logouts = events("logout", member.email(), AuditLog.PLATFORM_TENANT);
         assertThat(logouts).hasSize(before + 1);
         assertThat(TestAudit.details(logouts.get(logouts.size() - 1))).containsEntry("how", "session");
     }

@@ -19,6 +19,7 @@ import org.dossier.account.Role;
 import org.dossier.account.Secrets;
 import org.dossier.account.TokenStore;
 import org.dossier.account.User;
+import org.dossier.audit.AuditLog;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
@@ -106,7 +107,7 @@ class PasswordTest {
 
         assertThat(stored(user)).isEqualTo(before);
         assertThat(elsewhere.get("/account").statusCode()).isEqualTo(200);
-        assertThat(TestAudit.events(services, tenant.id().value(), "password.changed", user.email())).isEmpty();
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "password.changed", user.email())).isEmpty();
     }
 
     @Test
@@ -126,7 +127,7 @@ class PasswordTest {
         assertThat(elsewhere.get("/account").statusCode()).isEqualTo(303);
         assertThat(sessionsOf(user)).singleElement().isEqualTo(
                 Secrets.sha256(here.sessionCookie().substring(TestLogin.SESSION_COOKIE.length() + 1)));
-        assertThat(TestAudit.events(services, tenant.id().value(), "password.changed", user.email())).hasSize(1);
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "password.changed", user.email())).hasSize(1);
 
         assertThat(TestLogin.post(user.email(), TestUsers.PASSWORD, "/").statusCode()).as("the old password").isEqualTo(401);
         assertThat(TestLogin.post(user.email(), NEW_PASSWORD, "/").statusCode()).as("the new password").isEqualTo(303);
@@ -172,6 +173,11 @@ class PasswordTest {
                 .isEqualTo(303);
 
         assertThat(stored(user).mustChange()).isFalse();
+        // The new account then answers its invitation, as an existing one would.
+        assertThat(newcomer.get("/t/" + tenant.slug() + "/records").statusCode()).isEqualTo(404);
+        assertThat(newcomer.get("/").body()).contains("/account/invitations/" + tenant.slug() + "/accept");
+        assertThat(newcomer.postForm("/account/invitations/" + tenant.slug() + "/accept", List.of()).statusCode())
+                .isEqualTo(303);
         assertThat(newcomer.get("/t/" + tenant.slug() + "/records").statusCode()).isEqualTo(200);
         assertThat(script.get("/api/v1/tenants/" + tenant.slug() + "/records").statusCode())
                 .as("a personal token made before the change is revoked").isEqualTo(401);
@@ -201,11 +207,11 @@ class PasswordTest {
         assertThat(login.statusCode()).as("the login page shares the lock").isEqualTo(429);
         assertThat(login.body()).contains("role=\"alert\">" + LOCKED_MESSAGE);
         assertThat(stored(user)).isEqualTo(before);
-        assertThat(TestAudit.events(services, tenant.id().value(), "password.change.failed", user.email()))
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "password.change.failed", user.email()))
                 .hasSize(LoginThrottle.Limits.ACCOUNT_FAILURES);
-        assertThat(TestAudit.events(services, tenant.id().value(), "password.change.locked", user.email()))
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "password.change.locked", user.email()))
                 .singleElement().satisfies(event -> assertThat(TestAudit.details(event)).containsKey("lockedUntil"));
-        assertThat(TestAudit.events(services, tenant.id().value(), "password.changed", user.email())).isEmpty();
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "password.changed", user.email())).isEmpty();
         assertThat(TestThrottle.counter(services, TestThrottle.addressKey(TestThrottle.LOCAL)))
                 .as("a signed-in user's guesses count against the account only").isEqualTo(address);
         assertThat(here.get("/account").statusCode()).as("the session itself stays open").isEqualTo(200);
@@ -257,7 +263,7 @@ class PasswordTest {
         assertThat(services.tokens().personalTokens(user.id())).extracting(ApiToken::name, token -> token.revokedAt() != null)
                 .containsExactlyInAnyOrder(tuple("Après", false), tuple("test", true), tuple("ancien", false));
         assertThat(here.get("/account/tokens").body()).contains("Révoqué").contains("Expiré");
-        assertThat(TestAudit.events(services, tenant.id().value(), "password.changed", user.email()))
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, "password.changed", user.email()))
                 .singleElement().satisfies(event -> assertThat(TestAudit.details(event)).containsExactlyInAnyOrderEntriesOf(
                         Map.of("otherSessionsClosed", "1", "loginTokensRevoked", "1", "personalTokensRevoked", "1")));
     }

@@ -21,7 +21,7 @@ import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.auth.SessionCookie;
 
-/** The signed-in user's own pages: their services, password, and personal API tokens. */
+/** The signed-in user's own pages: their services and invitations, password, and personal API tokens. */
 public final class AccountPages {
     /** Lifetimes offered for a personal token, in days. */
     static final List<Integer> TOKEN_DAYS = List.of(30, 90, 365);
@@ -38,8 +38,28 @@ public final class AccountPages {
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
         model.put("user", principal.user());
         model.put("services", HomePage.servicesOf(services, principal.user(), locale));
-        model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale) : "");
+        model.put("invitations", HomePage.invitationsOf(services, principal.user(), locale));
+        model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
+                : ctx.queryParam("accepted") != null ? UiText.get(locale, "invitation.accepted")
+                : ctx.queryParam("declined") != null ? UiText.get(locale, "invitation.declined") : "");
         ctx.html(services.templates().render("pages/account", model, locale));
+    }
+
+    /** The person accepts an invitation to the service named by the URL; any other answer is 404. */
+    public void acceptInvitation(Context ctx, Principal principal) {
+        services.invitations().accept(invitedTo(ctx), principal.user(), RequestContext.actor(ctx));
+        ctx.redirect("/account?accepted=1", HttpStatus.SEE_OTHER);
+    }
+
+    public void declineInvitation(Context ctx, Principal principal) {
+        services.invitations().decline(invitedTo(ctx), principal.user());
+        ctx.redirect("/account?declined=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** The service of the URL; an unknown one answers 404 as a service without an invitation does. */
+    private org.dossier.tenant.TenantId invitedTo(Context ctx) {
+        return services.tenants().find(ctx.pathParam("service"))
+                .orElseThrow(() -> new DomainException("noSuchInvitation", 404, "no such pending invitation")).id();
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.Services;
-import org.dossier.account.AccountService;
+import org.dossier.account.InvitationService;
+import org.dossier.account.Membership;
 import org.dossier.account.MembershipDao;
 import org.dossier.account.Role;
 import org.dossier.account.TenantAccess;
@@ -20,8 +21,9 @@ import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 
 /**
- * A service admin's management of the service's users: add (a new person gets an account with a
- * one-time password shown once), change role and confidential grant, deactivate and reactivate.
+ * A service admin's management of the service's users: invite (the person accepts after signing
+ * in; a new person gets an account with a one-time password shown once), withdraw a pending
+ * invitation, change role and confidential grant, deactivate and reactivate.
  */
 public final class UserAdminPages {
     private final Services services;
@@ -33,9 +35,12 @@ public final class UserAdminPages {
     /** A role as the forms offer it. */
     public record RoleOption(String key, String label) {}
 
-    /** A member as the admin's list shows it. */
+    /**
+     * A member as the admin's list shows it. A pending invitation has no name: the account's name
+     * may have been given in another service, and the person has not joined this one yet.
+     */
     public record MemberRow(long userId, String name, String email, String role, boolean confidential, boolean active,
-                            String editUrl) {}
+                            boolean pending, String editUrl, String withdrawUrl) {}
 
     public void list(Context ctx, TenantAccess access) {
         render(ctx, access, 200, "", Map.of(), Optional.empty());
@@ -51,16 +56,15 @@ public final class UserAdminPages {
                 "confidential", LoginPages.first(params, "confidential"));
         try {
             Role role = role(entered.get("role"));
-            AccountService.AddedMember added = services.accounts().addMember(access.tenant().id(), entered.get("email"),
+            InvitationService.Invited invited = services.invitations().invite(access, entered.get("email"),
                     entered.get("name"), role, "on".equals(entered.get("confidential")), RequestContext.actor(ctx));
-            render(ctx, access, 201, "", Map.of(), Optional.of(new Added(added.user().email(),
-                    added.oneTimePassword().orElse(""))));
+            render(ctx, access, 201, "", Map.of(), Optional.of(new Added(invited.email(), invited.oneTimePassword())));
         } catch (DomainException e) {
             render(ctx, access, e.status(), services.messages().general(e.code(), locale), entered, Optional.empty());
         }
     }
 
-    /** The member just added, and their one-time password when the account is new. */
+    /** The person just invited, and the one-time password that serves if their account is new. */
     public record Added(String email, String oneTimePassword) {}
 
     public void editForm(Context ctx, TenantAccess access) {
@@ -72,7 +76,7 @@ public final class UserAdminPages {
         MembershipDao.Member member = member(access, userId);
         Map<String, List<String>> params = services.formBody().parse(ctx);
         try {
-            services.accounts().changeMember(access.tenant().id(), userId, role(LoginPages.first(params, "role")),
+            services.accounts().changeMember(access, userId, role(LoginPages.first(params, "role")),
                     "on".equals(LoginPages.first(params, "confidential")), "on".equals(LoginPages.first(params, "active")),
                     RequestContext.actor(ctx));
         } catch (DomainException e) {
@@ -82,10 +86,24 @@ public final class UserAdminPages {
         ctx.redirect(usersUrl(access) + "?updated=1", HttpStatus.SEE_OTHER);
     }
 
+    public void withdraw(Context ctx, TenantAccess access) {
+        services.invitations().withdraw(access.tenant().id(), RequestParams.longId(ctx, "userId"), RequestContext.actor(ctx));
+        ctx.redirect(usersUrl(access) + "?withdrawn=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** A member who joined; a pending invitation has no page of its own, which would show the account's name. */
     private MembershipDao.Member member(TenantAccess access, long userId) {
         return services.accounts().members(access.tenant().id()).stream()
-                .filter(m -> m.user().id() == userId).findFirst()
+                .filter(m -> m.user().id() == userId && !m.membership().pending()).findFirst()
                 .orElseThrow(() -> new DomainException("noSuchMember", 404, "no such member"));
+    }
+
+    private static MemberRow row(TenantAccess access, MembershipDao.Member member, String role) {
+        Membership membership = member.membership();
+        String url = usersUrl(access) + "/" + member.user().id();
+        return new MemberRow(member.user().id(), membership.pending() ? "" : member.user().displayName(),
+                member.user().email(), role, membership.confidential(), membership.active(), membership.pending(),
+                url, url + "/withdraw");
     }
 
     private void render(Context ctx, TenantAccess access, int status, String error, Map<String, String> entered,
@@ -93,10 +111,7 @@ public final class UserAdminPages {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "users.title"));
         model.put("members", services.accounts().members(access.tenant().id()).stream()
-                .map(member -> new MemberRow(member.user().id(), member.user().displayName(), member.user().email(),
-                        UiText.get(locale, "role." + member.membership().role().key()),
-                        member.membership().confidential(), member.membership().active(),
-                        usersUrl(access) + "/" + member.user().id()))
+                .map(member -> row(access, member, UiText.get(locale, "role." + member.membership().role().key())))
                 .toList());
         model.put("roles", roles(locale));
         model.put("error", error);
@@ -107,16 +122,15 @@ public final class UserAdminPages {
                 "confidential", entered.getOrDefault("confidential", "")));
         model.put("added", added.orElse(new Added("", "")));
         model.put("formAction", usersUrl(access));
-        model.put("flash", ctx.queryParam("updated") != null ? UiText.get(locale, "users.updated") : "");
+        model.put("flash", ctx.queryParam("updated") != null ? UiText.get(locale, "users.updated")
+                : ctx.queryParam("withdrawn") != null ? UiText.get(locale, "users.withdrawn") : "");
         ctx.status(status).html(services.templates().render("pages/admin-users", model, locale));
     }
 
     private void renderEdit(Context ctx, TenantAccess access, MembershipDao.Member member, int status, String error) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "users.edit.title"));
-        model.put("member", new MemberRow(member.user().id(), member.user().displayName(), member.user().email(),
-                member.membership().role().key(), member.membership().confidential(), member.membership().active(),
-                usersUrl(access) + "/" + member.user().id()));
+        model.put("member", row(access, member, member.membership().role().key()));
         model.put("roles", roles(locale));
         model.put("error", error);
         model.put("cancelUrl", usersUrl(access));
