@@ -2,9 +2,11 @@ package org.dossier;
 
 import java.time.Clock;
 import org.dossier.account.AccountService;
+import org.dossier.account.LoginFormTokens;
 import org.dossier.account.LoginThrottle;
 import org.dossier.account.PasswordHasher;
 import org.dossier.account.PasswordService;
+import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
@@ -58,6 +60,7 @@ public record Services(
         PasswordService passwords,
         SessionStore sessions,
         TokenStore tokens,
+        LoginFormTokens loginFormTokens,
         AuditLog audit,
         AuditReader auditReader,
         DesignerService designer,
@@ -104,6 +107,8 @@ public record Services(
                 new PasswordService(database.jdbi(), json.mapper(), hasher, throttle, sessions, tokens, accounts, clock),
                 sessions,
                 tokens,
+                new LoginFormTokens(() -> new PlatformSecrets(database.jdbi(), clock).key(LoginFormTokens.SECRET_NAME),
+                        clock),
                 audit,
                 new AuditReader(database.jdbi()),
                 designer,
