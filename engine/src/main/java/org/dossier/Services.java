@@ -3,9 +3,11 @@ package org.dossier;
 import java.time.Clock;
 import org.dossier.account.AccountService;
 import org.dossier.account.InvitationService;
+import org.dossier.account.LoginFormTokens;
 import org.dossier.account.LoginThrottle;
 import org.dossier.account.PasswordHasher;
 import org.dossier.account.PasswordService;
+import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
@@ -60,6 +62,7 @@ public record Services(
         InvitationService invitations,
         SessionStore sessions,
         TokenStore tokens,
+        LoginFormTokens loginFormTokens,
         AuditLog audit,
         AuditReader auditReader,
         DesignerService designer,
@@ -107,6 +110,8 @@ public record Services(
                 new InvitationService(database.jdbi(), json.mapper(), hasher, accounts, audit, clock),
                 sessions,
                 tokens,
+                new LoginFormTokens(() -> new PlatformSecrets(database.jdbi(), clock).key(LoginFormTokens.SECRET_NAME),
+                        clock),
                 audit,
                 new AuditReader(database.jdbi()),
                 designer,

@@ -53,33 +53,39 @@ public final class AccountService {
      */
     public User login(String email, String password, String clientAddress) {
         String normalized = Emails.normalize(email);
-        Optional<Instant> locked = throttle.lockedUntil(normalized, clientAddress);
-        if (locked.isPresent()) {
-            throw LoginRefusedException.locked(locked.get());
-        }
-        Optional<User> user = jdbi.withHandle(handle -> new UserDao(handle).findByEmail(normalized));
-        Optional<String> hash = user.flatMap(found -> jdbi.withHandle(handle -> new UserDao(handle).passwordHash(found.id())));
+        // Counted before the password is checked, so that concurrent guesses cannot outrun the limit.
+        LoginThrottle.Attempt attempt = throttle.begin(normalized, clientAddress);
+        Optional<User> user;
+        Optional<String> hash;
         boolean ok;
-        if (hash.isPresent()) {
-            ok = hasher.verify(password, hash.get());
-        } else {
-            hasher.verifyDecoy(password);
-            ok = false;
+        try {
+            user = jdbi.withHandle(handle -> new UserDao(handle).findByEmail(normalized));
+            hash = user.flatMap(found -> jdbi.withHandle(handle -> new UserDao(handle).passwordHash(found.id())));
+            if (hash.isPresent()) {
+                ok = hasher.verify(password, hash.get());
+            } else {
+                hasher.verifyDecoy(password);
+                ok = false;
+            }
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
         }
         Actor actor = new Actor(normalized, clientAddress);
         if (!ok) {
-            throttle.failed(normalized, clientAddress);
+            attempt.failed();
             jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.failed", null));
             throw LoginRefusedException.invalidCredentials();
         }
         if (!user.get().superAdmin()
                 && jdbi.withHandle(handle -> new MembershipDao(handle).onlyInSuspendedServices(user.get().id()))) {
             // Neither a failure nor a success for the throttle: the password was right, the door is shut.
+            attempt.abandoned();
             jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.refused",
                     json.createObjectNode().put("reason", "servicesSuspended")));
             throw LoginRefusedException.servicesSuspended();
         }
-        throttle.succeeded(normalized);
+        attempt.succeeded();
         jdbi.useTransaction(handle -> {
             if (hasher.needsRehash(hash.get())) {
                 new UserDao(handle).setPassword(user.get().id(), hasher.hash(password), user.get().mustChangePassword(), now());

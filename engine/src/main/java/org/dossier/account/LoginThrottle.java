@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,8 +20,13 @@ import org.jdbi.v3.core.Jdbi;
  * The address limit is the higher one because one address may be a whole office behind a NAT,
  * where many people mistype; its window lets those mistakes expire instead of adding up all day.
  *
+ * <p>An attempt is counted before its password is checked ({@link #begin}), as pending: while a
+ * key's failures plus the attempts under way reach its limit, a further attempt is refused without
+ * its password being checked, so guesses sent all at once get no more checks than guesses sent one
+ * after the other. Settling the attempt turns it into a failure, or drops it.
+ *
  * <p>Storage: {@code login_throttle.updated_at} holds when the key's current count began (its
- * window), or when it was locked.
+ * window), or when it was locked; {@code pending} the attempts under way.
  */
 public final class LoginThrottle {
     public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -50,78 +55,112 @@ public final class LoginThrottle {
         }
     }
 
-    /** A throttle key and the failures that lock it. */
-    private record Counted(byte[] key, int limit) {}
+    /** A throttle key, the failures that lock it, and whether it is an account's (or an address's). */
+    private record Counted(byte[] key, int limit, boolean account) {}
 
-    private final Jdbi jdbi;
+    private final LoginThrottleDao rows;
     private final Clock clock;
     private final Limits limits;
 
     public LoginThrottle(Jdbi jdbi, Clock clock, Limits limits) {
-        this.jdbi = jdbi;
+        this.rows = new LoginThrottleDao(jdbi, WINDOW, LOCKOUT);
         this.clock = clock;
         this.limits = limits;
     }
 
+    /**
+     * A login attempt, counted before its password is checked and settled exactly once afterwards:
+     * {@link #failed()}, {@link #succeeded()} or {@link #abandoned()}.
+     */
+    public final class Attempt {
+        private final List<Counted> keys;
+        private boolean settled;
+
+        private Attempt(List<Counted> keys) {
+            this.keys = keys;
+        }
+
+        /** A wrong password, or an unknown e-mail: the attempt becomes a failure of every key. */
+        public void failed() {
+            settle();
+            Instant now = now();
+            keys.forEach(counted -> rows.fail(counted.key(), counted.limit(), now));
+        }
+
+        /**
+         * The right password: clears the account's count and lockout, as a success always has; the
+         * address's count runs on (see the class comment). Attempts still under way stay counted.
+         */
+        public void succeeded() {
+            settle();
+            keys.forEach(counted -> {
+                if (counted.account()) {
+                    rows.clear(counted.key());
+                } else {
+                    rows.drop(counted.key());
+                }
+            });
+        }
+
+        /**
+         * Neither a failure nor a success: the password was right but the person may not sign in
+         * (every service suspended), or checking it failed.
+         */
+        public void abandoned() {
+            settle();
+            keys.forEach(counted -> rows.drop(counted.key()));
+        }
+
+        private void settle() {
+            if (settled) {
+                throw new IllegalStateException("a login attempt is settled once");
+            }
+            settled = true;
+        }
+    }
+
+    /**
+     * Counts a login attempt at the account and the address, before its password is checked.
+     *
+     * @throws LoginRefusedException {@code loginLocked} when either key is locked, or when the attempts
+     *                               under way would reach its limit; then nothing is counted
+     */
+    public Attempt begin(String email, String clientAddress) {
+        return begin(List.of(new Counted(accountKey(email), limits.accountFailures(), true),
+                new Counted(addressKey(clientAddress), limits.addressFailures(), false)));
+    }
+
+    /** Counts an attempt at the account only: a signed-in user proving their password. */
+    public Attempt beginForAccount(String email) {
+        return begin(List.of(new Counted(accountKey(email), limits.accountFailures(), true)));
+    }
+
     /** @return when the lockout of the account or the address ends, if one of them is locked */
     public Optional<Instant> lockedUntil(String email, String clientAddress) {
-        return lockedUntil(List.of(accountKey(email), addressKey(clientAddress)));
+        return rows.lockedUntil(List.of(accountKey(email), addressKey(clientAddress)), now());
     }
 
-    /** @return when the account's lockout ends, if it is locked; for a signed-in user proving their password */
+    /** @return when the account's lockout ends, if it is locked */
     public Optional<Instant> accountLockedUntil(String email) {
-        return lockedUntil(List.of(accountKey(email)));
+        return rows.lockedUntil(List.of(accountKey(email)), now());
     }
 
-    /** A failed login: counts against the account and the address. */
-    public void failed(String email, String clientAddress) {
-        count(List.of(new Counted(accountKey(email), limits.accountFailures()),
-                new Counted(addressKey(clientAddress), limits.addressFailures())));
-    }
-
-    /** A wrong password from someone already signed in: counts against the account only. */
-    public void accountFailed(String email) {
-        count(List.of(new Counted(accountKey(email), limits.accountFailures())));
-    }
-
-    /** The right password: clears the account's count. The address's runs on (see the class comment). */
-    public void succeeded(String email) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM login_throttle WHERE throttle_key = :key")
-                .bind("key", accountKey(email)).execute());
-    }
-
-    private Optional<Instant> lockedUntil(List<byte[]> keys) {
+    /**
+     * Counts the attempt at each key in turn; when one refuses, those already counted are dropped
+     * again, so a refused attempt counts nowhere.
+     */
+    private Attempt begin(List<Counted> keys) {
         Instant now = now();
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                                SELECT MAX(locked_until) FROM login_throttle
-                                 WHERE throttle_key IN (<keys>) AND locked_until > :now
-                                """)
-                        .bindList("keys", keys).bind("now", now)
-                        .mapTo(Instant.class).findOne())
-                .filter(until -> until != null);
-    }
-
-    private void count(List<Counted> keys) {
-        Instant now = now();
-        jdbi.useTransaction(handle -> keys.forEach(counted -> count(handle, counted, now)));
-    }
-
-    private static void count(Handle handle, Counted counted, Instant now) {
-        // MySQL applies the assignments left to right: updated_at is still the old one when failures is set.
-        handle.createUpdate("""
-                        INSERT INTO login_throttle (throttle_key, failures, locked_until, updated_at)
-                        VALUES (:key, 1, NULL, :now)
-                        ON DUPLICATE KEY UPDATE
-                            failures = IF(updated_at <= :windowStart, 1, failures + 1),
-                            updated_at = IF(updated_at <= :windowStart, :now, updated_at)
-                        """)
-                .bind("key", counted.key()).bind("now", now).bind("windowStart", now.minus(WINDOW)).execute();
-        handle.createUpdate("""
-                        UPDATE login_throttle SET failures = 0, locked_until = :until, updated_at = :now
-                         WHERE throttle_key = :key AND failures >= :limit
-                        """)
-                .bind("key", counted.key()).bind("until", now.plus(LOCKOUT)).bind("now", now)
-                .bind("limit", counted.limit()).execute();
+        List<Counted> reserved = new ArrayList<>();
+        for (Counted counted : keys) {
+            Optional<Instant> refused = rows.reserve(counted.key(), counted.limit(), now);
+            if (refused.isPresent()) {
+                reserved.forEach(done -> rows.drop(done.key()));
+                throw LoginRefusedException.locked(refused.get());
+            }
+            reserved.add(counted);
+        }
+        return new Attempt(keys);
     }
 
     /** The key an account's failures are counted under, for deleting it with the account. */

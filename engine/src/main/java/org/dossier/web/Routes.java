@@ -44,7 +44,7 @@ public final class Routes {
 
     /** @return how each route is guarded, in registration order */
     public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services) {
-        Csrf csrf = new Csrf(services.formBody());
+        Csrf csrf = new Csrf(services.formBody(), services.loginFormTokens());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
                 services.tenants(), services.modules());
         HealthController health = new HealthController(services.jdbi(), services.migrations(), services.json());

@@ -1,11 +1,15 @@
 package org.dossier.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.dossier.testing.TestThrottle;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,11 +47,11 @@ class LoginThrottleTest {
         LoginThrottle throttle = at(START);
         String address = unique("198.51.100");
         for (int i = 0; i < ADDRESS - 1; i++) {
-            throttle.failed(email(), address);
+            throttle.begin(email(), address).failed();
         }
         assertThat(throttle.lockedUntil(email(), address)).isEmpty();
 
-        throttle.failed(email(), address);
+        throttle.begin(email(), address).failed();
 
         assertThat(throttle.lockedUntil(email(), address)).hasValue(START.plus(LoginThrottle.LOCKOUT));
         assertThat(throttle.lockedUntil(email(), unique("203.0.113"))).isEmpty();
@@ -59,11 +63,11 @@ class LoginThrottleTest {
         LoginThrottle throttle = at(START);
         String email = email();
         for (int i = 0; i < ACCOUNT - 1; i++) {
-            throttle.failed(email, unique("192.0.2"));
+            throttle.begin(email, unique("192.0.2")).failed();
         }
         assertThat(throttle.lockedUntil(email, unique("192.0.2"))).isEmpty();
 
-        throttle.failed(email, unique("192.0.2"));
+        throttle.begin(email, unique("192.0.2")).failed();
 
         assertThat(throttle.lockedUntil(email, unique("192.0.2"))).hasValue(START.plus(LoginThrottle.LOCKOUT));
         assertThat(throttle.accountLockedUntil(email)).hasValue(START.plus(LoginThrottle.LOCKOUT));
@@ -76,22 +80,22 @@ class LoginThrottleTest {
         String email = email();
         String address = unique("192.0.2");
         for (int i = 0; i < ACCOUNT - 1; i++) {
-            throttle.failed(email, address);
+            throttle.begin(email, address).failed();
         }
-        throttle.succeeded(email);
-        throttle.failed(email, address);
+        throttle.begin(email, address).succeeded();
+        throttle.begin(email, address).failed();
 
         assertThat(throttle.accountLockedUntil(email)).as("the account starts again").isEmpty();
         for (int i = 0; i < ACCOUNT - 1; i++) {
-            throttle.failed(email, unique("192.0.2"));
+            throttle.begin(email, unique("192.0.2")).failed();
         }
         assertThat(throttle.accountLockedUntil(email)).isPresent();
 
         for (int i = ACCOUNT; i < ADDRESS - 1; i++) {
-            throttle.failed(email(), address);
+            throttle.begin(email(), address).failed();
         }
         assertThat(throttle.lockedUntil(email(), address)).as("%d failures from the address", ADDRESS - 1).isEmpty();
-        throttle.failed(email(), address);
+        throttle.begin(email(), address).failed();
         assertThat(throttle.lockedUntil(email(), address)).as("the success did not reset the address").isPresent();
     }
 
@@ -102,8 +106,10 @@ class LoginThrottleTest {
         for (int i = 0; i < ADDRESS; i++) {
             LoginThrottle throttle = at(START.plusSeconds(i));
             assertThat(throttle.lockedUntil(own, address)).as("guess %d", i + 1).isEmpty();
-            throttle.failed(email(), address);
-            throttle.succeeded(own);
+            throttle.begin(email(), address).failed();
+            if (i < ADDRESS - 1) {
+                throttle.begin(own, address).succeeded();
+            }
         }
         assertThat(at(START.plusSeconds(ADDRESS)).lockedUntil(own, address)).isPresent();
     }
@@ -113,15 +119,15 @@ class LoginThrottleTest {
         String email = email();
         String address = unique("203.0.113");
         for (int i = 0; i < ADDRESS - 1; i++) {
-            at(START).failed(i < ACCOUNT - 1 ? email : email(), address);
+            at(START).begin(i < ACCOUNT - 1 ? email : email(), address).failed();
         }
         Instant later = START.plus(LoginThrottle.WINDOW).plusSeconds(1);
         for (int i = 0; i < ADDRESS - 1; i++) {
-            at(later).failed(i < ACCOUNT - 1 ? email : email(), address);
+            at(later).begin(i < ACCOUNT - 1 ? email : email(), address).failed();
         }
 
         assertThat(at(later).lockedUntil(email, address)).as("two windows, each one failure short").isEmpty();
-        at(later.plus(LoginThrottle.WINDOW).minusSeconds(1)).failed(email(), address);
+        at(later.plus(LoginThrottle.WINDOW).minusSeconds(1)).begin(email(), address).failed();
         assertThat(at(later.plus(LoginThrottle.WINDOW).minusSeconds(1)).lockedUntil(email(), address))
                 .as("the window runs from its first failure").isPresent();
     }
@@ -132,11 +138,95 @@ class LoginThrottleTest {
         String email = email();
         String address = unique("192.0.2");
         for (int i = 0; i < ACCOUNT; i++) {
-            throttle.accountFailed(email);
+            throttle.beginForAccount(email).failed();
         }
 
         assertThat(throttle.accountLockedUntil(email)).hasValue(START.plus(LoginThrottle.LOCKOUT));
         assertThat(throttle.lockedUntil(email, address)).hasValue(START.plus(LoginThrottle.LOCKOUT));
         assertThat(throttle.lockedUntil(email(), address)).isEmpty();
+    }
+
+    @Test
+    void attempts_under_way_count_against_the_limit_before_their_passwords_are_checked() {
+        LoginThrottle throttle = at(START);
+        String email = email();
+        List<LoginThrottle.Attempt> underWay = new ArrayList<>();
+        for (int i = 0; i < ACCOUNT; i++) {
+            underWay.add(throttle.begin(email, unique("192.0.2")));
+        }
+        assertThat(counter(TestThrottle.accountKey(email))).hasValue(new TestThrottle.Counter(0, ACCOUNT, null));
+
+        assertRefused(() -> throttle.begin(email, unique("192.0.2")), START.plus(LoginThrottle.LOCKOUT));
+        assertRefused(() -> throttle.beginForAccount(email), START.plus(LoginThrottle.LOCKOUT));
+        assertThat(counter(TestThrottle.accountKey(email))).as("a refused attempt is not counted")
+                .hasValue(new TestThrottle.Counter(0, ACCOUNT, null));
+
+        underWay.forEach(LoginThrottle.Attempt::failed);
+        assertThat(counter(TestThrottle.accountKey(email)))
+                .hasValue(new TestThrottle.Counter(0, 0, START.plus(LoginThrottle.LOCKOUT)));
+    }
+
+    @Test
+    void attempts_under_way_from_one_address_count_against_its_limit_for_every_account() {
+        LoginThrottle throttle = at(START);
+        String address = unique("198.51.100");
+        List<LoginThrottle.Attempt> underWay = new ArrayList<>();
+        for (int i = 0; i < ADDRESS; i++) {
+            underWay.add(throttle.begin(email(), address));
+        }
+        String innocent = email();
+        assertRefused(() -> throttle.begin(innocent, address), START.plus(LoginThrottle.LOCKOUT));
+        assertThat(counter(TestThrottle.accountKey(innocent))).as("nothing counted at the refused account").isEmpty();
+
+        underWay.forEach(LoginThrottle.Attempt::failed);
+        assertThat(counter(TestThrottle.addressKey(address)))
+                .hasValue(new TestThrottle.Counter(0, 0, START.plus(LoginThrottle.LOCKOUT)));
+    }
+
+    @Test
+    void a_success_settled_after_failures_under_way_with_it_leaves_the_account_unlocked() {
+        LoginThrottle throttle = at(START);
+        String email = email();
+        String address = unique("192.0.2");
+        List<LoginThrottle.Attempt> wrong = new ArrayList<>();
+        for (int i = 0; i < ACCOUNT - 1; i++) {
+            wrong.add(throttle.begin(email, address));
+        }
+        LoginThrottle.Attempt right = throttle.begin(email, address);
+        wrong.forEach(LoginThrottle.Attempt::failed);
+        assertThat(throttle.accountLockedUntil(email)).as("one short of the limit").isEmpty();
+
+        right.succeeded();
+
+        assertThat(counter(TestThrottle.accountKey(email))).as("a success clears the account").isEmpty();
+        assertThat(counter(TestThrottle.addressKey(address))).as("and leaves the address's failures")
+                .hasValue(new TestThrottle.Counter(ACCOUNT - 1, 0, null));
+    }
+
+    @Test
+    void an_abandoned_attempt_is_neither_a_failure_nor_a_success() {
+        LoginThrottle throttle = at(START);
+        String email = email();
+        String address = unique("192.0.2");
+        throttle.begin(email, address).failed();
+
+        throttle.begin(email, address).abandoned();
+
+        assertThat(counter(TestThrottle.accountKey(email))).hasValue(new TestThrottle.Counter(1, 0, null));
+        assertThat(counter(TestThrottle.addressKey(address))).hasValue(new TestThrottle.Counter(1, 0, null));
+        LoginThrottle.Attempt settled = throttle.begin(email(), address);
+        settled.abandoned();
+        assertThatThrownBy(settled::failed).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static java.util.Optional<TestThrottle.Counter> counter(byte[] key) {
+        return TestThrottle.counter(TestDatabase.services(), key);
+    }
+
+    private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable attempt, Instant until) {
+        assertThatThrownBy(attempt).isInstanceOfSatisfying(LoginRefusedException.class, refused -> {
+            assertThat(refused.code()).isEqualTo("loginLocked");
+            assertThat(refused.retryAfter()).isEqualTo(until);
+        });
     }
 }

@@ -56,7 +56,7 @@ public final class TestDatabase {
             try {
                 Path dir = Files.createTempDirectory("dossier-test-db");
                 EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir);
-                database = Database.connect(embedded.jdbcUrl(), "root", "", 16);
+                database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), 16);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();
                     embedded.close();

@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class TestLogin {
     public static final String CSRF_COOKIE = "dossier_login_csrf";
     public static final String SESSION_COOKIE = "dossier_session";
+    /** The prefix both cookies take over HTTPS. */
+    public static final String HOST_PREFIX = "__Host-";
 
     private TestLogin() {}
 
@@ -29,13 +31,13 @@ public final class TestLogin {
     public static Form form(String... headers) {
         HttpResponse<String> page = TestClient.anonymous().get("/login", headers);
         assertThat(page.statusCode()).isEqualTo(200);
-        String setCookie = setCookie(page, CSRF_COOKIE).orElseThrow();
+        String setCookie = setCookie(page, CSRF_COOKIE).or(() -> setCookie(page, HOST_PREFIX + CSRF_COOKIE)).orElseThrow();
         return new Form(setCookie, setCookie.substring(0, setCookie.indexOf(';')), TestClient.csrfIn(page.body()));
     }
 
-    /** Fetches the form and posts it; {@code next} is left out when null. Extra headers go with the post. */
+    /** Fetches the form and posts it; {@code next} is left out when null. Extra headers go with both requests. */
     public static HttpResponse<String> post(String email, String password, String next, String... headers) {
-        Form form = form();
+        Form form = form(headers);
         List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(Map.entry("_csrf", form.csrf()),
                 Map.entry("email", email), Map.entry("password", password)));
         if (next != null) {

@@ -16,8 +16,13 @@ public final class TestThrottle {
 
     private TestThrottle() {}
 
-    /** The stored counter of one key. */
-    public record Counter(int failures, Instant lockedUntil) {}
+    /** The stored counter of one key: its failures, the attempts under way, its lockout. */
+    public record Counter(int failures, int pending, Instant lockedUntil) {
+        /** A settled counter: no attempt under way. */
+        public Counter(int failures, Instant lockedUntil) {
+            this(failures, 0, lockedUntil);
+        }
+    }
 
     public static byte[] addressKey(String address) {
         return Secrets.sha256("address:" + address);
@@ -29,9 +34,9 @@ public final class TestThrottle {
 
     public static Optional<Counter> counter(Services services, byte[] key) {
         return services.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT failures, locked_until FROM login_throttle WHERE throttle_key = :key")
+                        "SELECT failures, pending, locked_until FROM login_throttle WHERE throttle_key = :key")
                 .bind("key", key)
-                .map((rs, ctx) -> new Counter(rs.getInt("failures"),
+                .map((rs, ctx) -> new Counter(rs.getInt("failures"), rs.getInt("pending"),
                         rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
                 .findOne());
     }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.Services;
+import org.dossier.account.LoginFormTokens;
+import org.dossier.account.PlatformSecrets;
 import org.dossier.account.Role;
 import org.dossier.account.Secrets;
 import org.dossier.account.User;
@@ -62,19 +66,65 @@ class LoginTest {
     }
 
     @Test
-    void the_login_form_carries_a_csrf_field_that_matches_its_cookie() {
+    void the_login_form_carries_a_signed_csrf_field_that_matches_its_cookie() {
         HttpResponse<String> page = TestClient.anonymous().get("/login");
 
         assertThat(page.statusCode()).isEqualTo(200);
         String setCookie = TestLogin.setCookie(page, TestLogin.CSRF_COOKIE).orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
         String token = setCookie.substring(TestLogin.CSRF_COOKIE.length() + 1, setCookie.indexOf(';'));
-        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        assertThat(token).matches("[A-Za-z0-9_-]{43}\\.[0-9]+\\.[A-Za-z0-9_-]{43}");
         assertThat(page.body()).contains("name=\"_csrf\" value=\"" + token + "\"");
 
         HttpResponse<String> again = TestClient.anonymous().get("/login", "Cookie", TestLogin.CSRF_COOKIE + "=" + token);
         assertThat(again.body()).as("the browser's token is kept").contains("name=\"_csrf\" value=\"" + token + "\"");
         assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void a_planted_login_token_is_not_kept_by_the_form() {
+        String planted = "A".repeat(43);
+
+        HttpResponse<String> page = TestClient.anonymous().get("/login", "Cookie", TestLogin.CSRF_COOKIE + "=" + planted);
+
+        String fresh = TestLogin.setCookie(page, TestLogin.CSRF_COOKIE).orElseThrow();
+        assertThat(fresh).doesNotContain(planted);
+        assertThat(page.body()).doesNotContain("value=\"" + planted + "\"").contains(fresh.substring(
+                TestLogin.CSRF_COOKIE.length() + 1, fresh.indexOf(';')));
+    }
+
+    @Test
+    void a_login_token_the_server_did_not_sign_is_refused_even_when_cookie_and_form_agree() {
+        long sessionsBefore = sessionsOf(member);
+        long loginsBefore = events("login.succeeded", member.email(), tenant.id().value()).size();
+        byte[] key = new PlatformSecrets(services.jdbi(), Clock.systemUTC()).key(LoginFormTokens.SECRET_NAME);
+        String genuine = TestLogin.form().csrf();
+        String[] parts = genuine.split("\\.");
+        Clock thirteenHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-13));
+        Map<String, String> planted = Map.of(
+                "the probe's value", "A".repeat(43),
+                "a made-up signature", Secrets.token(32) + "." + parts[1] + "." + Secrets.token(32),
+                "another random value under the genuine signature", Secrets.token(32) + "." + parts[1] + "." + parts[2],
+                "signed with another key", new LoginFormTokens(() -> new byte[32], Clock.systemUTC()).issue(),
+                "signed with the key, but expired", new LoginFormTokens(() -> key, thirteenHoursAgo).issue());
+
+        planted.forEach((what, token) -> {
+            HttpResponse<String> response = TestClient.anonymous().postForm("/login",
+                    with(List.of(Map.entry("email", member.email()), Map.entry("password", TestUsers.PASSWORD)), token),
+                    "Cookie", TestLogin.CSRF_COOKIE + "=" + token);
+            assertThat(response.statusCode()).as(what).isEqualTo(403);
+            assertThat(response.body()).as(what).contains("Le formulaire a expiré");
+            assertThat(TestLogin.setCookie(response, TestLogin.SESSION_COOKIE)).as(what).isEmpty();
+        });
+        assertThat(sessionsOf(member)).isEqualTo(sessionsBefore);
+        assertThat(events("login.succeeded", member.email(), tenant.id().value())).hasSize((int) loginsBefore);
+
+        // A token signed by another node, which shares the key through the database, is good.
+        String otherNode = new LoginFormTokens(() -> key, Clock.systemUTC()).issue();
+        HttpResponse<String> accepted = TestClient.anonymous().postForm("/login",
+                with(List.of(Map.entry("email", member.email()), Map.entry("password", TestUsers.PASSWORD)), otherNode),
+                "Cookie", TestLogin.CSRF_COOKIE + "=" + otherNode);
+        assertThat(accepted.statusCode()).isEqualTo(303);
     }
 
     @Test
@@ -129,13 +179,32 @@ class LoginTest {
     }
 
     @Test
-    void behind_https_the_cookies_are_secure() {
-        HttpResponse<String> page = TestClient.anonymous().get("/login", "X-Forwarded-Proto", "https");
-        HttpResponse<String> response = TestLogin.post(member.email(), TestUsers.PASSWORD, "/", "X-Forwarded-Proto", "https");
+    void behind_https_the_cookies_are_secure_and_host_prefixed_and_bare_ones_are_ignored() {
+        String https = "X-Forwarded-Proto";
+        HttpResponse<String> page = TestClient.anonymous().get("/login", https, "https");
+        HttpResponse<String> response = TestLogin.post(member.email(), TestUsers.PASSWORD, "/", https, "https");
 
-        assertThat(TestLogin.setCookie(page, TestLogin.CSRF_COOKIE).orElseThrow()).contains("; Secure");
-        assertThat(TestLogin.setCookie(response, TestLogin.SESSION_COOKIE).orElseThrow()).contains("; Secure");
-        assertThat(TestLogin.clearedCookie(response, TestLogin.CSRF_COOKIE).orElseThrow()).contains("; Secure");
+        String loginCookie = TestLogin.setCookie(page, TestLogin.HOST_PREFIX + TestLogin.CSRF_COOKIE).orElseThrow();
+        assertThat(loginCookie).contains("; Secure").contains("Path=/").doesNotContainIgnoringCase("Domain");
+        assertThat(TestLogin.setCookie(page, TestLogin.CSRF_COOKIE)).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(303);
+        String sessionCookie = TestLogin.setCookie(response, TestLogin.HOST_PREFIX + TestLogin.SESSION_COOKIE).orElseThrow();
+        assertThat(sessionCookie).contains("; Secure").contains("Path=/").doesNotContainIgnoringCase("Domain");
+        assertThat(TestLogin.clearedCookie(response, TestLogin.HOST_PREFIX + TestLogin.CSRF_COOKIE).orElseThrow())
+                .contains("; Secure");
+        String sessionId = sessionCookie.substring(sessionCookie.indexOf('=') + 1, sessionCookie.indexOf(';'));
+        assertThat(TestClient.anonymous().get("/account", https, "https",
+                "Cookie", TestLogin.HOST_PREFIX + TestLogin.SESSION_COOKIE + "=" + sessionId).statusCode()).isEqualTo(200);
+
+        // Over HTTPS a cookie under the bare name, which a sibling subdomain or a network attacker
+        // could have planted, is never read: not as a session, not as a login token.
+        assertThat(TestClient.anonymous().get("/account", https, "https",
+                "Cookie", TestLogin.SESSION_COOKIE + "=" + sessionId).statusCode()).isEqualTo(303);
+        TestLogin.Form plain = TestLogin.form();
+        HttpResponse<String> planted = TestClient.anonymous().postForm("/login",
+                with(List.of(Map.entry("email", member.email()), Map.entry("password", TestUsers.PASSWORD)), plain.csrf()),
+                "Cookie", plain.cookie(), https, "https");
+        assertThat(planted.statusCode()).isEqualTo(403);
     }
 
     @Test

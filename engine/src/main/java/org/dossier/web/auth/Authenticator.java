@@ -48,7 +48,7 @@ public final class Authenticator {
     }
 
     private Optional<Principal> session(Context ctx, TenantId tenantId) {
-        return sessions.find(ctx.cookie(SESSION_COOKIE), tenantId).map(Principal::of);
+        return sessions.find(Cookies.read(ctx, SESSION_COOKIE), tenantId).map(Principal::of);
     }
 
     private Optional<Principal> bearer(Context ctx, TenantId tenantId) {

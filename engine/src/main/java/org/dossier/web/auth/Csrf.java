@@ -4,13 +4,15 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.dossier.DomainException;
+import org.dossier.account.LoginFormTokens;
 import org.dossier.account.Secrets;
 import org.dossier.web.FormBody;
 
 /**
  * CSRF tokens for every state-changing form. A signed-in form carries its session's token; the
  * login form, before any session exists, carries a token that must match a cookie set with the
- * form (double submit). Scripts may send the token as an {@code X-CSRF-Token} header instead.
+ * form (double submit) and bear the server's signature ({@link LoginFormTokens}). Scripts may
+ * send the token as an {@code X-CSRF-Token} header instead.
  */
 public final class Csrf {
     public static final String FIELD = "_csrf";
@@ -18,9 +20,11 @@ public final class Csrf {
     static final String LOGIN_COOKIE = "dossier_login_csrf";
 
     private final FormBody formBody;
+    private final LoginFormTokens loginTokens;
 
-    public Csrf(FormBody formBody) {
+    public Csrf(FormBody formBody, LoginFormTokens loginTokens) {
         this.formBody = formBody;
+        this.loginTokens = loginTokens;
     }
 
     /** @throws DomainException {@code csrfInvalid} (403) unless the request carries {@code expected} */
@@ -40,13 +44,13 @@ public final class Csrf {
         }
     }
 
-    /** The login form's token: the cookie's, or a new one set now. */
+    /** The login form's token: the cookie's while the server's signature on it holds, else a new one set now. */
     public String loginToken(Context ctx) {
-        String current = ctx.cookie(LOGIN_COOKIE);
-        if (current != null && current.matches("[A-Za-z0-9_-]{43}")) {
+        String current = Cookies.read(ctx, LOGIN_COOKIE);
+        if (loginTokens.isValid(current)) {
             return current;
         }
-        String token = Secrets.token(32);
+        String token = loginTokens.issue();
         Cookies.set(ctx, LOGIN_COOKIE, token);
         return token;
     }
@@ -56,7 +60,12 @@ public final class Csrf {
         Cookies.clear(ctx, LOGIN_COOKIE);
     }
 
+    /**
+     * The cookie and the form must carry the same token, and the server must have signed it: a
+     * value of the client's own making, planted in the cookie and repeated in the form, is refused.
+     */
     public void requireLoginToken(Context ctx) {
-        require(ctx, ctx.cookie(LOGIN_COOKIE));
+        String cookie = Cookies.read(ctx, LOGIN_COOKIE);
+        require(ctx, loginTokens.isValid(cookie) ? cookie : null);
     }
 }

@@ -13,7 +13,7 @@ public final class SessionCookie {
 
     /** Closes the session the browser holds, if any, and clears its cookie. */
     public static void end(Context ctx, SessionStore sessions) {
-        String current = ctx.cookie(Authenticator.SESSION_COOKIE);
+        String current = Cookies.read(ctx, Authenticator.SESSION_COOKIE);
         if (current != null && !current.isEmpty()) {
             sessions.close(current);
             Cookies.clear(ctx, Authenticator.SESSION_COOKIE);
