@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
  * and targets, x-visible-when conditions that load, required keys that exist, x-enum-labels keys
- * that are enum values. Written defensively: it also runs on definitions the meta-schema refused.
+ * that are enum values, and the platform's cap on {@code maxItems}. Written defensively: it also
+ * runs on definitions the meta-schema refused.
  */
 final class DefinitionRules {
     private static final List<String> SINGLE_SUBSCHEMAS = List.of("if", "then", "else", "not");
@@ -41,6 +42,7 @@ final class DefinitionRules {
         checkRequired(schema, pointer, formNode);
         checkEnumLabels(schema, pointer);
         checkVisibleWhen(schema, pointer);
+        checkMaxItems(schema, pointer);
         boolean atRoot = inFormTree && pointer.isEmpty();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String childPointer = JsonPointers.append(JsonPointers.append(pointer, "properties"), property.getKey());
@@ -147,6 +149,17 @@ final class DefinitionRules {
             // ClassCastException or JSONException: any of them means the condition cannot be evaluated.
             problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-visible-when"), "x-visible-when",
                     "the condition is not a loadable JSON Schema: " + e.getMessage()));
+        }
+    }
+
+    /** Every list is bounded (see {@link ListLimits}): a definition may raise the default, never past the cap. */
+    private void checkMaxItems(JsonNode schema, String pointer) {
+        JsonNode maxItems = schema.path("maxItems");
+        if (maxItems.isNumber() && maxItems.isIntegralNumber()
+                && (!maxItems.canConvertToLong() || maxItems.longValue() > ListLimits.MAX_ITEMS)) {
+            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "maxItems"), "maxItems",
+                    "maxItems is " + maxItems.asText() + " but a list holds at most " + ListLimits.MAX_ITEMS
+                            + " items on this platform (" + ListLimits.DEFAULT_MAX_ITEMS + " when maxItems is not set)"));
         }
     }
 
