@@ -29,7 +29,7 @@ public final class App {
             javalin.jetty.port = config.port();
             javalin.jetty.modifyServletContextHandler(handler -> {
                 handler.setMaxFormContentSize((int) config.maxBodyBytes());
-                handler.setMaxFormKeys(5_000);
+                handler.setMaxFormKeys(org.dossier.web.FormBody.MAX_FIELDS);
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

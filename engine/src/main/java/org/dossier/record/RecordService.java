@@ -164,6 +164,10 @@ public final class RecordService {
         if (posted == null || !posted.isObject()) {
             return posted; // refused by validated()
         }
+        List<FieldError> beyondLimits = validator.limits(form, posted, locale); // before anything walks the rows
+        if (!beyondLimits.isEmpty()) {
+            throw new RecordValidationException(beyondLimits);
+        }
         ConfidentialFields confidential = form.confidential();
         if (confidentialGrant) {
             return confidential.withoutRowIds(posted);

@@ -29,12 +29,27 @@ public final class RecordValidator {
     }
 
     /**
+     * The limits that bound the work on some data (see {@link DataLimits}): lists no longer than
+     * their {@code maxItems}, numbers a record can store. Cheap, and meant to run before anything
+     * else walks posted data; {@link #validate} checks them first too.
+     *
+     * @return the errors, empty when the data is within every limit
+     */
+    public List<FieldError> limits(CompiledForm form, JsonNode data, Locale locale) {
+        return DataLimits.check(form.effectiveSchema(), data).stream().map(violation -> phrase(violation, locale)).toList();
+    }
+
+    /**
      * @param schema          everit schema loaded from {@code effectiveSchema}
      * @param effectiveSchema the same schema as JSON, for the order of fields
      * @param data            the record data, a JSON object
      * @return the errors, empty when the data is valid
      */
     public List<FieldError> validate(Schema schema, JsonNode effectiveSchema, JsonNode data, Locale locale) {
+        List<Violation> beyond = DataLimits.check(effectiveSchema, data);
+        if (!beyond.isEmpty()) {
+            return beyond.stream().map(violation -> phrase(violation, locale)).toList();
+        }
         List<Violation> violations;
         try {
             schema.validate(VisibleWhen.toEveritData(data));
