@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
  * and targets, x-visible-when conditions that load, required keys that exist, x-enum-labels keys
- * that are enum values, and the platform's cap on {@code maxItems}. Written defensively: it also
- * runs on definitions the meta-schema refused.
+ * that are enum values, x-not-future on dates only, and the platform's cap on {@code maxItems}.
+ * Written defensively: it also runs on definitions the meta-schema refused.
  */
 final class DefinitionRules {
     private static final List<String> SINGLE_SUBSCHEMAS = List.of("if", "then", "else", "not");
@@ -43,6 +43,7 @@ final class DefinitionRules {
         checkEnumLabels(schema, pointer);
         checkVisibleWhen(schema, pointer);
         checkMaxItems(schema, pointer);
+        checkNotFuture(schema, pointer);
         boolean atRoot = inFormTree && pointer.isEmpty();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String childPointer = JsonPointers.append(JsonPointers.append(pointer, "properties"), property.getKey());
@@ -160,6 +161,13 @@ final class DefinitionRules {
             problems.add(new DefinitionProblem(JsonPointers.append(pointer, "maxItems"), "maxItems",
                     "maxItems is " + maxItems.asText() + " but a list holds at most " + ListLimits.MAX_ITEMS
                             + " items on this platform (" + ListLimits.DEFAULT_MAX_ITEMS + " when maxItems is not set)"));
+        }
+    }
+
+    private void checkNotFuture(JsonNode schema, String pointer) {
+        if (schema.has("x-not-future") && !"date".equals(schema.path("format").asText())) {
+            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-not-future"), "x-not-future",
+                    "x-not-future belongs on a field with \"format\": \"date\""));
         }
     }
 

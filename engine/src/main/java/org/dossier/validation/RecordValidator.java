@@ -1,6 +1,9 @@
 package org.dossier.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,10 +21,22 @@ import org.everit.json.schema.ValidationException;
  * undefined key on that key. Errors come in the order the form shows its fields.
  */
 public final class RecordValidator {
+    /**
+     * "Today" for {@code x-not-future} is the date in the easternmost time zone, so that nobody's
+     * today, wherever they are, counts as the future.
+     */
+    private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(14);
+
     private final Messages messages;
+    private final Clock clock;
 
     public RecordValidator(Messages messages) {
+        this(messages, Clock.systemUTC());
+    }
+
+    public RecordValidator(Messages messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
     }
 
     public List<FieldError> validate(CompiledForm form, JsonNode data, Locale locale) {
@@ -50,12 +65,15 @@ public final class RecordValidator {
         if (!beyond.isEmpty()) {
             return beyond.stream().map(violation -> phrase(violation, locale)).toList();
         }
-        List<Violation> violations;
+        List<Violation> violations = new ArrayList<>();
         try {
             schema.validate(VisibleWhen.toEveritData(data));
-            return List.of();
         } catch (ValidationException exception) {
-            violations = ViolationMapper.map(exception, data);
+            violations.addAll(ViolationMapper.map(exception, data));
+        }
+        NotFutureDates.check(effectiveSchema, data, "", LocalDate.now(clock.withZone(LATEST_ZONE)), violations);
+        if (violations.isEmpty()) {
+            return List.of();
         }
         List<Violation> unique = new ArrayList<>();
         Set<String> seen = new HashSet<>();
