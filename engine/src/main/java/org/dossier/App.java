@@ -1,6 +1,7 @@
 package org.dossier;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,11 +26,16 @@ public final class App {
         ErrorMapper errors = new ErrorMapper(services.json(), services.messages(), services.templates());
         return Javalin.create(javalin -> {
             javalin.http.maxRequestSize = config.maxBodyBytes();
+            // Uploads (the logo) are held to the body limit too, also when sent in chunks without a
+            // length, and kept in memory rather than spooled to disk while they are parsed.
+            javalin.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
+            javalin.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
+            javalin.jetty.multipartConfig.maxInMemoryFileSize((int) config.maxBodyBytes(), SizeUnit.BYTES);
             javalin.http.defaultContentType = "text/html; charset=utf-8";
             javalin.jetty.port = config.port();
             javalin.jetty.modifyServletContextHandler(handler -> {
                 handler.setMaxFormContentSize((int) config.maxBodyBytes());
-                handler.setMaxFormKeys(5_000);
+                handler.setMaxFormKeys(org.dossier.web.FormBody.MAX_FIELDS);
             });
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

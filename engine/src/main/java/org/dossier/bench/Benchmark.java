@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
 /**
  * Loads tenants × records on a fresh embedded MariaDB, then measures submit, render, view and
  * list/search over HTTP with concurrent clients, and a raw-JDBC baseline doing the same two
- * inserts per transaction as a submit. Prints the figures and writes them to a JSON file.
+ * inserts per transaction as a submit; and how long the most expensive body within the size limit
+ * takes to be refused ({@link WorstCase}). Prints the figures and writes them to a JSON file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine against a raw-JDBC baseline on a fresh embedded database.")
@@ -45,10 +46,11 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
-    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list",
+    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,refuse",
             description = "Scenarios to run, comma-separated.") List<String> scenarios;
 
-    private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list");
+    private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
+            "refuse");
 
     @Override
     public Integer call() throws Exception {
@@ -152,6 +154,13 @@ public final class Benchmark implements Callable<Integer> {
                         : "/t/" + tenant.slug() + "/records?q=" + prefixes[(int) (i % prefixes.length)];
                 http.page(path, credentials.get(t));
             }));
+        }
+        if (scenarios.contains("refuse")) {
+            // One client: the figure is how long one worst-case request holds a core, not a throughput.
+            String worstCase = WorstCase.emptyRows(Config.ONE_MIB);
+            results.put("refuse", Workload.run("refuse 1 MiB of empty rows", 1, warmup, seconds, (thread, i) ->
+                    http.postJson("/api/v1/tenants/" + loaded.get(0).slug() + "/records", worstCase, credentials.get(0),
+                            413)));
         }
         // Writes last, so that the read scenarios run on exactly tenants x records rows.
         if (scenarios.contains("submit")) {
@@ -327,6 +336,11 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (results.containsKey("list")) {
             System.out.printf("list/search p99: %.1f ms (target <= 50 ms)%n", results.get("list").percentileMillis(99));
+        }
+        if (results.containsKey("refuse")) {
+            System.out.printf("refusal of the 1 MiB worst case (%,d empty household rows, 413): p50 %.1f ms, p99 %.1f ms%n",
+                    WorstCase.rows(Config.ONE_MIB), results.get("refuse").percentileMillis(50),
+                    results.get("refuse").percentileMillis(99));
         }
 
         Map<String, Object> json = new LinkedHashMap<>();

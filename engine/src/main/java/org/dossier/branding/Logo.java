@@ -1,17 +1,22 @@
 package org.dossier.branding;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.dossier.DomainException;
 
 /**
  * A service's logo, checked by its content and never by its file name: PNG, JPEG or WebP, at
- * most {@link #MAX_BYTES} and {@link #MAX_SIDE} pixels a side. SVG is refused: it can carry script.
+ * most {@link #MAX_BYTES} and {@link #MAX_SIDE} pixels a side, the side read from the header before
+ * anything is decoded. SVG is refused: it can carry script. What is stored holds the image only:
+ * PNG and JPEG are decoded and encoded again, WebP keeps only its image chunks.
  */
 public record Logo(String contentType, int width, int height, byte[] bytes) {
     public static final int MAX_BYTES = 512 * 1024;
@@ -27,11 +32,18 @@ public record Logo(String contentType, int width, int height, byte[] bytes) {
             throw new DomainException("logoTooLarge", 413, "over " + MAX_BYTES + " bytes");
         }
         String type = sniff(bytes);
-        int[] size = type.equals("image/webp") ? webpSize(bytes) : imageIoSize(bytes);
-        if (size[0] < MIN_SIDE || size[1] < MIN_SIDE || size[0] > MAX_SIDE || size[1] > MAX_SIDE) {
-            throw new DomainException("logoDimensions", 422, size[0] + "x" + size[1]);
+        if (type.equals("image/webp")) {
+            int[] size = webpSize(bytes);
+            checkDimensions(size[0], size[1]);
+            return new Logo(type, size[0], size[1], WebpChunks.imageOnly(bytes));
         }
-        return new Logo(type, size[0], size[1], bytes);
+        return reencoded(type, bytes);
+    }
+
+    private static void checkDimensions(int width, int height) {
+        if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new DomainException("logoDimensions", 422, width + "x" + height);
+        }
     }
 
     private static String sniff(byte[] b) {
@@ -52,18 +64,31 @@ public record Logo(String contentType, int width, int height, byte[] bytes) {
         throw new DomainException("logoType", 422, "not PNG, JPEG or WebP");
     }
 
-    private static int[] imageIoSize(byte[] bytes) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    /**
+     * Reads the dimensions from the header and refuses before a pixel is decoded: a 48 KB PNG can
+     * declare 20,000 × 20,000 pixels, and decoding it took seconds of CPU. An accepted image is then
+     * decoded and written again in its format, so that only pixels are stored: whatever text or
+     * metadata chunks the file carried (tEXt, EXIF, comments) are left behind.
+     */
+    private static Logo reencoded(String type, byte[] bytes) {
+        String format = type.equals("image/png") ? "png" : "jpeg";
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 throw new DomainException("logoUnreadable", 422, "no reader");
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(input);
-                int[] size = {reader.getWidth(0), reader.getHeight(0)};
-                reader.read(0);
-                return size;
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                checkDimensions(width, height);
+                BufferedImage image = reader.read(0);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                if (!ImageIO.write(image, format, out)) {
+                    throw new DomainException("logoUnreadable", 422, "no " + format + " writer for this image");
+                }
+                return new Logo(type, width, height, out.toByteArray());
             } finally {
                 reader.dispose();
             }

@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
  * and targets, x-visible-when conditions that load, required keys that exist, x-enum-labels keys
- * that are enum values, and no condition that reads a confidential field to decide something a
- * member without the grant sees. Written defensively: it also runs on definitions the meta-schema
- * refused.
+ * that are enum values, x-not-future on dates only, the platform's cap on {@code maxItems}, and no
+ * condition that reads a confidential field to decide something a member without the grant sees.
+ * Written defensively: it also runs on definitions the meta-schema refused.
  */
 final class DefinitionRules {
     private static final List<String> SINGLE_SUBSCHEMAS = List.of("if", "then", "else", "not");
@@ -47,6 +47,8 @@ final class DefinitionRules {
         checkRequired(schema, pointer, formNode);
         checkEnumLabels(schema, pointer);
         checkVisibleWhen(schema, pointer, hidden);
+        checkMaxItems(schema, pointer);
+        checkNotFuture(schema, pointer);
         boolean atRoot = inFormTree && pointer.isEmpty();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String childPointer = JsonPointers.append(JsonPointers.append(pointer, "properties"), property.getKey());
@@ -182,6 +184,24 @@ final class DefinitionRules {
                         + "grant what that field holds; mark this field confidential too, or test another field"));
                 return;
             }
+        }
+    }
+
+    /** Every list is bounded (see {@link ListLimits}): a definition may raise the default, never past the cap. */
+    private void checkMaxItems(JsonNode schema, String pointer) {
+        JsonNode maxItems = schema.path("maxItems");
+        if (maxItems.isNumber() && maxItems.isIntegralNumber()
+                && (!maxItems.canConvertToLong() || maxItems.longValue() > ListLimits.MAX_ITEMS)) {
+            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "maxItems"), "maxItems",
+                    "maxItems is " + maxItems.asText() + " but a list holds at most " + ListLimits.MAX_ITEMS
+                            + " items on this platform (" + ListLimits.DEFAULT_MAX_ITEMS + " when maxItems is not set)"));
+        }
+    }
+
+    private void checkNotFuture(JsonNode schema, String pointer) {
+        if (schema.has("x-not-future") && !"date".equals(schema.path("format").asText())) {
+            problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-not-future"), "x-not-future",
+                    "x-not-future belongs on a field with \"format\": \"date\""));
         }
     }
 

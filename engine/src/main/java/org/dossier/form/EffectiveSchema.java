@@ -39,6 +39,7 @@ final class EffectiveSchema {
         }
         moveVisibleWhenRequired(root, root, new ArrayList<>());
         close(root);
+        limitLists(root);
         return root;
     }
 
@@ -150,6 +151,32 @@ final class EffectiveSchema {
             }
         }
         forEachItemSchema(schema, EffectiveSchema::close);
+    }
+
+    /** maxItems on every array of the form tree that has none, so that no list is unbounded. */
+    private static void limitLists(ObjectNode schema) {
+        if (isArraySchema(schema) && !schema.has("maxItems")) {
+            schema.put("maxItems", ListLimits.DEFAULT_MAX_ITEMS);
+        }
+        for (JsonNode property : schema.path("properties")) {
+            if (property.isObject()) {
+                limitLists((ObjectNode) property);
+            }
+        }
+        forEachItemSchema(schema, EffectiveSchema::limitLists);
+    }
+
+    private static boolean isArraySchema(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode each : type) {
+                if ("array".equals(each.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return "array".equals(type.asText()) || (type.isMissingNode() && schema.has("items"));
     }
 
     private static boolean isObjectSchema(JsonNode schema) {

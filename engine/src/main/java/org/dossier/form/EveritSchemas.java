@@ -7,7 +7,8 @@ import org.json.JSONObject;
 
 /**
  * The one way a JSON Schema held as Jackson tree becomes an everit validator: draft 7, with
- * everit's format validators (date, email…) on, which draft-07 support registers by default.
+ * everit's format validators (email…) on, which draft-07 support registers by default, and
+ * {@code date} replaced by the strict {@link CalendarDate}.
  */
 public final class EveritSchemas {
     private EveritSchemas() {}
@@ -17,6 +18,8 @@ public final class EveritSchemas {
         return SchemaLoader.builder()
                 .schemaJson(new JSONObject(schema.toString()))
                 .draftV7Support()
+                .enableOverrideOfBuiltInFormatValidators()
+                .addFormatValidator(new CalendarDate())
                 .build()
                 .load()
                 .build();

@@ -68,6 +68,10 @@ public final class VisibleWhen {
             return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
         }
         if (node.isNumber()) {
+            if (!node.isBigDecimal() && !Double.isFinite(node.doubleValue())) {
+                // Request bodies read decimals exactly and their limits refuse such numbers first.
+                throw new IllegalArgumentException("not a finite number: " + node);
+            }
             return node.decimalValue();
         }
         return JSONObject.NULL;

@@ -167,6 +167,10 @@ public final class RecordService {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
+        List<FieldError> beyondLimits = validator.limits(form, posted, locale); // before anything walks the rows
+        if (!beyondLimits.isEmpty()) {
+            throw new RecordValidationException(beyondLimits);
+        }
         List<FieldError> errors = new ArrayList<>();
         if (!confidentialGrant) {
             for (String pointer : form.confidential().postedPointers(posted)) {

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.dossier.form.ConfidentialFields;
+import org.dossier.form.ListLimits;
 import org.dossier.validation.FieldName.Index;
 import org.dossier.validation.FieldName.Property;
 import org.dossier.validation.FieldName.Step;
@@ -31,7 +33,10 @@ import org.dossier.validation.FieldName.Step;
  *       reaches the data (hidden fields included); a name outside the renderer's grammar is refused
  *       with {@code malformedName}; names starting with {@code _} are control fields and ignored;</li>
  *   <li>{@code _row} in a row ({@code membres_foyer[0]._row}) is the saved row's identity drawn for a
- *       member without the confidential grant (see {@link ConfidentialFields}): it is kept in the row.</li>
+ *       member without the confidential grant (see {@link ConfidentialFields}): it is kept in the row;</li>
+ *   <li>a group takes at most its {@code maxItems} rows (a row beyond is refused with {@code maxItems} on
+ *       the group, before anything is typed) at indexes up to ten times that: the work a post causes is
+ *       bounded by the form, whatever the post holds.</li>
  * </ul>
  */
 public final class FormPostCoercer {
@@ -41,6 +46,7 @@ public final class FormPostCoercer {
     public static final String UNKNOWN_FIELD = "additionalProperties";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+    private static final int MAX_REPORTED = 50;
 
     private final Messages messages;
 
@@ -62,7 +68,7 @@ public final class FormPostCoercer {
             }
         });
         ObjectNode data = finishObject(effectiveSchema, root, "", errors, locale).node();
-        return new CoercionResult(data, errors);
+        return new CoercionResult(data, onceEach(errors));
     }
 
     private void place(JsonNode rootSchema, PostDraft root, String name, List<String> values,
@@ -104,6 +110,13 @@ public final class FormPostCoercer {
                 position += 1;
             } else if (next instanceof Index index && SchemaTypes.isRowArray(child)
                     && position + 2 < steps.size() && withinBounds(child, index.index())) {
+                if (draft.isNewRow(key, index.index()) && draft.rowCount(key) >= maxItems(child)) {
+                    // More rows than the group may hold: refused here, before any of them is typed.
+                    errors.add(new FieldError(FieldName.pointerOf(steps.subList(0, position + 1)), "maxItems",
+                            messages.forField(FieldName.pointerOf(steps.subList(0, position + 1)), "maxItems",
+                                    Optional.empty(), locale, maxItems(child))));
+                    return;
+                }
                 draft = draft.row(key, index.index());
                 schema = child.path("items");
                 position += 2;
@@ -116,8 +129,13 @@ public final class FormPostCoercer {
 
     /** Rows are renumbered client-side, so gaps are normal, but not a thousand times the allowed count. */
     private static boolean withinBounds(JsonNode arraySchema, int index) {
+        return index <= maxItems(arraySchema) * 10;
+    }
+
+    /** The effective schema gives every array a maxItems; a schema without one gets the platform's default. */
+    private static int maxItems(JsonNode arraySchema) {
         JsonNode maxItems = arraySchema.path("maxItems");
-        return !maxItems.canConvertToLong() || index <= maxItems.asLong() * 10;
+        return maxItems.canConvertToInt() ? Math.min(maxItems.intValue(), ListLimits.MAX_ITEMS) : ListLimits.DEFAULT_MAX_ITEMS;
     }
 
     private record Finished(ObjectNode node, boolean hasContent) {}
@@ -213,6 +231,21 @@ public final class FormPostCoercer {
             }
         }
         return value;
+    }
+
+    /**
+     * One error per field and code, and at most {@link #MAX_REPORTED}: a post of ten thousand bad
+     * names is refused as surely with the first fifty, and the page stays readable.
+     */
+    private static List<FieldError> onceEach(List<FieldError> errors) {
+        Map<String, FieldError> unique = new LinkedHashMap<>();
+        for (FieldError error : errors) {
+            if (unique.size() == MAX_REPORTED) {
+                break;
+            }
+            unique.putIfAbsent(error.path() + " " + error.code(), error);
+        }
+        return List.copyOf(unique.values());
     }
 
     private FieldError error(String pointer, String code, Locale locale) {

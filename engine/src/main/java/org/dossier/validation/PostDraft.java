@@ -27,6 +27,17 @@ final class PostDraft {
         return rows.computeIfAbsent(key, ignored -> new TreeMap<>()).computeIfAbsent(index, ignored -> new PostDraft());
     }
 
+    /** Whether {@link #row} would add a row rather than return one already posted. */
+    boolean isNewRow(String key, int index) {
+        TreeMap<Integer, PostDraft> posted = rows.get(key);
+        return posted == null || !posted.containsKey(index);
+    }
+
+    int rowCount(String key) {
+        TreeMap<Integer, PostDraft> posted = rows.get(key);
+        return posted == null ? 0 : posted.size();
+    }
+
     void addValues(String key, List<String> posted) {
         List<String> kept = values.computeIfAbsent(key, ignored -> new ArrayList<>());
         posted.stream().filter(java.util.Objects::nonNull).forEach(kept::add);

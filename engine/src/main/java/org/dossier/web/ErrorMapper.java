@@ -37,6 +37,12 @@ public final class ErrorMapper {
             respond(ctx, 422, "validation", messages.general("validation", locale), invalid.errors());
             return;
         }
+        if (e instanceof BodyLimitException limit) {
+            FieldError error = new FieldError(limit.pointer(), limit.code(),
+                    messages.forField(limit.pointer(), limit.code(), java.util.Optional.empty(), locale, limit.limit()));
+            respond(ctx, limit.status(), limit.code(), error.message(), List.of(error));
+            return;
+        }
         respond(ctx, e.status(), e.code(), messages.general(e.code(), locale), List.of());
     }
 

@@ -1,8 +1,13 @@
 package org.dossier.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,21 +18,38 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import org.dossier.DomainException;
+import org.dossier.form.ListLimits;
 
-/** The one ObjectMapper of the app, strict on input, and JSON responses. */
+/**
+ * The ObjectMapper of the app, strict on input, and JSON responses. Request bodies are read by a
+ * mapper of their own that also bounds their shape (see {@link #readBody}).
+ */
 public final class Json {
+    /** Objects and arrays nested in a request body; a case file nests 5 deep, its envelope adds one. */
+    public static final int MAX_DEPTH = 32;
+
     private final ObjectMapper mapper;
+    private final ObjectMapper bodyMapper;
     private final BodyLimit bodyLimit;
 
     public Json(BodyLimit bodyLimit) {
         this.bodyLimit = bodyLimit;
-        this.mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
+        this.mapper = strict(JsonMapper.builder()).build();
+        JsonFactory bounded = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+        // Decimals are read exactly: as doubles, 1e400 would become Infinity and 1e-400 zero, silently.
+        this.bodyMapper = strict(JsonMapper.builder(bounded))
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+    }
+
+    private static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+        return builder.addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(JsonParser.Feature.ALLOW_COMMENTS)
-                .build();
+                .disable(JsonParser.Feature.ALLOW_COMMENTS);
     }
 
     public ObjectMapper mapper() {
@@ -36,11 +58,16 @@ public final class Json {
 
     /**
      * Parses a request body. Malformed JSON, invalid UTF-8, duplicate keys and trailing garbage
-     * all answer 400 before anything is looked at.
+     * all answer 400 before anything is looked at. A body within the size limit can still ask for
+     * unbounded work (a megabyte holds 350,000 empty rows): its shape is checked first, token by
+     * token and before any tree is built, so that an array of more than {@link ListLimits#MAX_ITEMS}
+     * items or nesting deeper than {@link #MAX_DEPTH} answers 413 naming where it happened.
      */
     public JsonNode readBody(Context ctx) {
         try (InputStream body = bodyLimit.bounded(ctx.bodyInputStream())) {
-            JsonNode node = mapper.readTree(body);
+            byte[] bytes = body.readAllBytes();
+            checkShape(bytes);
+            JsonNode node = bodyMapper.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new DomainException("malformedJson", 400, "empty body");
             }
@@ -49,6 +76,36 @@ public final class Json {
             throw new DomainException("malformedJson", 400, e.getOriginalMessage());
         } catch (IOException e) {
             throw new DomainException("malformedJson", 400, e.getMessage());
+        }
+    }
+
+    /** Counts the items of every array while tokenising; the parser's constraints bound the nesting. */
+    void checkShape(byte[] bytes) throws IOException {
+        try (JsonParser parser = bodyMapper.getFactory().createParser(bytes)) {
+            JsonToken token;
+            while ((token = nextToken(parser)) != null) {
+                if (token.isStructEnd() || token == JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                JsonStreamContext context = parser.getParsingContext();
+                JsonStreamContext container = token.isStructStart() ? context.getParent() : context;
+                if (container.inArray() && container.getCurrentIndex() >= ListLimits.MAX_ITEMS) {
+                    throw new BodyLimitException("maxItems", container.getParent().pathAsPointer().toString(),
+                            ListLimits.MAX_ITEMS);
+                }
+            }
+        }
+    }
+
+    private static JsonToken nextToken(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken();
+        } catch (StreamConstraintsException constraint) {
+            JsonStreamContext context = parser.getParsingContext();
+            if (context.getNestingDepth() < MAX_DEPTH) {
+                throw constraint; // a number or a string too long: malformed, as before
+            }
+            throw new BodyLimitException("maxDepth", context.pathAsPointer().toString(), MAX_DEPTH);
         }
     }
 

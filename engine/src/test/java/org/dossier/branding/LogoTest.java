@@ -41,6 +41,55 @@ public class LogoTest {
         return b;
     }
 
+    /**
+     * A PNG that declares {@code side} × {@code side} black-and-white pixels, every one of them
+     * present: one bit a pixel, all zero, compressed to a few tens of kilobytes.
+     */
+    public static byte[] hugePng(int side) {
+        try {
+            ByteArrayOutputStream idat = new ByteArrayOutputStream();
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+            try (java.util.zip.DeflaterOutputStream zlib = new java.util.zip.DeflaterOutputStream(idat, deflater, 65536)) {
+                byte[] scanline = new byte[1 + (side + 7) / 8];
+                for (int row = 0; row < side; row++) {
+                    zlib.write(scanline);
+                }
+            }
+            deflater.end();
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(side).putInt(side)
+                    .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+            chunk(png, "IHDR", header.array());
+            chunk(png, "IDAT", idat.toByteArray());
+            chunk(png, "IEND", new byte[0]);
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Inserts a tEXt chunk right after the IHDR of {@code png}. */
+    public static byte[] withTextChunk(byte[] png, String keyword, String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int afterHeader = 8 + 8 + 13 + 4;
+        out.write(png, 0, afterHeader);
+        chunk(out, "tEXt", (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1));
+        out.write(png, afterHeader, png.length - afterHeader);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(typeBytes);
+        png.writeBytes(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
     private static String code(Runnable check) {
         try {
             check.run();
@@ -84,6 +133,49 @@ public class LogoTest {
         byte[] big = new byte[Logo.MAX_BYTES + 1];
         System.arraycopy(image("png", 20, 20), 0, big, 0, 8);
         assertThat(code(() -> Logo.check(big))).isEqualTo("logoTooLarge");
+    }
+
+    @Test
+    void a_tiny_file_declaring_huge_dimensions_is_refused_from_its_header_without_being_decoded() {
+        byte[] bomb = hugePng(20_000);
+        assertThat(bomb.length).isLessThan(Logo.MAX_BYTES);
+
+        long start = System.nanoTime();
+        String code = code(() -> Logo.check(bomb));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(code).isEqualTo("logoDimensions");
+        assertThat(millis).as("decoding it took seconds").isLessThan(500);
+    }
+
+    @Test
+    void an_accepted_png_is_stored_encoded_again_without_its_text_chunks() throws IOException {
+        byte[] tagged = withTextChunk(image("png", 200, 80), "Comment", "secret-note");
+
+        Logo logo = Logo.check(tagged);
+
+        String stored = new String(logo.bytes(), StandardCharsets.ISO_8859_1);
+        assertThat(stored).doesNotContain("tEXt").doesNotContain("secret-note");
+        BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(logo.bytes()));
+        assertThat(decoded.getWidth()).isEqualTo(200);
+        assertThat(decoded.getRGB(0, 0) & 0xffffff).isEqualTo(0x1e3a8a);
+    }
+
+    @Test
+    void an_accepted_webp_keeps_its_image_chunks_and_loses_its_metadata() {
+        byte[] plain = webp(300, 100);
+        byte[] exif = "EXIF".getBytes(StandardCharsets.US_ASCII);
+        byte[] tagged = new byte[plain.length + 8 + 12];
+        System.arraycopy(plain, 0, tagged, 0, plain.length);
+        System.arraycopy(exif, 0, tagged, plain.length, 4);
+        tagged[plain.length + 4] = 12;
+        System.arraycopy("secret-note!".getBytes(StandardCharsets.US_ASCII), 0, tagged, plain.length + 8, 12);
+        tagged[4] = (byte) (tagged.length - 8);
+
+        Logo logo = Logo.check(tagged);
+
+        assertThat(logo.bytes()).isEqualTo(plain);
+        assertThat(logo.width()).isEqualTo(300);
     }
 
     @Test

@@ -215,6 +215,20 @@ class FormCompilerTest {
     }
 
     @Test
+    void every_list_gets_a_max_items_the_default_when_its_definition_sets_none() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/membres_foyer").remove("maxItems");
+
+        JsonNode effective = compiler.compile("dossier", 1, definition).effectiveSchema();
+
+        assertThat(effective.at("/properties/membres_foyer/maxItems").asInt()).isEqualTo(ListLimits.DEFAULT_MAX_ITEMS);
+        assertThat(effective.at("/properties/accompagnement/properties/motifs/maxItems").asInt())
+                .isEqualTo(ListLimits.DEFAULT_MAX_ITEMS);
+        assertThat(effective.at("/properties/suivis/maxItems").asInt()).as("the definition's own").isEqualTo(200);
+        assertThat(definition.at("/properties/membres_foyer").has("maxItems")).as("definition untouched").isFalse();
+    }
+
+    @Test
     void impossible_date_is_refused() {
         ObjectNode record = (ObjectNode) json(minimalRecord());
         objectAt(record, "/identite").put("date_naissance", "2024-13-45");

@@ -55,6 +55,20 @@ class MetaSchemaTest {
     }
 
     @Test
+    void a_list_may_raise_its_max_items_up_to_the_platform_cap_and_no_further() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/membres_foyer").put("maxItems", ListLimits.MAX_ITEMS);
+        metaSchema.check(definition);
+
+        objectAt(definition, "/properties/membres_foyer").put("maxItems", ListLimits.MAX_ITEMS + 1);
+        List<DefinitionProblem> problems = problemsOf(definition);
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/membres_foyer/maxItems", "maxItems"));
+        assertThat(problems.get(0).message()).contains("1001").contains("at most 1000");
+    }
+
+    @Test
     void unknown_x_keyword_is_refused_at_its_path() {
         JsonNode definition = BaseSchema.baseSchema();
         objectAt(definition, NOM).put("x-couleur", "rouge");

@@ -195,7 +195,7 @@ class FormPostCoercerTest {
                 "membres_foyer[99999999999].nom", "c", "membres_foyer[201].nom", "d", "identite.nom[0]", "e",
                 "membres_foyer[0]", "f", "identite", "g", "membres_foyer[01].nom", "h", "contact.ville.", "i", "membres_foyer[0][1]", "j", "x[]", "k", "[0]", "l");
 
-        assertThat(result.errors()).hasSize(12);
+        assertThat(result.errors()).as("one per field").hasSize(7);
         assertThat(result.errors()).extracting(FieldError::code).containsOnly("malformedName");
         assertThat(result.errors()).extracting(FieldError::path).contains("/identite", "/membres_foyer", "/identite/nom");
         assertThat(result.data()).isEqualTo(Fixtures.parse("{\"accompagnement\":{},\"identite\":{}}"));
@@ -207,6 +207,35 @@ class FormPostCoercerTest {
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.data().at("/membres_foyer/0/nom").asText()).isEqualTo("Martin");
+    }
+
+    @Test
+    void rows_beyond_the_groups_max_items_are_refused_on_the_group_before_they_are_typed() {
+        List<String> fields = new java.util.ArrayList<>();
+        for (int row = 0; row < 25; row++) {
+            fields.addAll(List.of("membres_foyer[" + row + "].nom", "Durand" + row, "membres_foyer[" + row + "].prenom", "Léo",
+                    "membres_foyer[" + row + "].lien", "enfant"));
+        }
+
+        CoercionResult result = coercer.coerce(SCHEMA, post(fields.toArray(String[]::new)), Locale.ENGLISH);
+
+        assertThat(result.errors()).extracting(FieldError::path, FieldError::code, FieldError::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/membres_foyer", "maxItems", "Keep at most 20 items."));
+        assertThat(result.data().get("membres_foyer")).hasSize(20);
+        assertThat(result.data().at("/membres_foyer/19/nom").asText()).isEqualTo("Durand19");
+    }
+
+    @Test
+    void a_flood_of_bad_names_gives_one_error_per_field_and_at_most_fifty() {
+        List<String> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            fields.addAll(List.of("membres_foyer[" + (300 + i) + "].nom", "x", "inconnu_" + i, "y"));
+        }
+
+        CoercionResult result = coercer.coerce(SCHEMA, post(fields.toArray(String[]::new)));
+
+        assertThat(result.errors()).hasSize(50);
+        assertThat(result.errors()).filteredOn(error -> error.path().equals("/membres_foyer")).hasSize(1);
     }
 
     @Test

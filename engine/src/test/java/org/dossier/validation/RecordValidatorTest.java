@@ -129,7 +129,7 @@ class RecordValidatorTest {
     }
 
     @Test
-    void enum_and_max_items_are_reported_where_they_happen() {
+    void rows_beyond_max_items_are_the_only_error_reported() {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < 21; i++) {
             rows.append(i == 0 ? "" : ",").append("{\"nom\":\"N\",\"prenom\":\"P\",\"lien\":\"").append(i == 3 ? "voisin" : "autre").append("\"}");
@@ -137,9 +137,21 @@ class RecordValidatorTest {
         List<FieldError> errors = validate("{\"accompagnement\":{\"statut\":\"inconnu\",\"date_ouverture\":\"2024-01-01\"},"
                 + "\"identite\":{\"nom\":\"M\",\"prenom\":\"L\"},\"membres_foyer\":[" + rows + "]}", Locale.FRENCH);
 
+        assertThat(errors).as("beyond a limit, nothing else is validated: the rows are not walked")
+                .containsExactly(new FieldError("/membres_foyer", "maxItems", "Gardez au plus 20 éléments."));
+    }
+
+    @Test
+    void enum_errors_are_reported_where_they_happen() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"nom\":\"N\",\"prenom\":\"P\",\"lien\":\"").append(i == 3 ? "voisin" : "autre").append("\"}");
+        }
+        List<FieldError> errors = validate("{\"accompagnement\":{\"statut\":\"inconnu\",\"date_ouverture\":\"2024-01-01\"},"
+                + "\"identite\":{\"nom\":\"M\",\"prenom\":\"L\"},\"membres_foyer\":[" + rows + "]}", Locale.FRENCH);
+
         assertThat(errors).containsExactly(
                 new FieldError("/accompagnement/statut", "enum", "Choisissez une des valeurs proposées."),
-                new FieldError("/membres_foyer", "maxItems", "Gardez au plus 20 éléments."),
                 new FieldError("/membres_foyer/3/lien", "enum", "Choisissez une des valeurs proposées."));
     }
 

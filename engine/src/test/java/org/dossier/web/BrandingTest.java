@@ -87,6 +87,52 @@ class BrandingTest {
     }
 
     @Test
+    void a_tiny_logo_of_huge_dimensions_is_refused_quickly_with_the_localised_message_and_nothing_stored() {
+        long start = System.nanoTime();
+        HttpResponse<String> refused = save("Nouveau nom", "#1e3a8a", "logo.png", "image/png", LogoTest.hugePng(20_000));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Le logo doit mesurer entre 16 et 1024 pixels de côté.");
+        assertThat(millis).as("decoding it took 9 s and more").isLessThan(2_000);
+        assertThat(services.logos().exists(tenant.id())).isFalse();
+        assertThat(services.tenants().require(tenant.slug()).name()).isEqualTo(tenant.name());
+    }
+
+    @Test
+    void a_logo_is_stored_encoded_again_without_the_text_it_carried() {
+        byte[] tagged = LogoTest.withTextChunk(LogoTest.image("png", 240, 80), "Author", "secret-note");
+
+        HttpResponse<String> saved = save(tenant.name(), "#1e3a8a", "logo.png", "image/png", tagged);
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        byte[] stored = services.logos().find(tenant.id()).orElseThrow().bytes();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("tEXt").doesNotContain("secret-note");
+        assertThat(stored).isNotEqualTo(tagged);
+        assertThat(services.logos().find(tenant.id()).orElseThrow().width()).isEqualTo(240);
+    }
+
+    @Test
+    void an_upload_sent_in_chunks_without_a_length_is_held_to_the_body_limit() throws Exception {
+        String boundary = "----dossierchunked";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + admin.csrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
+                + "x".repeat(2 * 1024 * 1024) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(org.dossier.testing.TestServer.baseUrl() + page))
+                .header("Cookie", admin.sessionCookie())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(services.tenants().require(tenant.slug()).name()).isEqualTo(tenant.name());
+    }
+
+    @Test
     void a_caseworker_may_not_change_the_branding() {
         TestClient caseworker = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, true));
 

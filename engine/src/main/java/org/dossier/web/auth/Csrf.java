@@ -7,6 +7,7 @@ import org.dossier.DomainException;
 import org.dossier.account.LoginFormTokens;
 import org.dossier.account.Secrets;
 import org.dossier.web.FormBody;
+import org.dossier.web.Multipart;
 
 /**
  * CSRF tokens for every state-changing form. A signed-in form carries its session's token; the
@@ -32,7 +33,7 @@ public final class Csrf {
         String sent = ctx.header(HEADER);
         String contentType = ctx.contentType();
         if (sent == null && contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            sent = ctx.formParam(FIELD);
+            sent = Multipart.field(ctx, FIELD);
         } else if (sent == null) {
             Map<String, List<String>> params = formBody.parse(ctx);
             List<String> values = params.get(FIELD);
