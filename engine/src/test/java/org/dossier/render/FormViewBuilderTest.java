@@ -243,15 +243,31 @@ class FormViewBuilderTest {
         assertThat(group.blankRow().legend()).isEqualTo("Membre du foyer __number__");
     }
 
-    @Test
-    void saved_rows_drawn_without_the_grant_send_back_their_identity_and_cannot_be_removed() {
+    /** The base-like form with a confidential health note on each household member. */
+    private static FormLayout withConfidentialRows() {
+        ObjectNode schema = Fixtures.baseLikeSchema().deepCopy();
+        ((ObjectNode) schema.at("/properties/membres_foyer/items/properties")).putObject("sante")
+                .put("type", "string").put("x-confidential", true).putObject("x-label").put("fr", "Santé");
+        return FormLayout.of(schema);
+    }
+
+    private static ObjectNode numberedRows() {
         ObjectNode data = Fixtures.baseLikeRecord();
         ((ObjectNode) data.at("/membres_foyer/0")).put("_row", 0);
         ((ObjectNode) data.at("/membres_foyer/1")).put("_row", 1);
         data.withArray("membres_foyer").addObject().put("nom", "Nouveau");
+        return data;
+    }
 
-        var masked = (RepeatableGroupView) find(build(data, List.of(), Locale.FRENCH, false).items(), "f-membres_foyer");
-        var full = (RepeatableGroupView) find(build(data, List.of(), Locale.FRENCH, true).items(), "f-membres_foyer");
+    @Test
+    void saved_rows_with_confidential_fields_drawn_without_the_grant_send_back_their_identity_and_cannot_be_removed() {
+        FormLayout layout = withConfidentialRows();
+        ObjectNode data = numberedRows();
+
+        var masked = (RepeatableGroupView) find(builder.build(layout, data, List.of(), Locale.FRENCH,
+                new RenderOptions(false)).items(), "f-membres_foyer");
+        var full = (RepeatableGroupView) find(builder.build(layout, Fixtures.baseLikeRecord(), List.of(), Locale.FRENCH,
+                new RenderOptions(true)).items(), "f-membres_foyer");
 
         assertThat(masked.rows()).extracting(RowView::savedRowName)
                 .containsExactly("membres_foyer[0]._row", "membres_foyer[1]._row", "");
@@ -260,8 +276,22 @@ class FormViewBuilderTest {
         assertThat(masked.rows().get(0).savedRowNote()).startsWith("Ligne enregistrée avec des champs confidentiels");
         assertThat(masked.blankRow().savedRowName()).isEmpty();
         assertThat(full.rows()).extracting(RowView::removeAction)
-                .containsExactly("remove:/membres_foyer/0", "remove:/membres_foyer/1", "remove:/membres_foyer/2");
+                .containsExactly("remove:/membres_foyer/0", "remove:/membres_foyer/1");
         assertThat(full.rows()).extracting(RowView::savedRowName).containsOnly("");
+    }
+
+    /** Rows numbered because they hold a field the form hides: identity sent back, removal allowed. */
+    @Test
+    void saved_rows_holding_a_hidden_field_send_back_their_identity_and_can_be_removed() {
+        for (boolean grant : List.of(true, false)) {
+            var group = (RepeatableGroupView) find(build(numberedRows(), List.of(), Locale.FRENCH, grant).items(),
+                    "f-membres_foyer");
+
+            assertThat(group.rows()).extracting(RowView::savedRowName)
+                    .containsExactly("membres_foyer[0]._row", "membres_foyer[1]._row", "");
+            assertThat(group.rows()).extracting(RowView::removeAction)
+                    .containsExactly("remove:/membres_foyer/0", "remove:/membres_foyer/1", "remove:/membres_foyer/2");
+        }
     }
 
     @Test
