@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dossier.testing.TestRecords;
 import org.dossier.Services;
 import org.dossier.account.Permission;
 import org.dossier.account.Role;
@@ -415,7 +416,7 @@ class IsolationTest {
             return client.send(method, url, method.equals("DELETE") ? null : "application/json",
                     method.equals("DELETE") ? null : body.toString());
         }
-        List<Map.Entry<String, String>> fields = new ArrayList<>(RecordPagesTest.validPost("Intrus"));
+        List<Map.Entry<String, String>> fields = new ArrayList<>(TestRecords.validPost("Intrus"));
         fields.add(Map.entry("_version", "1"));
         fields.add(Map.entry("email", "intrus@test.example"));
         fields.add(Map.entry("name", "Intrus"));

@@ -1,0 +1,196 @@
+package org.dossier.web.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.web.Dates;
+import org.dossier.web.RequestContext;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.account.ApiToken;
+import org.dossier.account.PasswordService;
+import org.dossier.account.TokenStore;
+import org.dossier.audit.Actor;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.RequestParams;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+import org.dossier.web.auth.SessionCookie;
+
+/** The signed-in user's own pages: their services and invitations, password, and personal API tokens. */
+public final class AccountPages {
+    /** Lifetimes offered for a personal token, in days. */
+    static final List<Integer> TOKEN_DAYS = List.of(30, 90, 365);
+    private static final int TOKEN_NAME_MAX = 100;
+
+    private final Services services;
+
+    public AccountPages(Services services) {
+        this.services = services;
+    }
+
+    public void overview(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
+        model.put("user", principal.user());
+        model.put("services", HomePage.servicesOf(services, principal.user(), locale));
+        model.put("invitations", HomePage.invitationsOf(services, principal.user(), locale));
+        model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
+                : ctx.queryParam("accepted") != null ? UiText.get(locale, "invitation.accepted")
+                : ctx.queryParam("declined") != null ? UiText.get(locale, "invitation.declined") : "");
+        ctx.html(services.templates().render("pages/account", model, locale));
+    }
+
+    /** The person accepts an invitation to the service named by the URL; any other answer is 404. */
+    public void acceptInvitation(Context ctx, Principal principal) {
+        services.invitations().accept(invitedTo(ctx), principal.user(), RequestContext.actor(ctx));
+        ctx.redirect("/account?accepted=1", HttpStatus.SEE_OTHER);
+    }
+
+    public void declineInvitation(Context ctx, Principal principal) {
+        services.invitations().decline(invitedTo(ctx), principal.user());
+        ctx.redirect("/account?declined=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** The service of the URL; an unknown one answers 404 as a service without an invitation does. */
+    private org.dossier.tenant.TenantId invitedTo(Context ctx) {
+        return services.tenants().find(ctx.pathParam("service"))
+                .orElseThrow(() -> new DomainException("noSuchInvitation", 404, "no such pending invitation")).id();
+    }
+
+    /**
+     * What the password change ended, from the redirect's query: the counts only ever describe the
+     * reader's own change, so a forged query misleads nobody but its author.
+     */
+    private static String passwordChanged(Context ctx, Locale locale) {
+        int sessionsClosed = count(ctx.queryParam("sessionsClosed"));
+        int tokensRevoked = count(ctx.queryParam("tokensRevoked"));
+        String text = UiText.get(locale, "account.password.changed") + " "
+                + UiText.get(locale, "account.password.sessionsClosed", sessionsClosed);
+        return tokensRevoked == 0 ? text : text + " " + UiText.get(locale, "account.password.tokensRevoked", tokensRevoked);
+    }
+
+    private static int count(String text) {
+        return text != null && text.matches("\\d{1,6}") ? Integer.parseInt(text) : 0;
+    }
+
+    public void passwordForm(Context ctx, Principal principal) {
+        renderPassword(ctx, principal, 200, "");
+    }
+
+    public void changePassword(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        String replacement = LoginPages.first(params, "newPassword");
+        if (!replacement.equals(LoginPages.first(params, "confirmPassword"))) {
+            renderPassword(ctx, principal, 422, services.messages().general("passwordMismatch", locale));
+            return;
+        }
+        PasswordService.Changed changed;
+        try {
+            changed = services.passwords().change(principal.session().orElseThrow(),
+                    LoginPages.first(params, "currentPassword"), replacement, RequestContext.clientAddress(ctx));
+        } catch (DomainException e) {
+            // A lockout (LoginRefusedException) reads exactly as on the login page.
+            renderPassword(ctx, principal, e.status(), services.messages().general(e.code(), locale));
+            return;
+        }
+        SessionCookie.start(ctx, changed.session().id());
+        ctx.redirect("/account?passwordChanged=1&sessionsClosed=" + changed.otherSessionsClosed()
+                + "&tokensRevoked=" + changed.personalTokensRevoked(), HttpStatus.SEE_OTHER);
+    }
+
+    private void renderPassword(Context ctx, Principal principal, int status, String error) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.password.title"));
+        model.put("error", error);
+        model.put("mustChange", principal.user().mustChangePassword());
+        model.put("minLength", org.dossier.account.PasswordHasher.MIN_LENGTH);
+        ctx.status(status).html(services.templates().render("pages/account-password", model, locale));
+    }
+
+    public void tokens(Context ctx, Principal principal) {
+        renderTokens(ctx, principal, 200, "", Optional.empty());
+    }
+
+    public void createToken(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        String name = LoginPages.first(params, "name").strip();
+        if (name.isEmpty() || name.length() > TOKEN_NAME_MAX) {
+            renderTokens(ctx, principal, 422, services.messages().general("invalidTokenName", locale), Optional.empty());
+            return;
+        }
+        int days;
+        try {
+            days = Integer.parseInt(LoginPages.first(params, "days"));
+        } catch (NumberFormatException e) {
+            days = -1;
+        }
+        if (!TOKEN_DAYS.contains(days)) {
+            renderTokens(ctx, principal, 422, services.messages().general("invalidTokenLifetime", locale), Optional.empty());
+            return;
+        }
+        Duration lifetime = Duration.ofDays(days);
+        TokenStore.Issued issued = services.jdbi().inTransaction(handle -> {
+            TokenStore.Issued token = services.tokens().issue(handle, principal.user().id(), name, TokenStore.PERSONAL,
+                    lifetime);
+            services.accounts().auditForUser(handle, Optional.of(principal.user()),
+                    new Actor(principal.user().email(), RequestContext.clientAddress(ctx)), "token.created",
+                    services.json().mapper().createObjectNode().put("kind", TokenStore.PERSONAL)
+                            .put("tokenId", token.token().id()).put("name", name));
+            return token;
+        });
+        renderTokens(ctx, principal, 201, "", Optional.of(issued.secret()));
+    }
+
+    public void revokeToken(Context ctx, Principal principal) {
+        long tokenId = RequestParams.longId(ctx, "tokenId");
+        boolean revoked = services.jdbi().inTransaction(handle -> {
+            boolean done = services.tokens().revoke(handle, principal.user().id(), tokenId);
+            if (done) {
+                services.accounts().auditForUser(handle, Optional.of(principal.user()),
+                        new Actor(principal.user().email(), RequestContext.clientAddress(ctx)), "token.revoked",
+                        services.json().mapper().createObjectNode().put("tokenId", tokenId));
+            }
+            return done;
+        });
+        if (!revoked) {
+            throw new DomainException("notFound", 404, "no such token");
+        }
+        ctx.redirect("/account/tokens?revoked=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void renderTokens(Context ctx, Principal principal, int status, String error, Optional<String> secret) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title"));
+        List<ApiToken> tokens = services.tokens().personalTokens(principal.user().id());
+        model.put("tokens", tokens.stream().map(token -> TokenRow.of(token, locale)).toList());
+        model.put("error", error);
+        model.put("secret", secret.orElse(""));
+        model.put("days", TOKEN_DAYS);
+        model.put("flash", ctx.queryParam("revoked") != null ? UiText.get(locale, "account.tokens.revoked") : "");
+        ctx.status(status).html(services.templates().render("pages/account-tokens", model, locale));
+    }
+
+    /** A token as its owner sees it in the list. */
+    public record TokenRow(long id, String name, String created, String expires, String lastUsed, boolean active,
+                           String state) {
+        static TokenRow of(ApiToken token, Locale locale) {
+            java.time.Instant now = java.time.Instant.now();
+            String state = token.revokedAt() != null ? UiText.get(locale, "account.tokens.state.revoked")
+                    : token.activeAt(now) ? UiText.get(locale, "account.tokens.state.active")
+                    : UiText.get(locale, "account.tokens.state.expired");
+            return new TokenRow(token.id(), token.name(), Dates.time(token.createdAt(), locale),
+                    token.expiresAt() == null ? "" : Dates.time(token.expiresAt(), locale),
+                    token.lastUsedAt() == null ? UiText.get(locale, "account.tokens.neverUsed")
+                            : Dates.time(token.lastUsedAt(), locale),
+                    token.activeAt(now), state);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.dossier.web.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.dossier.Services;
+import org.dossier.account.Membership;
+import org.dossier.account.Permission;
+import org.dossier.account.User;
+import org.dossier.tenant.Tenant;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+
+/**
+ * The signed-in user's entry page: the services they belong to, the invitations waiting for their
+ * answer, and nothing of the other services.
+ */
+public final class HomePage {
+    private final Services services;
+
+    public HomePage(Services services) {
+        this.services = services;
+    }
+
+    /** One of the user's services, with their role in it; a suspended one is shown without a link. */
+    public record ServiceLink(String name, String url, String role, boolean suspended) {}
+
+    /** An invitation to a service, as the invited person sees it, with where to answer. */
+    public record InvitationLink(String serviceName, String offer, boolean confidential, String acceptUrl,
+                                 String declineUrl) {}
+
+    public void show(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        List<ServiceLink> links = servicesOf(services, principal.user(), locale);
+        List<InvitationLink> invitations = invitationsOf(services, principal.user(), locale);
+        if (links.size() == 1 && !links.get(0).suspended() && !principal.user().superAdmin() && invitations.isEmpty()) {
+            ctx.redirect(links.get(0).url(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "home.title"));
+        model.put("services", links);
+        model.put("invitations", invitations);
+        model.put("superAdmin", principal.user().superAdmin());
+        ctx.html(services.templates().render("pages/home", model, locale));
+    }
+
+    static List<ServiceLink> servicesOf(Services services, User user, Locale locale) {
+        Map<Long, Tenant> tenants = services.tenants().listAll().stream()
+                .collect(java.util.stream.Collectors.toMap(tenant -> tenant.id().value(), tenant -> tenant));
+        return services.accounts().membershipsOf(user.id()).stream()
+                .map(membership -> link(tenants.get(membership.tenantId().value()), membership, locale))
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(ServiceLink::name))
+                .toList();
+    }
+
+    static List<InvitationLink> invitationsOf(Services services, User user, Locale locale) {
+        Map<Long, Tenant> tenants = services.tenants().listAll().stream()
+                .collect(java.util.stream.Collectors.toMap(tenant -> tenant.id().value(), tenant -> tenant));
+        return services.invitations().pendingFor(user.id()).stream()
+                .filter(invitation -> tenants.containsKey(invitation.tenantId().value()))
+                .map(invitation -> {
+                    Tenant tenant = tenants.get(invitation.tenantId().value());
+                    String base = "/account/invitations/" + tenant.slug();
+                    return new InvitationLink(tenant.name(), UiText.get(locale, "invitation.offer", tenant.name(),
+                            UiText.get(locale, "role." + invitation.role().key())),
+                            invitation.confidential(), base + "/accept", base + "/decline");
+                })
+                .sorted(Comparator.comparing(InvitationLink::serviceName))
+                .toList();
+    }
+
+    private static ServiceLink link(Tenant tenant, Membership membership, Locale locale) {
+        if (tenant == null) {
+            return null;
+        }
+        String base = "/t/" + tenant.slug();
+        String url = membership.role().allows(Permission.READ_RECORDS) ? base + "/records" : base + "/admin/users";
+        return new ServiceLink(tenant.name(), tenant.suspended() ? "" : url,
+                UiText.get(locale, "role." + membership.role().key()), tenant.suspended());
+    }
+}

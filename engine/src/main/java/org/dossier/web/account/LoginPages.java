@@ -1,0 +1,93 @@
+package org.dossier.web.account;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dossier.web.RequestContext;
+import org.dossier.Services;
+import org.dossier.account.LoginRefusedException;
+import org.dossier.account.SessionStore;
+import org.dossier.account.User;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Authenticator;
+import org.dossier.web.auth.Csrf;
+import org.dossier.web.auth.Principal;
+import org.dossier.web.auth.SessionCookie;
+
+/** Login and logout. A successful login always opens a new session: the id is never reused. */
+public final class LoginPages {
+    private final Services services;
+    private final Csrf csrf;
+
+    public LoginPages(Services services, Csrf csrf) {
+        this.services = services;
+        this.csrf = csrf;
+    }
+
+    public void form(Context ctx) {
+        render(ctx, 200, "", "");
+    }
+
+    public void login(Context ctx) {
+        csrf.requireLoginToken(ctx);
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        String email = first(params, "email");
+        Locale locale = RequestLocale.of(ctx);
+        User user;
+        try {
+            user = services.accounts().login(email, first(params, "password"), RequestContext.clientAddress(ctx));
+        } catch (LoginRefusedException e) {
+            render(ctx, e.status(), email, services.messages().general(e.code(), locale));
+            return;
+        }
+        SessionCookie.end(ctx, services.sessions());
+        SessionStore.Opened opened = services.sessions().open(user, RequestContext.clientAddress(ctx));
+        SessionCookie.start(ctx, opened.id());
+        csrf.forgetLoginToken(ctx);
+        ctx.redirect(user.mustChangePassword() ? "/account/password" : safeNext(first(params, "next")), HttpStatus.SEE_OTHER);
+    }
+
+    public void logout(Context ctx, Principal principal) {
+        SessionCookie.end(ctx, services.sessions());
+        services.accounts().loggedOut(principal.user(), RequestContext.clientAddress(ctx), "session");
+        ctx.redirect("/login?loggedOut=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, int status, String email, String error) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "login.title"));
+        model.put("loginCsrf", csrf.loginToken(ctx));
+        model.put("email", email == null ? "" : email);
+        model.put("error", error);
+        model.put("next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")));
+        model.put("flash", ctx.queryParam("loggedOut") != null ? UiText.get(locale, "login.loggedOut") : "");
+        ctx.status(status).html(services.templates().render("pages/login", model, locale));
+    }
+
+    /** The posted form when re-rendering after a failed login (to keep {@code next}); nothing on a GET. */
+    private Map<String, List<String>> postedForm(Context ctx) {
+        return "POST".equals(ctx.method().name()) ? services.formBody().parse(ctx) : Map.of();
+    }
+
+    /**
+     * Only a path of this site: never another host, so the login page cannot be an open redirect.
+     * Control characters are refused too: browsers drop tabs and line breaks from a URL, so
+     * {@code /<TAB>/evil.example} would become {@code //evil.example}.
+     */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "/";
+        }
+        return next;
+    }
+
+    public static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+}

@@ -1,0 +1,119 @@
+package org.dossier.web.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dossier.Services;
+import org.dossier.account.TenantAccess;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.modules.CaseFileReports;
+import org.dossier.modules.Modules;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.Dates;
+
+/**
+ * The pages of the optional modules: the list of open eviction procedures, and the dashboard of
+ * counts. A module that is off answers 404 on its pages, as if they did not exist.
+ */
+public final class ModulePages {
+    private static final DateTimeFormatter MONTH_FR = DateTimeFormatter.ofPattern("MM/yyyy");
+
+    private final Services services;
+
+    public ModulePages(Services services) {
+        this.services = services;
+    }
+
+    /** One bar of a chart: its label, its count, and its length as a share of the longest bar (0 to 100). */
+    public record Bar(String label, long count, long length) {}
+
+    /** A titled chart. */
+    public record Chart(String title, List<Bar> bars, long total) {}
+
+    /** A row of the eviction list. */
+    public record EvictionRow(String name, String url, String stage, String hearing, String landlord) {}
+
+    public void evictions(Context ctx, TenantAccess access) {
+        services.modules().requireOn(access.tenant().id(), Modules.EVICTION);
+        Locale locale = RequestLocale.of(ctx);
+        boolean latestFirst = "desc".equals(ctx.queryParam("order"));
+        CompiledForm form = services.forms().latest(access.tenant().id(), FormService.CASE_FILE);
+        Map<String, String> stages = services.renderer().optionLabels(form, "/prevention_expulsions/stade", locale);
+        List<EvictionRow> rows = services.reports().openEvictions(access.tenant().id(), latestFirst).stream()
+                .map(row -> new EvictionRow(row.lastName() + " " + (row.firstName() == null ? "" : row.firstName()),
+                        "/t/" + access.tenant().slug() + "/records/" + row.id(),
+                        row.stage() == null ? "" : stages.getOrDefault(row.stage(), row.stage()),
+                        Dates.date(row.hearingDate(), locale), row.landlord() == null ? "" : row.landlord()))
+                .toList();
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "evictions.title"));
+        model.put("rows", rows);
+        model.put("latestFirst", latestFirst);
+        model.put("sortUrl", "/t/" + access.tenant().slug() + "/evictions" + (latestFirst ? "" : "?order=desc"));
+        ctx.html(services.templates().render("pages/evictions", model, locale));
+    }
+
+    public void dashboard(Context ctx, TenantAccess access) {
+        services.modules().requireOn(access.tenant().id(), Modules.DASHBOARD);
+        Locale locale = RequestLocale.of(ctx);
+        CompiledForm form = services.forms().latest(access.tenant().id(), FormService.CASE_FILE);
+        CaseFileReports reports = services.reports();
+        List<Chart> charts = new ArrayList<>();
+        Map<String, String> statuses = services.renderer().optionLabels(form, "/accompagnement/statut", locale);
+        charts.add(chart(UiText.get(locale, "dashboard.byStatus"), reports.byStatus(access.tenant().id()), statuses, locale));
+        Map<String, Long> months = new java.util.LinkedHashMap<>();
+        reports.openedPerMonth(access.tenant().id(), LocalDate.now()).forEach((YearMonth month, Long n) ->
+                months.put("fr".equals(locale.getLanguage()) ? MONTH_FR.format(month) : month.toString(), n));
+        charts.add(chart(UiText.get(locale, "dashboard.byMonth"), months, Map.of(), locale));
+        for (SingleChoice field : singleChoices(form.effectiveSchema(), "", "$", locale)) {
+            if (field.pointer().equals("/accompagnement/statut")) {
+                continue;
+            }
+            charts.add(chart(field.label(), reports.byAnswer(access.tenant().id(), field.jsonPath()),
+                    services.renderer().optionLabels(form, field.pointer(), locale), locale));
+        }
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title"));
+        model.put("charts", charts);
+        ctx.html(services.templates().render("pages/dashboard", model, locale));
+    }
+
+    /** A single-choice field of the form: an enum of strings, outside repeatable groups, not confidential. */
+    private record SingleChoice(String pointer, String jsonPath, String label) {}
+
+    private static List<SingleChoice> singleChoices(JsonNode schema, String pointer, String jsonPath, Locale locale) {
+        List<SingleChoice> found = new ArrayList<>();
+        schema.path("properties").properties().forEach(property -> {
+            JsonNode field = property.getValue();
+            if (field.path("x-confidential").asBoolean(false)) {
+                return;
+            }
+            String childPointer = pointer + "/" + property.getKey();
+            String childPath = jsonPath + "." + property.getKey();
+            if (field.path("enum").isArray() && "string".equals(field.path("type").asText("string"))) {
+                JsonNode labels = field.path("x-label");
+                found.add(new SingleChoice(childPointer, childPath,
+                        labels.path(locale.getLanguage()).asText(labels.path("fr").asText(property.getKey()))));
+            } else if (field.path("properties").isObject()) {
+                found.addAll(singleChoices(field, childPointer, childPath, locale));
+            }
+        });
+        return found;
+    }
+
+    private static Chart chart(String title, Map<String, Long> counts, Map<String, String> labels, Locale locale) {
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Bar> bars = new ArrayList<>();
+        counts.forEach((value, n) -> bars.add(new Bar(value.isEmpty() ? UiText.get(locale, "dashboard.unanswered")
+                : labels.getOrDefault(value, value), n, max == 0 ? 0 : Math.round(100.0 * n / max))));
+        return new Chart(title, bars, total);
+    }
+}

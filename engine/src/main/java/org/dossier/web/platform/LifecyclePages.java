@@ -1,0 +1,116 @@
+package org.dossier.web.platform;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.lifecycle.DeletedKind;
+import org.dossier.lifecycle.DeletionCounts;
+import org.dossier.lifecycle.ServiceDeletion;
+import org.dossier.lifecycle.ServiceSuspension;
+import org.dossier.tenant.Tenant;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+import org.dossier.web.account.LoginPages;
+
+/**
+ * The super-admin's lifecycle actions on the services page: suspend and resume (one button per
+ * service), and delete behind a page that shows what will go and asks for the slug.
+ */
+public final class LifecyclePages {
+    private final Services services;
+    private final PlatformPages platform;
+    private final ServiceSuspension suspension;
+    private final ServiceDeletion deletion;
+
+    public LifecyclePages(Services services, PlatformPages platform, ServiceSuspension suspension, ServiceDeletion deletion) {
+        this.services = services;
+        this.platform = platform;
+        this.suspension = suspension;
+        this.deletion = deletion;
+    }
+
+    /** One count of the confirmation or result page: its label and figure. */
+    public record CountRow(String label, long count) {}
+
+    public void suspend(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        try {
+            Tenant tenant = suspension.suspend(ctx.pathParam("slug"), LoginPages.first(params, "reason"),
+                    RequestContext.actor(ctx));
+            platform.listWith(ctx, 200, UiText.get(locale, "lifecycle.suspended", tenant.name(), tenant.slug()), "");
+        } catch (DomainException e) {
+            platform.listWith(ctx, e.status(), "", services.messages().general(e.code(), locale));
+        }
+    }
+
+    public void resume(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        try {
+            Tenant tenant = suspension.resume(ctx.pathParam("slug"), RequestContext.actor(ctx));
+            platform.listWith(ctx, 200, UiText.get(locale, "lifecycle.resumed", tenant.name(), tenant.slug()), "");
+        } catch (DomainException e) {
+            platform.listWith(ctx, e.status(), "", services.messages().general(e.code(), locale));
+        }
+    }
+
+    /** The confirmation page: what deleting the service would remove, and the slug to type. */
+    public void confirmDelete(Context ctx, Principal principal) {
+        Tenant tenant = services.tenants().require(ctx.pathParam("slug"));
+        renderConfirmation(ctx, 200, tenant, "", "");
+    }
+
+    public void delete(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        Tenant tenant = services.tenants().require(ctx.pathParam("slug"));
+        String typed = LoginPages.first(params, "confirm");
+        ServiceDeletion.Report report;
+        try {
+            report = deletion.delete(tenant.slug(), typed, RequestContext.actor(ctx));
+        } catch (DomainException e) {
+            renderConfirmation(ctx, e.status(), tenant, typed, services.messages().general(e.code(), locale));
+            return;
+        }
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.deleted.title"));
+        model.put("tenantName", tenant.name());
+        model.put("slug", report.slug());
+        model.put("counts", rows(report.counts(), locale));
+        model.put("tookMs", report.took().toMillis());
+        model.put("deleted", true);
+        model.put("suspended", true);
+        model.put("typed", "");
+        model.put("error", "");
+        ctx.status(200).html(services.templates().render("pages/platform-service-delete", model, locale));
+    }
+
+    private void renderConfirmation(Context ctx, int status, Tenant tenant, String typed, String error) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.delete.title", tenant.name()));
+        model.put("tenantName", tenant.name());
+        model.put("slug", tenant.slug());
+        model.put("counts", rows(deletion.preview(tenant.slug()), locale));
+        model.put("tookMs", 0);
+        model.put("deleted", false);
+        model.put("suspended", tenant.suspended());
+        model.put("typed", typed);
+        model.put("error", error);
+        ctx.status(status).html(services.templates().render("pages/platform-service-delete", model, locale));
+    }
+
+    private static List<CountRow> rows(DeletionCounts counts, Locale locale) {
+        List<CountRow> rows = new java.util.ArrayList<>();
+        for (DeletedKind kind : DeletedKind.values()) {
+            rows.add(new CountRow(UiText.get(locale, "lifecycle.kind." + kind.key()), counts.of(kind)));
+        }
+        rows.add(new CountRow(UiText.get(locale, "lifecycle.kind.unlinkedClones"), counts.unlinkedClones()));
+        rows.add(new CountRow(UiText.get(locale, "lifecycle.kind.redactedPlatformEvents"), counts.redactedPlatformEvents()));
+        return rows;
+    }
+}

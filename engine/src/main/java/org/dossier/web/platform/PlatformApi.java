@@ -1,0 +1,51 @@
+package org.dossier.web.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.onboarding.ServiceCloner;
+import org.dossier.web.RequestContext;
+import org.dossier.web.auth.Principal;
+
+/** The super-admin's API: {@code POST /api/v1/tenants} clones a service, for automation. */
+public final class PlatformApi {
+    private static final Set<String> KEYS = Set.of("from", "slug", "name", "adminEmail", "adminName");
+    private final Services services;
+
+    public PlatformApi(Services services) {
+        this.services = services;
+    }
+
+    public void cloneService(Context ctx, Principal principal) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
+        }
+        JsonNode body = services.json().readBody(ctx);
+        if (!body.isObject()) {
+            throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(key -> {
+            if (!KEYS.contains(key)) {
+                throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
+            }
+        });
+        ServiceCloner.Result result = new ServiceCloner(services).cloneService(new ServiceCloner.Request(
+                body.path("from").asText(""), body.path("slug").asText(""), body.path("name").asText(""),
+                body.path("adminEmail").asText(""), body.path("adminName").asText("")), RequestContext.actor(ctx));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("slug", result.tenant().slug());
+        answer.put("name", result.tenant().name());
+        answer.put("from", result.source().slug());
+        answer.put("formVersion", result.formVersion());
+        answer.put("adminEmail", result.adminEmail());
+        result.oneTimePassword().ifPresent(password -> answer.put("oneTimePassword", password));
+        answer.put("tookMs", result.took().toMillis());
+        ctx.header("Location", "/api/v1/tenants/" + result.tenant().slug() + "/forms/dossier");
+        services.json().respond(ctx, 201, answer);
+    }
+}

@@ -1,0 +1,184 @@
+package org.dossier.web.platform;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.account.AccountService;
+import org.dossier.account.Role;
+import org.dossier.audit.Actor;
+import org.dossier.form.BaseSchema;
+import org.dossier.form.FormService;
+import org.dossier.lifecycle.ServiceSuspension;
+import org.dossier.onboarding.ServiceCloner;
+import org.dossier.tenant.Tenant;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.branding.BrandingPages;
+import org.dossier.web.Dates;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+import org.dossier.web.account.LoginPages;
+
+/**
+ * The super-admin's services page: every service, and the creation of a new one with its first
+ * admin. A new service's form starts as a copy of the base schema.
+ */
+public final class PlatformPages {
+    private static final String NOTICE = "dossier.platform.notice";
+    private static final String PROBLEM = "dossier.platform.problem";
+
+    private final Services services;
+
+    private static final String CLONE_ENTERED = "dossier.cloneEntered";
+
+    public PlatformPages(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * A service in the list. The name links to its users, or, while it is suspended, to its audit
+     * log: the one page of a suspended service a super-admin still reads.
+     */
+    public record ServiceRow(String name, String slug, String colour, String usersUrl, String created, boolean suspended,
+                             boolean template, boolean caseFiles) {}
+
+    /** A service just created and its first admin's one-time password, when the account is new. */
+    public record Created(String name, String slug, String adminEmail, String oneTimePassword) {}
+
+    /** Creates a service by cloning another one, from the form on the services page. */
+    public void cloneService(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        ServiceCloner.Request request = new ServiceCloner.Request(LoginPages.first(params, "from"),
+                LoginPages.first(params, "slug"), LoginPages.first(params, "name"), LoginPages.first(params, "adminEmail"),
+                LoginPages.first(params, "adminName"));
+        try {
+            ServiceCloner.Result result = new ServiceCloner(services).cloneService(request, RequestContext.actor(ctx));
+            render(ctx, 201, "", Map.of(), Optional.of(new Created(result.tenant().name(), result.tenant().slug(),
+                    result.adminEmail(), result.oneTimePassword().orElse(""))),
+                    UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
+        } catch (DomainException e) {
+            // The clone form shows what was typed again, beside the reason it was refused.
+            ctx.attribute(CLONE_ENTERED, Map.of("from", request.from(), "slug", request.slug(), "name", request.name(),
+                    "adminEmail", request.adminEmail(), "adminName", request.adminName()));
+            render(ctx, e.status(), services.messages().general(e.code(), locale), Map.of(), Optional.empty(), "");
+        }
+    }
+
+    public void list(Context ctx, Principal principal) {
+        render(ctx, 200, "", Map.of(), Optional.empty(), "");
+    }
+
+    /** Makes a service a template (kept only to be cloned), or an ordinary service again. */
+    public void markTemplate(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        Tenant tenant = services.tenants().find(ctx.pathParam("slug"))
+                .orElseThrow(() -> new DomainException("notFound", 404, "no such service"));
+        boolean template = "on".equals(LoginPages.first(services.formBody().parse(ctx), "template"));
+        Actor actor = RequestContext.actor(ctx);
+        boolean done = services.jdbi().inTransaction(handle -> {
+            if (!services.tenants().markTemplate(handle, tenant.id(), template)) {
+                return false;
+            }
+            services.audit().recordPlatform(handle, actor, template ? "tenant.template.marked" : "tenant.template.unmarked",
+                    "tenant", tenant.id().toString(), services.json().mapper().createObjectNode().put("slug", tenant.slug()));
+            return true;
+        });
+        if (!done) {
+            listWith(ctx, 409, "", services.messages().general("templateHoldsCaseFiles", locale));
+            return;
+        }
+        listWith(ctx, 200, UiText.get(locale, template ? "platform.template.marked" : "platform.template.unmarked",
+                tenant.name()), "");
+    }
+
+    /**
+     * The list with the outcome of a lifecycle action above it: what was done, or why it was
+     * refused (then {@code status} is the refusal's).
+     */
+    void listWith(Context ctx, int status, String notice, String problem) {
+        ctx.attribute(NOTICE, notice);
+        ctx.attribute(PROBLEM, problem);
+        render(ctx, status, "", Map.of(), Optional.empty(), "");
+    }
+
+    public void create(Context ctx, Principal principal) {
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, String> entered = Map.of(
+                "name", LoginPages.first(params, "name").strip(),
+                "slug", LoginPages.first(params, "slug").strip(),
+                "colour", LoginPages.first(params, "colour").strip(),
+                "adminEmail", LoginPages.first(params, "adminEmail").strip(),
+                "adminName", LoginPages.first(params, "adminName").strip());
+        try {
+            Created created = createService(entered, RequestContext.actor(ctx), locale);
+            render(ctx, 201, "", Map.of(), Optional.of(created), "");
+        } catch (DomainException e) {
+            render(ctx, e.status(), e.code().equals("lowContrast") ? e.getMessage()
+                    : services.messages().general(e.code(), locale), entered, Optional.empty(), "");
+        }
+    }
+
+    private Created createService(Map<String, String> entered, Actor actor, Locale locale) {
+        String name = entered.get("name");
+        String slug = entered.get("slug");
+        String colour = entered.get("colour").isEmpty() ? "#1e3a8a" : entered.get("colour");
+        if (name.isEmpty() || name.length() > 200) {
+            throw new DomainException("invalidServiceName", 422, "a name of 1 to 200 characters is required");
+        }
+        if (!TenantService.isValidSlug(slug)) {
+            throw new DomainException("invalidSlug", 422, "lower-case letters, digits and hyphens");
+        }
+        BrandingPages.checkColour(colour.toLowerCase(Locale.ROOT), locale);
+        if (services.tenants().find(slug).isPresent()) {
+            throw new DomainException("slugTaken", 409, "this slug is taken");
+        }
+        String adminName = entered.get("adminName").isEmpty() ? entered.get("adminEmail") : entered.get("adminName");
+        return services.jdbi().inTransaction(handle -> {
+            Tenant tenant = services.tenants().create(handle, slug, name, colour.toLowerCase(Locale.ROOT));
+            services.forms().publish(handle, tenant.id(), FormService.CASE_FILE, BaseSchema.baseSchema(), actor.id());
+            AccountService.AddedMember admin = services.accounts().addMember(handle, tenant.id(),
+                    entered.get("adminEmail"), adminName, Role.ADMIN, true, actor);
+            services.audit().recordPlatform(handle, actor, "tenant.created", "tenant", tenant.id().toString(),
+                    services.json().mapper().createObjectNode().put("slug", slug).put("name", name)
+                            .put("adminEmail", admin.user().email()));
+            return new Created(name, slug, admin.user().email(), admin.oneTimePassword().orElse(""));
+        });
+    }
+
+    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
+                        String cloned) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
+        java.util.Set<org.dossier.tenant.TenantId> holding = services.tenants().holdingCaseFiles();
+        model.put("services", services.tenants().listAll().stream()
+                .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
+                        "/t/" + tenant.slug() + (tenant.suspended() ? "/admin/audit" : "/admin/users"),
+                        Dates.time(tenant.createdAt(), locale), tenant.suspended(), tenant.template(),
+                        holding.contains(tenant.id())))
+                .toList());
+        model.put("notice", ctx.attribute(NOTICE) == null ? "" : ctx.attribute(NOTICE));
+        model.put("problem", ctx.attribute(PROBLEM) == null ? "" : ctx.attribute(PROBLEM));
+        model.put("maxReason", ServiceSuspension.MAX_REASON);
+        model.put("error", error);
+        model.put("entered", Map.of(
+                "name", entered.getOrDefault("name", ""),
+                "slug", entered.getOrDefault("slug", ""),
+                "colour", entered.getOrDefault("colour", "#1e3a8a"),
+                "adminEmail", entered.getOrDefault("adminEmail", ""),
+                "adminName", entered.getOrDefault("adminName", "")));
+        Map<String, String> cloneEntered = ctx.attribute(CLONE_ENTERED);
+        model.put("cloneEntered", cloneEntered == null ? Map.of("from", "", "slug", "", "name", "", "adminEmail", "",
+                "adminName", "") : cloneEntered);
+        model.put("created", created.orElse(new Created("", "", "", "")));
+        model.put("cloned", cloned);
+        ctx.status(status).html(services.templates().render("pages/platform-services", model, locale));
+    }
+}

@@ -1,0 +1,70 @@
+package org.dossier.web.platform;
+
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.dossier.Services;
+import org.dossier.stats.StatisticsReport;
+import org.dossier.web.Csv;
+import org.dossier.web.Pages;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.UiText;
+import org.dossier.web.auth.Principal;
+import org.dossier.web.Dates;
+
+/**
+ * The super-admin's statistics across services, as a page and as CSV files (one per table, the
+ * breakdowns in one). Aggregates only, every count suppressed below five before it gets here.
+ * Each export is audited on the platform log: a file leaves the application.
+ */
+public final class StatisticsPages {
+    private final Services services;
+
+    public StatisticsPages(Services services) {
+        this.services = services;
+    }
+
+    public void page(Context ctx, Principal principal) {
+        Locale locale = RequestLocale.of(ctx);
+        StatisticsView view = new StatisticsView(report(), locale);
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "stats.title"));
+        model.put("computedAt", Dates.time(view.computedAt(), locale));
+        model.put("services", view.services());
+        model.put("months", view.months());
+        model.put("breakdowns", view.breakdowns());
+        model.put("unshared", view.unshared());
+        ctx.html(services.templates().render("pages/platform-stats", model, locale));
+    }
+
+    public void servicesCsv(Context ctx, Principal principal) {
+        export(ctx, "services", view -> StatisticsView.csv(view.services()));
+    }
+
+    public void monthsCsv(Context ctx, Principal principal) {
+        export(ctx, "months", view -> StatisticsView.csv(view.months()));
+    }
+
+    public void breakdownsCsv(Context ctx, Principal principal) {
+        export(ctx, "breakdowns", StatisticsView::breakdownsCsv);
+    }
+
+    private void export(Context ctx, String table, Function<StatisticsView, List<List<String>>> lines) {
+        Locale locale = RequestLocale.of(ctx);
+        StatisticsReport report = report();
+        byte[] file = Csv.document(lines.apply(new StatisticsView(report, locale)));
+        services.jdbi().useTransaction(handle -> services.audit().recordPlatform(handle, RequestContext.actor(ctx),
+                "statistics.exported", "statistics", table,
+                services.json().mapper().createObjectNode().put("table", table).put("language", locale.getLanguage())));
+        String name = UiText.get(locale, "stats.file." + table) + "-" + report.today() + ".csv";
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/csv; charset=utf-8").result(file);
+    }
+
+    private StatisticsReport report() {
+        return services.statistics().current(services.tenants().listAll());
+    }
+}

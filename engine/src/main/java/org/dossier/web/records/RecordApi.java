@@ -1,0 +1,168 @@
+package org.dossier.web.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.dossier.DomainException;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.record.CaseRecord;
+import org.dossier.record.NoSuchRecordException;
+import org.dossier.record.RecordId;
+import org.dossier.record.RecordPage;
+import org.dossier.record.RecordQuery;
+import org.dossier.record.RecordService;
+import org.dossier.record.RecordSummary;
+import org.dossier.account.TenantAccess;
+import org.dossier.tenant.Tenant;
+import org.dossier.web.Json;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.RequestParams;
+
+/** The JSON API over forms and case files: parse, call a service, answer JSON. */
+public final class RecordApi {
+    private static final int PAGE_SIZE = 20;
+    private static final Set<String> CREATE_KEYS = Set.of("form", "data");
+    private static final Set<String> UPDATE_KEYS = Set.of("version", "data");
+
+    private final FormService forms;
+    private final RecordService records;
+    private final Json json;
+
+    public RecordApi(FormService forms, RecordService records, Json json) {
+        this.forms = forms;
+        this.records = records;
+        this.json = json;
+    }
+
+    public void getForm(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        CompiledForm form = forms.latest(tenant.id(), ctx.pathParam("form"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("form", form.formKey());
+        body.put("version", form.version());
+        body.put("schema", form.effectiveSchema());
+        json.respond(ctx, 200, body);
+    }
+
+    public void create(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        tenant.requireAcceptsCaseFiles();
+        JsonNode body = envelope(ctx, CREATE_KEYS);
+        JsonNode formKey = body.get("form");
+        if (formKey == null || !formKey.isTextual()) {
+            throw new DomainException("invalidRequest", 400, "\"form\" must be a string");
+        }
+        CaseRecord record = records.create(tenant.id(), formKey.asText(), data(body), RequestContext.actor(ctx),
+                RequestLocale.of(ctx), access.confidential());
+        ctx.header("Location", "/api/v1/tenants/" + tenant.slug() + "/records/" + record.id());
+        json.respond(ctx, 201, Map.of("id", record.id().toString(), "version", record.lockVersion(),
+                "schemaVersion", record.schemaVersion()));
+    }
+
+    public void get(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        json.respond(ctx, 200, view(records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+                access.confidential())));
+    }
+
+    public void update(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        RecordId id = RequestParams.recordId(ctx);
+        JsonNode body = envelope(ctx, UPDATE_KEYS);
+        JsonNode version = body.get("version");
+        if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw new DomainException("invalidRequest", 400, "\"version\" must be the integer version being updated");
+        }
+        CaseRecord record = records.update(tenant.id(), id, version.intValue(), data(body), RequestContext.actor(ctx),
+                RequestLocale.of(ctx), access.confidential());
+        json.respond(ctx, 200, view(record));
+    }
+
+    public void delete(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        RecordId id = RequestParams.recordId(ctx);
+        String version = ctx.queryParam("version");
+        OptionalInt expected = OptionalInt.empty();
+        if (version != null) {
+            try {
+                expected = OptionalInt.of(Integer.parseInt(version));
+            } catch (NumberFormatException e) {
+                throw new DomainException("invalidRequest", 400, "version must be an integer");
+            }
+        }
+        records.delete(tenant.id(), id, expected, RequestContext.actor(ctx));
+        ctx.status(204);
+    }
+
+    public void search(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        RecordPage page = records.search(tenant.id(), RecordQuery.of(
+                ctx.queryParam("form") == null ? FormService.CASE_FILE : ctx.queryParam("form"),
+                ctx.queryParam("q"), RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
+        List<Map<String, Object>> items = page.items().stream().map(RecordApi::summary).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("total", page.total());
+        body.put("page", page.page());
+        body.put("pageSize", page.pageSize());
+        json.respond(ctx, 200, body);
+    }
+
+    private JsonNode envelope(Context ctx, Set<String> allowedKeys) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
+        }
+        JsonNode body = json.readBody(ctx);
+        if (!body.isObject()) {
+            throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(key -> {
+            if (!allowedKeys.contains(key)) {
+                throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
+            }
+        });
+        return body;
+    }
+
+    private static JsonNode data(JsonNode body) {
+        JsonNode data = body.get("data");
+        if (data == null || !data.isObject()) {
+            throw new DomainException("invalidRequest", 400, "\"data\" must be a JSON object");
+        }
+        return data;
+    }
+
+
+
+    private static Map<String, Object> view(CaseRecord record) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", record.id().toString());
+        body.put("form", record.formKey());
+        body.put("version", record.lockVersion());
+        body.put("schemaVersion", record.schemaVersion());
+        body.put("data", record.data());
+        body.put("createdAt", record.createdAt().toString());
+        body.put("createdBy", record.createdBy());
+        body.put("updatedAt", record.updatedAt().toString());
+        body.put("updatedBy", record.updatedBy());
+        return body;
+    }
+
+    private static Map<String, Object> summary(RecordSummary summary) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", summary.id().toString());
+        item.put("lastName", summary.lastName());
+        item.put("firstName", summary.firstName());
+        item.put("birthDate", summary.birthDate());
+        item.put("status", summary.status());
+        item.put("updatedAt", summary.updatedAt().toString());
+        return item;
+    }
+}

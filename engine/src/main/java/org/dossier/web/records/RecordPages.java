@@ -1,0 +1,275 @@
+package org.dossier.web.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.dossier.DomainException;
+import org.dossier.Services;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.record.CaseRecord;
+import org.dossier.record.NoSuchRecordException;
+import org.dossier.record.RecordId;
+import org.dossier.record.RecordPage;
+import org.dossier.record.RecordQuery;
+import org.dossier.record.RecordValidationException;
+import org.dossier.record.StaleRecordException;
+import org.dossier.render.RenderOptions;
+import org.dossier.account.Permission;
+import org.dossier.account.TenantAccess;
+import org.dossier.tenant.Tenant;
+import org.dossier.validation.CoercionResult;
+import org.dossier.validation.FieldError;
+import org.dossier.web.Pages;
+import org.dossier.web.UiText;
+import org.dossier.web.RequestContext;
+import org.dossier.web.RequestLocale;
+import org.dossier.web.RequestParams;
+import org.dossier.web.auth.Csrf;
+
+/**
+ * The caseworker's pages: list and search, new, view, edit, delete. Forms post back here; an
+ * invalid post re-renders with every value kept (422), a valid one redirects (post/redirect/get).
+ */
+public final class RecordPages {
+    private static final int PAGE_SIZE = 20;
+    private static final String ACTION = "_action";
+    private static final String VERSION = "_version";
+
+    private final Services services;
+
+    public RecordPages(Services services) {
+        this.services = services;
+    }
+
+    public void list(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        Locale locale = RequestLocale.of(ctx);
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        RecordPage page = services.records().search(tenant.id(),
+                RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
+        Map<String, Object> model = layout(ctx, tenant, locale, "records.title");
+        model.put("q", q);
+        Map<String, String> statusLabels = services.renderer().optionLabels(
+                services.forms().latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
+        model.put("list", RecordListView.of(tenant, page, q, statusLabels, locale));
+        model.put("flash", flash(ctx, locale));
+        ctx.html(services.templates().render("pages/records-list", model, locale));
+    }
+
+    public void newForm(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        tenant.requireAcceptsCaseFiles();
+        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
+        renderForm(ctx, access, form, services.json().mapper().createObjectNode(), List.of(), null, 200, "");
+    }
+
+    public void create(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        tenant.requireAcceptsCaseFiles();
+        Locale locale = RequestLocale.of(ctx);
+        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
+        String action = first(params, ACTION);
+        if (isRowAction(action)) {
+            renderForm(ctx, access, form, withRowAction(posted, action), List.of(), null, 200, "");
+            return;
+        }
+        try {
+            rejectUnknownFields(form, posted, locale);
+            CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, posted.data(),
+                    RequestContext.actor(ctx), locale, access.confidential());
+            ctx.redirect(recordUrl(tenant, record.id()) + "?saved=1", HttpStatus.SEE_OTHER);
+        } catch (RecordValidationException e) {
+            renderForm(ctx, access, form, posted.data(), e.errors(), null, 422, "");
+        }
+    }
+
+    public void view(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        Locale locale = RequestLocale.of(ctx);
+        CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+                access.confidential());
+        // The form as it is now, as for editing: what it shows again (a field, a section, a module) shows
+        // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
+        CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
+        Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
+        model.put("meta", RecordMeta.of(tenant, record, locale));
+        model.put("record", services.renderer().recordView(form, record.data(), locale, options(access)));
+        model.put("flash", flash(ctx, locale));
+        ctx.html(services.templates().render("pages/record-view", model, locale));
+    }
+
+    public void editForm(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+                access.confidential());
+        CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
+        renderForm(ctx, access, form, record.data(), List.of(), record, 200, newlyRequired(record, form, RequestLocale.of(ctx)));
+    }
+
+    public void update(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        Locale locale = RequestLocale.of(ctx);
+        RecordId id = RequestParams.recordId(ctx);
+        CaseRecord current = services.records().get(tenant.id(), id);
+        CompiledForm form = services.forms().latest(tenant.id(), current.formKey());
+        Map<String, List<String>> params = services.formBody().parse(ctx);
+        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
+        int expected = lockVersion(first(params, VERSION));
+        CaseRecord shown = withLockVersion(current, expected);
+        String action = first(params, ACTION);
+        if (isRowAction(action)) {
+            renderForm(ctx, access, form, withRowAction(posted, action), List.of(), shown, 200, "");
+            return;
+        }
+        try {
+            rejectUnknownFields(form, posted, locale);
+            services.records().update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
+                    access.confidential());
+            ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+        } catch (RecordValidationException e) {
+            renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
+        } catch (StaleRecordException e) {
+            renderForm(ctx, access, form, posted.data(), List.of(), shown, 409,
+                    services.messages().general("staleVersion", locale));
+        }
+    }
+
+    public void confirmDelete(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        Locale locale = RequestLocale.of(ctx);
+        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
+        Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
+        model.put("record", RecordMeta.of(tenant, record, locale));
+        model.put("error", "");
+        ctx.html(services.templates().render("pages/record-delete", model, locale));
+    }
+
+    public void delete(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        Locale locale = RequestLocale.of(ctx);
+        RecordId id = RequestParams.recordId(ctx);
+        try {
+            services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(first(services.formBody().parse(ctx), VERSION))),
+                    RequestContext.actor(ctx));
+            ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
+        } catch (StaleRecordException e) {
+            CaseRecord record = services.records().get(tenant.id(), id);
+            Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
+            model.put("record", RecordMeta.of(tenant, record, locale));
+            model.put("error", services.messages().general("staleVersion", locale));
+            ctx.status(409).html(services.templates().render("pages/record-delete", model, locale));
+        }
+    }
+
+    private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
+                            CaseRecord record, int status, String alert) {
+        Tenant tenant = access.tenant();
+        Locale locale = RequestLocale.of(ctx);
+        boolean editing = record != null;
+        Map<String, Object> model = layout(ctx, tenant, locale, editing ? "record.edit.title" : "record.new.title");
+        model.put("form", services.renderer().form(form, data, errors, locale, options(access)));
+        model.put("formAction", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        Map<String, String> hidden = new java.util.LinkedHashMap<>();
+        hidden.put(Csrf.FIELD, String.valueOf(model.get("csrfToken")));
+        if (editing) {
+            hidden.put(VERSION, String.valueOf(record.lockVersion()));
+        }
+        model.put("hiddenFields", hidden);
+        model.put("cancelUrl", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        model.put("alert", alert);
+        ctx.status(status).html(services.templates().render("pages/record-form", model, locale));
+    }
+
+    /** Names the form does not define are refused along with every other error, before saving. */
+    private void rejectUnknownFields(CompiledForm form, CoercionResult posted, Locale locale) {
+        if (posted.errors().isEmpty()) {
+            return;
+        }
+        List<FieldError> all = new ArrayList<>(posted.errors());
+        all.addAll(services.records().check(form, posted.data(), locale));
+        throw new RecordValidationException(all);
+    }
+
+    private Map<String, Object> layout(Context ctx, Tenant tenant, Locale locale, String titleKey) {
+        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, titleKey));
+        model.put("tenantSlug", tenant.slug());
+        // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
+        TenantAccess access = RequestContext.access(ctx).orElseThrow();
+        model.put("canWrite", access.can(Permission.WRITE_RECORDS));
+        model.put("template", tenant.template());
+        model.put("canDelete", access.can(Permission.DELETE_RECORDS));
+        return model;
+    }
+
+    /**
+     * When the form changed since the record was last saved, the fields the new version requires
+     * and the record lacks: the caseworker is told before saving, not by a surprise error.
+     */
+    private String newlyRequired(CaseRecord record, CompiledForm latest, Locale locale) {
+        if (record.schemaVersion() == latest.version()) {
+            return "";
+        }
+        CompiledForm saved = services.forms().version(record.tenantId(), record.formKey(), record.schemaVersion());
+        List<String> labels = org.dossier.form.NewlyRequired.labels(saved, latest, record.data(), locale);
+        return labels.isEmpty() ? "" : UiText.get(locale, "record.edit.newlyRequired", String.join(", ", labels));
+    }
+
+    /** Confidential fields are drawn masked unless the member holds the grant. */
+    private static RenderOptions options(TenantAccess access) {
+        return new RenderOptions(access.confidential());
+    }
+
+    private String flash(Context ctx, Locale locale) {
+        if (ctx.queryParam("saved") != null) {
+            return UiText.get(locale, "flash.saved");
+        }
+        if (ctx.queryParam("deleted") != null) {
+            return UiText.get(locale, "flash.deleted");
+        }
+        return "";
+    }
+
+    private JsonNode withRowAction(CoercionResult posted, String action) {
+        try {
+            return services.renderer().applyRowAction(posted.data(), action);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException("invalidRequest", 400, e.getMessage());
+        }
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static boolean isRowAction(String action) {
+        return action != null && (action.startsWith("add:") || action.startsWith("remove:"));
+    }
+
+    private static CaseRecord withLockVersion(CaseRecord record, int lockVersion) {
+        return new CaseRecord(record.tenantId(), record.id(), record.formKey(), record.schemaVersion(), record.data(),
+                lockVersion, record.createdAt(), record.createdBy(), record.updatedAt(), record.updatedBy());
+    }
+
+    static String recordUrl(Tenant tenant, RecordId id) {
+        return "/t/" + tenant.slug() + "/records/" + id;
+    }
+
+
+    private static int lockVersion(String text) {
+        try {
+            return Integer.parseInt(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            throw new DomainException("invalidRequest", 400, "missing or invalid _version");
+        }
+    }
+
+}
