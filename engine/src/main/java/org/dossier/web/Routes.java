@@ -49,24 +49,29 @@ public final class Routes {
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
                 services.tenants(), services.modules());
         HealthController health = new HealthController(services.jdbi(), services.migrations(), services.json());
-        LoginPages login = new LoginPages(services, csrf);
+        LoginPages login = new LoginPages(services.accounts(), services.formBody(), services.messages(), services.sessions(),
+                services.templates(), csrf);
         AccountPages account = new AccountPages(services);
-        HomePage home = new HomePage(services);
+        HomePage home = new HomePage(services.accounts(), services.invitations(), services.templates(), services.tenants());
         BrandCss brand = new BrandCss();
-        RecordPages records = new RecordPages(services);
-        UserAdminPages users = new UserAdminPages(services);
-        AuditPages audit = new AuditPages(services);
+        RecordPages records = new RecordPages(services.coercer(), services.formBody(), services.forms(), services.json(),
+                services.messages(), services.records(), services.renderer(), services.templates());
+        UserAdminPages users = new UserAdminPages(services.accounts(), services.formBody(), services.invitations(), services.messages(),
+                services.templates());
+        AuditPages audit = new AuditPages(services.auditReader(), services.templates(), services.tenants());
         PlatformPages platform = new PlatformPages(services);
         StatisticsPages statistics = new StatisticsPages(services);
         DesignerPages designer = new DesignerPages(services);
         UpdatesPages updates = new UpdatesPages(services);
         BrandingPages branding = new BrandingPages(services);
-        ModulePages modulePages = new ModulePages(services);
+        ModulePages modulePages = new ModulePages(services.forms(), services.modules(), services.renderer(), services.reports(),
+                services.templates());
         AuthApi auth = new AuthApi(services);
         PlatformApi platformApi = new PlatformApi(services);
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
-        LifecyclePages lifecycle = new LifecyclePages(services, platform, services.suspension(), services.deletion());
-        LifecycleApi lifecycleApi = new LifecycleApi(services, services.suspension(), services.deletion());
+        LifecyclePages lifecycle = new LifecyclePages(services.formBody(), services.messages(), services.templates(),
+                services.tenants(), platform, services.suspension(), services.deletion());
+        LifecycleApi lifecycleApi = new LifecycleApi(services.json(), services.suspension(), services.deletion());
 
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);

@@ -38,8 +38,8 @@ public final class AccountPages {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
         model.put("user", principal.user());
-        model.put("services", HomePage.servicesOf(services, principal.user(), locale));
-        model.put("invitations", HomePage.invitationsOf(services, principal.user(), locale));
+        model.put("services", HomePage.servicesOf(services.tenants(), services.accounts(), principal.user(), locale));
+        model.put("invitations", HomePage.invitationsOf(services.tenants(), services.invitations(), principal.user(), locale));
         model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
                 : ctx.queryParam("accepted") != null ? UiText.get(locale, "invitation.accepted")
                 : ctx.queryParam("declined") != null ? UiText.get(locale, "invitation.declined") : "");

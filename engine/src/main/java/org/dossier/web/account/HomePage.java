@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.dossier.Services;
 import org.dossier.account.Membership;
 import org.dossier.account.Permission;
 import org.dossier.account.User;
@@ -16,16 +15,26 @@ import org.dossier.web.Pages;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
+import org.dossier.account.AccountService;
+import org.dossier.account.InvitationService;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The signed-in user's entry page: the services they belong to, the invitations waiting for their
  * answer, and nothing of the other services.
  */
 public final class HomePage {
-    private final Services services;
+    private final AccountService accounts;
+    private final InvitationService invitations;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
 
-    public HomePage(Services services) {
-        this.services = services;
+    public HomePage(AccountService accounts, InvitationService invitations, PebbleTemplates templates, TenantService tenants) {
+        this.accounts = accounts;
+        this.invitations = invitations;
+        this.templates = templates;
+        this.tenants = tenants;
     }
 
     /** One of the user's services, with their role in it; a suspended one is shown without a link. */
@@ -37,36 +46,37 @@ public final class HomePage {
 
     public void show(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
-        List<ServiceLink> links = servicesOf(services, principal.user(), locale);
-        List<InvitationLink> invitations = invitationsOf(services, principal.user(), locale);
-        if (links.size() == 1 && !links.get(0).suspended() && !principal.user().superAdmin() && invitations.isEmpty()) {
+        List<ServiceLink> links = servicesOf(tenants, accounts, principal.user(), locale);
+        List<InvitationLink> pending = invitationsOf(tenants, invitations, principal.user(), locale);
+        if (links.size() == 1 && !links.get(0).suspended() && !principal.user().superAdmin() && pending.isEmpty()) {
             ctx.redirect(links.get(0).url(), HttpStatus.SEE_OTHER);
             return;
         }
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "home.title"));
         model.put("services", links);
-        model.put("invitations", invitations);
+        model.put("invitations", pending);
         model.put("superAdmin", principal.user().superAdmin());
-        ctx.html(services.templates().render("pages/home", model, locale));
+        ctx.html(templates.render("pages/home", model, locale));
     }
 
-    static List<ServiceLink> servicesOf(Services services, User user, Locale locale) {
-        Map<Long, Tenant> tenants = services.tenants().listAll().stream()
+    static List<ServiceLink> servicesOf(TenantService tenants, AccountService accounts, User user, Locale locale) {
+        Map<Long, Tenant> byId = tenants.listAll().stream()
                 .collect(java.util.stream.Collectors.toMap(tenant -> tenant.id().value(), tenant -> tenant));
-        return services.accounts().membershipsOf(user.id()).stream()
-                .map(membership -> link(tenants.get(membership.tenantId().value()), membership, locale))
+        return accounts.membershipsOf(user.id()).stream()
+                .map(membership -> link(byId.get(membership.tenantId().value()), membership, locale))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(ServiceLink::name))
                 .toList();
     }
 
-    static List<InvitationLink> invitationsOf(Services services, User user, Locale locale) {
-        Map<Long, Tenant> tenants = services.tenants().listAll().stream()
+    static List<InvitationLink> invitationsOf(TenantService tenants, InvitationService invitations, User user,
+                                              Locale locale) {
+        Map<Long, Tenant> byId = tenants.listAll().stream()
                 .collect(java.util.stream.Collectors.toMap(tenant -> tenant.id().value(), tenant -> tenant));
-        return services.invitations().pendingFor(user.id()).stream()
-                .filter(invitation -> tenants.containsKey(invitation.tenantId().value()))
+        return invitations.pendingFor(user.id()).stream()
+                .filter(invitation -> byId.containsKey(invitation.tenantId().value()))
                 .map(invitation -> {
-                    Tenant tenant = tenants.get(invitation.tenantId().value());
+                    Tenant tenant = byId.get(invitation.tenantId().value());
                     String base = "/account/invitations/" + tenant.slug();
                     return new InvitationLink(tenant.name(), UiText.get(locale, "invitation.offer", tenant.name(),
                             UiText.get(locale, "role." + invitation.role().key())),

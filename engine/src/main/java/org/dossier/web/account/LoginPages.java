@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.web.RequestContext;
-import org.dossier.Services;
 import org.dossier.account.LoginRefusedException;
 import org.dossier.account.SessionStore;
 import org.dossier.account.User;
@@ -17,14 +16,26 @@ import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.auth.SessionCookie;
+import org.dossier.account.AccountService;
+import org.dossier.validation.Messages;
+import org.dossier.web.FormBody;
+import org.dossier.web.view.PebbleTemplates;
 
 /** Login and logout. A successful login always opens a new session: the id is never reused. */
 public final class LoginPages {
-    private final Services services;
+    private final AccountService accounts;
+    private final FormBody formBody;
+    private final Messages messages;
+    private final SessionStore sessions;
+    private final PebbleTemplates templates;
     private final Csrf csrf;
 
-    public LoginPages(Services services, Csrf csrf) {
-        this.services = services;
+    public LoginPages(AccountService accounts, FormBody formBody, Messages messages, SessionStore sessions, PebbleTemplates templates, Csrf csrf) {
+        this.accounts = accounts;
+        this.formBody = formBody;
+        this.messages = messages;
+        this.sessions = sessions;
+        this.templates = templates;
         this.csrf = csrf;
     }
 
@@ -34,26 +45,26 @@ public final class LoginPages {
 
     public void login(Context ctx) {
         csrf.requireLoginToken(ctx);
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         String email = first(params, "email");
         Locale locale = RequestLocale.of(ctx);
         User user;
         try {
-            user = services.accounts().login(email, first(params, "password"), RequestContext.clientAddress(ctx));
+            user = accounts.login(email, first(params, "password"), RequestContext.clientAddress(ctx));
         } catch (LoginRefusedException e) {
-            render(ctx, e.status(), email, services.messages().general(e.code(), locale));
+            render(ctx, e.status(), email, messages.general(e.code(), locale));
             return;
         }
-        SessionCookie.end(ctx, services.sessions());
-        SessionStore.Opened opened = services.sessions().open(user, RequestContext.clientAddress(ctx));
+        SessionCookie.end(ctx, sessions);
+        SessionStore.Opened opened = sessions.open(user, RequestContext.clientAddress(ctx));
         SessionCookie.start(ctx, opened.id());
         csrf.forgetLoginToken(ctx);
         ctx.redirect(user.mustChangePassword() ? "/account/password" : safeNext(first(params, "next")), HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx, Principal principal) {
-        SessionCookie.end(ctx, services.sessions());
-        services.accounts().loggedOut(principal.user(), RequestContext.clientAddress(ctx), "session");
+        SessionCookie.end(ctx, sessions);
+        accounts.loggedOut(principal.user(), RequestContext.clientAddress(ctx), "session");
         ctx.redirect("/login?loggedOut=1", HttpStatus.SEE_OTHER);
     }
 
@@ -65,12 +76,12 @@ public final class LoginPages {
         model.put("error", error);
         model.put("next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")));
         model.put("flash", ctx.queryParam("loggedOut") != null ? UiText.get(locale, "login.loggedOut") : "");
-        ctx.status(status).html(services.templates().render("pages/login", model, locale));
+        ctx.status(status).html(templates.render("pages/login", model, locale));
     }
 
     /** The posted form when re-rendering after a failed login (to keep {@code next}); nothing on a GET. */
     private Map<String, List<String>> postedForm(Context ctx) {
-        return "POST".equals(ctx.method().name()) ? services.formBody().parse(ctx) : Map.of();
+        return "POST".equals(ctx.method().name()) ? formBody.parse(ctx) : Map.of();
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.account.InvitationService;
 import org.dossier.account.Membership;
 import org.dossier.account.MembershipDao;
@@ -19,6 +18,10 @@ import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
+import org.dossier.account.AccountService;
+import org.dossier.validation.Messages;
+import org.dossier.web.FormBody;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * A service admin's management of the service's users: invite (the person accepts after signing
@@ -26,10 +29,18 @@ import org.dossier.web.UiText;
  * invitation, change role and confidential grant, deactivate and reactivate.
  */
 public final class UserAdminPages {
-    private final Services services;
+    private final AccountService accounts;
+    private final FormBody formBody;
+    private final InvitationService invitations;
+    private final Messages messages;
+    private final PebbleTemplates templates;
 
-    public UserAdminPages(Services services) {
-        this.services = services;
+    public UserAdminPages(AccountService accounts, FormBody formBody, InvitationService invitations, Messages messages, PebbleTemplates templates) {
+        this.accounts = accounts;
+        this.formBody = formBody;
+        this.invitations = invitations;
+        this.messages = messages;
+        this.templates = templates;
     }
 
     /** A role as the forms offer it. */
@@ -47,7 +58,7 @@ public final class UserAdminPages {
     }
 
     public void create(Context ctx, TenantAccess access) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
         Map<String, String> entered = Map.of(
                 "email", LoginPages.first(params, "email"),
@@ -56,11 +67,11 @@ public final class UserAdminPages {
                 "confidential", LoginPages.first(params, "confidential"));
         try {
             Role role = role(entered.get("role"));
-            InvitationService.Invited invited = services.invitations().invite(access, entered.get("email"),
+            InvitationService.Invited invited = invitations.invite(access, entered.get("email"),
                     entered.get("name"), role, "on".equals(entered.get("confidential")), RequestContext.actor(ctx));
             render(ctx, access, 201, "", Map.of(), Optional.of(new Added(invited.email(), invited.oneTimePassword())));
         } catch (DomainException e) {
-            render(ctx, access, e.status(), services.messages().general(e.code(), locale), entered, Optional.empty());
+            render(ctx, access, e.status(), messages.general(e.code(), locale), entered, Optional.empty());
         }
     }
 
@@ -74,26 +85,26 @@ public final class UserAdminPages {
     public void update(Context ctx, TenantAccess access) {
         long userId = RequestParams.longId(ctx, "userId");
         MembershipDao.Member member = member(access, userId);
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         try {
-            services.accounts().changeMember(access, userId, role(LoginPages.first(params, "role")),
+            accounts.changeMember(access, userId, role(LoginPages.first(params, "role")),
                     "on".equals(LoginPages.first(params, "confidential")), "on".equals(LoginPages.first(params, "active")),
                     RequestContext.actor(ctx));
         } catch (DomainException e) {
-            renderEdit(ctx, access, member, e.status(), services.messages().general(e.code(), RequestLocale.of(ctx)));
+            renderEdit(ctx, access, member, e.status(), messages.general(e.code(), RequestLocale.of(ctx)));
             return;
         }
         ctx.redirect(usersUrl(access) + "?updated=1", HttpStatus.SEE_OTHER);
     }
 
     public void withdraw(Context ctx, TenantAccess access) {
-        services.invitations().withdraw(access.tenant().id(), RequestParams.longId(ctx, "userId"), RequestContext.actor(ctx));
+        invitations.withdraw(access.tenant().id(), RequestParams.longId(ctx, "userId"), RequestContext.actor(ctx));
         ctx.redirect(usersUrl(access) + "?withdrawn=1", HttpStatus.SEE_OTHER);
     }
 
     /** A member who joined; a pending invitation has no page of its own, which would show the account's name. */
     private MembershipDao.Member member(TenantAccess access, long userId) {
-        return services.accounts().members(access.tenant().id()).stream()
+        return accounts.members(access.tenant().id()).stream()
                 .filter(m -> m.user().id() == userId && !m.membership().pending()).findFirst()
                 .orElseThrow(() -> new DomainException("noSuchMember", 404, "no such member"));
     }
@@ -110,7 +121,7 @@ public final class UserAdminPages {
                         Optional<Added> added) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "users.title"));
-        model.put("members", services.accounts().members(access.tenant().id()).stream()
+        model.put("members", accounts.members(access.tenant().id()).stream()
                 .map(member -> row(access, member, UiText.get(locale, "role." + member.membership().role().key())))
                 .toList());
         model.put("roles", roles(locale));
@@ -124,7 +135,7 @@ public final class UserAdminPages {
         model.put("formAction", usersUrl(access));
         model.put("flash", ctx.queryParam("updated") != null ? UiText.get(locale, "users.updated")
                 : ctx.queryParam("withdrawn") != null ? UiText.get(locale, "users.withdrawn") : "");
-        ctx.status(status).html(services.templates().render("pages/admin-users", model, locale));
+        ctx.status(status).html(templates.render("pages/admin-users", model, locale));
     }
 
     private void renderEdit(Context ctx, TenantAccess access, MembershipDao.Member member, int status, String error) {
@@ -134,7 +145,7 @@ public final class UserAdminPages {
         model.put("roles", roles(locale));
         model.put("error", error);
         model.put("cancelUrl", usersUrl(access));
-        ctx.status(status).html(services.templates().render("pages/admin-user-edit", model, locale));
+        ctx.status(status).html(templates.render("pages/admin-user-edit", model, locale));
     }
 
     private static List<RoleOption> roles(Locale locale) {

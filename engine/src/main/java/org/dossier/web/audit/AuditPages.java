@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.dossier.Services;
 import org.dossier.audit.AuditEvent;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditQuery;
@@ -23,13 +22,19 @@ import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.Dates;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PebbleTemplates;
 
 /** The audit log, filterable by user, action and dates: a service's for its admin, all of it for a super-admin. */
 public final class AuditPages {
-    private final Services services;
+    private final AuditReader auditReader;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
 
-    public AuditPages(Services services) {
-        this.services = services;
+    public AuditPages(AuditReader auditReader, PebbleTemplates templates, TenantService tenants) {
+        this.auditReader = auditReader;
+        this.templates = templates;
+        this.tenants = tenants;
     }
 
     /** One line of the table. */
@@ -38,18 +43,18 @@ public final class AuditPages {
 
     public void ofTenant(Context ctx, TenantAccess access) {
         AuditQuery query = query(ctx);
-        AuditReader.Page page = services.auditReader().ofTenant(access.tenant().id(), query);
+        AuditReader.Page page = auditReader.ofTenant(access.tenant().id(), query);
         render(ctx, page, query, "/t/" + access.tenant().slug() + "/admin/audit", false);
     }
 
     public void ofPlatform(Context ctx, Principal principal) {
         AuditQuery query = query(ctx);
-        render(ctx, services.auditReader().ofPlatform(query), query, "/admin/audit", true);
+        render(ctx, auditReader.ofPlatform(query), query, "/admin/audit", true);
     }
 
     private void render(Context ctx, AuditReader.Page page, AuditQuery query, String url, boolean platform) {
         Locale locale = RequestLocale.of(ctx);
-        Map<Long, String> names = services.tenants().listAll().stream()
+        Map<Long, String> names = tenants.listAll().stream()
                 .collect(Collectors.toMap(tenant -> tenant.id().value(), Tenant::name));
         Function<AuditEvent, String> service = event -> event.tenantId() == AuditLog.PLATFORM_TENANT
                 ? UiText.get(locale, "audit.platform") : names.getOrDefault(event.tenantId(), "#" + event.tenantId());
@@ -69,7 +74,7 @@ public final class AuditPages {
         model.put("page", query.page());
         model.put("previousUrl", query.page() > 1 ? pageUrl(url, query, query.page() - 1) : "");
         model.put("nextUrl", page.hasNext() ? pageUrl(url, query, query.page() + 1) : "");
-        ctx.html(services.templates().render("pages/audit", model, locale));
+        ctx.html(templates.render("pages/audit", model, locale));
     }
 
     private static AuditQuery query(Context ctx) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dossier.Services;
 import org.dossier.account.TenantAccess;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
@@ -19,6 +18,8 @@ import org.dossier.web.Pages;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.Dates;
+import org.dossier.render.FormRenderer;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The pages of the optional modules: the list of open eviction procedures, and the dashboard of
@@ -27,10 +28,18 @@ import org.dossier.web.Dates;
 public final class ModulePages {
     private static final DateTimeFormatter MONTH_FR = DateTimeFormatter.ofPattern("MM/yyyy");
 
-    private final Services services;
+    private final FormService forms;
+    private final Modules modules;
+    private final FormRenderer renderer;
+    private final CaseFileReports reports;
+    private final PebbleTemplates templates;
 
-    public ModulePages(Services services) {
-        this.services = services;
+    public ModulePages(FormService forms, Modules modules, FormRenderer renderer, CaseFileReports reports, PebbleTemplates templates) {
+        this.forms = forms;
+        this.modules = modules;
+        this.renderer = renderer;
+        this.reports = reports;
+        this.templates = templates;
     }
 
     /** One bar of a chart: its label, its count, and its length as a share of the longest bar (0 to 100). */
@@ -43,12 +52,12 @@ public final class ModulePages {
     public record EvictionRow(String name, String url, String stage, String hearing, String landlord) {}
 
     public void evictions(Context ctx, TenantAccess access) {
-        services.modules().requireOn(access.tenant().id(), Modules.EVICTION);
+        modules.requireOn(access.tenant().id(), Modules.EVICTION);
         Locale locale = RequestLocale.of(ctx);
         boolean latestFirst = "desc".equals(ctx.queryParam("order"));
-        CompiledForm form = services.forms().latest(access.tenant().id(), FormService.CASE_FILE);
-        Map<String, String> stages = services.renderer().optionLabels(form, "/prevention_expulsions/stade", locale);
-        List<EvictionRow> rows = services.reports().openEvictions(access.tenant().id(), latestFirst).stream()
+        CompiledForm form = forms.latest(access.tenant().id(), FormService.CASE_FILE);
+        Map<String, String> stages = renderer.optionLabels(form, "/prevention_expulsions/stade", locale);
+        List<EvictionRow> rows = reports.openEvictions(access.tenant().id(), latestFirst).stream()
                 .map(row -> new EvictionRow(row.lastName() + " " + (row.firstName() == null ? "" : row.firstName()),
                         "/t/" + access.tenant().slug() + "/records/" + row.id(),
                         row.stage() == null ? "" : stages.getOrDefault(row.stage(), row.stage()),
@@ -58,16 +67,15 @@ public final class ModulePages {
         model.put("rows", rows);
         model.put("latestFirst", latestFirst);
         model.put("sortUrl", "/t/" + access.tenant().slug() + "/evictions" + (latestFirst ? "" : "?order=desc"));
-        ctx.html(services.templates().render("pages/evictions", model, locale));
+        ctx.html(templates.render("pages/evictions", model, locale));
     }
 
     public void dashboard(Context ctx, TenantAccess access) {
-        services.modules().requireOn(access.tenant().id(), Modules.DASHBOARD);
+        modules.requireOn(access.tenant().id(), Modules.DASHBOARD);
         Locale locale = RequestLocale.of(ctx);
-        CompiledForm form = services.forms().latest(access.tenant().id(), FormService.CASE_FILE);
-        CaseFileReports reports = services.reports();
+        CompiledForm form = forms.latest(access.tenant().id(), FormService.CASE_FILE);
         List<Chart> charts = new ArrayList<>();
-        Map<String, String> statuses = services.renderer().optionLabels(form, "/accompagnement/statut", locale);
+        Map<String, String> statuses = renderer.optionLabels(form, "/accompagnement/statut", locale);
         charts.add(chart(UiText.get(locale, "dashboard.byStatus"), reports.byStatus(access.tenant().id()), statuses, locale));
         Map<String, Long> months = new java.util.LinkedHashMap<>();
         reports.openedPerMonth(access.tenant().id(), LocalDate.now()).forEach((YearMonth month, Long n) ->
@@ -78,11 +86,11 @@ public final class ModulePages {
                 continue;
             }
             charts.add(chart(field.label(), reports.byAnswer(access.tenant().id(), field.jsonPath()),
-                    services.renderer().optionLabels(form, field.pointer(), locale), locale));
+                    renderer.optionLabels(form, field.pointer(), locale), locale));
         }
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title"));
         model.put("charts", charts);
-        ctx.html(services.templates().render("pages/dashboard", model, locale));
+        ctx.html(templates.render("pages/dashboard", model, locale));
     }
 
     /** A single-choice field of the form: an enum of strings, outside repeatable groups, not confidential. */

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.lifecycle.DeletionCounts;
 import org.dossier.lifecycle.ServiceDeletion;
 import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.RequestContext;
 import org.dossier.web.auth.Principal;
+import org.dossier.web.Json;
 
 /**
  * The super-admin's lifecycle API: {@code POST /api/v1/tenants/{slug}/suspend} (optional
@@ -21,12 +21,12 @@ import org.dossier.web.auth.Principal;
  * slug again as {@code confirm}, in a JSON body or the query string.
  */
 public final class LifecycleApi {
-    private final Services services;
+    private final Json json;
     private final ServiceSuspension suspension;
     private final ServiceDeletion deletion;
 
-    public LifecycleApi(Services services, ServiceSuspension suspension, ServiceDeletion deletion) {
-        this.services = services;
+    public LifecycleApi(Json json, ServiceSuspension suspension, ServiceDeletion deletion) {
+        this.json = json;
         this.suspension = suspension;
         this.deletion = deletion;
     }
@@ -60,7 +60,7 @@ public final class LifecycleApi {
         answer.put("unlinkedClones", counts.unlinkedClones());
         answer.put("redactedPlatformEvents", counts.redactedPlatformEvents());
         answer.put("tookMs", report.took().toMillis());
-        services.json().respond(ctx, 200, answer);
+        json.respond(ctx, 200, answer);
     }
 
     private void respond(Context ctx, Tenant tenant) {
@@ -68,19 +68,19 @@ public final class LifecycleApi {
         answer.put("slug", tenant.slug());
         answer.put("name", tenant.name());
         answer.put("status", tenant.suspended() ? "suspended" : "active");
-        services.json().respond(ctx, 200, answer);
+        json.respond(ctx, 200, answer);
     }
 
     /** The JSON object sent, or an empty one when there is no body; unknown properties are refused. */
     private JsonNode optionalBody(Context ctx, Set<String> keys) {
         String contentType = ctx.contentType();
         if (contentType == null && ctx.contentLength() <= 0) {
-            return services.json().mapper().createObjectNode();
+            return json.mapper().createObjectNode();
         }
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new DomainException("unsupportedMediaType", 415, "expected application/json");
         }
-        JsonNode body = services.json().readBody(ctx);
+        JsonNode body = json.readBody(ctx);
         if (!body.isObject()) {
             throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.lifecycle.DeletedKind;
 import org.dossier.lifecycle.DeletionCounts;
 import org.dossier.lifecycle.ServiceDeletion;
@@ -17,19 +16,29 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.account.LoginPages;
+import org.dossier.tenant.TenantService;
+import org.dossier.validation.Messages;
+import org.dossier.web.FormBody;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The super-admin's lifecycle actions on the services page: suspend and resume (one button per
  * service), and delete behind a page that shows what will go and asks for the slug.
  */
 public final class LifecyclePages {
-    private final Services services;
+    private final FormBody formBody;
+    private final Messages messages;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
     private final PlatformPages platform;
     private final ServiceSuspension suspension;
     private final ServiceDeletion deletion;
 
-    public LifecyclePages(Services services, PlatformPages platform, ServiceSuspension suspension, ServiceDeletion deletion) {
-        this.services = services;
+    public LifecyclePages(FormBody formBody, Messages messages, PebbleTemplates templates, TenantService tenants, PlatformPages platform, ServiceSuspension suspension, ServiceDeletion deletion) {
+        this.formBody = formBody;
+        this.messages = messages;
+        this.templates = templates;
+        this.tenants = tenants;
         this.platform = platform;
         this.suspension = suspension;
         this.deletion = deletion;
@@ -39,14 +48,14 @@ public final class LifecyclePages {
     public record CountRow(String label, long count) {}
 
     public void suspend(Context ctx, Principal principal) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
         try {
             Tenant tenant = suspension.suspend(ctx.pathParam("slug"), LoginPages.first(params, "reason"),
                     RequestContext.actor(ctx));
             platform.listWith(ctx, 200, UiText.get(locale, "lifecycle.suspended", tenant.name(), tenant.slug()), "");
         } catch (DomainException e) {
-            platform.listWith(ctx, e.status(), "", services.messages().general(e.code(), locale));
+            platform.listWith(ctx, e.status(), "", messages.general(e.code(), locale));
         }
     }
 
@@ -56,26 +65,26 @@ public final class LifecyclePages {
             Tenant tenant = suspension.resume(ctx.pathParam("slug"), RequestContext.actor(ctx));
             platform.listWith(ctx, 200, UiText.get(locale, "lifecycle.resumed", tenant.name(), tenant.slug()), "");
         } catch (DomainException e) {
-            platform.listWith(ctx, e.status(), "", services.messages().general(e.code(), locale));
+            platform.listWith(ctx, e.status(), "", messages.general(e.code(), locale));
         }
     }
 
     /** The confirmation page: what deleting the service would remove, and the slug to type. */
     public void confirmDelete(Context ctx, Principal principal) {
-        Tenant tenant = services.tenants().require(ctx.pathParam("slug"));
+        Tenant tenant = tenants.require(ctx.pathParam("slug"));
         renderConfirmation(ctx, 200, tenant, "", "");
     }
 
     public void delete(Context ctx, Principal principal) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
-        Tenant tenant = services.tenants().require(ctx.pathParam("slug"));
+        Tenant tenant = tenants.require(ctx.pathParam("slug"));
         String typed = LoginPages.first(params, "confirm");
         ServiceDeletion.Report report;
         try {
             report = deletion.delete(tenant.slug(), typed, RequestContext.actor(ctx));
         } catch (DomainException e) {
-            renderConfirmation(ctx, e.status(), tenant, typed, services.messages().general(e.code(), locale));
+            renderConfirmation(ctx, e.status(), tenant, typed, messages.general(e.code(), locale));
             return;
         }
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.deleted.title"));
@@ -87,7 +96,7 @@ public final class LifecyclePages {
         model.put("suspended", true);
         model.put("typed", "");
         model.put("error", "");
-        ctx.status(200).html(services.templates().render("pages/platform-service-delete", model, locale));
+        ctx.status(200).html(templates.render("pages/platform-service-delete", model, locale));
     }
 
     private void renderConfirmation(Context ctx, int status, Tenant tenant, String typed, String error) {
@@ -101,7 +110,7 @@ public final class LifecyclePages {
         model.put("suspended", tenant.suspended());
         model.put("typed", typed);
         model.put("error", error);
-        ctx.status(status).html(services.templates().render("pages/platform-service-delete", model, locale));
+        ctx.status(status).html(templates.render("pages/platform-service-delete", model, locale));
     }
 
     private static List<CountRow> rows(DeletionCounts counts, Locale locale) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
@@ -31,6 +30,13 @@ import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.auth.Csrf;
+import org.dossier.record.RecordService;
+import org.dossier.render.FormRenderer;
+import org.dossier.validation.FormPostCoercer;
+import org.dossier.validation.Messages;
+import org.dossier.web.FormBody;
+import org.dossier.web.Json;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The caseworker's pages: list and search, new, view, edit, delete. Forms post back here; an
@@ -41,41 +47,55 @@ public final class RecordPages {
     private static final String ACTION = "_action";
     private static final String VERSION = "_version";
 
-    private final Services services;
+    private final FormPostCoercer coercer;
+    private final FormBody formBody;
+    private final FormService forms;
+    private final Json json;
+    private final Messages messages;
+    private final RecordService records;
+    private final FormRenderer renderer;
+    private final PebbleTemplates templates;
 
-    public RecordPages(Services services) {
-        this.services = services;
+    public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages, RecordService records, FormRenderer renderer, PebbleTemplates templates) {
+        this.coercer = coercer;
+        this.formBody = formBody;
+        this.forms = forms;
+        this.json = json;
+        this.messages = messages;
+        this.records = records;
+        this.renderer = renderer;
+        this.templates = templates;
     }
 
     public void list(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-        RecordPage page = services.records().search(tenant.id(),
+        RecordPage page = records.search(tenant.id(),
                 RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
         Map<String, Object> model = layout(ctx, tenant, locale, "records.title");
         model.put("q", q);
-        Map<String, String> statusLabels = services.renderer().optionLabels(
-                services.forms().latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
+        Map<String, String> statusLabels = renderer.optionLabels(
+                forms.latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
         model.put("list", RecordListView.of(tenant, page, q, statusLabels, locale));
         model.put("flash", flash(ctx, locale));
-        ctx.html(services.templates().render("pages/records-list", model, locale));
+        ctx.html(templates.render("pages/records-list", model, locale));
     }
 
     public void newForm(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         tenant.requireAcceptsCaseFiles();
-        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
-        renderForm(ctx, access, form, services.json().mapper().createObjectNode(), List.of(), null, 200, "");
+        CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
+        renderForm(ctx, access, form, json.mapper().createObjectNode(), List.of(), null, 200, "");
     }
 
     public void create(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         tenant.requireAcceptsCaseFiles();
         Locale locale = RequestLocale.of(ctx);
-        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
-        Map<String, List<String>> params = services.formBody().parse(ctx);
-        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
+        CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
+        Map<String, List<String>> params = formBody.parse(ctx);
+        CoercionResult posted = coercer.coerce(form.effectiveSchema(), params, locale);
         String action = first(params, ACTION);
         if (isRowAction(action)) {
             renderForm(ctx, access, form, withRowAction(posted, action), List.of(), null, 200, "");
@@ -83,7 +103,7 @@ public final class RecordPages {
         }
         try {
             rejectUnknownFields(form, posted, locale);
-            CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, posted.data(),
+            CaseRecord record = records.create(tenant.id(), FormService.CASE_FILE, posted.data(),
                     RequestContext.actor(ctx), locale, access.confidential());
             ctx.redirect(recordUrl(tenant, record.id()) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
@@ -94,23 +114,23 @@ public final class RecordPages {
     public void view(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+        CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
         // The form as it is now, as for editing: what it shows again (a field, a section, a module) shows
         // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
-        CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
+        CompiledForm form = forms.latest(tenant.id(), record.formKey());
         Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
         model.put("meta", RecordMeta.of(tenant, record, locale));
-        model.put("record", services.renderer().recordView(form, record.data(), locale, options(access)));
+        model.put("record", renderer.recordView(form, record.data(), locale, options(access)));
         model.put("flash", flash(ctx, locale));
-        ctx.html(services.templates().render("pages/record-view", model, locale));
+        ctx.html(templates.render("pages/record-view", model, locale));
     }
 
     public void editForm(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
-        CaseRecord record = services.records().read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+        CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
-        CompiledForm form = services.forms().latest(tenant.id(), record.formKey());
+        CompiledForm form = forms.latest(tenant.id(), record.formKey());
         renderForm(ctx, access, form, record.data(), List.of(), record, 200, newlyRequired(record, form, RequestLocale.of(ctx)));
     }
 
@@ -118,10 +138,10 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         RecordId id = RequestParams.recordId(ctx);
-        CaseRecord current = services.records().get(tenant.id(), id);
-        CompiledForm form = services.forms().latest(tenant.id(), current.formKey());
-        Map<String, List<String>> params = services.formBody().parse(ctx);
-        CoercionResult posted = services.coercer().coerce(form.effectiveSchema(), params, locale);
+        CaseRecord current = records.get(tenant.id(), id);
+        CompiledForm form = forms.latest(tenant.id(), current.formKey());
+        Map<String, List<String>> params = formBody.parse(ctx);
+        CoercionResult posted = coercer.coerce(form.effectiveSchema(), params, locale);
         int expected = lockVersion(first(params, VERSION));
         CaseRecord shown = withLockVersion(current, expected);
         String action = first(params, ACTION);
@@ -131,25 +151,25 @@ public final class RecordPages {
         }
         try {
             rejectUnknownFields(form, posted, locale);
-            services.records().update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
+            records.update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
                     access.confidential());
             ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
         } catch (StaleRecordException e) {
             renderForm(ctx, access, form, posted.data(), List.of(), shown, 409,
-                    services.messages().general("staleVersion", locale));
+                    messages.general("staleVersion", locale));
         }
     }
 
     public void confirmDelete(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = services.records().get(tenant.id(), RequestParams.recordId(ctx));
+        CaseRecord record = records.get(tenant.id(), RequestParams.recordId(ctx));
         Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
         model.put("record", RecordMeta.of(tenant, record, locale));
         model.put("error", "");
-        ctx.html(services.templates().render("pages/record-delete", model, locale));
+        ctx.html(templates.render("pages/record-delete", model, locale));
     }
 
     public void delete(Context ctx, TenantAccess access) {
@@ -157,15 +177,15 @@ public final class RecordPages {
         Locale locale = RequestLocale.of(ctx);
         RecordId id = RequestParams.recordId(ctx);
         try {
-            services.records().delete(tenant.id(), id, OptionalInt.of(lockVersion(first(services.formBody().parse(ctx), VERSION))),
+            records.delete(tenant.id(), id, OptionalInt.of(lockVersion(first(formBody.parse(ctx), VERSION))),
                     RequestContext.actor(ctx));
             ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
         } catch (StaleRecordException e) {
-            CaseRecord record = services.records().get(tenant.id(), id);
+            CaseRecord record = records.get(tenant.id(), id);
             Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
             model.put("record", RecordMeta.of(tenant, record, locale));
-            model.put("error", services.messages().general("staleVersion", locale));
-            ctx.status(409).html(services.templates().render("pages/record-delete", model, locale));
+            model.put("error", messages.general("staleVersion", locale));
+            ctx.status(409).html(templates.render("pages/record-delete", model, locale));
         }
     }
 
@@ -175,7 +195,7 @@ public final class RecordPages {
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
         Map<String, Object> model = layout(ctx, tenant, locale, editing ? "record.edit.title" : "record.new.title");
-        model.put("form", services.renderer().form(form, data, errors, locale, options(access)));
+        model.put("form", renderer.form(form, data, errors, locale, options(access)));
         model.put("formAction", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
         Map<String, String> hidden = new java.util.LinkedHashMap<>();
         hidden.put(Csrf.FIELD, String.valueOf(model.get("csrfToken")));
@@ -185,7 +205,7 @@ public final class RecordPages {
         model.put("hiddenFields", hidden);
         model.put("cancelUrl", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
         model.put("alert", alert);
-        ctx.status(status).html(services.templates().render("pages/record-form", model, locale));
+        ctx.status(status).html(templates.render("pages/record-form", model, locale));
     }
 
     /** Names the form does not define are refused along with every other error, before saving. */
@@ -194,7 +214,7 @@ public final class RecordPages {
             return;
         }
         List<FieldError> all = new ArrayList<>(posted.errors());
-        all.addAll(services.records().check(form, posted.data(), locale));
+        all.addAll(records.check(form, posted.data(), locale));
         throw new RecordValidationException(all);
     }
 
@@ -217,7 +237,7 @@ public final class RecordPages {
         if (record.schemaVersion() == latest.version()) {
             return "";
         }
-        CompiledForm saved = services.forms().version(record.tenantId(), record.formKey(), record.schemaVersion());
+        CompiledForm saved = forms.version(record.tenantId(), record.formKey(), record.schemaVersion());
         List<String> labels = org.dossier.form.NewlyRequired.labels(saved, latest, record.data(), locale);
         return labels.isEmpty() ? "" : UiText.get(locale, "record.edit.newlyRequired", String.join(", ", labels));
     }
@@ -239,7 +259,7 @@ public final class RecordPages {
 
     private JsonNode withRowAction(CoercionResult posted, String action) {
         try {
-            return services.renderer().applyRowAction(posted.data(), action);
+            return renderer.applyRowAction(posted.data(), action);
         } catch (IllegalArgumentException e) {
             throw new DomainException("invalidRequest", 400, e.getMessage());
         }
