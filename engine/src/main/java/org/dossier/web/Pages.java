@@ -33,8 +33,13 @@ public final class Pages {
                 Optional.empty(),
                 principal.map(p -> p.user().displayName()).orElse(""),
                 nav(ctx, locale, principal),
-                principal.flatMap(Principal::session).map(session -> session.csrfToken()).orElse(""),
+                csrfToken(ctx),
                 tenant == null ? "" : tenant.logoUrl()).toModel();
+    }
+
+    /** The signed-in session's CSRF token, for the forms of a page; empty when signed out or called with a token. */
+    public static String csrfToken(Context ctx) {
+        return Authenticator.current(ctx).flatMap(Principal::session).map(session -> session.csrfToken()).orElse("");
     }
 
     private static List<NavLink> nav(Context ctx, Locale locale, Optional<Principal> principal) {

@@ -36,6 +36,7 @@ import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
 import org.dossier.web.Json;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -73,13 +74,11 @@ public final class RecordPages {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         RecordPage page = records.search(tenant.id(),
                 RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
-        Map<String, Object> model = layout(ctx, tenant, locale, "records.title");
-        model.put("q", q);
+        String title = "records.title";
         Map<String, String> statusLabels = renderer.optionLabels(
                 forms.latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
-        model.put("list", RecordListView.of(tenant, page, q, statusLabels, locale));
-        model.put("flash", flash(ctx, locale));
-        ctx.html(templates.render("pages/records-list", model, locale));
+        render(ctx, access, "pages/records-list", title,
+                new RecordPageModels.ListPage(q, RecordListView.of(tenant, page, q, statusLabels, locale), flash(ctx, locale)));
     }
 
     public void newForm(Context ctx, TenantAccess access) {
@@ -119,11 +118,9 @@ public final class RecordPages {
         // The form as it is now, as for editing: what it shows again (a field, a section, a module) shows
         // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
-        Map<String, Object> model = layout(ctx, tenant, locale, "record.view.title");
-        model.put("meta", RecordMeta.of(tenant, record, locale));
-        model.put("record", renderer.recordView(form, record.data(), locale, options(access)));
-        model.put("flash", flash(ctx, locale));
-        ctx.html(templates.render("pages/record-view", model, locale));
+        render(ctx, access, "pages/record-view", "record.view.title", new RecordPageModels.ViewPage(
+                RecordMeta.of(tenant, record, locale), renderer.recordView(form, record.data(), locale, options(access)),
+                flash(ctx, locale)));
     }
 
     public void editForm(Context ctx, TenantAccess access) {
@@ -166,10 +163,8 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CaseRecord record = records.get(tenant.id(), RequestParams.recordId(ctx));
-        Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
-        model.put("record", RecordMeta.of(tenant, record, locale));
-        model.put("error", "");
-        ctx.html(templates.render("pages/record-delete", model, locale));
+        render(ctx, access, "pages/record-delete", "record.delete.title",
+                new RecordPageModels.DeletePage(RecordMeta.of(tenant, record, locale), ""));
     }
 
     public void delete(Context ctx, TenantAccess access) {
@@ -182,10 +177,10 @@ public final class RecordPages {
             ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
         } catch (StaleRecordException e) {
             CaseRecord record = records.get(tenant.id(), id);
-            Map<String, Object> model = layout(ctx, tenant, locale, "record.delete.title");
-            model.put("record", RecordMeta.of(tenant, record, locale));
-            model.put("error", messages.general("staleVersion", locale));
-            ctx.status(409).html(templates.render("pages/record-delete", model, locale));
+            ctx.status(409);
+            render(ctx, access, "pages/record-delete", "record.delete.title",
+                    new RecordPageModels.DeletePage(RecordMeta.of(tenant, record, locale),
+                            messages.general("staleVersion", locale)));
         }
     }
 
@@ -194,18 +189,16 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
-        Map<String, Object> model = layout(ctx, tenant, locale, editing ? "record.edit.title" : "record.new.title");
-        model.put("form", renderer.form(form, data, errors, locale, options(access)));
-        model.put("formAction", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
+        String back = editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records";
         Map<String, String> hidden = new java.util.LinkedHashMap<>();
-        hidden.put(Csrf.FIELD, String.valueOf(model.get("csrfToken")));
+        hidden.put(Csrf.FIELD, Pages.csrfToken(ctx));
         if (editing) {
             hidden.put(VERSION, String.valueOf(record.lockVersion()));
         }
-        model.put("hiddenFields", hidden);
-        model.put("cancelUrl", editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records");
-        model.put("alert", alert);
-        ctx.status(status).html(templates.render("pages/record-form", model, locale));
+        ctx.status(status);
+        render(ctx, access, "pages/record-form", editing ? "record.edit.title" : "record.new.title",
+                new RecordPageModels.FormPage(renderer.form(form, data, errors, locale, options(access)), back, hidden,
+                        back, alert));
     }
 
     /** Names the form does not define are refused along with every other error, before saving. */
@@ -218,15 +211,15 @@ public final class RecordPages {
         throw new RecordValidationException(all);
     }
 
-    private Map<String, Object> layout(Context ctx, Tenant tenant, Locale locale, String titleKey) {
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, titleKey));
-        model.put("tenantSlug", tenant.slug());
+    /** Renders one of the case-file pages: the layout, the frame every such page shares, and its own model. */
+    private void render(Context ctx, TenantAccess access, String template, String titleKey, Record page) {
+        Locale locale = RequestLocale.of(ctx);
+        Tenant tenant = access.tenant();
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
-        TenantAccess access = RequestContext.access(ctx).orElseThrow();
-        model.put("canWrite", access.can(Permission.WRITE_RECORDS));
-        model.put("template", tenant.template());
-        model.put("canDelete", access.can(Permission.DELETE_RECORDS));
-        return model;
+        RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
+                tenant.template(), access.can(Permission.DELETE_RECORDS));
+        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page),
+                locale));
     }
 
     /**
