@@ -2,7 +2,7 @@ package org.dossier.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.dossier.record.RecordId;
+import org.dossier.ids.Uuids;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 
@@ -34,7 +34,7 @@ public final class AuditLog {
         // A fluent statement rather than a SqlObject: attaching a proxy per event cost more than the insert.
         handle.createUpdate(INSERT)
                 .bind("tenantId", tenantId)
-                .bind("id", RecordId.uuidV7())
+                .bind("id", Uuids.v7())
                 .bind("occurredAt", Instant.now())
                 .bind("actor", actor.id())
                 .bind("action", action)

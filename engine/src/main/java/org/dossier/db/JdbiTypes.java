@@ -2,6 +2,7 @@ package org.dossier.db;
 
 import java.sql.Types;
 import java.util.UUID;
+import org.dossier.ids.Uuids;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +30,7 @@ final class JdbiTypes {
         jdbi.registerArgument(new AbstractArgumentFactory<UUID>(Types.BINARY) {
             @Override
             protected Argument build(UUID uuid, ConfigRegistry config) {
-                return (position, statement, context) -> statement.setBytes(position, RecordId.toBytes(uuid));
+                return (position, statement, context) -> statement.setBytes(position, Uuids.toBytes(uuid));
             }
         });
     }

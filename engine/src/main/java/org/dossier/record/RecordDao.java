@@ -68,7 +68,7 @@ public final class RecordDao {
         return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id" + lock)
                 .bind("tenantId", tenantId).bind("id", id)
                 .map((rs, ctx) -> new StoredRow(
-                        new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("form_key"),
+                        RecordId.fromBytes(rs.getBytes("id")), rs.getString("form_key"),
                         rs.getInt("schema_version"), rs.getString("data"), rs.getInt("lock_version"),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                         rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
@@ -105,7 +105,7 @@ public final class RecordDao {
         long total = count.mapTo(Long.class).one();
         List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
                 .map((rs, ctx) -> new RecordSummary(
-                        new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("last_name"),
+                        RecordId.fromBytes(rs.getBytes("id")), rs.getString("last_name"),
                         rs.getString("first_name"), rs.getString("birth_date"), rs.getString("status"),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
