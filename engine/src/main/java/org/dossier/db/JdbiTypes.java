@@ -2,6 +2,7 @@ package org.dossier.db;
 
 import java.sql.Types;
 import java.util.UUID;
+import org.dossier.audit.AuditEventDao;
 import org.dossier.ids.Uuids;
 import org.dossier.record.RecordDao;
 import org.dossier.record.RecordId;
@@ -42,5 +43,6 @@ final class JdbiTypes {
             return bytes == null ? null : RecordId.fromBytes(bytes);
         });
         RecordDao.registerMappers(jdbi);
+        AuditEventDao.registerMappers(jdbi);
     }
 }
