@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.account.LoginThrottle;
+import org.dossier.db.DatabaseSettings;
 import org.dossier.web.TrustedProxies;
 
 /**
@@ -57,6 +58,11 @@ public record Config(
             return new Accounts(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
                     Duration.ofHours(12));
         }
+    }
+
+    /** What {@link org.dossier.db.Database#open} needs of this configuration. */
+    public DatabaseSettings database() {
+        return new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, dataDir);
     }
 
     public static Config fromEnvironment() {

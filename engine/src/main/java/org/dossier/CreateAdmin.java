@@ -31,7 +31,7 @@ final class CreateAdmin implements Callable<Integer> {
         if (password.isEmpty()) {
             return 2;
         }
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.open(config.database())) {
             Services services = Services.wire(database, config);
             services.migrations().migrate();
             User user = services.accounts().ensureSuperAdmin(email, name == null ? email : name, password.get(),

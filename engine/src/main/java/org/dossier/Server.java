@@ -26,7 +26,7 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(Config config, boolean demo) {
-        Database database = Database.open(config);
+        Database database = Database.open(config.database());
         try {
             Services services = Services.wire(database, config);
             int applied = services.migrations().migrate();

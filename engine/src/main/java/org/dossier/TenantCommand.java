@@ -80,7 +80,7 @@ final class TenantCommand implements Runnable {
             return command.applyAsInt(given);
         }
         Config config = Config.fromEnvironment();
-        try (Database database = Database.open(config)) {
+        try (Database database = Database.open(config.database())) {
             Services wired = Services.wire(database, config);
             wired.migrations().migrate();
             return command.applyAsInt(wired);

@@ -26,15 +26,10 @@ public final class PlatformSecrets {
     public byte[] key(String name) {
         byte[] candidate = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(candidate);
-        return jdbi.withHandle(handle -> {
+        return jdbi.withExtension(PlatformSecretsDao.class, dao -> {
             // INSERT IGNORE: when two nodes start at once, the first row wins and both read it.
-            handle.createUpdate("""
-                            INSERT IGNORE INTO platform_secrets (name, secret, created_at) VALUES (:name, :secret, :now)
-                            """)
-                    .bind("name", name).bind("secret", candidate)
-                    .bind("now", clock.instant().truncatedTo(ChronoUnit.MICROS)).execute();
-            return handle.createQuery("SELECT secret FROM platform_secrets WHERE name = :name")
-                    .bind("name", name).mapTo(byte[].class).one();
+            dao.insertIfAbsent(name, candidate, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return dao.secret(name);
         });
     }
 }

@@ -5,7 +5,7 @@ import org.dossier.tenant.TenantId;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Reads of one tenant's audit log; events are written by {@link AuditLog}. */
+/** Reads of one tenant's audit log with fixed SQL; events are written, and pages of the log read, by {@link AuditEventDao}. */
 public interface AuditDao {
 
     @SqlQuery("""

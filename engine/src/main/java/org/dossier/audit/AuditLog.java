@@ -2,7 +2,7 @@ package org.dossier.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.dossier.record.RecordId;
+import org.dossier.ids.Uuids;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 
@@ -12,36 +12,21 @@ import org.jdbi.v3.core.Handle;
  * super-admin's action) carry tenant id {@value #PLATFORM_TENANT}, which no service has.
  */
 public final class AuditLog {
-    private static final String INSERT = """
-            INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details)
-            VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson)
-            """;
-
     public static final long PLATFORM_TENANT = 0;
 
     public void record(Handle handle, TenantId tenantId, Actor actor, String action, String targetType, String targetId,
                        ObjectNode details) {
-        insert(handle, tenantId.value(), actor, action, targetType, targetId, details);
+        new AuditEventDao(handle).insert(tenantId, Uuids.v7(), Instant.now(), actor, action, targetType, targetId,
+                json(details));
     }
 
     public void recordPlatform(Handle handle, Actor actor, String action, String targetType, String targetId,
                                ObjectNode details) {
-        insert(handle, PLATFORM_TENANT, actor, action, targetType, targetId, details);
+        new AuditEventDao(handle).insertPlatform(Uuids.v7(), Instant.now(), actor, action, targetType, targetId,
+                json(details));
     }
 
-    private void insert(Handle handle, long tenantId, Actor actor, String action, String targetType, String targetId,
-                       ObjectNode details) {
-        // A fluent statement rather than a SqlObject: attaching a proxy per event cost more than the insert.
-        handle.createUpdate(INSERT)
-                .bind("tenantId", tenantId)
-                .bind("id", RecordId.uuidV7())
-                .bind("occurredAt", Instant.now())
-                .bind("actor", actor.id())
-                .bind("action", action)
-                .bind("targetType", targetType)
-                .bind("targetId", targetId)
-                .bind("clientAddress", actor.clientAddress())
-                .bind("detailsJson", details == null ? null : details.toString())
-                .execute();
+    private static String json(ObjectNode details) {
+        return details == null ? null : details.toString();
     }
 }

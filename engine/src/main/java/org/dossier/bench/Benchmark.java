@@ -63,7 +63,7 @@ public final class Benchmark implements Callable<Integer> {
         // Always a fresh embedded database: a benchmark must never write into a real one.
         Config embedded = new Config(0, dataDir, java.util.Optional.empty(), "root", "", Math.max(16, clients * 2),
                 Config.ONE_MIB, Config.Accounts.defaults());
-        try (Database database = Database.open(embedded)) {
+        try (Database database = Database.open(embedded.database())) {
             Services services = Services.wire(database, embedded);
             services.migrations().migrate();
             System.out.printf("Loading %d tenants x %d records...%n", tenants, records);

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.dossier.Config;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -24,15 +23,15 @@ public final class Database implements AutoCloseable {
         JdbiTypes.register(jdbi);
     }
 
-    /** Opens the external database named by the configuration, or starts the embedded one. */
-    public static Database open(Config config) {
-        if (config.dbUrl().isPresent()) {
-            return new Database(pool(config.dbUrl().get(), config.dbUser(), config.dbPassword(), config.poolSize()),
+    /** Opens the external database named by the settings, or starts the embedded one. */
+    public static Database open(DatabaseSettings settings) {
+        if (settings.url().isPresent()) {
+            return new Database(pool(settings.url().get(), settings.user(), settings.password(), settings.poolSize()),
                     Optional.empty());
         }
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir());
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(settings.dataDir());
         try {
-            return new Database(pool(embedded.jdbcUrl(), embedded.user(), embedded.password(), config.poolSize()), Optional.of(embedded));
+            return new Database(pool(embedded.jdbcUrl(), embedded.user(), embedded.password(), settings.poolSize()), Optional.of(embedded));
         } catch (RuntimeException e) {
             embedded.close();
             throw e;

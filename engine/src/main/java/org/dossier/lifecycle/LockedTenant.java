@@ -13,12 +13,9 @@ record LockedTenant(TenantId id, String slug, boolean suspended, java.time.Insta
 
     /** @throws NoSuchTenantException when no service has this slug */
     static LockedTenant lock(Handle handle, String slug) {
-        return handle.createQuery("SELECT id, slug, status, status_changed_at FROM tenants WHERE slug = :slug FOR UPDATE")
-                .bind("slug", slug == null ? "" : slug)
-                .map((rs, ctx) -> new LockedTenant(new TenantId(rs.getLong("id")), rs.getString("slug"),
-                        "suspended".equals(rs.getString("status")),
-                        rs.getTimestamp("status_changed_at") == null ? null : rs.getTimestamp("status_changed_at").toInstant()))
-                .findOne()
+        return handle.attach(LifecycleDao.class).lockBySlug(slug == null ? "" : slug)
+                .map(row -> new LockedTenant(new TenantId(row.id()), row.slug(), "suspended".equals(row.status()),
+                        row.statusChangedAt()))
                 .orElseThrow(() -> new NoSuchTenantException(String.valueOf(slug)));
     }
 }

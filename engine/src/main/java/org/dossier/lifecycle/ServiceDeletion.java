@@ -9,7 +9,6 @@ import org.dossier.DomainException;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.tenant.TenantService;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -50,13 +49,14 @@ public final class ServiceDeletion {
     public DeletionCounts preview(String slug) {
         return jdbi.inTransaction(handle -> {
             LockedTenant tenant = LockedTenant.lock(handle, slug);
+            LifecycleDao dao = handle.attach(LifecycleDao.class);
             Map<DeletedKind, Long> counts = new EnumMap<>(DeletedKind.class);
             for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
-                counts.put(table.getKey(), handle.createQuery(TenantTables.count(table.getValue()))
-                        .bind("tenantId", tenant.id()).mapTo(Long.class).one());
+                counts.put(table.getKey(), dao.countRows(table.getValue(), tenant.id()));
             }
-            OrphanAccounts.count(handle, tenant.id(), counts);
-            return new DeletionCounts(counts, unlinkable(handle, tenant), redactable(handle, tenant));
+            OrphanAccounts.count(dao, tenant.id(), counts);
+            return new DeletionCounts(counts, dao.countClones(tenant.id().value()),
+                    dao.countAdminEmails(AuditLog.PLATFORM_TENANT, tenant.id().toString()));
         });
     }
 
@@ -79,16 +79,19 @@ public final class ServiceDeletion {
                 // Another node may still serve the service from its cache, or finish a request begun before.
                 throw new DomainException("suspensionSettling", 409, "suspended less than " + SETTLE.toSeconds() + " s ago");
             }
+            LifecycleDao dao = handle.attach(LifecycleDao.class);
             Map<DeletedKind, Long> deleted = new EnumMap<>(DeletedKind.class);
-            OrphanAccounts orphans = OrphanAccounts.find(handle, tenant.id());
+            OrphanAccounts orphans = OrphanAccounts.find(dao, tenant.id());
             for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
-                deleted.put(table.getKey(), (long) handle.createUpdate(TenantTables.delete(table.getValue())).bind("tenantId", tenant.id()).execute());
+                deleted.put(table.getKey(), (long) dao.deleteRows(table.getValue(), tenant.id()));
             }
-            orphans.delete(handle, deleted);
-            long unlinked = handle.createUpdate("UPDATE tenants SET source_tenant_id = NULL WHERE source_tenant_id = :id")
-                    .bind("id", tenant.id().value()).execute();
-            long redacted = redact(handle, tenant);
-            handle.createUpdate("DELETE FROM tenants WHERE id = :id").bind("id", tenant.id().value()).execute();
+            orphans.delete(dao, deleted);
+            long unlinked = dao.unlinkClones(tenant.id().value());
+            // The platform log keeps the super-admins' own trail about the service (created, cloned,
+            // suspended, resumed): they acted, and they stay. Only the first admin's e-mail, written in
+            // the details at creation, is a member's personal data: it is removed.
+            long redacted = dao.removeAdminEmails(AuditLog.PLATFORM_TENANT, tenant.id().toString());
+            dao.deleteTenant(tenant.id().value());
             DeletionCounts result = new DeletionCounts(deleted, unlinked, redacted);
             audit.recordPlatform(handle, actor, "tenant.deleted", "tenant", tenant.id().toString(), tombstone(tenant, result));
             return result;
@@ -105,33 +108,5 @@ public final class ServiceDeletion {
         details.put("unlinkedClones", counts.unlinkedClones());
         details.put("redactedPlatformEvents", counts.redactedPlatformEvents());
         return details;
-    }
-
-    private static long unlinkable(Handle handle, LockedTenant tenant) {
-        return handle.createQuery("SELECT COUNT(*) FROM tenants WHERE source_tenant_id = :id")
-                .bind("id", tenant.id().value()).mapTo(Long.class).one();
-    }
-
-    // The platform log keeps the super-admins' own trail about the service (created, cloned,
-    // suspended, resumed): they acted, and they stay. Only the first admin's e-mail, written in
-    // the details at creation, is a member's personal data: it is removed.
-    private static long redactable(Handle handle, LockedTenant tenant) {
-        return handle.createQuery("""
-                        SELECT COUNT(*) FROM audit_events
-                         WHERE tenant_id = :platform AND target_type = 'tenant' AND target_id = :target
-                           AND JSON_EXTRACT(details, '$.adminEmail') IS NOT NULL
-                        """)
-                .bind("platform", AuditLog.PLATFORM_TENANT).bind("target", tenant.id().toString())
-                .mapTo(Long.class).one();
-    }
-
-    private static long redact(Handle handle, LockedTenant tenant) {
-        return handle.createUpdate("""
-                        UPDATE audit_events SET details = JSON_REMOVE(details, '$.adminEmail')
-                         WHERE tenant_id = :platform AND target_type = 'tenant' AND target_id = :target
-                           AND JSON_EXTRACT(details, '$.adminEmail') IS NOT NULL
-                        """)
-                .bind("platform", AuditLog.PLATFORM_TENANT).bind("target", tenant.id().toString())
-                .execute();
     }
 }

@@ -72,8 +72,7 @@ public final class ServiceSuspension {
     }
 
     private void change(Handle handle, LockedTenant tenant, String status, String action, ObjectNode details, Actor actor) {
-        handle.createUpdate("UPDATE tenants SET status = :status, status_changed_at = :now WHERE id = :id")
-                .bind("status", status).bind("now", java.time.Instant.now()).bind("id", tenant.id().value()).execute();
+        handle.attach(LifecycleDao.class).setStatus(tenant.id().value(), status, java.time.Instant.now());
         audit.recordPlatform(handle, actor, action, "tenant", tenant.id().toString(), details);
         // The service's admins read in their own log why they were shut out, and when it ended.
         audit.record(handle, tenant.id(), actor, action, "tenant", tenant.id().toString(), details);

@@ -25,14 +25,4 @@ final class TenantTables {
     }
 
     private TenantTables() {}
-
-    /** Counts the service's rows of a table; bound to {@code :tenantId} alone. */
-    static String count(String table) {
-        return "SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :tenantId";
-    }
-
-    /** Deletes the service's rows of a table; bound to {@code :tenantId} alone. */
-    static String delete(String table) {
-        return "DELETE FROM " + table + " WHERE tenant_id = :tenantId";
-    }
 }

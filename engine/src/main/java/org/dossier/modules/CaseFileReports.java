@@ -23,36 +23,17 @@ public final class CaseFileReports {
     /** Case files whose eviction procedure is open, by hearing date (files without one last). */
     public List<Eviction> openEvictions(TenantId tenantId, boolean latestHearingFirst) {
         String direction = latestHearingFirst ? "DESC" : "ASC";
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, last_name, first_name,
-                               JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.stade')) AS stage,
-                               JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.date_audience')) AS hearing,
-                               JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.bailleur')) AS landlord
-                          FROM records
-                         WHERE tenant_id = :tenantId AND form_key = 'dossier'
-                           AND JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.procedure_en_cours')) = 'true'
-                         ORDER BY hearing IS NULL, hearing %s, last_name, id
-                         LIMIT 500
-                        """.formatted(direction))
-                .bind("tenantId", tenantId)
-                .map((rs, ctx) -> new Eviction(org.dossier.record.RecordId.fromBytes(rs.getBytes("id")).toString(),
-                        rs.getString("last_name"), rs.getString("first_name"), rs.getString("stage"),
-                        rs.getString("hearing"), rs.getString("landlord")))
-                .list());
+        return jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.openEvictions(tenantId, direction)).stream()
+                .map(row -> new Eviction(row.id().toString(), row.lastName(), row.firstName(), row.stage(), row.hearing(),
+                        row.landlord()))
+                .toList();
     }
 
     /** Case files per follow-up status. */
     public Map<String, Long> byStatus(TenantId tenantId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("""
-                        SELECT COALESCE(status, '') AS value, COUNT(*) AS n
-                          FROM records
-                         WHERE tenant_id = :tenantId AND form_key = 'dossier'
-                         GROUP BY status ORDER BY n DESC
-                        """)
-                .bind("tenantId", tenantId)
-                .map((rs, ctx) -> Map.entry(rs.getString("value"), rs.getLong("n")))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byStatus(tenantId))
+                .forEach(row -> counts.put(row.value(), row.n()));
         return counts;
     }
 
@@ -63,15 +44,9 @@ public final class CaseFileReports {
         for (int i = 0; i < 12; i++) {
             counts.put(first.plusMonths(i), 0L);
         }
-        jdbi.useHandle(handle -> handle.createQuery("""
-                        SELECT YEAR(created_at) AS y, MONTH(created_at) AS m, COUNT(*) AS n
-                          FROM records
-                         WHERE tenant_id = :tenantId AND form_key = 'dossier' AND created_at >= :since
-                         GROUP BY YEAR(created_at), MONTH(created_at)
-                        """)
-                .bind("tenantId", tenantId).bind("since", first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))
-                .map((rs, ctx) -> Map.entry(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n")))
-                .forEach(entry -> counts.computeIfPresent(entry.getKey(), (month, zero) -> entry.getValue())));
+        jdbi.withExtension(CaseFileReportsDao.class,
+                        dao -> dao.openedPerMonth(tenantId, first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .forEach(row -> counts.computeIfPresent(YearMonth.of(row.y(), row.m()), (month, zero) -> row.n()));
         return counts;
     }
 
@@ -81,16 +56,8 @@ public final class CaseFileReports {
             throw new IllegalArgumentException("not a field path: " + jsonPath);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("""
-                        SELECT JSON_UNQUOTE(JSON_EXTRACT(data, :path)) AS value, COUNT(*) AS n
-                          FROM records
-                         WHERE tenant_id = :tenantId AND form_key = 'dossier'
-                         GROUP BY value ORDER BY n DESC
-                        """)
-                .bind("tenantId", tenantId).bind("path", jsonPath)
-                .map((rs, ctx) -> Map.entry(rs.getString("value") == null ? "" : rs.getString("value"), rs.getLong("n")))
-                .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum)));
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byAnswer(tenantId, jsonPath))
+                .forEach(row -> counts.merge(row.value() == null ? "" : row.value(), row.n(), Long::sum));
         return counts;
     }
-
 }

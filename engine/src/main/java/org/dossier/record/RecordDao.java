@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * SQL for case files. Every statement filters on {@code tenant_id}; the typed {@link TenantId}
  * parameter makes it impossible to call one without saying whose rows are meant.
+ *
+ * <p>A fluent class rather than a SqlObject interface because the search is built: one condition
+ * per search term, which an annotation cannot express. Rows are mapped by the constructor mappers
+ * that {@link #registerMappers} registers on the JDBI instance, column names to parameter names.
  */
 public final class RecordDao {
     private static final String COLUMNS = """
@@ -67,14 +73,9 @@ public final class RecordDao {
     private Optional<StoredRow> select(TenantId tenantId, RecordId id, String lock) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id" + lock)
                 .bind("tenantId", tenantId).bind("id", id)
-                .map((rs, ctx) -> new StoredRow(
-                        new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("form_key"),
-                        rs.getInt("schema_version"), rs.getString("data"), rs.getInt("lock_version"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                .mapTo(StoredRow.class)
                 .findOne();
     }
-
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
         // The tenant condition is written out in each statement, not built up: the SQL scan test
@@ -104,10 +105,7 @@ public final class RecordDao {
         }
         long total = count.mapTo(Long.class).one();
         List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
-                .map((rs, ctx) -> new RecordSummary(
-                        new RecordId(RecordId.fromBytes(rs.getBytes("id"))), rs.getString("last_name"),
-                        rs.getString("first_name"), rs.getString("birth_date"), rs.getString("status"),
-                        rs.getTimestamp("updated_at").toInstant()))
+                .mapTo(RecordSummary.class)
                 .list();
         return new RecordPage(items, total, query.page(), query.pageSize());
     }
@@ -115,6 +113,12 @@ public final class RecordDao {
     public long count(TenantId tenantId) {
         return handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId).mapTo(Long.class).one();
+    }
+
+    /** Maps {@link StoredRow} and {@link RecordSummary} by constructor: {@code form_key} to {@code formKey}, etc. */
+    public static void registerMappers(Jdbi jdbi) {
+        jdbi.registerRowMapper(ConstructorMapper.factory(StoredRow.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(RecordSummary.class));
     }
 
     /** The row as read, data still as JSON text. */

@@ -58,6 +58,37 @@ public interface TenantDao {
     @SqlQuery("SELECT COUNT(*) FROM tenants")
     long count();
 
+    @SqlUpdate("UPDATE tenants SET name = :name, primary_color = :colour WHERE id = :id")
+    void updateBranding(@Bind("id") long id, @Bind("name") String name, @Bind("colour") String primaryColor);
+
+    /**
+     * Makes the service a template unless it holds case files: the check and the change are one
+     * statement, so a case file saved meanwhile cannot slip in between.
+     *
+     * @return 1 when marked, 0 when the service holds case files
+     */
+    @SqlUpdate("""
+            UPDATE tenants SET template = TRUE
+             WHERE id = :tenantId
+               AND NOT EXISTS (SELECT 1 FROM records WHERE tenant_id = :tenantId)
+            """)
+    int markTemplateUnlessHoldingCaseFiles(@Bind("tenantId") TenantId tenantId);
+
+    @SqlUpdate("UPDATE tenants SET template = FALSE WHERE id = :tenantId")
+    int unmarkTemplate(@Bind("tenantId") TenantId tenantId);
+
+    /** The services holding at least one case file, each once. */
+    @SqlQuery("""
+            SELECT /* all tenants */ DISTINCT tenant_id FROM records
+            """)
+    List<Long> holdingCaseFiles();
+
+    @SqlUpdate("UPDATE tenants SET logo_version = logo_version + 1 WHERE id = :id")
+    void incrementLogoVersion(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE tenants SET logo_version = 0 WHERE id = :id")
+    void clearLogoVersion(@Bind("id") long id);
+
     /** Row shape; converted to {@link Tenant} so the typed id never comes from a raw long elsewhere. */
     record TenantRow(long id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt,
                      String status, boolean template) {

@@ -51,8 +51,7 @@ public final class TenantService {
 
     /** Renames a service and changes its primary colour (already checked by the caller). */
     public Tenant updateBranding(TenantId tenantId, String name, String primaryColor) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE tenants SET name = :name, primary_color = :colour WHERE id = :id")
-                .bind("name", name).bind("colour", primaryColor).bind("id", tenantId.value()).execute());
+        jdbi.useExtension(TenantDao.class, dao -> dao.updateBranding(tenantId.value(), name, primaryColor));
         bySlug.clear();
         Tenant updated = jdbi.withExtension(TenantDao.class, dao -> dao.listAll()).stream()
                 .map(TenantDao.TenantRow::toTenant).filter(tenant -> tenant.id().equals(tenantId)).findFirst().orElseThrow();
@@ -67,12 +66,8 @@ public final class TenantService {
      * @return false when the service holds case files (nothing changed)
      */
     public boolean markTemplate(Handle handle, TenantId tenantId, boolean template) {
-        int changed = handle.createUpdate(template ? """
-                        UPDATE tenants SET template = TRUE
-                         WHERE id = :tenantId
-                           AND NOT EXISTS (SELECT 1 FROM records WHERE tenant_id = :tenantId)
-                        """ : "UPDATE tenants SET template = FALSE WHERE id = :tenantId")
-                .bind("tenantId", tenantId.value()).execute();
+        TenantDao dao = handle.attach(TenantDao.class);
+        int changed = template ? dao.markTemplateUnlessHoldingCaseFiles(tenantId) : dao.unmarkTemplate(tenantId);
         bySlug.clear();
         return changed == 1 || !template;
     }
@@ -82,18 +77,19 @@ public final class TenantService {
      * statistics page would let a small suppressed count be worked out by subtraction.
      */
     public java.util.Set<TenantId> holdingCaseFiles() {
-        return new java.util.HashSet<>(jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT /* all tenants */ DISTINCT tenant_id FROM records
-                        """)
-                .map((rs, ctx) -> new TenantId(rs.getLong("tenant_id"))).list()));
+        return new java.util.HashSet<>(jdbi.withExtension(TenantDao.class, TenantDao::holdingCaseFiles).stream()
+                .map(TenantId::new).toList());
     }
 
     /** Marks that the service's logo changed (or went, with {@code present} false). */
     public void logoChanged(TenantId tenantId, boolean present) {
-        jdbi.useHandle(handle -> handle.createUpdate(present
-                        ? "UPDATE tenants SET logo_version = logo_version + 1 WHERE id = :id"
-                        : "UPDATE tenants SET logo_version = 0 WHERE id = :id")
-                .bind("id", tenantId.value()).execute());
+        jdbi.useExtension(TenantDao.class, dao -> {
+            if (present) {
+                dao.incrementLogoVersion(tenantId.value());
+            } else {
+                dao.clearLogoVersion(tenantId.value());
+            }
+        });
         bySlug.clear();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import org.dossier.Services;
 import org.dossier.audit.AuditEvent;
 import org.dossier.audit.AuditLog;
-import org.dossier.record.RecordId;
+import org.dossier.ids.Uuids;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +43,7 @@ class AccountEventsMigrationTest {
                                                   client_address, details)
                         VALUES (:tenantId, :id, :at, :actor, :action, 'user', :target, '192.0.2.7', :details)
                         """)
-                .bind("tenantId", tenantId).bind("id", RecordId.uuidV7()).bind("at", at).bind("actor", actor)
+                .bind("tenantId", tenantId).bind("id", Uuids.v7()).bind("at", at).bind("actor", actor)
                 .bind("action", action).bind("target", target).bind("details", details).execute());
     }
 

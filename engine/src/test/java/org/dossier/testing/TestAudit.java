@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.Services;
 import org.dossier.audit.AuditEvent;
-import org.dossier.record.RecordId;
+import org.dossier.ids.Uuids;
 
 /** Reads the audit log as stored, and writes events at chosen times for the tests of its pages. */
 public final class TestAudit {
@@ -53,7 +53,7 @@ public final class TestAudit {
                         INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id)
                         VALUES (:tenantId, :id, :occurredAt, :actor, :action, 'record', :targetId)
                         """)
-                .bind("tenantId", tenantId).bind("id", RecordId.uuidV7()).bind("occurredAt", occurredAt)
+                .bind("tenantId", tenantId).bind("id", Uuids.v7()).bind("occurredAt", occurredAt)
                 .bind("actor", actor).bind("action", action).bind("targetId", targetId).execute());
     }
 }

@@ -1,0 +1,104 @@
+package org.dossier.audit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The statements of the audit log that are not fixed text, as a fluent class; the fixed reads are
+ * in {@link AuditDao}. The insert runs with every action, where attaching a SqlObject proxy per
+ * event cost more than the insert itself; a page of the log is built from the filters present.
+ */
+public final class AuditEventDao {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    private static final String INSERT = """
+            INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details)
+            VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson)
+            """;
+    private static final String COLUMNS = "tenant_id, occurred_at, actor, action, target_type, target_id, client_address, details";
+
+    private final Handle handle;
+
+    AuditEventDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** One event of a service. */
+    void insert(TenantId tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
+                String targetId, String detailsJson) {
+        insert(tenantId.value(), id, occurredAt, actor, action, targetType, targetId, detailsJson);
+    }
+
+    /** One event of the platform, under tenant id {@value AuditLog#PLATFORM_TENANT}. */
+    void insertPlatform(UUID id, Instant occurredAt, Actor actor, String action, String targetType, String targetId,
+                        String detailsJson) {
+        insert(AuditLog.PLATFORM_TENANT, id, occurredAt, actor, action, targetType, targetId, detailsJson);
+    }
+
+    private void insert(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
+                        String targetId, String detailsJson) {
+        handle.createUpdate(INSERT)
+                .bind("tenantId", tenantId)
+                .bind("id", id)
+                .bind("occurredAt", occurredAt)
+                .bind("actor", actor.id())
+                .bind("action", action)
+                .bind("targetType", targetType)
+                .bind("targetId", targetId)
+                .bind("clientAddress", actor.clientAddress())
+                .bind("detailsJson", detailsJson)
+                .execute();
+    }
+
+    /** One page of a service's events, newest first, and the first event of the next page if there is one. */
+    List<AuditEvent> pageOfTenant(TenantId tenantId, AuditQuery query) {
+        return page("SELECT " + COLUMNS + " FROM audit_events WHERE tenant_id = :tenantId", query,
+                Map.of("tenantId", tenantId));
+    }
+
+    /** The same over the whole platform's log, every service's events and the platform's own. */
+    List<AuditEvent> pageOfPlatform(AuditQuery query) {
+        return page("SELECT /* all tenants */ " + COLUMNS + " FROM audit_events WHERE 1 = 1", query, Map.of());
+    }
+
+    private List<AuditEvent> page(String select, AuditQuery query, Map<String, Object> scope) {
+        StringBuilder sql = new StringBuilder(select);
+        Map<String, Object> binds = new TreeMap<>(scope);
+        query.actor().ifPresent(actor -> {
+            sql.append(" AND actor = :actor");
+            binds.put("actor", actor);
+        });
+        query.action().ifPresent(action -> {
+            sql.append(" AND action = :action");
+            binds.put("action", action);
+        });
+        query.from().ifPresent(from -> {
+            sql.append(" AND occurred_at >= :from");
+            binds.put("from", from.atStartOfDay(ZONE).toInstant());
+        });
+        query.to().ifPresent(to -> {
+            sql.append(" AND occurred_at < :to");
+            binds.put("to", to.plusDays(1).atStartOfDay(ZONE).toInstant());
+        });
+        sql.append(" ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        Query statement = handle.createQuery(sql.toString());
+        binds.forEach(statement::bind);
+        return statement
+                .bind("limit", AuditQuery.PAGE_SIZE + 1)
+                .bind("offset", (query.page() - 1) * AuditQuery.PAGE_SIZE)
+                .mapTo(AuditEvent.class).list();
+    }
+
+    /** Maps {@link AuditEvent} by constructor, column names to parameter names. */
+    public static void registerMappers(Jdbi jdbi) {
+        jdbi.registerRowMapper(ConstructorMapper.factory(AuditEvent.class));
+    }
+}

@@ -1,0 +1,68 @@
+package org.dossier.modules;
+
+import java.time.Instant;
+import java.util.List;
+import org.dossier.record.RecordId;
+import org.dossier.tenant.TenantId;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** The read-only queries of {@link CaseFileReports}, one service's case files at a time. */
+interface CaseFileReportsDao {
+
+    /**
+     * Case files whose eviction procedure is open, by hearing date (files without one last).
+     *
+     * @param direction {@code ASC} or {@code DESC}, chosen by the caller, never from a request
+     */
+    @SqlQuery("""
+            SELECT id, last_name, first_name,
+                   JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.stade')) AS stage,
+                   JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.date_audience')) AS hearing,
+                   JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.bailleur')) AS landlord
+              FROM records
+             WHERE tenant_id = :tenantId AND form_key = 'dossier'
+               AND JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.procedure_en_cours')) = 'true'
+             ORDER BY hearing IS NULL, hearing <direction>, last_name, id
+             LIMIT 500
+            """)
+    @RegisterConstructorMapper(EvictionRow.class)
+    List<EvictionRow> openEvictions(@Bind("tenantId") TenantId tenantId, @Define("direction") String direction);
+
+    @SqlQuery("""
+            SELECT COALESCE(status, '') AS value, COUNT(*) AS n
+              FROM records
+             WHERE tenant_id = :tenantId AND form_key = 'dossier'
+             GROUP BY status ORDER BY n DESC
+            """)
+    @RegisterConstructorMapper(ValueCount.class)
+    List<ValueCount> byStatus(@Bind("tenantId") TenantId tenantId);
+
+    @SqlQuery("""
+            SELECT YEAR(created_at) AS y, MONTH(created_at) AS m, COUNT(*) AS n
+              FROM records
+             WHERE tenant_id = :tenantId AND form_key = 'dossier' AND created_at >= :since
+             GROUP BY YEAR(created_at), MONTH(created_at)
+            """)
+    @RegisterConstructorMapper(MonthCount.class)
+    List<MonthCount> openedPerMonth(@Bind("tenantId") TenantId tenantId, @Bind("since") Instant since);
+
+    /** @param jsonPath checked by the caller: a path of field names, {@code $.a.b} */
+    @SqlQuery("""
+            SELECT JSON_UNQUOTE(JSON_EXTRACT(data, :path)) AS value, COUNT(*) AS n
+              FROM records
+             WHERE tenant_id = :tenantId AND form_key = 'dossier'
+             GROUP BY value ORDER BY n DESC
+            """)
+    @RegisterConstructorMapper(ValueCount.class)
+    List<ValueCount> byAnswer(@Bind("tenantId") TenantId tenantId, @Bind("path") String jsonPath);
+
+    record EvictionRow(RecordId id, String lastName, String firstName, String stage, String hearing, String landlord) {}
+
+    /** @param value null where the case file has no value at the path */
+    record ValueCount(String value, long n) {}
+
+    record MonthCount(int y, int m, long n) {}
+}
