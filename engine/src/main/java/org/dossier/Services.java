@@ -12,6 +12,7 @@ import org.dossier.account.SessionStore;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
+import org.dossier.branding.BrandingService;
 import org.dossier.branding.LogoStore;
 import org.dossier.db.Database;
 import org.dossier.designer.DesignerService;
@@ -72,7 +73,8 @@ public record Services(
         CaseFileReports reports,
         PlatformStatistics statistics,
         ServiceSuspension suspension,
-        ServiceDeletion deletion) {
+        ServiceDeletion deletion,
+        BrandingService branding) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -91,6 +93,7 @@ public record Services(
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
         PasswordHasher hasher = new PasswordHasher();
         LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
+        LogoStore logos = new LogoStore(database.jdbi());
         AccountService accounts = new AccountService(database.jdbi(), json.mapper(), hasher, throttle, audit, clock);
         return new Services(
                 database.jdbi(),
@@ -116,11 +119,12 @@ public record Services(
                 new AuditReader(database.jdbi()),
                 designer,
                 new Upstreams(database.jdbi(), json.mapper(), tenants, forms, designer, audit),
-                new LogoStore(database.jdbi()),
+                logos,
                 new Modules(forms, json.mapper()),
                 new CaseFileReports(database.jdbi()),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, json.mapper()),
-                new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()));
+                new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()),
+                new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()));
     }
 }

@@ -118,8 +118,7 @@ public final class PlatformPages {
             Created created = createService(entered, RequestContext.actor(ctx), locale);
             render(ctx, 201, "", Map.of(), Optional.of(created), "");
         } catch (DomainException e) {
-            render(ctx, e.status(), e.code().equals("lowContrast") ? e.getMessage()
-                    : services.messages().general(e.code(), locale), entered, Optional.empty(), "");
+            render(ctx, e.status(), BrandingPages.problem(e, services.messages(), locale), entered, Optional.empty(), "");
         }
     }
 
@@ -133,7 +132,7 @@ public final class PlatformPages {
         if (!TenantService.isValidSlug(slug)) {
             throw new DomainException("invalidSlug", 422, "lower-case letters, digits and hyphens");
         }
-        BrandingPages.checkColour(colour.toLowerCase(Locale.ROOT), locale);
+        org.dossier.branding.BrandColour.parse(colour);
         if (services.tenants().find(slug).isPresent()) {
             throw new DomainException("slugTaken", 409, "this slug is taken");
         }
