@@ -28,6 +28,7 @@ import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
+import org.dossier.onboarding.Onboarding;
 import org.dossier.record.RecordService;
 import org.dossier.stats.PlatformStatistics;
 import org.dossier.render.FormRenderer;
@@ -74,7 +75,8 @@ public record Services(
         PlatformStatistics statistics,
         ServiceSuspension suspension,
         ServiceDeletion deletion,
-        BrandingService branding) {
+        BrandingService branding,
+        Onboarding onboarding) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -125,6 +127,7 @@ public record Services(
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, json.mapper()),
                 new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()),
-                new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()));
+                new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()),
+                new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()));
     }
 }
