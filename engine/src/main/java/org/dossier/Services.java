@@ -9,6 +9,7 @@ import org.dossier.account.PasswordHasher;
 import org.dossier.account.PasswordService;
 import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
+import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
@@ -76,7 +77,8 @@ public record Services(
         ServiceSuspension suspension,
         ServiceDeletion deletion,
         BrandingService branding,
-        Onboarding onboarding) {
+        Onboarding onboarding,
+        TokenService tokenService) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -128,6 +130,7 @@ public record Services(
                 new ServiceSuspension(database.jdbi(), tenants, audit, json.mapper()),
                 new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()),
                 new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()),
-                new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()));
+                new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()),
+                new TokenService(database.jdbi(), tokens, accounts, json.mapper()));
     }
 }
