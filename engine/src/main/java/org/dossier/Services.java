@@ -32,6 +32,7 @@ import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
 import org.dossier.record.RecordService;
 import org.dossier.stats.PlatformStatistics;
+import org.dossier.stats.StatisticsExports;
 import org.dossier.render.FormRenderer;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.FormPostCoercer;
@@ -78,7 +79,8 @@ public record Services(
         ServiceDeletion deletion,
         BrandingService branding,
         Onboarding onboarding,
-        TokenService tokenService) {
+        TokenService tokenService,
+        StatisticsExports statisticsExports) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -131,6 +133,7 @@ public record Services(
                 new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()),
                 new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()),
-                new TokenService(database.jdbi(), tokens, accounts, json.mapper()));
+                new TokenService(database.jdbi(), tokens, accounts, json.mapper()),
+                new StatisticsExports(database.jdbi(), audit, json.mapper()));
     }
 }
