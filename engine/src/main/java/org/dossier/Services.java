@@ -21,6 +21,7 @@ import org.dossier.designer.Upstreams;
 import org.dossier.lifecycle.ServiceDeletion;
 import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.db.Migrations;
+import org.dossier.db.Readiness;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormCompiler;
 import org.dossier.form.FormService;
@@ -80,7 +81,8 @@ public record Services(
         BrandingService branding,
         Onboarding onboarding,
         TokenService tokenService,
-        StatisticsExports statisticsExports) {
+        StatisticsExports statisticsExports,
+        Readiness readiness) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -100,10 +102,11 @@ public record Services(
         PasswordHasher hasher = new PasswordHasher();
         LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
         LogoStore logos = new LogoStore(database.jdbi());
+        Migrations migrations = new Migrations(database.dataSource());
         AccountService accounts = new AccountService(database.jdbi(), json.mapper(), hasher, throttle, audit, clock);
         return new Services(
                 database.jdbi(),
-                new Migrations(database.dataSource()),
+                migrations,
                 json,
                 bodyLimit,
                 new FormBody(bodyLimit),
@@ -134,6 +137,7 @@ public record Services(
                 new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()),
                 new TokenService(database.jdbi(), tokens, accounts, json.mapper()),
-                new StatisticsExports(database.jdbi(), audit, json.mapper()));
+                new StatisticsExports(database.jdbi(), audit, json.mapper()),
+                new Readiness(database.jdbi(), migrations));
     }
 }
