@@ -9,9 +9,11 @@ import org.dossier.account.PasswordHasher;
 import org.dossier.account.PasswordService;
 import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
+import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
+import org.dossier.branding.BrandingService;
 import org.dossier.branding.LogoStore;
 import org.dossier.db.Database;
 import org.dossier.designer.DesignerService;
@@ -19,6 +21,7 @@ import org.dossier.designer.Upstreams;
 import org.dossier.lifecycle.ServiceDeletion;
 import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.db.Migrations;
+import org.dossier.db.Readiness;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormCompiler;
 import org.dossier.form.FormService;
@@ -27,8 +30,10 @@ import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
+import org.dossier.onboarding.Onboarding;
 import org.dossier.record.RecordService;
 import org.dossier.stats.PlatformStatistics;
+import org.dossier.stats.StatisticsExports;
 import org.dossier.render.FormRenderer;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.FormPostCoercer;
@@ -72,7 +77,12 @@ public record Services(
         CaseFileReports reports,
         PlatformStatistics statistics,
         ServiceSuspension suspension,
-        ServiceDeletion deletion) {
+        ServiceDeletion deletion,
+        BrandingService branding,
+        Onboarding onboarding,
+        TokenService tokenService,
+        StatisticsExports statisticsExports,
+        Readiness readiness) {
 
     public static Services wire(Database database, Config config) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
@@ -91,10 +101,12 @@ public record Services(
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
         PasswordHasher hasher = new PasswordHasher();
         LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
+        LogoStore logos = new LogoStore(database.jdbi());
+        Migrations migrations = new Migrations(database.dataSource());
         AccountService accounts = new AccountService(database.jdbi(), json.mapper(), hasher, throttle, audit, clock);
         return new Services(
                 database.jdbi(),
-                new Migrations(database.dataSource()),
+                migrations,
                 json,
                 bodyLimit,
                 new FormBody(bodyLimit),
@@ -116,11 +128,16 @@ public record Services(
                 new AuditReader(database.jdbi()),
                 designer,
                 new Upstreams(database.jdbi(), json.mapper(), tenants, forms, designer, audit),
-                new LogoStore(database.jdbi()),
+                logos,
                 new Modules(forms, json.mapper()),
                 new CaseFileReports(database.jdbi()),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, json.mapper()),
-                new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()));
+                new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()),
+                new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()),
+                new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()),
+                new TokenService(database.jdbi(), tokens, accounts, json.mapper()),
+                new StatisticsExports(database.jdbi(), audit, json.mapper()),
+                new Readiness(database.jdbi(), migrations));
     }
 }

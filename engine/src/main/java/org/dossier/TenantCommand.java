@@ -7,7 +7,8 @@ import org.dossier.db.Database;
 import org.dossier.lifecycle.DeletedKind;
 import org.dossier.lifecycle.DeletionCounts;
 import org.dossier.lifecycle.ServiceDeletion;
-import org.dossier.onboarding.ServiceCloner;
+import org.dossier.onboarding.CloneRequest;
+import org.dossier.onboarding.ClonedService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,8 +55,8 @@ final class TenantCommand implements Runnable {
 
         private int run(Services services) {
             try {
-                ServiceCloner.Result result = new ServiceCloner(services).cloneService(
-                        new ServiceCloner.Request(from, slug, name, admin, adminName), Actor.system("cli:tenant-clone"));
+                ClonedService result = services.onboarding().clone(new CloneRequest(from, slug, name, admin, adminName),
+                        Actor.system("cli:tenant-clone"));
                 System.out.println("Created service " + result.tenant().slug() + " (\"" + result.tenant().name()
                         + "\") from " + result.source().slug());
                 System.out.println("  form: version " + result.formVersion() + ", a copy of "

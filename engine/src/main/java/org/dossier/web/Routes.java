@@ -48,7 +48,7 @@ public final class Routes {
         Csrf csrf = new Csrf(services.formBody(), services.loginFormTokens());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
                 services.tenants(), services.modules());
-        HealthController health = new HealthController(services.jdbi(), services.migrations(), services.json());
+        HealthController health = new HealthController(services.readiness(), services.json());
         LoginPages login = new LoginPages(services.accounts(), services.formBody(), services.messages(), services.sessions(),
                 services.templates(), csrf);
         AccountPages account = new AccountPages(services);

@@ -24,7 +24,8 @@ import org.dossier.audit.AuditLog;
 import org.dossier.branding.Logo;
 import org.dossier.branding.LogoTest;
 import org.dossier.form.FormService;
-import org.dossier.onboarding.ServiceCloner;
+import org.dossier.onboarding.CloneRequest;
+import org.dossier.onboarding.ClonedService;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
@@ -269,7 +270,7 @@ class DeleteServiceTest {
     void a_clone_of_a_deleted_service_only_loses_its_link_to_it() {
         Seeded source = seed(TestTenants.withBaseForm(services, "source-supprimee"), "Sourcezyx");
         String cloneSlug = slug("clone-orphelin");
-        ServiceCloner.Result clone = new ServiceCloner(services).cloneService(new ServiceCloner.Request(
+        ClonedService clone = services.onboarding().clone(new CloneRequest(
                 source.tenant().slug(), cloneSlug, "Clone", cloneSlug + "@test.example", ""), Actor.system("test"));
         Map<String, List<String>> cloneBefore = TableDump.ofTenant(services, clone.tenant().id());
         suspend(source.tenant());

@@ -46,8 +46,8 @@ class LinkedTemplatesTest {
                 {"fields": {"contact.telephone": {"label": {"fr": "Téléphone"}}}}""");
         publishSource(first);
         String slug = "clone-" + ProcessHandle.current().pid() + "-" + (System.nanoTime() % 1_000_000);
-        new ServiceCloner(services).cloneService(new ServiceCloner.Request(source.slug(), slug, "Clone", slug + "@test.example",
-                null), Actor.system("super-admin"));
+        services.onboarding().clone(new CloneRequest(source.slug(), slug, "Clone", slug + "@test.example", null),
+                Actor.system("super-admin"));
         clone = services.tenants().require(slug);
         cloneAdmin = TestClient.browser(TestUsers.member(services, clone, Role.ADMIN, true));
 

@@ -2,7 +2,6 @@ package org.dossier.web.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +12,8 @@ import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.ApiToken;
 import org.dossier.account.PasswordService;
+import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
-import org.dossier.audit.Actor;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
@@ -25,8 +24,7 @@ import org.dossier.web.auth.SessionCookie;
 /** The signed-in user's own pages: their services and invitations, password, and personal API tokens. */
 public final class AccountPages {
     /** Lifetimes offered for a personal token, in days. */
-    static final List<Integer> TOKEN_DAYS = List.of(30, 90, 365);
-    private static final int TOKEN_NAME_MAX = 100;
+    static final List<Integer> TOKEN_DAYS = TokenService.PERSONAL_DAYS;
 
     private final Services services;
 
@@ -121,48 +119,26 @@ public final class AccountPages {
     public void createToken(Context ctx, Principal principal) {
         Map<String, List<String>> params = services.formBody().parse(ctx);
         Locale locale = RequestLocale.of(ctx);
-        String name = LoginPages.first(params, "name").strip();
-        if (name.isEmpty() || name.length() > TOKEN_NAME_MAX) {
-            renderTokens(ctx, principal, 422, services.messages().general("invalidTokenName", locale), Optional.empty());
-            return;
-        }
         int days;
         try {
             days = Integer.parseInt(LoginPages.first(params, "days"));
         } catch (NumberFormatException e) {
             days = -1;
         }
-        if (!TOKEN_DAYS.contains(days)) {
-            renderTokens(ctx, principal, 422, services.messages().general("invalidTokenLifetime", locale), Optional.empty());
+        TokenStore.Issued issued;
+        try {
+            issued = services.tokenService().issuePersonal(principal.user(), LoginPages.first(params, "name"), days,
+                    RequestContext.clientAddress(ctx));
+        } catch (DomainException e) {
+            renderTokens(ctx, principal, e.status(), services.messages().general(e.code(), locale), Optional.empty());
             return;
         }
-        Duration lifetime = Duration.ofDays(days);
-        TokenStore.Issued issued = services.jdbi().inTransaction(handle -> {
-            TokenStore.Issued token = services.tokens().issue(handle, principal.user().id(), name, TokenStore.PERSONAL,
-                    lifetime);
-            services.accounts().auditForUser(handle, Optional.of(principal.user()),
-                    new Actor(principal.user().email(), RequestContext.clientAddress(ctx)), "token.created",
-                    services.json().mapper().createObjectNode().put("kind", TokenStore.PERSONAL)
-                            .put("tokenId", token.token().id()).put("name", name));
-            return token;
-        });
         renderTokens(ctx, principal, 201, "", Optional.of(issued.secret()));
     }
 
     public void revokeToken(Context ctx, Principal principal) {
-        long tokenId = RequestParams.longId(ctx, "tokenId");
-        boolean revoked = services.jdbi().inTransaction(handle -> {
-            boolean done = services.tokens().revoke(handle, principal.user().id(), tokenId);
-            if (done) {
-                services.accounts().auditForUser(handle, Optional.of(principal.user()),
-                        new Actor(principal.user().email(), RequestContext.clientAddress(ctx)), "token.revoked",
-                        services.json().mapper().createObjectNode().put("tokenId", tokenId));
-            }
-            return done;
-        });
-        if (!revoked) {
-            throw new DomainException("notFound", 404, "no such token");
-        }
+        services.tokenService().revokePersonal(principal.user(), RequestParams.longId(ctx, "tokenId"),
+                RequestContext.clientAddress(ctx));
         ctx.redirect("/account/tokens?revoked=1", HttpStatus.SEE_OTHER);
     }
 

@@ -5,21 +5,19 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.dossier.web.RequestContext;
 import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.LoginRefusedException;
+import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
-import org.dossier.account.User;
-import org.dossier.audit.Actor;
 
 /**
  * {@code POST /api/v1/auth/token}: an e-mail and password for a short-lived bearer token, for
  * scripts. Throttled like the login page, with the same generic message.
  */
 public final class AuthApi {
-    public static final Duration LIFETIME = Duration.ofHours(1);
+    public static final Duration LIFETIME = TokenService.LOGIN_LIFETIME;
 
     private final Services services;
 
@@ -38,9 +36,10 @@ public final class AuthApi {
         if (!body.isObject() || email == null || !email.isTextual() || password == null || !password.isTextual()) {
             throw new DomainException("invalidRequest", 400, "expected {\"email\": \"...\", \"password\": \"...\"}");
         }
-        User user;
+        TokenStore.Issued issued;
         try {
-            user = services.accounts().login(email.asText(), password.asText(), RequestContext.clientAddress(ctx));
+            issued = services.tokenService().issueForLogin(email.asText(), password.asText(),
+                    RequestContext.clientAddress(ctx));
         } catch (LoginRefusedException e) {
             if (e.retryAfter() != null) {
                 ctx.header("Retry-After", Long.toString(Math.max(1,
@@ -48,16 +47,6 @@ public final class AuthApi {
             }
             throw e;
         }
-        if (user.mustChangePassword()) {
-            throw new DomainException("passwordChangeRequired", 403, "change the one-time password first");
-        }
-        TokenStore.Issued issued = services.jdbi().inTransaction(handle -> {
-            TokenStore.Issued token = services.tokens().issue(handle, user.id(), "auth/token", TokenStore.LOGIN, LIFETIME);
-            services.accounts().auditForUser(handle, Optional.of(user), new Actor(user.email(), RequestContext.clientAddress(ctx)),
-                    "token.created", services.json().mapper().createObjectNode()
-                            .put("kind", TokenStore.LOGIN).put("tokenId", token.token().id()));
-            return token;
-        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", issued.secret());
         answer.put("tokenType", "Bearer");

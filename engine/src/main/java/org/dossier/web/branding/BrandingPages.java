@@ -10,8 +10,12 @@ import java.util.Map;
 import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.TenantAccess;
-import org.dossier.branding.Colours;
+import org.dossier.branding.BrandColour;
 import org.dossier.branding.Logo;
+import org.dossier.branding.LogoChange;
+import org.dossier.branding.LowContrastException;
+import org.dossier.tenant.ServiceName;
+import org.dossier.validation.Messages;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
@@ -38,39 +42,42 @@ public final class BrandingPages {
         String name = value(ctx.formParam("name")).strip();
         String colour = value(ctx.formParam("colour")).strip().toLowerCase(Locale.ROOT);
         try {
-            if (name.isEmpty() || name.length() > 200) {
-                throw new DomainException("invalidServiceName", 422, "a name of 1 to 200 characters");
-            }
-            checkColour(colour, locale);
-            Logo logo = null;
-            UploadedFile file = ctx.uploadedFile("logo");
-            if (file != null && file.size() > 0) {
-                if (file.size() > Logo.MAX_BYTES) {
-                    throw new DomainException("logoTooLarge", 413, "too large");
-                }
-                try (InputStream in = file.content()) {
-                    logo = Logo.check(in.readNBytes(Logo.MAX_BYTES + 1));
-                }
-            }
-            services.tenants().updateBranding(access.tenant().id(), name, colour);
-            if (logo != null) {
-                services.logos().save(access.tenant().id(), logo, RequestContext.actor(ctx).id());
-                services.tenants().logoChanged(access.tenant().id(), true);
-            } else if ("on".equals(ctx.formParam("removeLogo"))) {
-                services.logos().delete(access.tenant().id());
-                services.tenants().logoChanged(access.tenant().id(), false);
-            }
-            services.jdbi().useHandle(handle -> services.audit().record(handle, access.tenant().id(),
-                    RequestContext.actor(ctx), "branding.changed", "tenant", access.tenant().id().toString(),
-                    services.json().mapper().createObjectNode().put("name", name).put("colour", colour)));
+            // Checked in this order, each before the logo is even read: the first refusal is the one shown.
+            ServiceName serviceName = ServiceName.parse(name);
+            BrandColour brandColour = BrandColour.parse(colour);
+            services.branding().change(access.tenant().id(), serviceName, brandColour, logoChange(ctx),
+                    RequestContext.actor(ctx));
         } catch (DomainException e) {
-            render(ctx, access, e.status(), e.code().equals("lowContrast") ? e.getMessage()
-                    : services.messages().general(e.code(), locale), name, colour);
+            render(ctx, access, e.status(), problem(e, services.messages(), locale), name, colour);
             return;
         } catch (IOException e) {
             throw new DomainException("invalidRequest", 400, e.getMessage());
         }
         ctx.redirect("/t/" + access.tenant().slug() + "/admin/branding?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    private static LogoChange logoChange(Context ctx) throws IOException {
+        UploadedFile file = ctx.uploadedFile("logo");
+        if (file != null && file.size() > 0) {
+            if (file.size() > Logo.MAX_BYTES) {
+                throw new DomainException("logoTooLarge", 413, "too large");
+            }
+            try (InputStream in = file.content()) {
+                return new LogoChange.Replace(Logo.check(in.readNBytes(Logo.MAX_BYTES + 1)));
+            }
+        }
+        return "on".equals(ctx.formParam("removeLogo")) ? new LogoChange.Remove() : new LogoChange.Keep();
+    }
+
+    /**
+     * Why a name or colour was refused, in the request's language. A low contrast says the measured
+     * ratio, which the general error messages cannot.
+     */
+    public static String problem(DomainException e, Messages messages, Locale locale) {
+        if (e instanceof LowContrastException lowContrast) {
+            return UiText.get(locale, "branding.lowContrast", String.format(locale, "%.2f", lowContrast.ratio()));
+        }
+        return messages.general(e.code(), locale);
     }
 
     /** The logo, to any member of the service. */
@@ -79,21 +86,6 @@ public final class BrandingPages {
                 .orElseThrow(() -> new DomainException("notFound", 404, "no logo"));
         ctx.header("Cache-Control", "private, max-age=86400");
         ctx.contentType(logo.contentType()).result(logo.bytes());
-    }
-
-    /**
-     * @throws DomainException {@code invalidColour}, or {@code lowContrast} whose message already
-     *                         says the measured ratio in the request's language
-     */
-    public static void checkColour(String colour, Locale locale) {
-        if (!Colours.isHex(colour)) {
-            throw new DomainException("invalidColour", 422, "a colour like #1e3a8a");
-        }
-        double ratio = Colours.contrastWithWhite(colour);
-        if (ratio < Colours.MIN_CONTRAST) {
-            throw new DomainException("lowContrast", 422,
-                    UiText.get(locale, "branding.lowContrast", String.format(locale, "%.2f", ratio)));
-        }
     }
 
     private void render(Context ctx, TenantAccess access, int status, String error, String name, String colour) {

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.dossier.DomainException;
 import org.dossier.Services;
-import org.dossier.onboarding.ServiceCloner;
+import org.dossier.onboarding.CloneRequest;
+import org.dossier.onboarding.ClonedService;
 import org.dossier.web.RequestContext;
 import org.dossier.web.auth.Principal;
 
@@ -34,7 +35,7 @@ public final class PlatformApi {
                 throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
             }
         });
-        ServiceCloner.Result result = new ServiceCloner(services).cloneService(new ServiceCloner.Request(
+        ClonedService result = services.onboarding().clone(new CloneRequest(
                 body.path("from").asText(""), body.path("slug").asText(""), body.path("name").asText(""),
                 body.path("adminEmail").asText(""), body.path("adminName").asText("")), RequestContext.actor(ctx));
         Map<String, Object> answer = new LinkedHashMap<>();

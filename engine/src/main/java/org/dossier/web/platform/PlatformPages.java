@@ -7,17 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.Services;
-import org.dossier.account.AccountService;
-import org.dossier.account.Role;
-import org.dossier.audit.Actor;
-import org.dossier.form.BaseSchema;
-import org.dossier.form.FormService;
 import org.dossier.lifecycle.ServiceSuspension;
-import org.dossier.onboarding.ServiceCloner;
+import org.dossier.onboarding.CloneRequest;
+import org.dossier.onboarding.ClonedService;
+import org.dossier.onboarding.CreatedService;
+import org.dossier.onboarding.NewService;
+import org.dossier.onboarding.OnboardingRefusedException;
 import org.dossier.tenant.Tenant;
-import org.dossier.tenant.TenantService;
-import org.dossier.web.branding.BrandingPages;
 import org.dossier.web.Dates;
+import org.dossier.web.branding.BrandingPages;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
@@ -55,11 +53,11 @@ public final class PlatformPages {
     public void cloneService(Context ctx, Principal principal) {
         Map<String, List<String>> params = services.formBody().parse(ctx);
         Locale locale = RequestLocale.of(ctx);
-        ServiceCloner.Request request = new ServiceCloner.Request(LoginPages.first(params, "from"),
+        CloneRequest request = new CloneRequest(LoginPages.first(params, "from"),
                 LoginPages.first(params, "slug"), LoginPages.first(params, "name"), LoginPages.first(params, "adminEmail"),
                 LoginPages.first(params, "adminName"));
         try {
-            ServiceCloner.Result result = new ServiceCloner(services).cloneService(request, RequestContext.actor(ctx));
+            ClonedService result = services.onboarding().clone(request, RequestContext.actor(ctx));
             render(ctx, 201, "", Map.of(), Optional.of(new Created(result.tenant().name(), result.tenant().slug(),
                     result.adminEmail(), result.oneTimePassword().orElse(""))),
                     UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
@@ -81,17 +79,10 @@ public final class PlatformPages {
         Tenant tenant = services.tenants().find(ctx.pathParam("slug"))
                 .orElseThrow(() -> new DomainException("notFound", 404, "no such service"));
         boolean template = "on".equals(LoginPages.first(services.formBody().parse(ctx), "template"));
-        Actor actor = RequestContext.actor(ctx);
-        boolean done = services.jdbi().inTransaction(handle -> {
-            if (!services.tenants().markTemplate(handle, tenant.id(), template)) {
-                return false;
-            }
-            services.audit().recordPlatform(handle, actor, template ? "tenant.template.marked" : "tenant.template.unmarked",
-                    "tenant", tenant.id().toString(), services.json().mapper().createObjectNode().put("slug", tenant.slug()));
-            return true;
-        });
-        if (!done) {
-            listWith(ctx, 409, "", services.messages().general("templateHoldsCaseFiles", locale));
+        try {
+            services.onboarding().markTemplate(tenant, template, RequestContext.actor(ctx));
+        } catch (OnboardingRefusedException e) {
+            listWith(ctx, e.status(), "", services.messages().general(e.code(), locale));
             return;
         }
         listWith(ctx, 200, UiText.get(locale, template ? "platform.template.marked" : "platform.template.unmarked",
@@ -118,39 +109,13 @@ public final class PlatformPages {
                 "adminEmail", LoginPages.first(params, "adminEmail").strip(),
                 "adminName", LoginPages.first(params, "adminName").strip());
         try {
-            Created created = createService(entered, RequestContext.actor(ctx), locale);
-            render(ctx, 201, "", Map.of(), Optional.of(created), "");
+            CreatedService created = services.onboarding().create(new NewService(entered.get("name"), entered.get("slug"),
+                    entered.get("colour"), entered.get("adminEmail"), entered.get("adminName")), RequestContext.actor(ctx));
+            render(ctx, 201, "", Map.of(), Optional.of(new Created(created.tenant().name(), created.tenant().slug(),
+                    created.adminEmail(), created.oneTimePassword().orElse(""))), "");
         } catch (DomainException e) {
-            render(ctx, e.status(), e.code().equals("lowContrast") ? e.getMessage()
-                    : services.messages().general(e.code(), locale), entered, Optional.empty(), "");
+            render(ctx, e.status(), BrandingPages.problem(e, services.messages(), locale), entered, Optional.empty(), "");
         }
-    }
-
-    private Created createService(Map<String, String> entered, Actor actor, Locale locale) {
-        String name = entered.get("name");
-        String slug = entered.get("slug");
-        String colour = entered.get("colour").isEmpty() ? "#1e3a8a" : entered.get("colour");
-        if (name.isEmpty() || name.length() > 200) {
-            throw new DomainException("invalidServiceName", 422, "a name of 1 to 200 characters is required");
-        }
-        if (!TenantService.isValidSlug(slug)) {
-            throw new DomainException("invalidSlug", 422, "lower-case letters, digits and hyphens");
-        }
-        BrandingPages.checkColour(colour.toLowerCase(Locale.ROOT), locale);
-        if (services.tenants().find(slug).isPresent()) {
-            throw new DomainException("slugTaken", 409, "this slug is taken");
-        }
-        String adminName = entered.get("adminName").isEmpty() ? entered.get("adminEmail") : entered.get("adminName");
-        return services.jdbi().inTransaction(handle -> {
-            Tenant tenant = services.tenants().create(handle, slug, name, colour.toLowerCase(Locale.ROOT));
-            services.forms().publish(handle, tenant.id(), FormService.CASE_FILE, BaseSchema.baseSchema(), actor.id());
-            AccountService.AddedMember admin = services.accounts().addMember(handle, tenant.id(),
-                    entered.get("adminEmail"), adminName, Role.ADMIN, true, actor);
-            services.audit().recordPlatform(handle, actor, "tenant.created", "tenant", tenant.id().toString(),
-                    services.json().mapper().createObjectNode().put("slug", slug).put("name", name)
-                            .put("adminEmail", admin.user().email()));
-            return new Created(name, slug, admin.user().email(), admin.oneTimePassword().orElse(""));
-        });
     }
 
     private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,

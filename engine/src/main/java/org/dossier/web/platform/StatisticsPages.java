@@ -55,9 +55,7 @@ public final class StatisticsPages {
         Locale locale = RequestLocale.of(ctx);
         StatisticsReport report = report();
         byte[] file = Csv.document(lines.apply(new StatisticsView(report, locale)));
-        services.jdbi().useTransaction(handle -> services.audit().recordPlatform(handle, RequestContext.actor(ctx),
-                "statistics.exported", "statistics", table,
-                services.json().mapper().createObjectNode().put("table", table).put("language", locale.getLanguage())));
+        services.statisticsExports().recordExport(RequestContext.actor(ctx), table, locale);
         String name = UiText.get(locale, "stats.file." + table) + "-" + report.today() + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.header("Cache-Control", "no-store");
