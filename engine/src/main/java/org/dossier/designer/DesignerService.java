@@ -133,13 +133,13 @@ public final class DesignerService {
 
     public CompiledDraft compiledDraft(TenantId tenantId, String formKey) {
         Draft draft = draft(tenantId, formKey);
-        ObjectNode definition = compile(draft.customisation());
+        ObjectNode definition = definitionOf(draft.customisation());
         return new CompiledDraft(draft, definition, DesignerModel.tree(definition, draft.customisation()));
     }
 
     /** The definition the draft compiles to against the current base. */
     public ObjectNode draftDefinition(TenantId tenantId, String formKey) {
-        return compile(draft(tenantId, formKey).customisation());
+        return definitionOf(draft(tenantId, formKey).customisation());
     }
 
     /** The definition a customisation compiles to against the current base; null or empty gives the base. */
@@ -153,7 +153,7 @@ public final class DesignerService {
      * @throws InvalidFormDefinitionException when the posted choices do not compile
      */
     public CompiledForm previewOf(TenantId tenantId, String formKey, Map<String, List<String>> posted) {
-        return forms.preview(formKey, compile(choices(draft(tenantId, formKey), posted)));
+        return forms.preview(formKey, definitionOf(choices(draft(tenantId, formKey), posted)));
     }
 
     /** Saves the designer's form (see {@link DesignerModel#customisation}) as the draft. */
@@ -228,13 +228,13 @@ public final class DesignerService {
 
     /** The draft as a caseworker would see it once published. */
     public CompiledForm preview(TenantId tenantId, String formKey) {
-        return forms.preview(formKey, compile(draft(tenantId, formKey).customisation()));
+        return forms.preview(formKey, definitionOf(draft(tenantId, formKey).customisation()));
     }
 
     /** What publishing the draft would change, in plain words; empty when nothing would. */
     public List<String> changes(TenantId tenantId, String formKey, Locale locale) {
         JsonNode published = forms.latest(tenantId, formKey).definition();
-        return FormDiff.between(published, compile(draft(tenantId, formKey).customisation()), locale);
+        return FormDiff.between(published, definitionOf(draft(tenantId, formKey).customisation()), locale);
     }
 
     /**
@@ -246,7 +246,7 @@ public final class DesignerService {
     public int publish(TenantId tenantId, String formKey, Actor actor) {
         Draft draft = draft(tenantId, formKey);
         ObjectNode customisation = draft.customisation();
-        ObjectNode definition = compile(customisation);
+        ObjectNode definition = definitionOf(customisation);
         List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
         return jdbi.inTransaction(handle -> {
             requireUnchanged(handle, tenantId, formKey, draft);
@@ -294,10 +294,6 @@ public final class DesignerService {
                         """)
                 .bind("tenantId", tenantId).bind("formKey", formKey).bind("path", "$." + key)
                 .mapTo(Long.class).one());
-    }
-
-    private ObjectNode compile(ObjectNode customisation) {
-        return definitionOf(customisation);
     }
 
     private ObjectNode publishedCustomisation(TenantId tenantId, String formKey) {
