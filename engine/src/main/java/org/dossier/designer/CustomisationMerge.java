@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.dossier.form.CustomField;
 
 /**
  * Three-way merge of customisations, for a clone taking its source's updates: the source's
@@ -157,7 +158,7 @@ public final class CustomisationMerge {
                 : merged.putArray("customFields");
         int at = -1;
         for (int i = 0; i < list.size(); i++) {
-            if (key.equals(list.get(i).path("key").asText())) {
+            if (key.equals(CustomField.keyOf(list.get(i)))) {
                 at = i;
             }
         }
@@ -166,7 +167,7 @@ public final class CustomisationMerge {
                 return;
             }
             if (holdsData) {
-                ((ObjectNode) list.get(at)).put("hidden", true);
+                list.set(at, CustomField.fromJson(list.get(at)).withHidden(true).toJson());
             } else {
                 list.remove(at);
             }
@@ -237,7 +238,7 @@ public final class CustomisationMerge {
     private static Map<String, JsonNode> byKey(JsonNode customFields) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         for (JsonNode field : customFields) {
-            fields.put(field.path("key").asText(), field);
+            fields.put(CustomField.keyOf(field), field);
         }
         return fields;
     }

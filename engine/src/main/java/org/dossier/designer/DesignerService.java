@@ -6,18 +6,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.CustomField;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormDiff;
 import org.dossier.form.FormService;
 import org.dossier.form.FormVersionDao;
+import org.dossier.form.InvalidFormDefinitionException;
+import org.dossier.modules.Modules;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -123,15 +128,113 @@ public final class DesignerService {
         }
     }
 
+    /** The draft with its definition compiled against the current base, and the tree the designer shows. */
+    public record CompiledDraft(Draft draft, ObjectNode definition, List<DesignerModel.Node> tree) {}
+
+    public CompiledDraft compiledDraft(TenantId tenantId, String formKey) {
+        Draft draft = draft(tenantId, formKey);
+        ObjectNode definition = definitionOf(draft.customisation());
+        return new CompiledDraft(draft, definition, DesignerModel.tree(definition, draft.customisation()));
+    }
+
+    /** The definition the draft compiles to against the current base. */
+    public ObjectNode draftDefinition(TenantId tenantId, String formKey) {
+        return definitionOf(draft(tenantId, formKey).customisation());
+    }
+
+    /** The definition a customisation compiles to against the current base; null or empty gives the base. */
+    public ObjectNode definitionOf(JsonNode customisation) {
+        return compiler.compile(BaseSchema.baseSchema(), customisation).definition();
+    }
+
+    /**
+     * The draft with the designer's form as posted, as a caseworker would see it, saving nothing.
+     *
+     * @throws InvalidFormDefinitionException when the posted choices do not compile
+     */
+    public CompiledForm previewOf(TenantId tenantId, String formKey, Map<String, List<String>> posted) {
+        return forms.preview(formKey, definitionOf(choices(draft(tenantId, formKey), posted)));
+    }
+
+    /** Saves the designer's form (see {@link DesignerModel#customisation}) as the draft. */
+    public void saveChoices(TenantId tenantId, String formKey, Map<String, List<String>> posted, Actor actor) {
+        saveDraft(tenantId, formKey, choices(draft(tenantId, formKey), posted), actor);
+    }
+
+    /** Saves the designer's form as the draft, with one field moved a place among its siblings. */
+    public void moveField(TenantId tenantId, String formKey, Map<String, List<String>> posted, FieldMove move,
+                          Actor actor) {
+        CompiledDraft current = compiledDraft(tenantId, formKey);
+        saveDraft(tenantId, formKey, choices(current.draft(), move.applyTo(current.tree(), posted)), actor);
+    }
+
+    private static ObjectNode choices(Draft draft, Map<String, List<String>> posted) {
+        return DesignerModel.customisation(BaseSchema.baseSchema(), draft.customisation(), posted,
+                new LinkedHashSet<>(Modules.ALL));
+    }
+
+    /**
+     * A custom field of the draft.
+     *
+     * @throws DomainException {@code notFound} (404)
+     */
+    public CustomField customField(TenantId tenantId, String formKey, String key) {
+        return DraftCustomFields.find(draft(tenantId, formKey).customisation(), key).map(CustomField::fromJson)
+                .orElseThrow(() -> noCustomField(key));
+    }
+
+    /** Adds a custom field at the end of the draft's. */
+    public void addCustomField(TenantId tenantId, String formKey, CustomField field, Actor actor) {
+        ObjectNode customisation = draft(tenantId, formKey).customisation().deepCopy();
+        DraftCustomFields.of(customisation).add(field.toJson());
+        saveDraft(tenantId, formKey, customisation, actor);
+    }
+
+    /**
+     * Changes a custom field of the draft, all but its key and type (records hold values under them)
+     * and its order and visibility (the designer's form sets those).
+     */
+    public void editCustomField(TenantId tenantId, String formKey, String key, CustomField edited, Actor actor) {
+        ObjectNode customisation = draft(tenantId, formKey).customisation().deepCopy();
+        CustomField existing = DraftCustomFields.find(customisation, key).map(CustomField::fromJson)
+                .orElseThrow(() -> noCustomField(key));
+        DraftCustomFields.replace(customisation, key, edited.withFixed(key, existing.type(), existing.orderOrDefault(),
+                existing.isHidden()).toJson());
+        saveDraft(tenantId, formKey, customisation, actor);
+    }
+
+    /**
+     * Removes a custom field from the draft, only when no record holds a value for it: a field holding
+     * data is hidden instead, never removed.
+     *
+     * @throws FieldHoldsDataException when records hold a value for it
+     */
+    public void removeCustomField(TenantId tenantId, String formKey, String key, Actor actor) {
+        ObjectNode customisation = draft(tenantId, formKey).customisation().deepCopy();
+        if (DraftCustomFields.find(customisation, key).isEmpty()) {
+            throw noCustomField(key);
+        }
+        long holding = recordsHolding(tenantId, formKey, key);
+        if (holding > 0) {
+            throw new FieldHoldsDataException(key, holding);
+        }
+        DraftCustomFields.remove(customisation, key);
+        saveDraft(tenantId, formKey, customisation, actor);
+    }
+
+    private static DomainException noCustomField(String key) {
+        return new DomainException("notFound", 404, "no custom field " + key);
+    }
+
     /** The draft as a caseworker would see it once published. */
     public CompiledForm preview(TenantId tenantId, String formKey) {
-        return forms.preview(formKey, compile(draft(tenantId, formKey).customisation()));
+        return forms.preview(formKey, definitionOf(draft(tenantId, formKey).customisation()));
     }
 
     /** What publishing the draft would change, in plain words; empty when nothing would. */
     public List<String> changes(TenantId tenantId, String formKey, Locale locale) {
         JsonNode published = forms.latest(tenantId, formKey).definition();
-        return FormDiff.between(published, compile(draft(tenantId, formKey).customisation()), locale);
+        return FormDiff.between(published, definitionOf(draft(tenantId, formKey).customisation()), locale);
     }
 
     /**
@@ -143,7 +246,7 @@ public final class DesignerService {
     public int publish(TenantId tenantId, String formKey, Actor actor) {
         Draft draft = draft(tenantId, formKey);
         ObjectNode customisation = draft.customisation();
-        ObjectNode definition = compile(customisation);
+        ObjectNode definition = definitionOf(customisation);
         List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
         return jdbi.inTransaction(handle -> {
             requireUnchanged(handle, tenantId, formKey, draft);
@@ -191,10 +294,6 @@ public final class DesignerService {
                         """)
                 .bind("tenantId", tenantId).bind("formKey", formKey).bind("path", "$." + key)
                 .mapTo(Long.class).one());
-    }
-
-    private ObjectNode compile(ObjectNode customisation) {
-        return compiler.compile(BaseSchema.baseSchema(), customisation).definition();
     }
 
     private ObjectNode publishedCustomisation(TenantId tenantId, String formKey) {

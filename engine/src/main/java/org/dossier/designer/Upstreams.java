@@ -11,9 +11,7 @@ import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
-import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
-import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormDiff;
 import org.dossier.form.FormService;
 import org.dossier.form.FormVersionDao;
@@ -87,7 +85,7 @@ public final class Upstreams {
             return new Updates(source, taken, latest.version(), List.of(), baseChanges, List.of());
         }
         JsonNode before = forms.stored(sourceId, FORM, taken).map(row -> read(row.definition()))
-                .orElseGet(() -> new CustomisationCompiler().compile(BaseSchema.baseSchema(), null).definition());
+                .orElseGet(() -> designer.definitionOf(null));
         List<String> sourceChanges = FormDiff.between(before, latest.definition(), locale);
         CustomisationMerge.Result merge = merge(tenantId, sourceId, taken, latest.version(), draft.customisation(),
                 Map.of());
@@ -162,8 +160,7 @@ public final class Upstreams {
     private List<String> baseChanges(TenantId tenantId, Locale locale) {
         CompiledForm published = forms.latest(tenantId, FORM);
         FormVersionDao.FormVersionRow row = forms.stored(tenantId, FORM, published.version()).orElseThrow();
-        JsonNode recompiled = new CustomisationCompiler().compile(BaseSchema.baseSchema(), designer.customisationOf(row))
-                .definition();
+        JsonNode recompiled = designer.definitionOf(designer.customisationOf(row));
         return FormDiff.between(published.definition(), recompiled, locale);
     }
 

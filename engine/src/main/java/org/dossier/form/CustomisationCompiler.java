@@ -55,7 +55,7 @@ public final class CustomisationCompiler {
         }
         JsonNode customFields = custom.path("customFields");
         for (int i = 0; i < customFields.size(); i++) {
-            addCustomField(definition, customFields.get(i), "/customFields/" + i, errors);
+            addCustomField(definition, CustomField.fromJson(customFields.get(i)), "/customFields/" + i, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidFormDefinitionException(errors);
@@ -188,9 +188,9 @@ public final class CustomisationCompiler {
      * A custom field lives at the root of the data, shown in its section through {@code x-section}:
      * its values never mix with the base section's, whatever the base later adds there.
      */
-    private static void addCustomField(ObjectNode definition, JsonNode spec, String pointer, List<DefinitionProblem> errors) {
-        String key = spec.path("key").asText("");
-        String type = spec.path("type").asText("");
+    private static void addCustomField(ObjectNode definition, CustomField spec, String pointer, List<DefinitionProblem> errors) {
+        String key = spec.key();
+        String type = spec.type();
         ObjectNode properties = (ObjectNode) definition.path("properties");
         if (!KEY.matcher(key).matches()) {
             errors.add(new DefinitionProblem(pointer + "/key", "key",
@@ -205,50 +205,50 @@ public final class CustomisationCompiler {
             errors.add(new DefinitionProblem(pointer + "/type", "type", "one of " + String.join(", ", TYPES.stream().sorted().toList())));
             return;
         }
-        String section = spec.path("section").asText("");
+        String section = spec.section().orElse("");
         if (!section.isEmpty() && !properties.path(section).path("properties").isObject()) {
             errors.add(new DefinitionProblem(pointer + "/section", "section", "no section " + section));
             return;
         }
-        if (!spec.path("label").path("fr").isTextual() || spec.path("label").path("fr").asText().isBlank()) {
+        String french = spec.label().get("fr");
+        if (french == null || french.isBlank()) {
             errors.add(new DefinitionProblem(pointer + "/label", "label", "a French label is required"));
             return;
         }
-        ObjectNode field = schemaOf(type, spec, pointer, errors);
+        ObjectNode field = schemaOf(type, spec.options(), pointer, errors);
         if (field == null) {
             return;
         }
-        field.set("x-label", spec.get("label").deepCopy());
-        if (spec.path("hint").isObject()) {
-            field.set("x-hint", spec.get("hint").deepCopy());
+        field.set("x-label", CustomField.textsJson(spec.label()));
+        if (!spec.hint().isEmpty()) {
+            field.set("x-hint", CustomField.textsJson(spec.hint()));
         }
         if (!section.isEmpty()) {
             field.put("x-section", section);
         }
-        field.put("x-order", spec.path("order").asInt(1000));
-        if (spec.path("confidential").asBoolean(false)) {
+        field.put("x-order", spec.orderOrDefault());
+        if (spec.isConfidential()) {
             field.put("x-confidential", true);
         }
-        if (spec.path("hidden").asBoolean(false)) {
+        if (spec.isHidden()) {
             field.put("x-hidden", true);
         }
-        if (spec.path("gdpr").isObject()) {
-            field.set("x-gdpr", spec.get("gdpr").deepCopy());
-        }
-        if (spec.path("visibleWhen").isObject()) {
-            JsonNode condition = visibleWhen(definition, spec.get("visibleWhen"), pointer + "/visibleWhen", errors);
+        spec.gdpr().ifPresent(gdpr -> field.set("x-gdpr", CustomField.gdprJson(gdpr)));
+        if (spec.visibleWhen().isPresent()) {
+            JsonNode condition = visibleWhen(definition, spec.visibleWhen().get(), pointer + "/visibleWhen", errors);
             if (condition == null) {
                 return;
             }
             field.set("x-visible-when", condition);
         }
         properties.set(key, field);
-        if (spec.path("required").asBoolean(false)) {
+        if (spec.isRequired()) {
             setRequired(definition, key, true);
         }
     }
 
-    private static ObjectNode schemaOf(String type, JsonNode spec, String pointer, List<DefinitionProblem> errors) {
+    private static ObjectNode schemaOf(String type, List<CustomField.Option> options, String pointer,
+                                       List<DefinitionProblem> errors) {
         ObjectNode field = NODES.objectNode();
         switch (type) {
             case "text" -> field.put("type", "string").put("maxLength", 255);
@@ -260,8 +260,7 @@ public final class CustomisationCompiler {
             case "phone" -> field.put("type", "string").put("maxLength", 30).put("pattern", "^[0-9+() .-]{6,30}$")
                     .put("x-widget", "tel");
             case "singleChoice", "multipleChoice" -> {
-                JsonNode options = spec.path("options");
-                if (!options.isArray() || options.isEmpty()) {
+                if (options.isEmpty()) {
                     errors.add(new DefinitionProblem(pointer + "/options", "options", "a choice needs at least one option"));
                     return null;
                 }
@@ -269,15 +268,15 @@ public final class CustomisationCompiler {
                 ObjectNode labels = NODES.objectNode();
                 Set<String> seen = new LinkedHashSet<>();
                 for (int i = 0; i < options.size(); i++) {
-                    String value = options.get(i).path("value").asText("");
+                    String value = options.get(i).value();
                     if (value.isEmpty() || !seen.add(value)) {
                         errors.add(new DefinitionProblem(pointer + "/options/" + i + "/value", "options",
                                 "each option needs a value of its own"));
                         return null;
                     }
                     values.add(value);
-                    labels.set(value, options.get(i).path("label").isObject() ? options.get(i).get("label").deepCopy()
-                            : NODES.objectNode().put("fr", value));
+                    Map<String, String> label = options.get(i).label();
+                    labels.set(value, label.isEmpty() ? NODES.objectNode().put("fr", value) : CustomField.textsJson(label));
                 }
                 if (type.equals("singleChoice")) {
                     field.put("type", "string").set("enum", values);
@@ -296,8 +295,9 @@ public final class CustomisationCompiler {
      * "Show when field X equals V / is one of [V…]" as a JSON Schema over the whole record, the form
      * {@code x-visible-when} takes. For a multiple-choice field, "equals" means "includes".
      */
-    private static JsonNode visibleWhen(ObjectNode definition, JsonNode rule, String pointer, List<DefinitionProblem> errors) {
-        String path = rule.path("field").asText("");
+    private static JsonNode visibleWhen(ObjectNode definition, CustomField.VisibleWhen rule, String pointer,
+                                        List<DefinitionProblem> errors) {
+        String path = rule.field();
         Located target = locate(definition, path);
         if (target == null || path.contains("[")) {
             errors.add(new DefinitionProblem(pointer + "/field", "visibleWhen", "no field " + path));
@@ -305,17 +305,19 @@ public final class CustomisationCompiler {
         }
         ObjectNode test = NODES.objectNode();
         boolean many = "array".equals(target.field().path("type").asText());
-        if (rule.has("equals")) {
+        if (rule.equalTo().isPresent()) {
             if (many) {
-                test.putObject("contains").set("const", rule.get("equals").deepCopy());
+                test.putObject("contains").set("const", rule.equalTo().get().deepCopy());
             } else {
-                test.set("const", rule.get("equals").deepCopy());
+                test.set("const", rule.equalTo().get().deepCopy());
             }
-        } else if (rule.path("oneOf").isArray()) {
+        } else if (rule.oneOf().isPresent()) {
+            ArrayNode values = NODES.arrayNode();
+            rule.oneOf().get().forEach(value -> values.add(value.deepCopy()));
             if (many) {
-                test.putObject("contains").set("enum", rule.get("oneOf").deepCopy());
+                test.putObject("contains").set("enum", values);
             } else {
-                test.set("enum", rule.get("oneOf").deepCopy());
+                test.set("enum", values);
             }
         } else {
             errors.add(new DefinitionProblem(pointer, "visibleWhen", "say \"equals\" or \"oneOf\""));

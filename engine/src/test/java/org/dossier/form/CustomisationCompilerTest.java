@@ -199,6 +199,76 @@ class CustomisationCompilerTest {
     }
 
     @Test
+    void each_malformed_custom_field_is_reported_with_its_path_and_what_is_wrong() {
+        JsonNode customisation = json("""
+                {'customFields': [
+                   {'key': 'Majuscule', 'type': 'text', 'label': {'fr': 'x'}},
+                   {'key': 'identite', 'type': 'text', 'label': {'fr': 'x'}},
+                   {'key': 'inconnu', 'type': 'signature', 'label': {'fr': 'x'}},
+                   {'key': 'sans_options', 'type': 'singleChoice', 'label': {'fr': 'x'}},
+                   {'key': 'sans_libelle', 'type': 'text'},
+                   {'key': 'mauvaise_section', 'type': 'text', 'section': 'nulle_part', 'label': {'fr': 'x'}},
+                   {'key': 'mauvaise_condition', 'type': 'text', 'label': {'fr': 'x'}, 'visibleWhen': {'field': 'nulle.part', 'equals': 1}},
+                   {'key': 'libelle_nombre', 'type': 'text', 'label': {'fr': 5}},
+                   {'key': 'doublon', 'type': 'multipleChoice', 'label': {'fr': 'x'}, 'options': [{'value': 'a'}, {'value': 'a'}]},
+                   {'key': 'condition_vide', 'type': 'text', 'label': {'fr': 'x'}, 'visibleWhen': {'field': 'accompagnement.statut'}},
+                   {'key': 'options_texte', 'type': 'singleChoice', 'label': {'fr': 'x'}, 'options': 'a,b'},
+                   {'key': 5, 'type': 'text', 'label': {'fr': 'x'}},
+                   'pas un objet',
+                   {'key': 'libelle_blanc', 'type': 'text', 'label': {'fr': '  '}},
+                   {'key': 'option_sans_valeur', 'type': 'singleChoice', 'label': {'fr': 'x'}, 'options': [{'label': {'fr': 'A'}}]}]}
+                """);
+
+        String lowerCase = "lower-case letters, digits and underscores, starting with a letter";
+        assertThatThrownBy(() -> compiler.compile(BaseSchema.baseSchema(), customisation))
+                .isInstanceOfSatisfying(InvalidFormDefinitionException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                new DefinitionProblem("/customFields/0/key", "key", lowerCase),
+                                new DefinitionProblem("/customFields/1/key", "key", "the form already has a field identite"),
+                                new DefinitionProblem("/customFields/2/type", "type",
+                                        "one of date, email, longText, multipleChoice, number, phone, singleChoice, text, yesNo"),
+                                new DefinitionProblem("/customFields/3/options", "options", "a choice needs at least one option"),
+                                new DefinitionProblem("/customFields/4/label", "label", "a French label is required"),
+                                new DefinitionProblem("/customFields/5/section", "section", "no section nulle_part"),
+                                new DefinitionProblem("/customFields/6/visibleWhen/field", "visibleWhen", "no field nulle.part"),
+                                new DefinitionProblem("/customFields/7/label", "label", "a French label is required"),
+                                new DefinitionProblem("/customFields/8/options/1/value", "options",
+                                        "each option needs a value of its own"),
+                                new DefinitionProblem("/customFields/9/visibleWhen", "visibleWhen", "say \"equals\" or \"oneOf\""),
+                                new DefinitionProblem("/customFields/10/options", "options", "a choice needs at least one option"),
+                                new DefinitionProblem("/customFields/11/key", "key", lowerCase),
+                                new DefinitionProblem("/customFields/12/key", "key", lowerCase),
+                                new DefinitionProblem("/customFields/13/label", "label", "a French label is required"),
+                                new DefinitionProblem("/customFields/14/options/0/value", "options",
+                                        "each option needs a value of its own")));
+    }
+
+    @Test
+    void a_custom_field_compiles_to_the_vocabulary_with_every_choice_it_makes() {
+        JsonNode customisation = json("""
+                {'customFields': [
+                   {'key': 'canal', 'type': 'multipleChoice', 'section': 'accompagnement',
+                    'label': {'fr': 'Canal', 'en': 'Channel'}, 'hint': {'fr': 'Un ou plusieurs'},
+                    'required': true, 'confidential': true, 'hidden': true, 'order': 7,
+                    'options': [{'value': 'tel', 'label': {'fr': 'Téléphone'}}, {'value': 'guichet'}],
+                    'visibleWhen': {'field': 'accompagnement.statut', 'equals': 'en_cours'},
+                    'gdpr': {'purpose': 'Suivi', 'legalBasis': 'public-task', 'category': 'contact', 'specialCategory': false}}]}
+                """);
+
+        JsonNode field = compiler.compile(BaseSchema.baseSchema(), customisation).definition().at("/properties/canal");
+
+        assertThat(field).isEqualTo(json("""
+                {'type': 'array', 'uniqueItems': true, 'items': {'type': 'string', 'enum': ['tel', 'guichet']},
+                 'x-enum-labels': {'tel': {'fr': 'Téléphone'}, 'guichet': {'fr': 'guichet'}},
+                 'x-label': {'fr': 'Canal', 'en': 'Channel'}, 'x-hint': {'fr': 'Un ou plusieurs'},
+                 'x-section': 'accompagnement', 'x-order': 7, 'x-confidential': true, 'x-hidden': true,
+                 'x-gdpr': {'purpose': 'Suivi', 'legalBasis': 'public-task', 'category': 'contact', 'specialCategory': false},
+                 'x-visible-when': {'required': ['accompagnement'], 'properties': {'accompagnement':
+                    {'required': ['statut'], 'properties': {'statut': {'const': 'en_cours'}}}}}}
+                """));
+    }
+
+    @Test
     void a_custom_field_shown_by_a_confidential_custom_field_is_refused_unless_confidential_itself() {
         JsonNode base = BaseSchema.baseSchema();
         String fields = """

@@ -12,6 +12,7 @@ import org.dossier.DomainException;
 import org.dossier.Services;
 import org.dossier.account.TenantAccess;
 import org.dossier.designer.CustomisationMerge;
+import org.dossier.designer.DesignerService;
 import org.dossier.designer.Upstreams;
 import org.dossier.form.BaseSchema;
 import org.dossier.form.CustomisationCompiler;
@@ -84,14 +85,32 @@ public final class UpdatesPages {
         model.put("latestVersion", updates.latestVersion());
         model.put("sourceChanges", updates.sourceChanges());
         model.put("baseChanges", updates.baseChanges());
-        JsonNode draftDefinition = new CustomisationCompiler().compile(BaseSchema.baseSchema(),
-                services.designer().draft(access.tenant().id(), FORM).customisation()).definition();
+        JsonNode draftDefinition = services.designer().draftDefinition(access.tenant().id(), FORM);
         List<ConflictView> conflicts = new ArrayList<>();
         for (CustomisationMerge.Conflict conflict : updates.conflicts()) {
             conflicts.add(view(conflict, draftDefinition, locale));
         }
         model.put("conflicts", conflicts);
         ctx.status(status).html(services.templates().render("admin/designer-updates", model, locale));
+    }
+
+    /** The designer's notices: "updates available" from the service's source or the common form, and updates pulled into the draft. */
+    static void designerNotices(Map<String, Object> model, Services services, TenantAccess access,
+                                DesignerService.Draft draft, Locale locale) {
+        Upstreams.Updates updates = services.upstreams().updates(access.tenant().id(), locale);
+        List<String> notices = new ArrayList<>();
+        if (updates.fromSource()) {
+            notices.add(UiText.get(locale, "updates.available.source", updates.source().orElseThrow().name(),
+                    updates.latestVersion(), updates.takenVersion()));
+        }
+        if (!updates.baseChanges().isEmpty()) {
+            notices.add(UiText.get(locale, "updates.available.base"));
+        }
+        model.put("updates", notices);
+        Integer pulled = draft.upstreamVersion();
+        boolean newer = pulled != null && pulled > services.upstreams().publishedTakenVersion(access.tenant().id());
+        model.put("pulledNotice", !newer ? "" : UiText.get(locale, "updates.inDraft", pulled,
+                updates.source().map(source -> source.name()).orElse("")));
     }
 
     /** Says what a conflict is about and what each side chose, in the admin's words. */
