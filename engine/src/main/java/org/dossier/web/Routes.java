@@ -51,7 +51,8 @@ public final class Routes {
         HealthController health = new HealthController(services.readiness(), services.json());
         LoginPages login = new LoginPages(services.accounts(), services.formBody(), services.messages(), services.sessions(),
                 services.templates(), csrf);
-        AccountPages account = new AccountPages(services);
+        AccountPages account = new AccountPages(services.accounts(), services.formBody(), services.invitations(), services.messages(),
+                services.passwords(), services.templates(), services.tenants(), services.tokenService(), services.tokens());
         HomePage home = new HomePage(services.accounts(), services.invitations(), services.templates(), services.tenants());
         BrandCss brand = new BrandCss();
         RecordPages records = new RecordPages(services.coercer(), services.formBody(), services.forms(), services.json(),
@@ -59,15 +60,20 @@ public final class Routes {
         UserAdminPages users = new UserAdminPages(services.accounts(), services.formBody(), services.invitations(), services.messages(),
                 services.templates());
         AuditPages audit = new AuditPages(services.auditReader(), services.templates(), services.tenants());
-        PlatformPages platform = new PlatformPages(services);
-        StatisticsPages statistics = new StatisticsPages(services);
-        DesignerPages designer = new DesignerPages(services);
-        UpdatesPages updates = new UpdatesPages(services);
-        BrandingPages branding = new BrandingPages(services);
+        PlatformPages platform = new PlatformPages(services.formBody(), services.messages(), services.onboarding(), services.templates(),
+                services.tenants());
+        StatisticsPages statistics = new StatisticsPages(services.statistics(), services.statisticsExports(), services.templates(),
+                services.tenants());
+        DesignerPages designer = new DesignerPages(services.designer(), services.formBody(), services.forms(), services.json(),
+                services.renderer(), services.templates(), services.upstreams());
+        UpdatesPages updates = new UpdatesPages(services.designer(), services.formBody(), services.templates(), services.tenants(),
+                services.upstreams());
+        BrandingPages branding = new BrandingPages(services.branding(), services.logos(), services.messages(), services.templates(),
+                services.tenants());
         ModulePages modulePages = new ModulePages(services.forms(), services.modules(), services.renderer(), services.reports(),
                 services.templates());
-        AuthApi auth = new AuthApi(services);
-        PlatformApi platformApi = new PlatformApi(services);
+        AuthApi auth = new AuthApi(services.json(), services.tokenService());
+        PlatformApi platformApi = new PlatformApi(services.json(), services.onboarding());
         RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
         LifecyclePages lifecycle = new LifecyclePages(services.formBody(), services.messages(), services.templates(),
                 services.tenants(), platform, services.suspension(), services.deletion());

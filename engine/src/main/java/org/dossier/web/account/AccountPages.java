@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.dossier.web.Dates;
 import org.dossier.web.RequestContext;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.account.ApiToken;
 import org.dossier.account.PasswordService;
 import org.dossier.account.TokenService;
@@ -20,44 +19,68 @@ import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.auth.SessionCookie;
+import org.dossier.account.AccountService;
+import org.dossier.account.InvitationService;
+import org.dossier.tenant.TenantService;
+import org.dossier.validation.Messages;
+import org.dossier.web.FormBody;
+import org.dossier.web.view.PebbleTemplates;
 
 /** The signed-in user's own pages: their services and invitations, password, and personal API tokens. */
 public final class AccountPages {
     /** Lifetimes offered for a personal token, in days. */
     static final List<Integer> TOKEN_DAYS = TokenService.PERSONAL_DAYS;
 
-    private final Services services;
+    private final AccountService accounts;
+    private final FormBody formBody;
+    private final InvitationService invitations;
+    private final Messages messages;
+    private final PasswordService passwords;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
+    private final TokenService tokenService;
+    private final TokenStore tokens;
 
-    public AccountPages(Services services) {
-        this.services = services;
+    public AccountPages(AccountService accounts, FormBody formBody, InvitationService invitations, Messages messages,
+                        PasswordService passwords, PebbleTemplates templates, TenantService tenants,
+                        TokenService tokenService, TokenStore tokens) {
+        this.accounts = accounts;
+        this.formBody = formBody;
+        this.invitations = invitations;
+        this.messages = messages;
+        this.passwords = passwords;
+        this.templates = templates;
+        this.tenants = tenants;
+        this.tokenService = tokenService;
+        this.tokens = tokens;
     }
 
     public void overview(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
         model.put("user", principal.user());
-        model.put("services", HomePage.servicesOf(services.tenants(), services.accounts(), principal.user(), locale));
-        model.put("invitations", HomePage.invitationsOf(services.tenants(), services.invitations(), principal.user(), locale));
+        model.put("services", HomePage.servicesOf(tenants, accounts, principal.user(), locale));
+        model.put("invitations", HomePage.invitationsOf(tenants, invitations, principal.user(), locale));
         model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
                 : ctx.queryParam("accepted") != null ? UiText.get(locale, "invitation.accepted")
                 : ctx.queryParam("declined") != null ? UiText.get(locale, "invitation.declined") : "");
-        ctx.html(services.templates().render("pages/account", model, locale));
+        ctx.html(templates.render("pages/account", model, locale));
     }
 
     /** The person accepts an invitation to the service named by the URL; any other answer is 404. */
     public void acceptInvitation(Context ctx, Principal principal) {
-        services.invitations().accept(invitedTo(ctx), principal.user(), RequestContext.actor(ctx));
+        invitations.accept(invitedTo(ctx), principal.user(), RequestContext.actor(ctx));
         ctx.redirect("/account?accepted=1", HttpStatus.SEE_OTHER);
     }
 
     public void declineInvitation(Context ctx, Principal principal) {
-        services.invitations().decline(invitedTo(ctx), principal.user());
+        invitations.decline(invitedTo(ctx), principal.user());
         ctx.redirect("/account?declined=1", HttpStatus.SEE_OTHER);
     }
 
     /** The service of the URL; an unknown one answers 404 as a service without an invitation does. */
     private org.dossier.tenant.TenantId invitedTo(Context ctx) {
-        return services.tenants().find(ctx.pathParam("service"))
+        return tenants.find(ctx.pathParam("service"))
                 .orElseThrow(() -> new DomainException("noSuchInvitation", 404, "no such pending invitation")).id();
     }
 
@@ -82,20 +105,20 @@ public final class AccountPages {
     }
 
     public void changePassword(Context ctx, Principal principal) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
         String replacement = LoginPages.first(params, "newPassword");
         if (!replacement.equals(LoginPages.first(params, "confirmPassword"))) {
-            renderPassword(ctx, principal, 422, services.messages().general("passwordMismatch", locale));
+            renderPassword(ctx, principal, 422, messages.general("passwordMismatch", locale));
             return;
         }
         PasswordService.Changed changed;
         try {
-            changed = services.passwords().change(principal.session().orElseThrow(),
+            changed = passwords.change(principal.session().orElseThrow(),
                     LoginPages.first(params, "currentPassword"), replacement, RequestContext.clientAddress(ctx));
         } catch (DomainException e) {
             // A lockout (LoginRefusedException) reads exactly as on the login page.
-            renderPassword(ctx, principal, e.status(), services.messages().general(e.code(), locale));
+            renderPassword(ctx, principal, e.status(), messages.general(e.code(), locale));
             return;
         }
         SessionCookie.start(ctx, changed.session().id());
@@ -109,7 +132,7 @@ public final class AccountPages {
         model.put("error", error);
         model.put("mustChange", principal.user().mustChangePassword());
         model.put("minLength", org.dossier.account.PasswordHasher.MIN_LENGTH);
-        ctx.status(status).html(services.templates().render("pages/account-password", model, locale));
+        ctx.status(status).html(templates.render("pages/account-password", model, locale));
     }
 
     public void tokens(Context ctx, Principal principal) {
@@ -117,7 +140,7 @@ public final class AccountPages {
     }
 
     public void createToken(Context ctx, Principal principal) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
         int days;
         try {
@@ -127,17 +150,17 @@ public final class AccountPages {
         }
         TokenStore.Issued issued;
         try {
-            issued = services.tokenService().issuePersonal(principal.user(), LoginPages.first(params, "name"), days,
+            issued = tokenService.issuePersonal(principal.user(), LoginPages.first(params, "name"), days,
                     RequestContext.clientAddress(ctx));
         } catch (DomainException e) {
-            renderTokens(ctx, principal, e.status(), services.messages().general(e.code(), locale), Optional.empty());
+            renderTokens(ctx, principal, e.status(), messages.general(e.code(), locale), Optional.empty());
             return;
         }
         renderTokens(ctx, principal, 201, "", Optional.of(issued.secret()));
     }
 
     public void revokeToken(Context ctx, Principal principal) {
-        services.tokenService().revokePersonal(principal.user(), RequestParams.longId(ctx, "tokenId"),
+        tokenService.revokePersonal(principal.user(), RequestParams.longId(ctx, "tokenId"),
                 RequestContext.clientAddress(ctx));
         ctx.redirect("/account/tokens?revoked=1", HttpStatus.SEE_OTHER);
     }
@@ -145,13 +168,13 @@ public final class AccountPages {
     private void renderTokens(Context ctx, Principal principal, int status, String error, Optional<String> secret) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title"));
-        List<ApiToken> tokens = services.tokens().personalTokens(principal.user().id());
-        model.put("tokens", tokens.stream().map(token -> TokenRow.of(token, locale)).toList());
+        List<ApiToken> personal = tokens.personalTokens(principal.user().id());
+        model.put("tokens", personal.stream().map(token -> TokenRow.of(token, locale)).toList());
         model.put("error", error);
         model.put("secret", secret.orElse(""));
         model.put("days", TOKEN_DAYS);
         model.put("flash", ctx.queryParam("revoked") != null ? UiText.get(locale, "account.tokens.revoked") : "");
-        ctx.status(status).html(services.templates().render("pages/account-tokens", model, locale));
+        ctx.status(status).html(templates.render("pages/account-tokens", model, locale));
     }
 
     /** A token as its owner sees it in the list. */

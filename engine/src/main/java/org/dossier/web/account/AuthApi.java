@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dossier.web.RequestContext;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.account.LoginRefusedException;
 import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
+import org.dossier.web.Json;
 
 /**
  * {@code POST /api/v1/auth/token}: an e-mail and password for a short-lived bearer token, for
@@ -19,10 +19,12 @@ import org.dossier.account.TokenStore;
 public final class AuthApi {
     public static final Duration LIFETIME = TokenService.LOGIN_LIFETIME;
 
-    private final Services services;
+    private final Json json;
+    private final TokenService tokenService;
 
-    public AuthApi(Services services) {
-        this.services = services;
+    public AuthApi(Json json, TokenService tokenService) {
+        this.json = json;
+        this.tokenService = tokenService;
     }
 
     public void token(Context ctx) {
@@ -30,7 +32,7 @@ public final class AuthApi {
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new DomainException("unsupportedMediaType", 415, "expected application/json");
         }
-        JsonNode body = services.json().readBody(ctx);
+        JsonNode body = json.readBody(ctx);
         JsonNode email = body.get("email");
         JsonNode password = body.get("password");
         if (!body.isObject() || email == null || !email.isTextual() || password == null || !password.isTextual()) {
@@ -38,7 +40,7 @@ public final class AuthApi {
         }
         TokenStore.Issued issued;
         try {
-            issued = services.tokenService().issueForLogin(email.asText(), password.asText(),
+            issued = tokenService.issueForLogin(email.asText(), password.asText(),
                     RequestContext.clientAddress(ctx));
         } catch (LoginRefusedException e) {
             if (e.retryAfter() != null) {
@@ -51,6 +53,6 @@ public final class AuthApi {
         answer.put("token", issued.secret());
         answer.put("tokenType", "Bearer");
         answer.put("expiresAt", issued.token().expiresAt().toString());
-        services.json().respond(ctx, 200, answer);
+        json.respond(ctx, 200, answer);
     }
 }

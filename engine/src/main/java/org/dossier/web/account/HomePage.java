@@ -30,7 +30,8 @@ public final class HomePage {
     private final PebbleTemplates templates;
     private final TenantService tenants;
 
-    public HomePage(AccountService accounts, InvitationService invitations, PebbleTemplates templates, TenantService tenants) {
+    public HomePage(AccountService accounts, InvitationService invitations, PebbleTemplates templates,
+                    TenantService tenants) {
         this.accounts = accounts;
         this.invitations = invitations;
         this.templates = templates;

@@ -30,7 +30,8 @@ public final class LoginPages {
     private final PebbleTemplates templates;
     private final Csrf csrf;
 
-    public LoginPages(AccountService accounts, FormBody formBody, Messages messages, SessionStore sessions, PebbleTemplates templates, Csrf csrf) {
+    public LoginPages(AccountService accounts, FormBody formBody, Messages messages, SessionStore sessions,
+                      PebbleTemplates templates, Csrf csrf) {
         this.accounts = accounts;
         this.formBody = formBody;
         this.messages = messages;

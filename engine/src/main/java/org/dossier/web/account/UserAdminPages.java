@@ -35,7 +35,8 @@ public final class UserAdminPages {
     private final Messages messages;
     private final PebbleTemplates templates;
 
-    public UserAdminPages(AccountService accounts, FormBody formBody, InvitationService invitations, Messages messages, PebbleTemplates templates) {
+    public UserAdminPages(AccountService accounts, FormBody formBody, InvitationService invitations, Messages messages,
+                          PebbleTemplates templates) {
         this.accounts = accounts;
         this.formBody = formBody;
         this.invitations = invitations;

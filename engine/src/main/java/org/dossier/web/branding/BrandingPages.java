@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.account.TenantAccess;
 import org.dossier.branding.BrandColour;
 import org.dossier.branding.Logo;
@@ -20,6 +19,10 @@ import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
+import org.dossier.branding.BrandingService;
+import org.dossier.branding.LogoStore;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * A service's branding: its name, primary colour (refused below WCAG AA contrast with white text)
@@ -27,10 +30,19 @@ import org.dossier.web.UiText;
  * the CSS custom properties of {@code /t/{service}/brand.css}.
  */
 public final class BrandingPages {
-    private final Services services;
+    private final BrandingService branding;
+    private final LogoStore logos;
+    private final Messages messages;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
 
-    public BrandingPages(Services services) {
-        this.services = services;
+    public BrandingPages(BrandingService branding, LogoStore logos, Messages messages, PebbleTemplates templates,
+                         TenantService tenants) {
+        this.branding = branding;
+        this.logos = logos;
+        this.messages = messages;
+        this.templates = templates;
+        this.tenants = tenants;
     }
 
     public void show(Context ctx, TenantAccess access) {
@@ -45,10 +57,10 @@ public final class BrandingPages {
             // Checked in this order, each before the logo is even read: the first refusal is the one shown.
             ServiceName serviceName = ServiceName.parse(name);
             BrandColour brandColour = BrandColour.parse(colour);
-            services.branding().change(access.tenant().id(), serviceName, brandColour, logoChange(ctx),
+            branding.change(access.tenant().id(), serviceName, brandColour, logoChange(ctx),
                     RequestContext.actor(ctx));
         } catch (DomainException e) {
-            render(ctx, access, e.status(), problem(e, services.messages(), locale), name, colour);
+            render(ctx, access, e.status(), problem(e, messages, locale), name, colour);
             return;
         } catch (IOException e) {
             throw new DomainException("invalidRequest", 400, e.getMessage());
@@ -82,7 +94,7 @@ public final class BrandingPages {
 
     /** The logo, to any member of the service. */
     public void logo(Context ctx, TenantAccess access) {
-        Logo logo = services.logos().find(access.tenant().id())
+        Logo logo = logos.find(access.tenant().id())
                 .orElseThrow(() -> new DomainException("notFound", 404, "no logo"));
         ctx.header("Cache-Control", "private, max-age=86400");
         ctx.contentType(logo.contentType()).result(logo.bytes());
@@ -94,12 +106,12 @@ public final class BrandingPages {
         model.put("error", error);
         model.put("name", name);
         model.put("colour", colour);
-        model.put("logoUrl", services.tenants().require(access.tenant().slug()).logoUrl());
+        model.put("logoUrl", tenants.require(access.tenant().slug()).logoUrl());
         model.put("maxKib", Logo.MAX_BYTES / 1024);
         model.put("maxSide", Logo.MAX_SIDE);
         model.put("formAction", "/t/" + access.tenant().slug() + "/admin/branding");
         model.put("flash", ctx.queryParam("saved") != null ? UiText.get(locale, "branding.saved") : "");
-        ctx.status(status).html(services.templates().render("admin/branding", model, locale));
+        ctx.status(status).html(templates.render("admin/branding", model, locale));
     }
 
     private static String value(String text) {

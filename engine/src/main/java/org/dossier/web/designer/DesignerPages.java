@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.account.TenantAccess;
 import org.dossier.audit.Actor;
 import org.dossier.designer.CustomFieldForm;
@@ -32,6 +31,11 @@ import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.Dates;
+import org.dossier.designer.Upstreams;
+import org.dossier.render.FormRenderer;
+import org.dossier.web.FormBody;
+import org.dossier.web.Json;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The service admin's form designer (templates in {@code admin-ui/}): every section and field with
@@ -41,10 +45,23 @@ import org.dossier.web.Dates;
  */
 public final class DesignerPages {
     private static final String FORM = FormService.CASE_FILE;
-    private final Services services;
+    private final DesignerService designer;
+    private final FormBody formBody;
+    private final FormService forms;
+    private final Json json;
+    private final FormRenderer renderer;
+    private final PebbleTemplates templates;
+    private final Upstreams upstreams;
 
-    public DesignerPages(Services services) {
-        this.services = services;
+    public DesignerPages(DesignerService designer, FormBody formBody, FormService forms, Json json,
+                         FormRenderer renderer, PebbleTemplates templates, Upstreams upstreams) {
+        this.designer = designer;
+        this.formBody = formBody;
+        this.forms = forms;
+        this.json = json;
+        this.renderer = renderer;
+        this.templates = templates;
+        this.upstreams = upstreams;
     }
 
     /** A module as the designer lists it. */
@@ -56,7 +73,7 @@ public final class DesignerPages {
 
     private void render(Context ctx, TenantAccess access, int status, List<String> errors, Map<String, String> entered) {
         Locale locale = RequestLocale.of(ctx);
-        DesignerService.CompiledDraft compiled = designer().compiledDraft(access.tenant().id(), FORM);
+        DesignerService.CompiledDraft compiled = designer.compiledDraft(access.tenant().id(), FORM);
         DesignerService.Draft draft = compiled.draft();
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.title"));
         model.put("sections", compiled.tree());
@@ -64,15 +81,15 @@ public final class DesignerPages {
         model.put("draftSaved", draft.saved());
         model.put("draftInfo", draft.saved() ? UiText.get(locale, "designer.draft.saved",
                 Dates.time(draft.updatedAt(), locale), draft.updatedBy())
-                : UiText.get(locale, "designer.draft.none", services.forms().latest(access.tenant().id(), FORM).version()));
+                : UiText.get(locale, "designer.draft.none", forms.latest(access.tenant().id(), FORM).version()));
         model.put("base", base(access));
         model.put("errors", errors);
-        UpdatesPages.designerNotices(model, services, access, draft, locale);
+        UpdatesPages.designerNotices(model, upstreams, access, draft, locale);
         customFieldChoices(model, compiled.tree(), entered, locale);
         model.put("flash", flash(ctx, locale));
-        model.put("form", previewForm(services.forms().preview(FORM, compiled.definition()), locale));
+        model.put("form", previewForm(forms.preview(FORM, compiled.definition()), locale));
         model.put("problems", List.of());
-        ctx.status(status).html(services.templates().render("admin/designer", model, locale));
+        ctx.status(status).html(templates.render("admin/designer", model, locale));
     }
 
     /** What the custom field form offers, and the values it shows. */
@@ -88,16 +105,16 @@ public final class DesignerPages {
 
     /** The edit page of one custom field: everything but its key and type, which records depend on. */
     public void editCustomField(Context ctx, TenantAccess access) {
-        CustomField field = designer().customField(access.tenant().id(), FORM, ctx.pathParam("key"));
+        CustomField field = designer.customField(access.tenant().id(), FORM, ctx.pathParam("key"));
         renderCustomField(ctx, access, 200, List.of(), CustomFieldForm.entered(field));
     }
 
     public void updateCustomField(Context ctx, TenantAccess access) {
         String key = ctx.pathParam("key");
-        CustomField existing = designer().customField(access.tenant().id(), FORM, key);
-        Map<String, String> entered = CustomFieldForm.edited(services.formBody().parse(ctx), existing);
+        CustomField existing = designer.customField(access.tenant().id(), FORM, key);
+        Map<String, String> entered = CustomFieldForm.edited(formBody.parse(ctx), existing);
         try {
-            designer().editCustomField(access.tenant().id(), FORM, key, CustomFieldForm.parse(entered),
+            designer.editCustomField(access.tenant().id(), FORM, key, CustomFieldForm.parse(entered),
                     RequestContext.actor(ctx));
         } catch (InvalidFormDefinitionException e) {
             renderCustomField(ctx, access, 422, problems(e), entered);
@@ -109,35 +126,35 @@ public final class DesignerPages {
     private void renderCustomField(Context ctx, TenantAccess access, int status, List<String> errors,
                                    Map<String, String> entered) {
         Locale locale = RequestLocale.of(ctx);
-        List<DesignerModel.Node> tree = designer().compiledDraft(access.tenant().id(), FORM).tree();
+        List<DesignerModel.Node> tree = designer.compiledDraft(access.tenant().id(), FORM).tree();
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.edit.title"));
         customFieldChoices(model, tree, entered, locale);
         model.put("errors", errors);
         model.put("base", base(access));
         model.put("action", base(access) + "/custom-fields/" + entered.get("key"));
-        ctx.status(status).html(services.templates().render("admin/custom-field", model, locale));
+        ctx.status(status).html(templates.render("admin/custom-field", model, locale));
     }
 
     /** Saves the designer's form as the draft; a move button also reorders a field among its siblings. */
     public void save(Context ctx, TenantAccess access) {
-        Map<String, List<String>> posted = services.formBody().parse(ctx);
+        Map<String, List<String>> posted = formBody.parse(ctx);
         String move = first(posted, "_move");
         saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", actor -> FieldMove.parse(move)
-                .ifPresentOrElse(field -> designer().moveField(access.tenant().id(), FORM, posted, field, actor),
-                        () -> designer().saveChoices(access.tenant().id(), FORM, posted, actor)));
+                .ifPresentOrElse(field -> designer.moveField(access.tenant().id(), FORM, posted, field, actor),
+                        () -> designer.saveChoices(access.tenant().id(), FORM, posted, actor)));
     }
 
     /** Adds a custom field to the draft. */
     public void addCustomField(Context ctx, TenantAccess access) {
-        Map<String, String> entered = CustomFieldForm.entered(services.formBody().parse(ctx));
-        saveOrRender(ctx, access, entered, "added", actor -> designer().addCustomField(access.tenant().id(), FORM,
+        Map<String, String> entered = CustomFieldForm.entered(formBody.parse(ctx));
+        saveOrRender(ctx, access, entered, "added", actor -> designer.addCustomField(access.tenant().id(), FORM,
                 CustomFieldForm.parse(entered), actor));
     }
 
     /** Removes a custom field from the draft, only when no record holds a value for it. */
     public void removeCustomField(Context ctx, TenantAccess access) {
         try {
-            saveOrRender(ctx, access, Map.of(), "removed", actor -> designer().removeCustomField(access.tenant().id(),
+            saveOrRender(ctx, access, Map.of(), "removed", actor -> designer.removeCustomField(access.tenant().id(),
                     FORM, ctx.pathParam("key"), actor));
         } catch (FieldHoldsDataException e) {
             Locale locale = RequestLocale.of(ctx);
@@ -151,48 +168,48 @@ public final class DesignerPages {
      */
     public void previewFragment(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, List<String>> posted = services.formBody().parse(ctx);
+        Map<String, List<String>> posted = formBody.parse(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         try {
-            model.put("form", previewForm(designer().previewOf(access.tenant().id(), FORM, posted), locale));
+            model.put("form", previewForm(designer.previewOf(access.tenant().id(), FORM, posted), locale));
             model.put("problems", List.of());
         } catch (InvalidFormDefinitionException e) {
-            model.put("form", previewForm(designer().preview(access.tenant().id(), FORM), locale));
+            model.put("form", previewForm(designer.preview(access.tenant().id(), FORM), locale));
             model.put("problems", problems(e));
         }
-        ctx.html(services.templates().render("admin/designer-preview-fragment", model, locale));
+        ctx.html(templates.render("admin/designer-preview-fragment", model, locale));
     }
 
     public void preview(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.preview.title"));
-        model.put("form", previewForm(designer().preview(access.tenant().id(), FORM), locale));
+        model.put("form", previewForm(designer.preview(access.tenant().id(), FORM), locale));
         model.put("base", base(access));
-        ctx.html(services.templates().render("admin/designer-preview", model, locale));
+        ctx.html(templates.render("admin/designer-preview", model, locale));
     }
 
     public void confirmPublish(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
-        model.put("changes", designer().changes(access.tenant().id(), FORM, locale));
+        model.put("changes", designer.changes(access.tenant().id(), FORM, locale));
         model.put("base", base(access));
-        ctx.html(services.templates().render("admin/designer-publish", model, locale));
+        ctx.html(templates.render("admin/designer-publish", model, locale));
     }
 
     public void publish(Context ctx, TenantAccess access) {
-        int version = designer().publish(access.tenant().id(), FORM, RequestContext.actor(ctx));
+        int version = designer.publish(access.tenant().id(), FORM, RequestContext.actor(ctx));
         ctx.redirect(base(access) + "?published=" + version, HttpStatus.SEE_OTHER);
     }
 
     public void history(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.history.title"));
-        model.put("versions", designer().history(access.tenant().id(), FORM).stream()
+        model.put("versions", designer.history(access.tenant().id(), FORM).stream()
                 .map(row -> Map.of("version", row.version(), "publishedAt", Dates.time(row.publishedAt(), locale),
                         "publishedBy", row.publishedBy()))
                 .toList());
         model.put("base", base(access));
-        ctx.html(services.templates().render("admin/designer-history", model, locale));
+        ctx.html(templates.render("admin/designer-history", model, locale));
     }
 
     public void restore(Context ctx, TenantAccess access) {
@@ -202,7 +219,7 @@ public final class DesignerPages {
         } catch (NumberFormatException e) {
             throw new DomainException("notFound", 404, "no such version");
         }
-        designer().restore(access.tenant().id(), FORM, version, RequestContext.actor(ctx));
+        designer.restore(access.tenant().id(), FORM, version, RequestContext.actor(ctx));
         ctx.redirect(base(access) + "?restored=" + version, HttpStatus.SEE_OTHER);
     }
 
@@ -229,12 +246,8 @@ public final class DesignerPages {
 
     /** A form as the caseworker will see it, empty. */
     private FormView previewForm(CompiledForm form, Locale locale) {
-        return services.renderer().form(form, services.json().mapper().createObjectNode(), List.of(), locale,
+        return renderer.form(form, json.mapper().createObjectNode(), List.of(), locale,
                 new RenderOptions(true));
-    }
-
-    private DesignerService designer() {
-        return services.designer();
     }
 
     private static String base(TenantAccess access) {

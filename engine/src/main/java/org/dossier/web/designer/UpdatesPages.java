@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.account.TenantAccess;
 import org.dossier.designer.CustomisationMerge;
 import org.dossier.designer.DesignerService;
@@ -21,6 +20,9 @@ import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.FormBody;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * "Updates available" for a service admin: what the service's source (and the base form) changed,
@@ -30,10 +32,19 @@ import org.dossier.web.UiText;
 public final class UpdatesPages {
     private static final String FORM = FormService.CASE_FILE;
     private static final int MAX_VALUE_TEXT = 120;
-    private final Services services;
+    private final DesignerService designer;
+    private final FormBody formBody;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
+    private final Upstreams upstreams;
 
-    public UpdatesPages(Services services) {
-        this.services = services;
+    public UpdatesPages(DesignerService designer, FormBody formBody, PebbleTemplates templates, TenantService tenants,
+                        Upstreams upstreams) {
+        this.designer = designer;
+        this.formBody = formBody;
+        this.templates = templates;
+        this.tenants = tenants;
+        this.upstreams = upstreams;
     }
 
     /** A conflict in plain words, with the form field name of its decision. */
@@ -44,7 +55,7 @@ public final class UpdatesPages {
     }
 
     public void pull(Context ctx, TenantAccess access) {
-        Map<String, List<String>> posted = services.formBody().parse(ctx);
+        Map<String, List<String>> posted = formBody.parse(ctx);
         int expected;
         try {
             expected = Integer.parseInt(first(posted, "version"));
@@ -60,13 +71,13 @@ public final class UpdatesPages {
         });
         Upstreams.Pulled pulled;
         try {
-            pulled = services.upstreams().pull(access.tenant().id(), expected, decisions, RequestContext.actor(ctx));
+            pulled = upstreams.pull(access.tenant().id(), expected, decisions, RequestContext.actor(ctx));
         } catch (DomainException e) {
             if (!e.code().equals("sourceMoved")) {
                 throw e;
             }
             render(ctx, access, 409, UiText.get(RequestLocale.of(ctx), "updates.moved",
-                    services.tenants().sourceOf(access.tenant().id()).map(source -> source.name()).orElse("")));
+                    tenants.sourceOf(access.tenant().id()).map(source -> source.name()).orElse("")));
             return;
         }
         ctx.redirect("/t/" + access.tenant().slug() + "/admin/form?pulled=" + pulled.version(), HttpStatus.SEE_OTHER);
@@ -74,7 +85,7 @@ public final class UpdatesPages {
 
     private void render(Context ctx, TenantAccess access, int status, String error) {
         Locale locale = RequestLocale.of(ctx);
-        Upstreams.Updates updates = services.upstreams().updates(access.tenant().id(), locale);
+        Upstreams.Updates updates = upstreams.updates(access.tenant().id(), locale);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "updates.title"));
         model.put("base", "/t/" + access.tenant().slug() + "/admin/form");
         model.put("error", error);
@@ -85,19 +96,19 @@ public final class UpdatesPages {
         model.put("latestVersion", updates.latestVersion());
         model.put("sourceChanges", updates.sourceChanges());
         model.put("baseChanges", updates.baseChanges());
-        JsonNode draftDefinition = services.designer().draftDefinition(access.tenant().id(), FORM);
+        JsonNode draftDefinition = designer.draftDefinition(access.tenant().id(), FORM);
         List<ConflictView> conflicts = new ArrayList<>();
         for (CustomisationMerge.Conflict conflict : updates.conflicts()) {
             conflicts.add(view(conflict, draftDefinition, locale));
         }
         model.put("conflicts", conflicts);
-        ctx.status(status).html(services.templates().render("admin/designer-updates", model, locale));
+        ctx.status(status).html(templates.render("admin/designer-updates", model, locale));
     }
 
     /** The designer's notices: "updates available" from the service's source or the common form, and updates pulled into the draft. */
-    static void designerNotices(Map<String, Object> model, Services services, TenantAccess access,
+    static void designerNotices(Map<String, Object> model, Upstreams upstreams, TenantAccess access,
                                 DesignerService.Draft draft, Locale locale) {
-        Upstreams.Updates updates = services.upstreams().updates(access.tenant().id(), locale);
+        Upstreams.Updates updates = upstreams.updates(access.tenant().id(), locale);
         List<String> notices = new ArrayList<>();
         if (updates.fromSource()) {
             notices.add(UiText.get(locale, "updates.available.source", updates.source().orElseThrow().name(),
@@ -108,7 +119,7 @@ public final class UpdatesPages {
         }
         model.put("updates", notices);
         Integer pulled = draft.upstreamVersion();
-        boolean newer = pulled != null && pulled > services.upstreams().publishedTakenVersion(access.tenant().id());
+        boolean newer = pulled != null && pulled > upstreams.publishedTakenVersion(access.tenant().id());
         model.put("pulledNotice", !newer ? "" : UiText.get(locale, "updates.inDraft", pulled,
                 updates.source().map(source -> source.name()).orElse("")));
     }

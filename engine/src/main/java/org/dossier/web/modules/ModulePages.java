@@ -34,7 +34,8 @@ public final class ModulePages {
     private final CaseFileReports reports;
     private final PebbleTemplates templates;
 
-    public ModulePages(FormService forms, Modules modules, FormRenderer renderer, CaseFileReports reports, PebbleTemplates templates) {
+    public ModulePages(FormService forms, Modules modules, FormRenderer renderer, CaseFileReports reports,
+                       PebbleTemplates templates) {
         this.forms = forms;
         this.modules = modules;
         this.renderer = renderer;

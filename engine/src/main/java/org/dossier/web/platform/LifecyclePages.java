@@ -34,7 +34,8 @@ public final class LifecyclePages {
     private final ServiceSuspension suspension;
     private final ServiceDeletion deletion;
 
-    public LifecyclePages(FormBody formBody, Messages messages, PebbleTemplates templates, TenantService tenants, PlatformPages platform, ServiceSuspension suspension, ServiceDeletion deletion) {
+    public LifecyclePages(FormBody formBody, Messages messages, PebbleTemplates templates, TenantService tenants,
+                          PlatformPages platform, ServiceSuspension suspension, ServiceDeletion deletion) {
         this.formBody = formBody;
         this.messages = messages;
         this.templates = templates;

@@ -6,19 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.onboarding.CloneRequest;
 import org.dossier.onboarding.ClonedService;
 import org.dossier.web.RequestContext;
 import org.dossier.web.auth.Principal;
+import org.dossier.onboarding.Onboarding;
+import org.dossier.web.Json;
 
 /** The super-admin's API: {@code POST /api/v1/tenants} clones a service, for automation. */
 public final class PlatformApi {
     private static final Set<String> KEYS = Set.of("from", "slug", "name", "adminEmail", "adminName");
-    private final Services services;
+    private final Json json;
+    private final Onboarding onboarding;
 
-    public PlatformApi(Services services) {
-        this.services = services;
+    public PlatformApi(Json json, Onboarding onboarding) {
+        this.json = json;
+        this.onboarding = onboarding;
     }
 
     public void cloneService(Context ctx, Principal principal) {
@@ -26,7 +29,7 @@ public final class PlatformApi {
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new DomainException("unsupportedMediaType", 415, "expected application/json");
         }
-        JsonNode body = services.json().readBody(ctx);
+        JsonNode body = json.readBody(ctx);
         if (!body.isObject()) {
             throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
         }
@@ -35,7 +38,7 @@ public final class PlatformApi {
                 throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
             }
         });
-        ClonedService result = services.onboarding().clone(new CloneRequest(
+        ClonedService result = onboarding.clone(new CloneRequest(
                 body.path("from").asText(""), body.path("slug").asText(""), body.path("name").asText(""),
                 body.path("adminEmail").asText(""), body.path("adminName").asText("")), RequestContext.actor(ctx));
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -47,6 +50,6 @@ public final class PlatformApi {
         result.oneTimePassword().ifPresent(password -> answer.put("oneTimePassword", password));
         answer.put("tookMs", result.took().toMillis());
         ctx.header("Location", "/api/v1/tenants/" + result.tenant().slug() + "/forms/dossier");
-        services.json().respond(ctx, 201, answer);
+        json.respond(ctx, 201, answer);
     }
 }

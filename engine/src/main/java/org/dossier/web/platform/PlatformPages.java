@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.DomainException;
-import org.dossier.Services;
 import org.dossier.lifecycle.ServiceSuspension;
 import org.dossier.onboarding.CloneRequest;
 import org.dossier.onboarding.ClonedService;
@@ -22,6 +21,11 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.account.LoginPages;
+import org.dossier.onboarding.Onboarding;
+import org.dossier.tenant.TenantService;
+import org.dossier.validation.Messages;
+import org.dossier.web.FormBody;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The super-admin's services page: every service, and the creation of a new one with its first
@@ -31,12 +35,21 @@ public final class PlatformPages {
     private static final String NOTICE = "dossier.platform.notice";
     private static final String PROBLEM = "dossier.platform.problem";
 
-    private final Services services;
+    private final FormBody formBody;
+    private final Messages messages;
+    private final Onboarding onboarding;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
 
     private static final String CLONE_ENTERED = "dossier.cloneEntered";
 
-    public PlatformPages(Services services) {
-        this.services = services;
+    public PlatformPages(FormBody formBody, Messages messages, Onboarding onboarding, PebbleTemplates templates,
+                         TenantService tenants) {
+        this.formBody = formBody;
+        this.messages = messages;
+        this.onboarding = onboarding;
+        this.templates = templates;
+        this.tenants = tenants;
     }
 
     /**
@@ -51,13 +64,13 @@ public final class PlatformPages {
 
     /** Creates a service by cloning another one, from the form on the services page. */
     public void cloneService(Context ctx, Principal principal) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
         CloneRequest request = new CloneRequest(LoginPages.first(params, "from"),
                 LoginPages.first(params, "slug"), LoginPages.first(params, "name"), LoginPages.first(params, "adminEmail"),
                 LoginPages.first(params, "adminName"));
         try {
-            ClonedService result = services.onboarding().clone(request, RequestContext.actor(ctx));
+            ClonedService result = onboarding.clone(request, RequestContext.actor(ctx));
             render(ctx, 201, "", Map.of(), Optional.of(new Created(result.tenant().name(), result.tenant().slug(),
                     result.adminEmail(), result.oneTimePassword().orElse(""))),
                     UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
@@ -65,7 +78,7 @@ public final class PlatformPages {
             // The clone form shows what was typed again, beside the reason it was refused.
             ctx.attribute(CLONE_ENTERED, Map.of("from", request.from(), "slug", request.slug(), "name", request.name(),
                     "adminEmail", request.adminEmail(), "adminName", request.adminName()));
-            render(ctx, e.status(), services.messages().general(e.code(), locale), Map.of(), Optional.empty(), "");
+            render(ctx, e.status(), messages.general(e.code(), locale), Map.of(), Optional.empty(), "");
         }
     }
 
@@ -76,13 +89,13 @@ public final class PlatformPages {
     /** Makes a service a template (kept only to be cloned), or an ordinary service again. */
     public void markTemplate(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
-        Tenant tenant = services.tenants().find(ctx.pathParam("slug"))
+        Tenant tenant = tenants.find(ctx.pathParam("slug"))
                 .orElseThrow(() -> new DomainException("notFound", 404, "no such service"));
-        boolean template = "on".equals(LoginPages.first(services.formBody().parse(ctx), "template"));
+        boolean template = "on".equals(LoginPages.first(formBody.parse(ctx), "template"));
         try {
-            services.onboarding().markTemplate(tenant, template, RequestContext.actor(ctx));
+            onboarding.markTemplate(tenant, template, RequestContext.actor(ctx));
         } catch (OnboardingRefusedException e) {
-            listWith(ctx, e.status(), "", services.messages().general(e.code(), locale));
+            listWith(ctx, e.status(), "", messages.general(e.code(), locale));
             return;
         }
         listWith(ctx, 200, UiText.get(locale, template ? "platform.template.marked" : "platform.template.unmarked",
@@ -100,7 +113,7 @@ public final class PlatformPages {
     }
 
     public void create(Context ctx, Principal principal) {
-        Map<String, List<String>> params = services.formBody().parse(ctx);
+        Map<String, List<String>> params = formBody.parse(ctx);
         Locale locale = RequestLocale.of(ctx);
         Map<String, String> entered = Map.of(
                 "name", LoginPages.first(params, "name").strip(),
@@ -109,12 +122,12 @@ public final class PlatformPages {
                 "adminEmail", LoginPages.first(params, "adminEmail").strip(),
                 "adminName", LoginPages.first(params, "adminName").strip());
         try {
-            CreatedService created = services.onboarding().create(new NewService(entered.get("name"), entered.get("slug"),
+            CreatedService created = onboarding.create(new NewService(entered.get("name"), entered.get("slug"),
                     entered.get("colour"), entered.get("adminEmail"), entered.get("adminName")), RequestContext.actor(ctx));
             render(ctx, 201, "", Map.of(), Optional.of(new Created(created.tenant().name(), created.tenant().slug(),
                     created.adminEmail(), created.oneTimePassword().orElse(""))), "");
         } catch (DomainException e) {
-            render(ctx, e.status(), BrandingPages.problem(e, services.messages(), locale), entered, Optional.empty(), "");
+            render(ctx, e.status(), BrandingPages.problem(e, messages, locale), entered, Optional.empty(), "");
         }
     }
 
@@ -122,8 +135,8 @@ public final class PlatformPages {
                         String cloned) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
-        java.util.Set<org.dossier.tenant.TenantId> holding = services.tenants().holdingCaseFiles();
-        model.put("services", services.tenants().listAll().stream()
+        java.util.Set<org.dossier.tenant.TenantId> holding = tenants.holdingCaseFiles();
+        model.put("services", tenants.listAll().stream()
                 .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
                         "/t/" + tenant.slug() + (tenant.suspended() ? "/admin/audit" : "/admin/users"),
                         Dates.time(tenant.createdAt(), locale), tenant.suspended(), tenant.template(),
@@ -144,6 +157,6 @@ public final class PlatformPages {
                 "adminName", "") : cloneEntered);
         model.put("created", created.orElse(new Created("", "", "", "")));
         model.put("cloned", cloned);
-        ctx.status(status).html(services.templates().render("pages/platform-services", model, locale));
+        ctx.status(status).html(templates.render("pages/platform-services", model, locale));
     }
 }

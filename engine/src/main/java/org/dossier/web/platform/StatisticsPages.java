@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.dossier.Services;
 import org.dossier.stats.StatisticsReport;
 import org.dossier.web.Csv;
 import org.dossier.web.Pages;
@@ -14,6 +13,10 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.Dates;
+import org.dossier.stats.PlatformStatistics;
+import org.dossier.stats.StatisticsExports;
+import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PebbleTemplates;
 
 /**
  * The super-admin's statistics across services, as a page and as CSV files (one per table, the
@@ -21,10 +24,17 @@ import org.dossier.web.Dates;
  * Each export is audited on the platform log: a file leaves the application.
  */
 public final class StatisticsPages {
-    private final Services services;
+    private final PlatformStatistics statistics;
+    private final StatisticsExports statisticsExports;
+    private final PebbleTemplates templates;
+    private final TenantService tenants;
 
-    public StatisticsPages(Services services) {
-        this.services = services;
+    public StatisticsPages(PlatformStatistics statistics, StatisticsExports statisticsExports,
+                           PebbleTemplates templates, TenantService tenants) {
+        this.statistics = statistics;
+        this.statisticsExports = statisticsExports;
+        this.templates = templates;
+        this.tenants = tenants;
     }
 
     public void page(Context ctx, Principal principal) {
@@ -36,7 +46,7 @@ public final class StatisticsPages {
         model.put("months", view.months());
         model.put("breakdowns", view.breakdowns());
         model.put("unshared", view.unshared());
-        ctx.html(services.templates().render("pages/platform-stats", model, locale));
+        ctx.html(templates.render("pages/platform-stats", model, locale));
     }
 
     public void servicesCsv(Context ctx, Principal principal) {
@@ -55,7 +65,7 @@ public final class StatisticsPages {
         Locale locale = RequestLocale.of(ctx);
         StatisticsReport report = report();
         byte[] file = Csv.document(lines.apply(new StatisticsView(report, locale)));
-        services.statisticsExports().recordExport(RequestContext.actor(ctx), table, locale);
+        statisticsExports.recordExport(RequestContext.actor(ctx), table, locale);
         String name = UiText.get(locale, "stats.file." + table) + "-" + report.today() + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.header("Cache-Control", "no-store");
@@ -63,6 +73,6 @@ public final class StatisticsPages {
     }
 
     private StatisticsReport report() {
-        return services.statistics().current(services.tenants().listAll());
+        return statistics.current(tenants.listAll());
     }
 }

@@ -57,7 +57,8 @@ public final class RecordPages {
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
 
-    public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages, RecordService records, FormRenderer renderer, PebbleTemplates templates) {
+    public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages,
+                       RecordService records, FormRenderer renderer, PebbleTemplates templates) {
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
