@@ -11,6 +11,7 @@ import org.dossier.web.ErrorMapper;
 import org.dossier.web.RequestContext;
 import org.dossier.web.Routes;
 import org.dossier.web.SecurityHeaders;
+import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
 
 /** Builds the web application. Used by {@code serve} and by the HTTP tests; never started here. */
@@ -23,7 +24,8 @@ public final class App {
 
     /** As {@link #create(Config, Services)}, handing how each route is guarded to {@code rules} (for tests). */
     public static Javalin create(Config config, Services services, Consumer<List<AccessRoutes.Rule>> rules) {
-        ErrorMapper errors = new ErrorMapper(services.json(), services.messages(), services.templates());
+        WebKit web = WebKit.of(config, services.mapper());
+        ErrorMapper errors = new ErrorMapper(web.json(), services.messages(), web.templates());
         return Javalin.create(javalin -> {
             javalin.http.maxRequestSize = config.maxBodyBytes();
             // Uploads (the logo) are held to the body limit too, also when sent in chunks without a
@@ -46,7 +48,7 @@ public final class App {
             javalin.startup.showJavalinBanner = false;
             javalin.contextResolver.ip = ctx -> RequestContext.clientAddress(ctx.req(), config.trustedProxies());
             javalin.routes.before(SecurityHeaders::apply);
-            javalin.routes.before(services.bodyLimit()::check);
+            javalin.routes.before(web.bodyLimit()::check);
             javalin.routes.exception(DomainException.class, errors::domain);
             javalin.routes.exception(HttpResponseException.class, errors::http);
             javalin.routes.exception(Exception.class, errors::unexpected);
@@ -58,7 +60,7 @@ public final class App {
             javalin.routes.error(405, ctx -> errors.status(ctx, 405, "methodNotAllowed"));
             javalin.routes.exception(AccessRoutes.LoginRedirect.class,
                     (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
-            rules.accept(Routes.register(javalin.routes, services));
+            rules.accept(Routes.register(javalin.routes, services, web));
         });
     }
 }

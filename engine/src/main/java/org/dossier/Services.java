@@ -11,6 +11,7 @@ import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
 import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
 import org.dossier.branding.BrandingService;
@@ -28,6 +29,7 @@ import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
+import org.dossier.json.StrictJson;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
@@ -39,10 +41,6 @@ import org.dossier.tenant.TenantService;
 import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
 import org.dossier.validation.RecordValidator;
-import org.dossier.web.BodyLimit;
-import org.dossier.web.FormBody;
-import org.dossier.web.Json;
-import org.dossier.web.view.PebbleTemplates;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -52,16 +50,13 @@ import org.jdbi.v3.core.Jdbi;
 public record Services(
         Jdbi jdbi,
         Migrations migrations,
-        Json json,
-        BodyLimit bodyLimit,
-        FormBody formBody,
+        ObjectMapper mapper,
         Messages messages,
         TenantService tenants,
         FormService forms,
         RecordService records,
         FormPostCoercer coercer,
         FormRenderer renderer,
-        PebbleTemplates templates,
         AccountService accounts,
         PasswordService passwords,
         InvitationService invitations,
@@ -85,17 +80,16 @@ public record Services(
         Readiness readiness) {
 
     public static Services wire(Database database, Config config) {
-        BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
-        Json json = new Json(bodyLimit);
+        ObjectMapper mapper = StrictJson.mapper();
         Messages messages = new Messages();
         VisibleWhen visibleWhen = new VisibleWhen();
-        FormService forms = new FormService(database.jdbi(), json.mapper(), new MetaSchema(), new FormCompiler());
+        FormService forms = new FormService(database.jdbi(), mapper, new MetaSchema(), new FormCompiler());
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
-        RecordService records = new RecordService(database.jdbi(), json.mapper(), forms, new RecordValidator(messages), messages,
+        RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
                 new InvisibleFieldPruner(visibleWhen), audit);
         TenantService tenants = new TenantService(database.jdbi());
-        DesignerService designer = new DesignerService(database.jdbi(), json.mapper(), forms, new CustomisationCompiler(), audit);
+        DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit);
         SessionStore sessions = new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(),
                 config.accounts().sessionAbsolute());
         TokenStore tokens = new TokenStore(database.jdbi(), clock);
@@ -103,23 +97,20 @@ public record Services(
         LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
         LogoStore logos = new LogoStore(database.jdbi());
         Migrations migrations = new Migrations(database.dataSource());
-        AccountService accounts = new AccountService(database.jdbi(), json.mapper(), hasher, throttle, audit, clock);
+        AccountService accounts = new AccountService(database.jdbi(), mapper, hasher, throttle, audit, clock);
         return new Services(
                 database.jdbi(),
                 migrations,
-                json,
-                bodyLimit,
-                new FormBody(bodyLimit),
+                mapper,
                 messages,
                 tenants,
                 forms,
                 records,
                 new FormPostCoercer(messages),
                 new FormRenderer(visibleWhen),
-                new PebbleTemplates(),
                 accounts,
-                new PasswordService(database.jdbi(), json.mapper(), hasher, throttle, sessions, tokens, accounts, clock),
-                new InvitationService(database.jdbi(), json.mapper(), hasher, accounts, audit, clock),
+                new PasswordService(database.jdbi(), mapper, hasher, throttle, sessions, tokens, accounts, clock),
+                new InvitationService(database.jdbi(), mapper, hasher, accounts, audit, clock),
                 sessions,
                 tokens,
                 new LoginFormTokens(() -> new PlatformSecrets(database.jdbi(), clock).key(LoginFormTokens.SECRET_NAME),
@@ -127,17 +118,17 @@ public record Services(
                 audit,
                 new AuditReader(database.jdbi()),
                 designer,
-                new Upstreams(database.jdbi(), json.mapper(), tenants, forms, designer, audit),
+                new Upstreams(database.jdbi(), mapper, tenants, forms, designer, audit),
                 logos,
-                new Modules(forms, json.mapper()),
+                new Modules(forms, mapper),
                 new CaseFileReports(database.jdbi()),
                 new PlatformStatistics(database.jdbi(), forms),
-                new ServiceSuspension(database.jdbi(), tenants, audit, json.mapper()),
-                new ServiceDeletion(database.jdbi(), tenants, audit, json.mapper()),
-                new BrandingService(database.jdbi(), tenants, logos, audit, json.mapper()),
-                new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, json.mapper()),
-                new TokenService(database.jdbi(), tokens, accounts, json.mapper()),
-                new StatisticsExports(database.jdbi(), audit, json.mapper()),
+                new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
+                new ServiceDeletion(database.jdbi(), tenants, audit, mapper),
+                new BrandingService(database.jdbi(), tenants, logos, audit, mapper),
+                new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
+                new TokenService(database.jdbi(), tokens, accounts, mapper),
+                new StatisticsExports(database.jdbi(), audit, mapper),
                 new Readiness(database.jdbi(), migrations));
     }
 }

@@ -184,7 +184,7 @@ public final class Benchmark implements Callable<Integer> {
             throws Exception {
         List<String> dataOnly = new ArrayList<>();
         for (String body : bodies) {
-            dataOnly.add(services.json().mapper().readTree(body).get("data").toString());
+            dataOnly.add(services.mapper().readTree(body).get("data").toString());
         }
         Connection[] connections = new Connection[clients];
         for (int c = 0; c < clients; c++) {
@@ -220,7 +220,7 @@ public final class Benchmark implements Callable<Integer> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/floor/{tenant}", ctx -> {
                 Tenant tenant = loaded.get(Integer.parseInt(ctx.pathParam("tenant")));
-                String data = services.json().mapper().readTree(ctx.bodyInputStream()).get("data").toString();
+                String data = services.mapper().readTree(ctx.bodyInputStream()).get("data").toString();
                 String id;
                 try (Connection connection = database.dataSource().getConnection()) {
                     connection.setAutoCommit(false);
@@ -281,7 +281,7 @@ public final class Benchmark implements Callable<Integer> {
         FakeCaseFiles.Options options = new FakeCaseFiles.Options(true, true, LocalDate.now());
         List<String> bodies = new ArrayList<>();
         for (ObjectNode data : fake.generate(count, options)) {
-            ObjectNode body = services.json().mapper().createObjectNode();
+            ObjectNode body = services.mapper().createObjectNode();
             body.put("form", FormService.CASE_FILE);
             body.set("data", data);
             bodies.add(body.toString());

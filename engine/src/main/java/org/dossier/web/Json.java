@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.dossier.json.StrictJson;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -32,24 +33,16 @@ public final class Json {
     private final ObjectMapper bodyMapper;
     private final BodyLimit bodyLimit;
 
-    public Json(BodyLimit bodyLimit) {
+    public Json(ObjectMapper mapper, BodyLimit bodyLimit) {
         this.bodyLimit = bodyLimit;
-        this.mapper = strict(JsonMapper.builder()).build();
+        this.mapper = mapper;
         JsonFactory bounded = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
         // Decimals are read exactly: as doubles, 1e400 would become Infinity and 1e-400 zero, silently.
-        this.bodyMapper = strict(JsonMapper.builder(bounded))
+        this.bodyMapper = StrictJson.strict(JsonMapper.builder(bounded))
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
-    }
-
-    private static JsonMapper.Builder strict(JsonMapper.Builder builder) {
-        return builder.addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(JsonParser.Feature.ALLOW_COMMENTS);
     }
 
     public ObjectMapper mapper() {

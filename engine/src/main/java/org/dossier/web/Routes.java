@@ -44,40 +44,40 @@ public final class Routes {
     private Routes() {}
 
     /** @return how each route is guarded, in registration order */
-    public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services) {
-        Csrf csrf = new Csrf(services.formBody(), services.loginFormTokens());
+    public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services, WebKit web) {
+        Csrf csrf = new Csrf(web.formBody(), services.loginFormTokens());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
                 services.tenants(), services.modules());
-        HealthController health = new HealthController(services.readiness(), services.json());
-        LoginPages login = new LoginPages(services.accounts(), services.formBody(), services.messages(), services.sessions(),
-                services.templates(), csrf);
-        AccountPages account = new AccountPages(services.accounts(), services.formBody(), services.invitations(), services.messages(),
-                services.passwords(), services.templates(), services.tenants(), services.tokenService(), services.tokens());
-        HomePage home = new HomePage(services.accounts(), services.invitations(), services.templates(), services.tenants());
+        HealthController health = new HealthController(services.readiness(), web.json());
+        LoginPages login = new LoginPages(services.accounts(), web.formBody(), services.messages(), services.sessions(),
+                web.templates(), csrf);
+        AccountPages account = new AccountPages(services.accounts(), web.formBody(), services.invitations(), services.messages(),
+                services.passwords(), web.templates(), services.tenants(), services.tokenService(), services.tokens());
+        HomePage home = new HomePage(services.accounts(), services.invitations(), web.templates(), services.tenants());
         BrandCss brand = new BrandCss();
-        RecordPages records = new RecordPages(services.coercer(), services.formBody(), services.forms(), services.json(),
-                services.messages(), services.records(), services.renderer(), services.templates());
-        UserAdminPages users = new UserAdminPages(services.accounts(), services.formBody(), services.invitations(), services.messages(),
-                services.templates());
-        AuditPages audit = new AuditPages(services.auditReader(), services.templates(), services.tenants());
-        PlatformPages platform = new PlatformPages(services.formBody(), services.messages(), services.onboarding(), services.templates(),
+        RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
+                services.messages(), services.records(), services.renderer(), web.templates());
+        UserAdminPages users = new UserAdminPages(services.accounts(), web.formBody(), services.invitations(), services.messages(),
+                web.templates());
+        AuditPages audit = new AuditPages(services.auditReader(), web.templates(), services.tenants());
+        PlatformPages platform = new PlatformPages(web.formBody(), services.messages(), services.onboarding(), web.templates(),
                 services.tenants());
-        StatisticsPages statistics = new StatisticsPages(services.statistics(), services.statisticsExports(), services.templates(),
+        StatisticsPages statistics = new StatisticsPages(services.statistics(), services.statisticsExports(), web.templates(),
                 services.tenants());
-        DesignerPages designer = new DesignerPages(services.designer(), services.formBody(), services.forms(), services.json(),
-                services.renderer(), services.templates(), services.upstreams());
-        UpdatesPages updates = new UpdatesPages(services.designer(), services.formBody(), services.templates(), services.tenants(),
+        DesignerPages designer = new DesignerPages(services.designer(), web.formBody(), services.forms(), web.json(),
+                services.renderer(), web.templates(), services.upstreams());
+        UpdatesPages updates = new UpdatesPages(services.designer(), web.formBody(), web.templates(), services.tenants(),
                 services.upstreams());
-        BrandingPages branding = new BrandingPages(services.branding(), services.logos(), services.messages(), services.templates(),
+        BrandingPages branding = new BrandingPages(services.branding(), services.logos(), services.messages(), web.templates(),
                 services.tenants());
         ModulePages modulePages = new ModulePages(services.forms(), services.modules(), services.renderer(), services.reports(),
-                services.templates());
-        AuthApi auth = new AuthApi(services.json(), services.tokenService());
-        PlatformApi platformApi = new PlatformApi(services.json(), services.onboarding());
-        RecordApi api = new RecordApi(services.forms(), services.records(), services.json());
-        LifecyclePages lifecycle = new LifecyclePages(services.formBody(), services.messages(), services.templates(),
+                web.templates());
+        AuthApi auth = new AuthApi(web.json(), services.tokenService());
+        PlatformApi platformApi = new PlatformApi(web.json(), services.onboarding());
+        RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
+        LifecyclePages lifecycle = new LifecyclePages(web.formBody(), services.messages(), web.templates(),
                 services.tenants(), platform, services.suspension(), services.deletion());
-        LifecycleApi lifecycleApi = new LifecycleApi(services.json(), services.suspension(), services.deletion());
+        LifecycleApi lifecycleApi = new LifecycleApi(web.json(), services.suspension(), services.deletion());
 
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);

@@ -37,7 +37,7 @@ class BenchHttpTest {
 
         http.page("/t/" + tenant.slug() + "/records/new", caseworker);
         http.page("/t/" + tenant.slug() + "/records?q=ma", caseworker);
-        ObjectNode body = services.json().mapper().createObjectNode().put("form", FormService.CASE_FILE);
+        ObjectNode body = services.mapper().createObjectNode().put("form", FormService.CASE_FILE);
         body.set("data", new FakeCaseFiles(7).generate(1, new FakeCaseFiles.Options(true, true, LocalDate.now())).get(0));
         http.postJson("/api/v1/tenants/" + tenant.slug() + "/records", body.toString(), caseworker, 201);
 

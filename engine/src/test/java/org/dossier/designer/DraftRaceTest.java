@@ -24,7 +24,7 @@ class DraftRaceTest {
         Services services = TestDatabase.services();
         Tenant tenant = TestTenants.withBaseForm(services, "draft-race");
         DesignerService designer = services.designer();
-        ObjectNode hidden = services.json().mapper().createObjectNode();
+        ObjectNode hidden = services.mapper().createObjectNode();
         hidden.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
 
         DesignerService.Draft none = designer.draft(tenant.id(), FORM);

@@ -75,7 +75,7 @@ class DeleteServiceTest {
         for (String name : List.of(mark, mark + "bis")) {
             services.records().create(tenant.id(), FormService.CASE_FILE, TestRecords.validData(name), actor, Locale.FRENCH);
         }
-        ObjectNode customisation = services.json().mapper().createObjectNode();
+        ObjectNode customisation = services.mapper().createObjectNode();
         customisation.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, customisation, actor);
         services.designer().publish(tenant.id(), FormService.CASE_FILE, actor);

@@ -137,7 +137,7 @@ class SuspendServiceTest {
         assertThat(api.statusCode()).isEqualTo(403);
         assertThat(TestClient.json(api).at("/errors/0/code").asText()).isEqualTo("serviceSuspended");
         assertThat(TestClient.json(api).at("/errors/0/message").asText()).startsWith("Ce service est suspendu");
-        ObjectMapper mapper = services.json().mapper();
+        ObjectMapper mapper = services.mapper();
         HttpResponse<String> created = script.postJson(recordsApi, mapper.createObjectNode().put("form", "dossier")
                 .set("data", TestRecords.validData("Pendant")).toString());
         assertThat(created.statusCode()).isEqualTo(403);
@@ -181,7 +181,7 @@ class SuspendServiceTest {
     @Test
     void resuming_gives_back_every_page_call_and_row_as_it_was() {
         TestClient script = TestClient.api(services, caseworker);
-        com.fasterxml.jackson.databind.node.ObjectNode customisation = services.json().mapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode customisation = services.mapper().createObjectNode();
         customisation.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
         services.designer().saveDraft(service.id(), FormService.CASE_FILE, customisation, Actor.system("test"));
         Map<String, List<String>> before = TableDump.ofTenant(services, service.id());

@@ -42,7 +42,7 @@ class CloneServiceTest {
     void setUp() {
         services = TestDatabase.services();
         source = TestTenants.withBaseForm(services, "source");
-        ObjectNode customisation = services.json().mapper().createObjectNode();
+        ObjectNode customisation = services.mapper().createObjectNode();
         customisation.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
         customisation.putObject("modules").put("prevention-expulsions", false);
         customisation.putArray("customFields").addObject().put("key", "numero_allocataire").put("type", "text")
@@ -144,7 +144,7 @@ class CloneServiceTest {
     void the_api_clones_for_a_super_admin_only_and_a_refused_clone_creates_nothing() {
         TestClient script = TestClient.api(services, TestUsers.superAdmin(services));
         String apiSlug = slug("clone-api");
-        HttpResponse<String> created = script.postJson("/api/v1/tenants", services.json().mapper().createObjectNode()
+        HttpResponse<String> created = script.postJson("/api/v1/tenants", services.mapper().createObjectNode()
                 .put("from", source.slug()).put("slug", apiSlug).put("name", "Service E")
                 .put("adminEmail", apiSlug + "@test.example").toString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -63,7 +63,7 @@ class LinkedTemplatesTest {
 
     private ObjectNode json(String text) {
         try {
-            return (ObjectNode) services.json().mapper().readTree(text);
+            return (ObjectNode) services.mapper().readTree(text);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
@@ -253,7 +253,7 @@ class LinkedTemplatesTest {
         assertThat(page.body()).contains("ne reçoit pas de dossier");
         TestClient api = TestClient.api(services, TestUsers.member(services, clone, Role.CASEWORKER, true));
         HttpResponse<String> json = api.postJson("/api/v1/tenants/" + clone.slug() + "/records",
-                services.json().mapper().createObjectNode().put("form", FORM).set("data", TestRecords.validData("Api")).toString());
+                services.mapper().createObjectNode().put("form", FORM).set("data", TestRecords.validData("Api")).toString());
         assertThat(json.statusCode()).isEqualTo(409);
         assertThat(json.body()).contains("templateService");
         assertThat(count("SELECT COUNT(*) FROM records WHERE tenant_id = :t", clone.id())).isZero();

@@ -132,7 +132,7 @@ class OnboardingTest {
         HttpResponse<String> created = browser.postForm("/admin/services", List.of(Map.entry("name", "Doublon"),
                 Map.entry("slug", existing.slug()), Map.entry("colour", ""), Map.entry("adminEmail", "d@test.example"),
                 Map.entry("adminName", "")));
-        HttpResponse<String> api = script.postJson("/api/v1/tenants", services.json().mapper().createObjectNode()
+        HttpResponse<String> api = script.postJson("/api/v1/tenants", services.mapper().createObjectNode()
                 .put("from", existing.slug()).put("slug", existing.slug()).put("name", "Doublon")
                 .put("adminEmail", "d@test.example").toString());
         ByteArrayOutputStream err = new ByteArrayOutputStream();

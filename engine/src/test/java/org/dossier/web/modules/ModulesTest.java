@@ -55,7 +55,7 @@ class ModulesTest {
     }
 
     private void switchOff(String module) {
-        ObjectNode customisation = services.json().mapper().createObjectNode();
+        ObjectNode customisation = services.mapper().createObjectNode();
         customisation.putObject("modules").put(module, false);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, customisation, Actor.system("test"));
         services.designer().publish(tenant.id(), FormService.CASE_FILE, Actor.system("test"));
@@ -109,7 +109,7 @@ class ModulesTest {
         assertThat(services.records().get(tenant.id(), kept.id()).data().at("/prevention_expulsions/date_audience").asText())
                 .isEqualTo("2027-01-15");
 
-        ObjectNode on = services.json().mapper().createObjectNode();
+        ObjectNode on = services.mapper().createObjectNode();
         on.putObject("modules").put(Modules.EVICTION, true);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, on, Actor.system("test"));
         services.designer().publish(tenant.id(), FormService.CASE_FILE, Actor.system("test"));

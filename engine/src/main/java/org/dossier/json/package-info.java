@@ -1,0 +1,2 @@
+/** JSON settings shared by the engine and the web layer. */
+package org.dossier.json;

@@ -1,0 +1,16 @@
+package org.dossier.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dossier.Config;
+import org.dossier.web.view.PebbleTemplates;
+
+/**
+ * What the web layer adds to the engine's services: the body limit, form and JSON body parsing,
+ * JSON answers and the templates. Built by {@code App.create}, so the engine's wiring knows no web type.
+ */
+public record WebKit(BodyLimit bodyLimit, FormBody formBody, Json json, PebbleTemplates templates) {
+    public static WebKit of(Config config, ObjectMapper mapper) {
+        BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
+        return new WebKit(bodyLimit, new FormBody(bodyLimit), new Json(mapper, bodyLimit), new PebbleTemplates());
+    }
+}
