@@ -1,6 +1,10 @@
 package org.dossier.web.view;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,17 +14,36 @@ import java.util.Map;
  * names.
  */
 public final class PageModel {
+    /** Each record class's components, looked up once: this runs on every page. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> components = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    components.add(new Component(component.getName(),
+                            MethodHandles.lookup().unreflect(component.getAccessor())));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("unreadable page model component " + component.getName(), e);
+                }
+            }
+            return List.copyOf(components);
+        }
+    };
+
+    private record Component(String name, MethodHandle accessor) {}
+
     private PageModel() {}
 
     /** {@code layout} with every component of each of {@code parts} added under its own name. */
     public static Map<String, Object> of(Map<String, Object> layout, Record... parts) {
         for (Record part : parts) {
-            for (RecordComponent component : part.getClass().getRecordComponents()) {
+            for (Component component : COMPONENTS.get(part.getClass())) {
                 try {
-                    component.getAccessor().setAccessible(true);
-                    layout.put(component.getName(), component.getAccessor().invoke(part));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("unreadable page model component " + component.getName(), e);
+                    layout.put(component.name(), component.accessor().invoke(part));
+                } catch (Throwable e) {
+                    throw new IllegalStateException("unreadable page model component " + component.name(), e);
                 }
             }
         }

@@ -1,0 +1,39 @@
+package org.dossier.web.records;
+
+import static io.javalin.http.HandlerType.DELETE;
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+import static org.dossier.account.Permission.DELETE_RECORDS;
+import static org.dossier.account.Permission.READ_RECORDS;
+import static org.dossier.account.Permission.WRITE_RECORDS;
+
+import org.dossier.Services;
+import org.dossier.web.WebKit;
+import org.dossier.web.auth.AccessRoutes;
+
+/** The case-file pages and the records API. Registered through {@link AccessRoutes}, each route with who may call it. */
+public final class RecordRoutes {
+    private RecordRoutes() {}
+
+    public static void register(AccessRoutes access, Services services, WebKit web) {
+        RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
+                services.messages(), services.records(), services.renderer(), web.templates());
+        RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
+
+        access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
+        access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
+        access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
+        access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, records::view);
+        access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
+        access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
+        access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
+        access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);
+        access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/records/{id}", READ_RECORDS, api::get);
+        access.tenant(PUT, "/api/v1/tenants/{tenant}/records/{id}", WRITE_RECORDS, api::update);
+        access.tenant(DELETE, "/api/v1/tenants/{tenant}/records/{id}", DELETE_RECORDS, api::delete);
+    }
+}
