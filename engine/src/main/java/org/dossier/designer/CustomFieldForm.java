@@ -147,12 +147,16 @@ public final class CustomFieldForm {
                 Optional.of(entered.getOrDefault("legalBasis", "public-task")), Optional.empty(), Optional.empty()));
     }
 
-    /** A condition value as typed: true/false for yes/no questions, numbers as numbers, text otherwise. */
-    private static JsonNode literal(String text) {
+    /**
+     * A condition value as typed: true/false for yes/no questions, numbers as numbers, text
+     * otherwise. Only as many digits as a stored number may have are read as one: parsing a number
+     * costs more than its length, and a post of a million digits must not hold a request thread.
+     */
+    static JsonNode literal(String text) {
         if (text.equals("true") || text.equals("false")) {
             return NODES.booleanNode(Boolean.parseBoolean(text));
         }
-        if (text.matches("-?\\d+(\\.\\d+)?")) {
+        if (text.matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
             return NODES.numberNode(new BigDecimal(text));
         }
         return NODES.textNode(text);

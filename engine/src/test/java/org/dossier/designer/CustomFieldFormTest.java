@@ -68,4 +68,13 @@ class CustomFieldFormTest {
         assertThat(entered).containsEntry("key", "canal").containsEntry("type", "singleChoice")
                 .containsEntry("labelFr", "Autre");
     }
+
+    @Test
+    void a_condition_value_is_a_number_only_within_the_digits_a_stored_number_may_have() {
+        assertThat(CustomFieldForm.literal("-12.5").decimalValue()).isEqualByComparingTo("-12.5");
+        assertThat(CustomFieldForm.literal("123456789012345").isNumber()).isTrue();
+        String huge = "9".repeat(500_000);
+        assertThat(CustomFieldForm.literal(huge).isTextual()).as("kept as text, never parsed").isTrue();
+        assertThat(CustomFieldForm.literal("1234567890123456").isTextual()).isTrue();
+    }
 }
