@@ -1,41 +1,14 @@
 package org.dossier.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dossier.form.ConfidentialFixtures.STORED;
+import static org.dossier.form.ConfidentialFixtures.SCHEMA;
+import static org.dossier.form.ConfidentialFixtures.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class ConfidentialFieldsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    /** A section wholly confidential, a confidential leaf in an open section, and one inside rows. */
-    private static final JsonNode SCHEMA = json("""
-            {'type': 'object', 'properties': {
-              'identite': {'type': 'object', 'properties': {
-                 'nom': {'type': 'string'},
-                 'nir': {'type': 'string', 'x-confidential': true}}},
-              'membres': {'type': 'array', 'items': {'type': 'object', 'properties': {
-                 'prenom': {'type': 'string'},
-                 'sante': {'type': 'string', 'x-confidential': true}}}},
-              'notes': {'type': 'object', 'x-confidential': true, 'properties': {
-                 'contenu': {'type': 'string', 'x-confidential': true}}}}}
-            """);
-
-    private static final JsonNode STORED = json("""
-            {'identite': {'nom': 'Durand', 'nir': '1840229123456'},
-             'membres': [{'prenom': 'Léo', 'sante': 'asthme'}, {'prenom': 'Ana'}],
-             'notes': {'contenu': 'secret'}}
-            """);
-
     private final ConfidentialFields fields = ConfidentialFields.of(SCHEMA);
 
     @Test
