@@ -10,6 +10,7 @@ import org.dossier.DomainException;
 import org.dossier.record.RecordValidationException;
 import org.dossier.validation.FieldError;
 import org.dossier.validation.Messages;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +78,13 @@ public final class ErrorMapper {
             return;
         }
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = new LinkedHashMap<>(Pages.layout(ctx, locale, messages.general("title", locale)));
-        model.put("status", status);
-        model.put("message", message);
-        ctx.status(status).html(templates.render("pages/error", model, locale));
+        ctx.status(status).html(templates.render("pages/error", PageModel.of(
+                new LinkedHashMap<>(Pages.layout(ctx, locale, messages.general("title", locale))),
+                new ErrorPage(status, message)), locale));
     }
+
+    /** {@code pages/error}: the status and what went wrong, in the user's words. */
+    private record ErrorPage(int status, String message) {}
 
     private static Map<String, Object> fieldError(FieldError error) {
         Map<String, Object> map = new LinkedHashMap<>();

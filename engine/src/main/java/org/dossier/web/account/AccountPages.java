@@ -24,6 +24,7 @@ import org.dossier.account.InvitationService;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /** The signed-in user's own pages: their services and invitations, password, and personal API tokens. */
@@ -57,14 +58,14 @@ public final class AccountPages {
 
     public void overview(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.title"));
-        model.put("user", principal.user());
-        model.put("services", HomePage.servicesOf(tenants, accounts, principal.user(), locale));
-        model.put("invitations", HomePage.invitationsOf(tenants, invitations, principal.user(), locale));
-        model.put("flash", ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
+        AccountPageModels.OverviewPage page = new AccountPageModels.OverviewPage(principal.user(),
+                HomePage.servicesOf(tenants, accounts, principal.user(), locale),
+                HomePage.invitationsOf(tenants, invitations, principal.user(), locale),
+                ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
                 : ctx.queryParam("accepted") != null ? UiText.get(locale, "invitation.accepted")
                 : ctx.queryParam("declined") != null ? UiText.get(locale, "invitation.declined") : "");
-        ctx.html(templates.render("pages/account", model, locale));
+        ctx.html(templates.render("pages/account",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.title")), page), locale));
     }
 
     /** The person accepts an invitation to the service named by the URL; any other answer is 404. */
@@ -128,11 +129,10 @@ public final class AccountPages {
 
     private void renderPassword(Context ctx, Principal principal, int status, String error) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.password.title"));
-        model.put("error", error);
-        model.put("mustChange", principal.user().mustChangePassword());
-        model.put("minLength", org.dossier.account.PasswordHasher.MIN_LENGTH);
-        ctx.status(status).html(templates.render("pages/account-password", model, locale));
+        AccountPageModels.PasswordPage page = new AccountPageModels.PasswordPage(error,
+                principal.user().mustChangePassword(), org.dossier.account.PasswordHasher.MIN_LENGTH);
+        ctx.status(status).html(templates.render("pages/account-password",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.password.title")), page), locale));
     }
 
     public void tokens(Context ctx, Principal principal) {
@@ -167,14 +167,12 @@ public final class AccountPages {
 
     private void renderTokens(Context ctx, Principal principal, int status, String error, Optional<String> secret) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title"));
         List<ApiToken> personal = tokens.personalTokens(principal.user().id());
-        model.put("tokens", personal.stream().map(token -> TokenRow.of(token, locale)).toList());
-        model.put("error", error);
-        model.put("secret", secret.orElse(""));
-        model.put("days", TOKEN_DAYS);
-        model.put("flash", ctx.queryParam("revoked") != null ? UiText.get(locale, "account.tokens.revoked") : "");
-        ctx.status(status).html(templates.render("pages/account-tokens", model, locale));
+        AccountPageModels.TokensPage page = new AccountPageModels.TokensPage(
+                personal.stream().map(token -> TokenRow.of(token, locale)).toList(), error, secret.orElse(""),
+                TOKEN_DAYS, ctx.queryParam("revoked") != null ? UiText.get(locale, "account.tokens.revoked") : "");
+        ctx.status(status).html(templates.render("pages/account-tokens",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title")), page), locale));
     }
 
     /** A token as its owner sees it in the list. */

@@ -18,6 +18,7 @@ import org.dossier.web.auth.Principal;
 import org.dossier.account.AccountService;
 import org.dossier.account.InvitationService;
 import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -53,11 +54,8 @@ public final class HomePage {
             ctx.redirect(links.get(0).url(), HttpStatus.SEE_OTHER);
             return;
         }
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "home.title"));
-        model.put("services", links);
-        model.put("invitations", pending);
-        model.put("superAdmin", principal.user().superAdmin());
-        ctx.html(templates.render("pages/home", model, locale));
+        ctx.html(templates.render("pages/home", PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "home.title")),
+                new AccountPageModels.StartPage(links, pending, principal.user().superAdmin())), locale));
     }
 
     static List<ServiceLink> servicesOf(TenantService tenants, AccountService accounts, User user, Locale locale) {

@@ -19,6 +19,7 @@ import org.dossier.web.auth.SessionCookie;
 import org.dossier.account.AccountService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /** Login and logout. A successful login always opens a new session: the id is never reused. */
@@ -71,13 +72,12 @@ public final class LoginPages {
 
     private void render(Context ctx, int status, String email, String error) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "login.title"));
-        model.put("loginCsrf", csrf.loginToken(ctx));
-        model.put("email", email == null ? "" : email);
-        model.put("error", error);
-        model.put("next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")));
-        model.put("flash", ctx.queryParam("loggedOut") != null ? UiText.get(locale, "login.loggedOut") : "");
-        ctx.status(status).html(templates.render("pages/login", model, locale));
+        AccountPageModels.LoginPage page = new AccountPageModels.LoginPage(csrf.loginToken(ctx),
+                email == null ? "" : email, error,
+                safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")),
+                ctx.queryParam("loggedOut") != null ? UiText.get(locale, "login.loggedOut") : "");
+        ctx.status(status).html(templates.render("pages/login",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "login.title")), page), locale));
     }
 
     /** The posted form when re-rendering after a failed login (to keep {@code next}); nothing on a GET. */

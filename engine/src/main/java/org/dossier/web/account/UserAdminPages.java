@@ -21,6 +21,7 @@ import org.dossier.web.UiText;
 import org.dossier.account.AccountService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -121,32 +122,28 @@ public final class UserAdminPages {
     private void render(Context ctx, TenantAccess access, int status, String error, Map<String, String> entered,
                         Optional<Added> added) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "users.title"));
-        model.put("members", accounts.members(access.tenant().id()).stream()
-                .map(member -> row(access, member, UiText.get(locale, "role." + member.membership().role().key())))
-                .toList());
-        model.put("roles", roles(locale));
-        model.put("error", error);
-        model.put("entered", Map.of(
-                "email", entered.getOrDefault("email", ""),
-                "name", entered.getOrDefault("name", ""),
-                "role", entered.getOrDefault("role", Role.CASEWORKER.key()),
-                "confidential", entered.getOrDefault("confidential", "")));
-        model.put("added", added.orElse(new Added("", "")));
-        model.put("formAction", usersUrl(access));
-        model.put("flash", ctx.queryParam("updated") != null ? UiText.get(locale, "users.updated")
+        AccountPageModels.UsersPage page = new AccountPageModels.UsersPage(
+                accounts.members(access.tenant().id()).stream()
+                        .map(member -> row(access, member, UiText.get(locale, "role." + member.membership().role().key())))
+                        .toList(),
+                roles(locale), error,
+                Map.of("email", entered.getOrDefault("email", ""),
+                        "name", entered.getOrDefault("name", ""),
+                        "role", entered.getOrDefault("role", Role.CASEWORKER.key()),
+                        "confidential", entered.getOrDefault("confidential", "")),
+                added.orElse(new Added("", "")), usersUrl(access),
+                ctx.queryParam("updated") != null ? UiText.get(locale, "users.updated")
                 : ctx.queryParam("withdrawn") != null ? UiText.get(locale, "users.withdrawn") : "");
-        ctx.status(status).html(templates.render("pages/admin-users", model, locale));
+        ctx.status(status).html(templates.render("pages/admin-users",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "users.title")), page), locale));
     }
 
     private void renderEdit(Context ctx, TenantAccess access, MembershipDao.Member member, int status, String error) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "users.edit.title"));
-        model.put("member", row(access, member, member.membership().role().key()));
-        model.put("roles", roles(locale));
-        model.put("error", error);
-        model.put("cancelUrl", usersUrl(access));
-        ctx.status(status).html(templates.render("pages/admin-user-edit", model, locale));
+        AccountPageModels.UserEditPage page = new AccountPageModels.UserEditPage(
+                row(access, member, member.membership().role().key()), roles(locale), error, usersUrl(access));
+        ctx.status(status).html(templates.render("pages/admin-user-edit",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "users.edit.title")), page), locale));
     }
 
     private static List<RoleOption> roles(Locale locale) {

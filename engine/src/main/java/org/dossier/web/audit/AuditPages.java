@@ -23,6 +23,7 @@ import org.dossier.web.UiText;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.Dates;
 import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /** The audit log, filterable by user, action and dates: a service's for its admin, all of it for a super-admin. */
@@ -58,23 +59,21 @@ public final class AuditPages {
                 .collect(Collectors.toMap(tenant -> tenant.id().value(), Tenant::name));
         Function<AuditEvent, String> service = event -> event.tenantId() == AuditLog.PLATFORM_TENANT
                 ? UiText.get(locale, "audit.platform") : names.getOrDefault(event.tenantId(), "#" + event.tenantId());
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, platform ? "audit.platform.title" : "audit.title"));
-        model.put("rows", page.events().stream().map(event -> new Row(service.apply(event), Dates.time(event.occurredAt(), locale),
-                event.actor(), event.action(),
+        List<Row> rows = page.events().stream().map(event -> new Row(service.apply(event),
+                Dates.time(event.occurredAt(), locale), event.actor(), event.action(),
                 event.targetType() == null ? "" : event.targetType() + (event.targetId() == null ? "" : " " + event.targetId()),
                 event.clientAddress() == null ? "" : event.clientAddress(),
-                event.details() == null ? "" : event.details())).toList());
-        model.put("showService", platform);
-        model.put("filters", Map.of(
+                event.details() == null ? "" : event.details())).toList();
+        Map<String, String> filters = Map.of(
                 "actor", query.actor().orElse(""),
                 "action", query.action().orElse(""),
                 "from", query.from().map(LocalDate::toString).orElse(""),
-                "to", query.to().map(LocalDate::toString).orElse("")));
-        model.put("formAction", url);
-        model.put("page", query.page());
-        model.put("previousUrl", query.page() > 1 ? pageUrl(url, query, query.page() - 1) : "");
-        model.put("nextUrl", page.hasNext() ? pageUrl(url, query, query.page() + 1) : "");
-        ctx.html(templates.render("pages/audit", model, locale));
+                "to", query.to().map(LocalDate::toString).orElse(""));
+        AuditPageModels.AuditPage model = new AuditPageModels.AuditPage(rows, platform, filters, url, query.page(),
+                query.page() > 1 ? pageUrl(url, query, query.page() - 1) : "",
+                page.hasNext() ? pageUrl(url, query, query.page() + 1) : "");
+        String title = UiText.get(locale, platform ? "audit.platform.title" : "audit.title");
+        ctx.html(templates.render("pages/audit", PageModel.of(Pages.layout(ctx, locale, title), model), locale));
     }
 
     private static AuditQuery query(Context ctx) {

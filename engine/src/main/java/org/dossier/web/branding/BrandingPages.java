@@ -6,7 +6,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Map;
 import org.dossier.DomainException;
 import org.dossier.account.TenantAccess;
 import org.dossier.branding.BrandColour;
@@ -22,6 +21,7 @@ import org.dossier.web.UiText;
 import org.dossier.branding.BrandingService;
 import org.dossier.branding.LogoStore;
 import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -102,16 +102,12 @@ public final class BrandingPages {
 
     private void render(Context ctx, TenantAccess access, int status, String error, String name, String colour) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "branding.title"));
-        model.put("error", error);
-        model.put("name", name);
-        model.put("colour", colour);
-        model.put("logoUrl", tenants.require(access.tenant().slug()).logoUrl());
-        model.put("maxKib", Logo.MAX_BYTES / 1024);
-        model.put("maxSide", Logo.MAX_SIDE);
-        model.put("formAction", "/t/" + access.tenant().slug() + "/admin/branding");
-        model.put("flash", ctx.queryParam("saved") != null ? UiText.get(locale, "branding.saved") : "");
-        ctx.status(status).html(templates.render("admin/branding", model, locale));
+        BrandingPageModels.BrandingPage page = new BrandingPageModels.BrandingPage(error, name, colour,
+                tenants.require(access.tenant().slug()).logoUrl(), Logo.MAX_BYTES / 1024, Logo.MAX_SIDE,
+                "/t/" + access.tenant().slug() + "/admin/branding",
+                ctx.queryParam("saved") != null ? UiText.get(locale, "branding.saved") : "");
+        ctx.status(status).html(templates.render("admin/branding",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "branding.title")), page), locale));
     }
 
     private static String value(String text) {

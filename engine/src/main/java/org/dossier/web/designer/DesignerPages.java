@@ -35,6 +35,7 @@ import org.dossier.designer.Upstreams;
 import org.dossier.render.FormRenderer;
 import org.dossier.web.FormBody;
 import org.dossier.web.Json;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -75,32 +76,25 @@ public final class DesignerPages {
         Locale locale = RequestLocale.of(ctx);
         DesignerService.CompiledDraft compiled = designer.compiledDraft(access.tenant().id(), FORM);
         DesignerService.Draft draft = compiled.draft();
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.title"));
-        model.put("sections", compiled.tree());
-        model.put("modules", modules(draft.customisation(), locale));
-        model.put("draftSaved", draft.saved());
-        model.put("draftInfo", draft.saved() ? UiText.get(locale, "designer.draft.saved",
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.title"));
+        String draftInfo = draft.saved() ? UiText.get(locale, "designer.draft.saved",
                 Dates.time(draft.updatedAt(), locale), draft.updatedBy())
-                : UiText.get(locale, "designer.draft.none", forms.latest(access.tenant().id(), FORM).version()));
-        model.put("base", base(access));
-        model.put("errors", errors);
-        UpdatesPages.designerNotices(model, upstreams, access, draft, locale);
-        customFieldChoices(model, compiled.tree(), entered, locale);
-        model.put("flash", flash(ctx, locale));
-        model.put("form", previewForm(forms.preview(FORM, compiled.definition()), locale));
-        model.put("problems", List.of());
-        ctx.status(status).html(templates.render("admin/designer", model, locale));
+                : UiText.get(locale, "designer.draft.none", forms.latest(access.tenant().id(), FORM).version());
+        DesignerPageModels.Notices notices = UpdatesPages.designerNotices(upstreams, access, draft, locale);
+        DesignerPageModels.CustomFieldChoices choices = customFieldChoices(compiled.tree(), entered, locale);
+        DesignerPageModels.DesignerPage page = new DesignerPageModels.DesignerPage(compiled.tree(),
+                modules(draft.customisation(), locale), draft.saved(), draftInfo, base(access), errors,
+                flash(ctx, locale), previewForm(forms.preview(FORM, compiled.definition()), locale), List.of());
+        ctx.status(status).html(templates.render("admin/designer", PageModel.of(layout, page, notices, choices), locale));
     }
 
     /** What the custom field form offers, and the values it shows. */
-    private static void customFieldChoices(Map<String, Object> model, List<DesignerModel.Node> tree,
-                                           Map<String, String> entered, Locale locale) {
-        model.put("types", CustomisationCompiler.TYPES.stream().sorted()
-                .map(type -> new CustomFieldForm.Choice(type, UiText.get(locale, "designer.type." + type))).toList());
-        model.put("sectionOptions", CustomFieldForm.sections(tree, locale.getLanguage()));
-        model.put("conditionFields", CustomFieldForm.conditionFields(tree));
-        model.put("legalBases", CustomFieldForm.LEGAL_BASES);
-        model.put("entered", CustomFieldForm.shown(entered));
+    private static DesignerPageModels.CustomFieldChoices customFieldChoices(List<DesignerModel.Node> tree,
+                                                                         Map<String, String> entered, Locale locale) {
+        return new DesignerPageModels.CustomFieldChoices(CustomisationCompiler.TYPES.stream().sorted()
+                .map(type -> new CustomFieldForm.Choice(type, UiText.get(locale, "designer.type." + type))).toList(),
+                CustomFieldForm.sections(tree, locale.getLanguage()), CustomFieldForm.conditionFields(tree),
+                CustomFieldForm.LEGAL_BASES, CustomFieldForm.shown(entered));
     }
 
     /** The edit page of one custom field: everything but its key and type, which records depend on. */
@@ -127,12 +121,11 @@ public final class DesignerPages {
                                    Map<String, String> entered) {
         Locale locale = RequestLocale.of(ctx);
         List<DesignerModel.Node> tree = designer.compiledDraft(access.tenant().id(), FORM).tree();
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.edit.title"));
-        customFieldChoices(model, tree, entered, locale);
-        model.put("errors", errors);
-        model.put("base", base(access));
-        model.put("action", base(access) + "/custom-fields/" + entered.get("key"));
-        ctx.status(status).html(templates.render("admin/custom-field", model, locale));
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.edit.title"));
+        DesignerPageModels.CustomFieldPage page = new DesignerPageModels.CustomFieldPage(errors, base(access),
+                base(access) + "/custom-fields/" + entered.get("key"));
+        ctx.status(status).html(templates.render("admin/custom-field",
+                PageModel.of(layout, customFieldChoices(tree, entered, locale), page), locale));
     }
 
     /** Saves the designer's form as the draft; a move button also reorders a field among its siblings. */
@@ -169,31 +162,31 @@ public final class DesignerPages {
     public void previewFragment(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, List<String>> posted = formBody.parse(ctx);
-        Map<String, Object> model = new LinkedHashMap<>();
+        DesignerPageModels.PreviewFragment fragment;
         try {
-            model.put("form", previewForm(designer.previewOf(access.tenant().id(), FORM, posted), locale));
-            model.put("problems", List.of());
+            fragment = new DesignerPageModels.PreviewFragment(
+                    previewForm(designer.previewOf(access.tenant().id(), FORM, posted), locale), List.of());
         } catch (InvalidFormDefinitionException e) {
-            model.put("form", previewForm(designer.preview(access.tenant().id(), FORM), locale));
-            model.put("problems", problems(e));
+            fragment = new DesignerPageModels.PreviewFragment(
+                    previewForm(designer.preview(access.tenant().id(), FORM), locale), problems(e));
         }
-        ctx.html(templates.render("admin/designer-preview-fragment", model, locale));
+        // A fragment swapped into the designer: none of the layout's variables.
+        ctx.html(templates.render("admin/designer-preview-fragment", PageModel.of(new LinkedHashMap<>(), fragment),
+                locale));
     }
 
     public void preview(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.preview.title"));
-        model.put("form", previewForm(designer.preview(access.tenant().id(), FORM), locale));
-        model.put("base", base(access));
-        ctx.html(templates.render("admin/designer-preview", model, locale));
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.preview.title"));
+        ctx.html(templates.render("admin/designer-preview", PageModel.of(layout, new DesignerPageModels.PreviewPage(
+                previewForm(designer.preview(access.tenant().id(), FORM), locale), base(access))), locale));
     }
 
     public void confirmPublish(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
-        model.put("changes", designer.changes(access.tenant().id(), FORM, locale));
-        model.put("base", base(access));
-        ctx.html(templates.render("admin/designer-publish", model, locale));
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
+        ctx.html(templates.render("admin/designer-publish", PageModel.of(layout, new DesignerPageModels.PublishPage(
+                designer.changes(access.tenant().id(), FORM, locale), base(access))), locale));
     }
 
     public void publish(Context ctx, TenantAccess access) {
@@ -203,13 +196,13 @@ public final class DesignerPages {
 
     public void history(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "designer.history.title"));
-        model.put("versions", designer.history(access.tenant().id(), FORM).stream()
-                .map(row -> Map.of("version", row.version(), "publishedAt", Dates.time(row.publishedAt(), locale),
-                        "publishedBy", row.publishedBy()))
-                .toList());
-        model.put("base", base(access));
-        ctx.html(templates.render("admin/designer-history", model, locale));
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.history.title"));
+        List<DesignerPageModels.VersionRow> versions = designer.history(access.tenant().id(), FORM).stream()
+                .map(row -> new DesignerPageModels.VersionRow(row.version(), Dates.time(row.publishedAt(), locale),
+                        row.publishedBy()))
+                .toList();
+        ctx.html(templates.render("admin/designer-history",
+                PageModel.of(layout, new DesignerPageModels.HistoryPage(versions, base(access))), locale));
     }
 
     public void restore(Context ctx, TenantAccess access) {

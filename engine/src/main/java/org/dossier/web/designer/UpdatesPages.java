@@ -22,6 +22,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.tenant.TenantService;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -86,28 +87,22 @@ public final class UpdatesPages {
     private void render(Context ctx, TenantAccess access, int status, String error) {
         Locale locale = RequestLocale.of(ctx);
         Upstreams.Updates updates = upstreams.updates(access.tenant().id(), locale);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "updates.title"));
-        model.put("base", "/t/" + access.tenant().slug() + "/admin/form");
-        model.put("error", error);
-        model.put("hasSource", updates.source().isPresent());
-        model.put("sourceName", updates.source().map(source -> source.name()).orElse(""));
-        model.put("fromSource", updates.fromSource());
-        model.put("takenVersion", updates.takenVersion());
-        model.put("latestVersion", updates.latestVersion());
-        model.put("sourceChanges", updates.sourceChanges());
-        model.put("baseChanges", updates.baseChanges());
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "updates.title"));
         JsonNode draftDefinition = designer.draftDefinition(access.tenant().id(), FORM);
         List<ConflictView> conflicts = new ArrayList<>();
         for (CustomisationMerge.Conflict conflict : updates.conflicts()) {
             conflicts.add(view(conflict, draftDefinition, locale));
         }
-        model.put("conflicts", conflicts);
-        ctx.status(status).html(templates.render("admin/designer-updates", model, locale));
+        DesignerPageModels.UpdatesPage page = new DesignerPageModels.UpdatesPage(
+                "/t/" + access.tenant().slug() + "/admin/form", error, updates.source().isPresent(),
+                updates.source().map(source -> source.name()).orElse(""), updates.fromSource(), updates.takenVersion(),
+                updates.latestVersion(), updates.sourceChanges(), updates.baseChanges(), conflicts);
+        ctx.status(status).html(templates.render("admin/designer-updates", PageModel.of(layout, page), locale));
     }
 
     /** The designer's notices: "updates available" from the service's source or the common form, and updates pulled into the draft. */
-    static void designerNotices(Map<String, Object> model, Upstreams upstreams, TenantAccess access,
-                                DesignerService.Draft draft, Locale locale) {
+    static DesignerPageModels.Notices designerNotices(Upstreams upstreams, TenantAccess access,
+                                                      DesignerService.Draft draft, Locale locale) {
         Upstreams.Updates updates = upstreams.updates(access.tenant().id(), locale);
         List<String> notices = new ArrayList<>();
         if (updates.fromSource()) {
@@ -117,10 +112,9 @@ public final class UpdatesPages {
         if (!updates.baseChanges().isEmpty()) {
             notices.add(UiText.get(locale, "updates.available.base"));
         }
-        model.put("updates", notices);
         Integer pulled = draft.upstreamVersion();
         boolean newer = pulled != null && pulled > upstreams.publishedTakenVersion(access.tenant().id());
-        model.put("pulledNotice", !newer ? "" : UiText.get(locale, "updates.inDraft", pulled,
+        return new DesignerPageModels.Notices(notices, !newer ? "" : UiText.get(locale, "updates.inDraft", pulled,
                 updates.source().map(source -> source.name()).orElse("")));
     }
 

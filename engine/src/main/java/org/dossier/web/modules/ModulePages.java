@@ -19,6 +19,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.UiText;
 import org.dossier.web.Dates;
 import org.dossier.render.FormRenderer;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -64,11 +65,10 @@ public final class ModulePages {
                         row.stage() == null ? "" : stages.getOrDefault(row.stage(), row.stage()),
                         Dates.date(row.hearingDate(), locale), row.landlord() == null ? "" : row.landlord()))
                 .toList();
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "evictions.title"));
-        model.put("rows", rows);
-        model.put("latestFirst", latestFirst);
-        model.put("sortUrl", "/t/" + access.tenant().slug() + "/evictions" + (latestFirst ? "" : "?order=desc"));
-        ctx.html(templates.render("pages/evictions", model, locale));
+        ModulePageModels.EvictionsPage page = new ModulePageModels.EvictionsPage(rows, latestFirst,
+                "/t/" + access.tenant().slug() + "/evictions" + (latestFirst ? "" : "?order=desc"));
+        ctx.html(templates.render("pages/evictions",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "evictions.title")), page), locale));
     }
 
     public void dashboard(Context ctx, TenantAccess access) {
@@ -89,9 +89,9 @@ public final class ModulePages {
             charts.add(chart(field.label(), reports.byAnswer(access.tenant().id(), field.jsonPath()),
                     renderer.optionLabels(form, field.pointer(), locale), locale));
         }
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title"));
-        model.put("charts", charts);
-        ctx.html(templates.render("pages/dashboard", model, locale));
+        ctx.html(templates.render("pages/dashboard", PageModel.of(
+                Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title")), new ModulePageModels.DashboardPage(charts)),
+                locale));
     }
 
     /** A single-choice field of the form: an enum of strings, outside repeatable groups, not confidential. */

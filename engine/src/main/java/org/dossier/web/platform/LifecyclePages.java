@@ -19,6 +19,7 @@ import org.dossier.web.account.LoginPages;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -88,30 +89,18 @@ public final class LifecyclePages {
             renderConfirmation(ctx, e.status(), tenant, typed, messages.general(e.code(), locale));
             return;
         }
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.deleted.title"));
-        model.put("tenantName", tenant.name());
-        model.put("slug", report.slug());
-        model.put("counts", rows(report.counts(), locale));
-        model.put("tookMs", report.took().toMillis());
-        model.put("deleted", true);
-        model.put("suspended", true);
-        model.put("typed", "");
-        model.put("error", "");
-        ctx.status(200).html(templates.render("pages/platform-service-delete", model, locale));
+        PlatformPageModels.DeletePage page = new PlatformPageModels.DeletePage(tenant.name(), report.slug(),
+                rows(report.counts(), locale), report.took().toMillis(), true, true, "", "");
+        ctx.status(200).html(templates.render("pages/platform-service-delete",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.deleted.title")), page), locale));
     }
 
     private void renderConfirmation(Context ctx, int status, Tenant tenant, String typed, String error) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.delete.title", tenant.name()));
-        model.put("tenantName", tenant.name());
-        model.put("slug", tenant.slug());
-        model.put("counts", rows(deletion.preview(tenant.slug()), locale));
-        model.put("tookMs", 0);
-        model.put("deleted", false);
-        model.put("suspended", tenant.suspended());
-        model.put("typed", typed);
-        model.put("error", error);
-        ctx.status(status).html(templates.render("pages/platform-service-delete", model, locale));
+        PlatformPageModels.DeletePage page = new PlatformPageModels.DeletePage(tenant.name(), tenant.slug(),
+                rows(deletion.preview(tenant.slug()), locale), 0, false, tenant.suspended(), typed, error);
+        ctx.status(status).html(templates.render("pages/platform-service-delete", PageModel.of(
+                Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.delete.title", tenant.name())), page), locale));
     }
 
     private static List<CountRow> rows(DeletionCounts counts, Locale locale) {

@@ -25,6 +25,7 @@ import org.dossier.onboarding.Onboarding;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -134,29 +135,27 @@ public final class PlatformPages {
     private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
                         String cloned) {
         Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "platform.title"));
         java.util.Set<org.dossier.tenant.TenantId> holding = tenants.holdingCaseFiles();
-        model.put("services", tenants.listAll().stream()
+        List<ServiceRow> services = tenants.listAll().stream()
                 .map(tenant -> new ServiceRow(tenant.name(), tenant.slug(), tenant.primaryColor(),
                         "/t/" + tenant.slug() + (tenant.suspended() ? "/admin/audit" : "/admin/users"),
                         Dates.time(tenant.createdAt(), locale), tenant.suspended(), tenant.template(),
                         holding.contains(tenant.id())))
-                .toList());
-        model.put("notice", ctx.attribute(NOTICE) == null ? "" : ctx.attribute(NOTICE));
-        model.put("problem", ctx.attribute(PROBLEM) == null ? "" : ctx.attribute(PROBLEM));
-        model.put("maxReason", ServiceSuspension.MAX_REASON);
-        model.put("error", error);
-        model.put("entered", Map.of(
-                "name", entered.getOrDefault("name", ""),
-                "slug", entered.getOrDefault("slug", ""),
-                "colour", entered.getOrDefault("colour", "#1e3a8a"),
-                "adminEmail", entered.getOrDefault("adminEmail", ""),
-                "adminName", entered.getOrDefault("adminName", "")));
+                .toList();
+        String notice = ctx.attribute(NOTICE);
+        String problem = ctx.attribute(PROBLEM);
         Map<String, String> cloneEntered = ctx.attribute(CLONE_ENTERED);
-        model.put("cloneEntered", cloneEntered == null ? Map.of("from", "", "slug", "", "name", "", "adminEmail", "",
-                "adminName", "") : cloneEntered);
-        model.put("created", created.orElse(new Created("", "", "", "")));
-        model.put("cloned", cloned);
-        ctx.status(status).html(templates.render("pages/platform-services", model, locale));
+        PlatformPageModels.ServicesPage page = new PlatformPageModels.ServicesPage(services,
+                notice == null ? "" : notice, problem == null ? "" : problem, ServiceSuspension.MAX_REASON, error,
+                Map.of("name", entered.getOrDefault("name", ""),
+                        "slug", entered.getOrDefault("slug", ""),
+                        "colour", entered.getOrDefault("colour", "#1e3a8a"),
+                        "adminEmail", entered.getOrDefault("adminEmail", ""),
+                        "adminName", entered.getOrDefault("adminName", "")),
+                cloneEntered == null ? Map.of("from", "", "slug", "", "name", "", "adminEmail", "", "adminName", "")
+                        : cloneEntered,
+                created.orElse(new Created("", "", "", "")), cloned);
+        ctx.status(status).html(templates.render("pages/platform-services",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "platform.title")), page), locale));
     }
 }

@@ -3,7 +3,6 @@ package org.dossier.web.platform;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import org.dossier.stats.StatisticsReport;
 import org.dossier.web.Csv;
@@ -16,6 +15,7 @@ import org.dossier.web.Dates;
 import org.dossier.stats.PlatformStatistics;
 import org.dossier.stats.StatisticsExports;
 import org.dossier.tenant.TenantService;
+import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -40,13 +40,10 @@ public final class StatisticsPages {
     public void page(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
         StatisticsView view = new StatisticsView(report(), locale);
-        Map<String, Object> model = Pages.layout(ctx, locale, UiText.get(locale, "stats.title"));
-        model.put("computedAt", Dates.time(view.computedAt(), locale));
-        model.put("services", view.services());
-        model.put("months", view.months());
-        model.put("breakdowns", view.breakdowns());
-        model.put("unshared", view.unshared());
-        ctx.html(templates.render("pages/platform-stats", model, locale));
+        PlatformPageModels.StatisticsPage page = new PlatformPageModels.StatisticsPage(
+                Dates.time(view.computedAt(), locale), view.services(), view.months(), view.breakdowns(), view.unshared());
+        ctx.html(templates.render("pages/platform-stats",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "stats.title")), page), locale));
     }
 
     public void servicesCsv(Context ctx, Principal principal) {

@@ -49,7 +49,10 @@ public record LayoutModel(String lang, String title, String serviceName, String 
      */
     public record LangSwitchUrls(String fr, String en) {}
 
-    /** The layout's variables, to which a page adds its own; {@code flash} is empty when absent. */
+    /**
+     * The layout's variables, to which a page adds its own; {@code flash} is empty when absent.
+     * A mutable map on purpose: it is what {@link PageModel#of} extends with each page's record.
+     */
     public Map<String, Object> toModel() {
         Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
