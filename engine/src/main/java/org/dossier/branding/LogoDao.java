@@ -31,6 +31,14 @@ public interface LogoDao {
     @SqlQuery("SELECT COUNT(*) FROM tenant_logos WHERE tenant_id = :tenantId")
     long count(@Bind("tenantId") TenantId tenantId);
 
+    /** Copies the source service's logo, if it has one, to a new service. @return how many rows were copied */
+    @SqlUpdate("""
+            INSERT INTO tenant_logos (tenant_id, content_type, width, height, bytes, updated_at, updated_by)
+            SELECT :clone, content_type, width, height, bytes, updated_at, updated_by
+              FROM tenant_logos WHERE tenant_id = :source
+            """)
+    int copy(@Bind("source") TenantId source, @Bind("clone") TenantId clone);
+
     @SqlUpdate("DELETE FROM tenant_logos WHERE tenant_id = :tenantId")
     void delete(@Bind("tenantId") TenantId tenantId);
 }
