@@ -42,15 +42,9 @@ public final class SessionStore {
         String csrf = Secrets.token(32);
         Instant now = now();
         byte[] hash = Secrets.sha256(id);
-        handle.createUpdate("DELETE FROM sessions WHERE user_id = :userId AND (last_seen_at < :idle OR created_at < :absolute)")
-                .bind("userId", user.id()).bind("idle", now.minus(idleTimeout))
-                .bind("absolute", now.minus(absoluteTimeout)).execute();
-        handle.createUpdate("""
-                        INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, client_address)
-                        VALUES (:hash, :userId, :csrf, :now, :now, :address)
-                        """)
-                .bind("hash", hash).bind("userId", user.id()).bind("csrf", csrf).bind("now", now)
-                .bind("address", clientAddress).execute();
+        SessionDao sessions = new SessionDao(handle);
+        sessions.deleteExpired(user.id(), now.minus(idleTimeout), now.minus(absoluteTimeout));
+        sessions.insert(hash, user.id(), csrf, now, clientAddress);
         return new Opened(id, new Session(hash, user, csrf, now, now));
     }
 
@@ -68,24 +62,7 @@ public final class SessionStore {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(id);
-        String sql = "SELECT " + UserDao.COLUMNS
-                + ", s.id_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at"
-                + (tenantId == null ? "" : MembershipDao.JOINED_COLUMNS)
-                + " FROM sessions s JOIN users u ON u.id = s.user_id"
-                + (tenantId == null ? "" : MembershipDao.JOIN_ONE_TENANT)
-                + " WHERE s.id_hash = :hash";
-        Optional<Session.Found> found = jdbi.withHandle(handle -> {
-            var query = handle.createQuery(sql).bind("hash", hash);
-            if (tenantId != null) {
-                query.bind("tenantId", tenantId);
-            }
-            return query.map((rs, ctx) -> new Session.Found(
-                            new Session(rs.getBytes("id_hash"), UserDao.map(rs), rs.getString("csrf_token"),
-                                    rs.getTimestamp("session_created_at").toInstant(),
-                                    rs.getTimestamp("last_seen_at").toInstant()),
-                            tenantId == null ? Optional.empty() : MembershipDao.mapJoined(rs)))
-                    .findOne();
-        });
+        Optional<Session.Found> found = jdbi.withHandle(handle -> new SessionDao(handle).find(hash, tenantId));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -96,15 +73,13 @@ public final class SessionStore {
             return Optional.empty();
         }
         if (session.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
-            jdbi.useHandle(handle -> handle.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :hash")
-                    .bind("now", now).bind("hash", hash).execute());
+            jdbi.useHandle(handle -> new SessionDao(handle).touch(hash, now));
         }
         return found;
     }
 
     public void close(String id) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE id_hash = :hash")
-                .bind("hash", Secrets.sha256(id)).execute());
+        jdbi.useHandle(handle -> new SessionDao(handle).delete(Secrets.sha256(id)));
     }
 
     /**
@@ -115,13 +90,10 @@ public final class SessionStore {
      */
     public Reissued reissueClosingOthers(Handle handle, Session current, String clientAddress) {
         Instant now = now();
-        int others = handle.createUpdate("""
-                        DELETE FROM sessions
-                         WHERE user_id = :userId AND id_hash <> :current AND last_seen_at >= :idle AND created_at >= :absolute
-                        """)
-                .bind("userId", current.user().id()).bind("current", current.idHash())
-                .bind("idle", now.minus(idleTimeout)).bind("absolute", now.minus(absoluteTimeout)).execute();
-        handle.createUpdate("DELETE FROM sessions WHERE id_hash = :current").bind("current", current.idHash()).execute();
+        SessionDao sessions = new SessionDao(handle);
+        int others = sessions.deleteOtherLive(current.user().id(), current.idHash(), now.minus(idleTimeout),
+                now.minus(absoluteTimeout));
+        sessions.delete(current.idHash());
         return new Reissued(open(handle, current.user(), clientAddress), others);
     }
 

@@ -39,13 +39,7 @@ public final class TokenStore {
         String secret = PREFIX + Secrets.token(32);
         Instant now = now();
         Instant expires = lifetime == null ? null : now.plus(lifetime);
-        long id = handle.createUpdate("""
-                        INSERT INTO api_tokens (user_id, name, kind, token_hash, created_at, expires_at)
-                        VALUES (:userId, :name, :kind, :hash, :now, :expires)
-                        """)
-                .bind("userId", userId).bind("name", name).bind("kind", kind)
-                .bind("hash", Secrets.sha256(secret)).bind("now", now).bind("expires", expires)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long id = new TokenDao(handle).insert(userId, name, kind, Secrets.sha256(secret), now, expires);
         return new Issued(secret, new ApiToken(id, name, kind, now, expires, null, null));
     }
 
@@ -59,56 +53,22 @@ public final class TokenStore {
             return Optional.empty();
         }
         Instant now = now();
-        String sql = "SELECT " + UserDao.COLUMNS
-                + ", t.id AS token_id, t.name, t.kind, t.created_at AS token_created_at, t.expires_at,"
-                + " t.last_used_at, t.revoked_at"
-                + (tenantId == null ? "" : MembershipDao.JOINED_COLUMNS)
-                + " FROM api_tokens t JOIN users u ON u.id = t.user_id"
-                + (tenantId == null ? "" : MembershipDao.JOIN_ONE_TENANT)
-                + " WHERE t.token_hash = :hash";
-        Optional<Bearer> found = jdbi.withHandle(handle -> {
-            var query = handle.createQuery(sql).bind("hash", Secrets.sha256(secret));
-            if (tenantId != null) {
-                query.bind("tenantId", tenantId);
-            }
-            return query.map((rs, ctx) -> new Bearer(UserDao.map(rs), new ApiToken(rs.getLong("token_id"),
-                            rs.getString("name"), rs.getString("kind"), rs.getTimestamp("token_created_at").toInstant(),
-                            instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
-                            instant(rs.getTimestamp("revoked_at"))),
-                            tenantId == null ? Optional.empty() : MembershipDao.mapJoined(rs)))
-                    .findOne()
-                    .filter(bearer -> bearer.token().activeAt(now));
-        });
+        Optional<Bearer> found = jdbi.withHandle(handle -> new TokenDao(handle).find(Secrets.sha256(secret), tenantId))
+                .filter(bearer -> bearer.token().activeAt(now));
         found.filter(bearer -> bearer.token().lastUsedAt() == null
                         || bearer.token().lastUsedAt().plus(TOUCH_EVERY).isBefore(now))
-                .ifPresent(bearer -> jdbi.useHandle(handle -> handle.createUpdate(
-                                "UPDATE api_tokens SET last_used_at = :now WHERE id = :id")
-                        .bind("now", now).bind("id", bearer.token().id()).execute()));
+                .ifPresent(bearer -> jdbi.useHandle(handle -> new TokenDao(handle).touch(bearer.token().id(), now)));
         return found;
     }
 
     /** The user's personal tokens, newest first; short-lived login tokens are not listed. */
     public List<ApiToken> personalTokens(long userId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, name, kind, created_at, expires_at, last_used_at, revoked_at
-                          FROM api_tokens
-                         WHERE user_id = :userId AND kind = :kind
-                         ORDER BY created_at DESC, id DESC
-                        """)
-                .bind("userId", userId).bind("kind", PERSONAL)
-                .map((rs, ctx) -> new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
-                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("expires_at")),
-                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("revoked_at"))))
-                .list());
+        return jdbi.withHandle(handle -> new TokenDao(handle).listOfKind(userId, PERSONAL));
     }
 
     /** Revokes one of the user's own tokens. @return false when the user has no such live token */
     public boolean revoke(Handle handle, long userId, long tokenId) {
-        return handle.createUpdate("""
-                        UPDATE api_tokens SET revoked_at = :now
-                         WHERE id = :id AND user_id = :userId AND revoked_at IS NULL
-                        """)
-                .bind("now", now()).bind("id", tokenId).bind("userId", userId).execute() == 1;
+        return new TokenDao(handle).revoke(userId, tokenId, now());
     }
 
     /**
@@ -118,20 +78,10 @@ public final class TokenStore {
      * @return how many were revoked
      */
     public int revokeAll(Handle handle, long userId, String kind) {
-        Instant now = now();
-        return handle.createUpdate("""
-                        UPDATE api_tokens SET revoked_at = :now
-                         WHERE user_id = :userId AND kind = :kind AND revoked_at IS NULL
-                           AND (expires_at IS NULL OR expires_at > :now)
-                        """)
-                .bind("now", now).bind("userId", userId).bind("kind", kind).execute();
+        return new TokenDao(handle).revokeAllLive(userId, kind, now());
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -2,6 +2,7 @@ package org.dossier.db;
 
 import java.sql.Types;
 import java.util.UUID;
+import org.dossier.account.TokenDao;
 import org.dossier.audit.AuditEventDao;
 import org.dossier.ids.Uuids;
 import org.dossier.record.RecordDao;
@@ -44,5 +45,6 @@ final class JdbiTypes {
         });
         RecordDao.registerMappers(jdbi);
         AuditEventDao.registerMappers(jdbi);
+        TokenDao.registerMappers(jdbi);
     }
 }

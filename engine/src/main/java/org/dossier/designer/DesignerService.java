@@ -23,6 +23,7 @@ import org.dossier.form.FormService;
 import org.dossier.form.FormVersionDao;
 import org.dossier.form.InvalidFormDefinitionException;
 import org.dossier.modules.Modules;
+import org.dossier.record.RecordDao;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -61,23 +62,17 @@ public final class DesignerService {
                         Integer upstreamVersion) {}
 
     public Draft draft(TenantId tenantId, String formKey) {
-        Optional<Draft> stored = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT customisation, updated_at, updated_by, upstream_version
-                          FROM form_drafts
-                         WHERE tenant_id = :tenantId AND form_key = :formKey
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey)
-                .map((rs, ctx) -> new Draft(object(rs.getString("customisation")), true,
-                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
-                        rs.getObject("upstream_version", Integer.class)))
-                .findOne());
+        Optional<Draft> stored = jdbi.withExtension(DraftDao.class, dao -> dao.find(tenantId, formKey))
+                .map(row -> new Draft(object(row.customisation()), true, row.updatedAt(), row.updatedBy(),
+                        row.upstreamVersion()));
         return stored.orElseGet(() -> new Draft(publishedCustomisation(tenantId, formKey), false, null, null, null));
     }
 
     /** Checks the customisation compiles, then keeps it as the draft (with the source's updates it holds, if any). */
     public void saveDraft(TenantId tenantId, String formKey, ObjectNode customisation, Actor actor) {
         compiler.compile(BaseSchema.baseSchema(), customisation);
-        jdbi.useHandle(handle -> store(handle, tenantId, formKey, customisation, actor, false, null));
+        jdbi.useExtension(DraftDao.class,
+                dao -> dao.save(tenantId, formKey, customisation.toString(), now(), actor.id()));
     }
 
     /**
@@ -87,25 +82,8 @@ public final class DesignerService {
     public void saveDraft(Handle handle, TenantId tenantId, String formKey, ObjectNode customisation, Actor actor,
                           Integer upstreamVersion) {
         compiler.compile(BaseSchema.baseSchema(), customisation);
-        store(handle, tenantId, formKey, customisation, actor, true, upstreamVersion);
-    }
-
-    private static void store(Handle handle, TenantId tenantId, String formKey, ObjectNode customisation, Actor actor,
-                              boolean setUpstream, Integer upstreamVersion) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        handle.createUpdate(setUpstream ? """
-                        INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by, upstream_version)
-                        VALUES (:tenantId, :formKey, :customisation, :now, :actor, :upstream)
-                        ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor,
-                                                upstream_version = :upstream
-                        """ : """
-                        INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by)
-                        VALUES (:tenantId, :formKey, :customisation, :now, :actor)
-                        ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey).bind("customisation", customisation.toString())
-                .bind("now", now).bind("actor", actor.id()).bind("upstream", upstreamVersion)
-                .execute();
+        handle.attach(DraftDao.class).saveWithUpstream(tenantId, formKey, customisation.toString(), now(), actor.id(),
+                upstreamVersion);
     }
 
     /**
@@ -115,13 +93,7 @@ public final class DesignerService {
      * @throws DomainException {@code draftChanged} (409)
      */
     void requireUnchanged(Handle handle, TenantId tenantId, String formKey, Draft seen) {
-        Optional<Instant> now = handle.createQuery("""
-                        SELECT updated_at FROM form_drafts
-                         WHERE tenant_id = :tenantId AND form_key = :formKey
-                           FOR UPDATE
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey)
-                .map((rs, ctx) -> rs.getTimestamp("updated_at").toInstant()).findOne();
+        Optional<Instant> now = handle.attach(DraftDao.class).lockUpdatedAt(tenantId, formKey);
         Optional<Instant> before = seen.saved() ? Optional.ofNullable(seen.updatedAt()) : Optional.empty();
         if (!now.equals(before)) {
             throw new DomainException("draftChanged", 409, "the draft changed meanwhile");
@@ -251,8 +223,7 @@ public final class DesignerService {
         return jdbi.inTransaction(handle -> {
             requireUnchanged(handle, tenantId, formKey, draft);
             int version = forms.publish(handle, tenantId, formKey, definition, customisation, actor.id());
-            handle.createUpdate("DELETE FROM form_drafts WHERE tenant_id = :tenantId AND form_key = :formKey")
-                    .bind("tenantId", tenantId).bind("formKey", formKey).execute();
+            handle.attach(DraftDao.class).delete(tenantId, formKey);
             ObjectNode details = json.createObjectNode().put("form", formKey).put("version", version);
             Integer held = draft.upstreamVersion() != null ? draft.upstreamVersion()
                     : sourceVersionOf(handle, tenantId, formKey, version - 1);
@@ -288,12 +259,7 @@ public final class DesignerService {
         if (!key.matches("^[a-z][a-z0-9_]{0,62}$")) {
             throw new IllegalArgumentException("not a field key: " + key);
         }
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT COUNT(*) FROM records
-                         WHERE tenant_id = :tenantId AND form_key = :formKey AND JSON_EXTRACT(data, :path) IS NOT NULL
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey).bind("path", "$." + key)
-                .mapTo(Long.class).one());
+        return jdbi.withHandle(handle -> new RecordDao(handle).countHolding(tenantId, formKey, "$." + key));
     }
 
     private ObjectNode publishedCustomisation(TenantId tenantId, String formKey) {
@@ -307,12 +273,7 @@ public final class DesignerService {
 
     /** For a clone, records which version of its source's form one of its published versions holds. */
     public void recordSourceVersion(Handle handle, TenantId tenantId, String formKey, int version, int sourceVersion) {
-        handle.createUpdate("""
-                        INSERT INTO form_upstreams (tenant_id, form_key, version, source_version, taken_at)
-                        VALUES (:tenantId, :formKey, :version, :sourceVersion, :now)
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey).bind("version", version)
-                .bind("sourceVersion", sourceVersion).bind("now", Instant.now().truncatedTo(ChronoUnit.MICROS)).execute();
+        handle.attach(DraftDao.class).insertUpstream(tenantId, formKey, version, sourceVersion, now());
     }
 
     /**
@@ -321,19 +282,16 @@ public final class DesignerService {
      * service without a source.
      */
     public Integer sourceVersionOf(Handle handle, TenantId tenantId, String formKey, int version) {
-        return handle.createQuery("""
-                        SELECT source_version FROM form_upstreams
-                         WHERE tenant_id = :tenantId AND form_key = :formKey AND version <= :version
-                         ORDER BY version DESC
-                         LIMIT 1
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey).bind("version", version)
-                .mapTo(Integer.class).findOne().orElse(null);
+        return handle.attach(DraftDao.class).sourceVersionAtOrBefore(tenantId, formKey, version).orElse(null);
     }
 
     /** The customisation a stored version was compiled from; empty for one published as a whole definition. */
     public ObjectNode customisationOf(FormVersionDao.FormVersionRow row) {
         return row.customisation() == null ? json.createObjectNode() : object(row.customisation());
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private ObjectNode object(String text) {

@@ -6,11 +6,13 @@ import org.dossier.account.AccountService;
 import org.dossier.account.Role;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
+import org.dossier.branding.LogoDao;
 import org.dossier.designer.DesignerService;
 import org.dossier.form.FormService;
 import org.dossier.form.FormVersionDao;
 import org.dossier.tenant.ServiceName;
 import org.dossier.tenant.Tenant;
+import org.dossier.tenant.TenantDao;
 import org.dossier.tenant.TenantService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,16 +51,10 @@ final class ServiceCloner {
                 .orElseThrow();
         ClonedService result = jdbi.inTransaction(handle -> {
             Tenant clone = tenants.create(handle, slug, name, source.primaryColor());
-            int logos = handle.createUpdate("""
-                            INSERT INTO tenant_logos (tenant_id, content_type, width, height, bytes, updated_at, updated_by)
-                            SELECT :clone, content_type, width, height, bytes, updated_at, updated_by
-                              FROM tenant_logos WHERE tenant_id = :source
-                            """)
-                    .bind("clone", clone.id()).bind("source", source.id()).execute();
+            int logos = handle.attach(LogoDao.class).copy(source.id(), clone.id());
             // The logo's version follows the bytes actually copied, not the source as cached a moment ago.
-            handle.createUpdate("UPDATE tenants SET source_tenant_id = :source, logo_version = :logo WHERE id = :id")
-                    .bind("source", source.id().value()).bind("logo", logos == 0 ? 0 : Math.max(1, source.logoVersion()))
-                    .bind("id", clone.id().value()).execute();
+            handle.attach(TenantDao.class).linkToSource(clone.id().value(), source.id().value(),
+                    logos == 0 ? 0 : Math.max(1, source.logoVersion()));
             int version = forms.publish(handle, clone.id(), FormService.CASE_FILE, read(published.definition()),
                     published.customisation() == null ? null : read(published.customisation()), actor.id());
             designer.recordSourceVersion(handle, clone.id(), FormService.CASE_FILE, version, sourceVersion);

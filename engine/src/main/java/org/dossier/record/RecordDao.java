@@ -115,6 +115,16 @@ public final class RecordDao {
                 .bind("tenantId", tenantId).mapTo(Long.class).one();
     }
 
+    /** How many of the service's records of a form hold a value at a JSON path ({@code $.key}). */
+    public long countHolding(TenantId tenantId, String formKey, String jsonPath) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM records
+                         WHERE tenant_id = :tenantId AND form_key = :formKey AND JSON_EXTRACT(data, :path) IS NOT NULL
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("path", jsonPath)
+                .mapTo(Long.class).one();
+    }
+
     /** Maps {@link StoredRow} and {@link RecordSummary} by constructor: {@code form_key} to {@code formKey}, etc. */
     public static void registerMappers(Jdbi jdbi) {
         jdbi.registerRowMapper(ConstructorMapper.factory(StoredRow.class));

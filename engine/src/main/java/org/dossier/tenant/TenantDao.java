@@ -83,6 +83,10 @@ public interface TenantDao {
             """)
     List<Long> holdingCaseFiles();
 
+    /** Links a clone to its source, with the version of the logo it was given. */
+    @SqlUpdate("UPDATE tenants SET source_tenant_id = :source, logo_version = :logo WHERE id = :id")
+    void linkToSource(@Bind("id") long id, @Bind("source") long sourceId, @Bind("logo") int logoVersion);
+
     @SqlUpdate("UPDATE tenants SET logo_version = logo_version + 1 WHERE id = :id")
     void incrementLogoVersion(@Bind("id") long id);
 
