@@ -50,6 +50,28 @@ public final class Json {
     }
 
     /**
+     * A JSON API request's body: sent as {@code application/json} (else 415), a JSON object (else
+     * 400) holding only {@code allowedKeys} (else 400 naming the first other one); parsed and
+     * bounded as {@link #readBody}.
+     */
+    public JsonNode readObject(Context ctx, java.util.Set<String> allowedKeys) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
+        }
+        JsonNode body = readBody(ctx);
+        if (!body.isObject()) {
+            throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(key -> {
+            if (!allowedKeys.contains(key)) {
+                throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
+            }
+        });
+        return body;
+    }
+
+    /**
      * Parses a request body. Malformed JSON, invalid UTF-8, duplicate keys and trailing garbage
      * all answer 400 before anything is looked at. A body within the size limit can still ask for
      * unbounded work (a megabyte holds 350,000 empty rows): its shape is checked first, token by

@@ -3,7 +3,6 @@ package org.dossier.web.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.DomainException;
@@ -77,18 +76,6 @@ public final class LifecycleApi {
         if (contentType == null && ctx.contentLength() <= 0) {
             return json.mapper().createObjectNode();
         }
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
-        }
-        JsonNode body = json.readBody(ctx);
-        if (!body.isObject()) {
-            throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
-        }
-        body.fieldNames().forEachRemaining(key -> {
-            if (!keys.contains(key)) {
-                throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
-            }
-        });
-        return body;
+        return json.readObject(ctx, keys);
     }
 }

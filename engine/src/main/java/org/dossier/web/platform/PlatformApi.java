@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.dossier.DomainException;
 import org.dossier.onboarding.CloneRequest;
 import org.dossier.onboarding.ClonedService;
 import org.dossier.web.RequestContext;
@@ -25,19 +24,7 @@ public final class PlatformApi {
     }
 
     public void cloneService(Context ctx, Principal principal) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
-        }
-        JsonNode body = json.readBody(ctx);
-        if (!body.isObject()) {
-            throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
-        }
-        body.fieldNames().forEachRemaining(key -> {
-            if (!KEYS.contains(key)) {
-                throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
-            }
-        });
+        JsonNode body = json.readObject(ctx, KEYS);
         ClonedService result = onboarding.clone(new CloneRequest(
                 body.path("from").asText(""), body.path("slug").asText(""), body.path("name").asText(""),
                 body.path("adminEmail").asText(""), body.path("adminName").asText("")), RequestContext.actor(ctx));

@@ -11,7 +11,6 @@ import org.dossier.DomainException;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
-import org.dossier.record.NoSuchRecordException;
 import org.dossier.record.RecordId;
 import org.dossier.record.RecordPage;
 import org.dossier.record.RecordQuery;
@@ -53,7 +52,7 @@ public final class RecordApi {
     public void create(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         tenant.requireAcceptsCaseFiles();
-        JsonNode body = envelope(ctx, CREATE_KEYS);
+        JsonNode body = json.readObject(ctx, CREATE_KEYS);
         JsonNode formKey = body.get("form");
         if (formKey == null || !formKey.isTextual()) {
             throw new DomainException("invalidRequest", 400, "\"form\" must be a string");
@@ -74,7 +73,7 @@ public final class RecordApi {
     public void update(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         RecordId id = RequestParams.recordId(ctx);
-        JsonNode body = envelope(ctx, UPDATE_KEYS);
+        JsonNode body = json.readObject(ctx, UPDATE_KEYS);
         JsonNode version = body.get("version");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
             throw new DomainException("invalidRequest", 400, "\"version\" must be the integer version being updated");
@@ -112,23 +111,6 @@ public final class RecordApi {
         body.put("page", page.page());
         body.put("pageSize", page.pageSize());
         json.respond(ctx, 200, body);
-    }
-
-    private JsonNode envelope(Context ctx, Set<String> allowedKeys) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new DomainException("unsupportedMediaType", 415, "expected application/json");
-        }
-        JsonNode body = json.readBody(ctx);
-        if (!body.isObject()) {
-            throw new DomainException("invalidRequest", 400, "the body must be a JSON object");
-        }
-        body.fieldNames().forEachRemaining(key -> {
-            if (!allowedKeys.contains(key)) {
-                throw new DomainException("invalidRequest", 400, "unknown property \"" + key + "\"");
-            }
-        });
-        return body;
     }
 
     private static JsonNode data(JsonNode body) {
