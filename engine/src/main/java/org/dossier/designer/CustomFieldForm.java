@@ -33,20 +33,19 @@ public final class CustomFieldForm {
     /** The sections a custom field can be shown in, named in the language asked when they have a name in it. */
     public static List<Choice> sections(List<DesignerModel.Node> tree, String language) {
         return tree.stream().filter(DesignerModel.Node::nested)
-                .map(node -> new Choice(node.key(), "en".equals(language) && !node.labelEn().isEmpty()
-                        ? node.labelEn() : node.labelFr())).toList();
+                .map(node -> new Choice(node.key(), node.labelIn(language))).toList();
     }
 
     /**
      * Fields a visible-when condition may test: single and multiple choices, and yes/no questions,
      * never a confidential one (what it shows would give the value away; the form rules refuse it).
      */
-    public static List<Choice> conditionFields(List<DesignerModel.Node> sections) {
+    public static List<Choice> conditionFields(List<DesignerModel.Node> sections, String language) {
         List<Choice> choices = new ArrayList<>();
         for (DesignerModel.Node section : sections) {
             for (DesignerModel.Node field : section.children()) {
                 if (!field.nested() && !field.path().contains("[") && !field.confidential()) {
-                    choices.add(new Choice(field.path(), section.labelFr() + " › " + field.labelFr()));
+                    choices.add(new Choice(field.path(), section.labelIn(language) + " › " + field.labelIn(language)));
                 }
             }
         }

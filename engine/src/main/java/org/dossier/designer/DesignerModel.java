@@ -38,6 +38,11 @@ public final class DesignerModel {
             return !children.isEmpty();
         }
 
+        /** The label in {@code language} ({@code fr} or {@code en}) when it has one there, else the French one. */
+        public String labelIn(String language) {
+            return "en".equals(language) && !labelEn.isEmpty() ? labelEn : labelFr;
+        }
+
         /** The name prefix of this node's inputs in the designer form. */
         public String field() {
             return "f." + path;

@@ -93,7 +93,7 @@ public final class DesignerPages {
                                                                          Map<String, String> entered, Locale locale) {
         return new DesignerPageModels.CustomFieldChoices(CustomisationCompiler.TYPES.stream().sorted()
                 .map(type -> new CustomFieldForm.Choice(type, UiText.get(locale, "designer.type." + type))).toList(),
-                CustomFieldForm.sections(tree, locale.getLanguage()), CustomFieldForm.conditionFields(tree),
+                CustomFieldForm.sections(tree, locale.getLanguage()), CustomFieldForm.conditionFields(tree, locale.getLanguage()),
                 CustomFieldForm.LEGAL_BASES, CustomFieldForm.shown(entered));
     }
 

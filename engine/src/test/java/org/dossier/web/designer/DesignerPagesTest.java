@@ -222,4 +222,30 @@ class DesignerPagesTest {
         assertThat(spec.at("/gdpr/purpose").asText()).isEqualTo("Organisation du suivi");
         assertThat(admin.get(base + "/custom-fields/inconnu").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void the_designer_in_english_names_fields_in_english_where_they_have_an_english_label() {
+        String english = admin.get(base + "?lang=en").body();
+        String french = admin.get(base + "?lang=fr").body();
+
+        assertThat(english).contains("designer-field__name\">Place of birth<").contains("designer-field__name\">Identity<")
+                .doesNotContain("designer-field__name\">Lieu de naissance<");
+        assertThat(french).contains("designer-field__name\">Lieu de naissance<");
+        assertThat(english).as("the French label stays editable as such").contains("value=\"Lieu de naissance\"");
+    }
+
+    @Test
+    void a_custom_field_has_no_type_until_the_admin_chooses_one() {
+        String page = admin.get(base).body();
+        String typeSelect = page.substring(page.indexOf("id=\"cf-type\""), page.indexOf("</select>", page.indexOf("id=\"cf-type\"")));
+        assertThat(typeSelect).contains("required").contains("<option value=\"\" selected>— Choisir —</option>")
+                .doesNotContain("\" selected>Date");
+
+        HttpResponse<String> refused = admin.postForm(base + "/custom-fields", List.of(Map.entry("key", "sans_type"),
+                Map.entry("type", ""), Map.entry("section", "identite"), Map.entry("labelFr", "Sans type")));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(services.designer().draft(tenant.id(), FormService.CASE_FILE).customisation().toString())
+                .doesNotContain("sans_type");
+    }
 }
