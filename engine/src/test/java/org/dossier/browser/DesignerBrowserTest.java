@@ -33,8 +33,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The designer in a real browser (headless Chromium): the live preview follows every change, and
- * drag and drop reorders fields. Skipped, with a message, where Chromium or its driver is absent;
+ * What only a real browser shows (headless Chromium): the designer's live preview follows every
+ * change, drag and drop reorders fields, and the case-file form keeps the focused control clear of
+ * its sticky save bar. Skipped, with a message, where Chromium or its driver is absent;
  * {@code .ci/run} installs both.
  */
 @Tag("browser")
@@ -205,6 +206,40 @@ class DesignerBrowserTest {
         assertThat(summary).contains("Orientation").contains("obligatoire");
         assertThat(services.records().search(fresh.id(), org.dossier.record.RecordQuery.of("dossier", "", 1, 20)).total())
                 .isZero();
+    }
+
+    /** WCAG 2.2 "focus not obscured": tabbing down the long case-file form never hides the focus under the sticky save bar. */
+    @Test
+    void the_focused_control_is_never_under_the_sticky_save_bar() {
+        signIn(TestUsers.member(services, tenant, Role.CASEWORKER, true));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 700));
+        try {
+            browser.get(TestServer.baseUrl() + "/t/" + tenant.slug() + "/records/new");
+            browser.findElement(By.id("f-accompagnement-statut")).sendKeys("");
+            List<String> hidden = new java.util.ArrayList<>();
+            int below = 0;
+            for (int step = 0; step < 80; step++) {
+                browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+                Object verdict = ((JavascriptExecutor) browser).executeScript("""
+                        const focused = document.activeElement;
+                        const bar = document.querySelector('.form-actions');
+                        const form = document.querySelector('form[data-dossier-form]');
+                        if (!focused || !bar || bar.contains(focused) || !form.contains(focused)) { return 'skip'; }
+                        const field = focused.getBoundingClientRect(), top = bar.getBoundingClientRect().top;
+                        return field.bottom <= top + 1 ? (field.bottom > top - 200 ? 'near' : 'ok')
+                                : focused.tagName + '#' + (focused.id || focused.name);
+                        """);
+                if ("near".equals(verdict)) {
+                    below++;
+                } else if (!"ok".equals(verdict) && !"skip".equals(verdict)) {
+                    hidden.add(String.valueOf(verdict));
+                }
+            }
+            assertThat(below).as("the walk reached controls near the bar, so scrolling was exercised").isPositive();
+            assertThat(hidden).as("controls left under the sticky bar when focused").isEmpty();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1500, 1000));
+        }
     }
 
     private static void signIn(User user) {
