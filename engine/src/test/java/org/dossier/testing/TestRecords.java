@@ -34,4 +34,10 @@ public final class TestRecords {
         fields.add(Map.entry("membres_foyer[0].lien", "enfant"));
         return fields;
     }
+
+    /** How many case files a service holds, read straight from the table. */
+    public static long storedCount(org.dossier.Services services, org.dossier.tenant.Tenant tenant) {
+        return services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :t")
+                .bind("t", tenant.id()).mapTo(Long.class).one());
+    }
 }

@@ -430,8 +430,7 @@ class IsolationTest {
         CaseRecord stored = services.records().get(b.id(), recordOfB.id());
         assertThat(stored.lockVersion()).isEqualTo(1);
         assertThat(stored.data()).isEqualTo(recordOfB.data());
-        long recordsOfB = services.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT COUNT(*) FROM records WHERE tenant_id = :t").bind("t", b.id()).mapTo(Long.class).one());
+        long recordsOfB = TestRecords.storedCount(services, b);
         assertThat(recordsOfB).isEqualTo(1);
         assertThat(services.accounts().members(b.id())).hasSize(1);
         assertThat(services.accounts().activeMembership(b.id(), adminOfB.id()).orElseThrow().role()).isEqualTo(Role.ADMIN);

@@ -43,8 +43,7 @@ class DateFieldsTest {
     }
 
     private static long storedCount() {
-        return services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :t")
-                .bind("t", tenant.id()).mapTo(Long.class).one());
+        return TestRecords.storedCount(services, tenant);
     }
 
     private static String body(String birthDate) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.dossier.Services;
 import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestRecords;
 import org.dossier.testing.TestClient;
 import org.dossier.testing.TestUsers;
 import org.dossier.account.Role;
@@ -56,8 +57,7 @@ class RecordApiTest {
     }
 
     private static long storedCount() {
-        return services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :t")
-                .bind("t", tenant.id()).mapTo(Long.class).one());
+        return TestRecords.storedCount(services, tenant);
     }
 
     @Test

@@ -46,8 +46,7 @@ class RecordPagesTest {
     }
 
     private static long count(Tenant target) {
-        return services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :t")
-                .bind("t", target.id()).mapTo(Long.class).one());
+        return TestRecords.storedCount(services, target);
     }
 
     @Test

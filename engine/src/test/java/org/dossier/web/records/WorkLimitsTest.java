@@ -47,8 +47,7 @@ class WorkLimitsTest {
     }
 
     private static long storedCount() {
-        return services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :t")
-                .bind("t", tenant.id()).mapTo(Long.class).one());
+        return TestRecords.storedCount(services, tenant);
     }
 
     private static String emptyRows(int rows) {
