@@ -323,7 +323,7 @@ public final class DesignerService {
         });
         // After the commit, so that every save from now on uses the new version; rows saved
         // meanwhile keep the flag their save computed (see ToComplete).
-        toComplete.refresh(tenantId, formKey);
+        toComplete.refresh(tenantId, forms.version(tenantId, formKey, published));
         return published;
     }
 

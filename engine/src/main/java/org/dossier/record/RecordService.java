@@ -52,7 +52,7 @@ public final class RecordService {
         this.messages = messages;
         this.pruner = pruner;
         this.audit = audit;
-        this.toComplete = new ToComplete(jdbi, json, forms, validator, pruner);
+        this.toComplete = new ToComplete(jdbi, json, validator, pruner);
     }
 
     /** The "à compléter" flag: which required fields a case file lacks, and its recomputation at publish. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.ConfidentialFields;
-import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
@@ -32,15 +31,12 @@ public final class ToComplete {
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
-    private final FormService forms;
     private final RecordValidator validator;
     private final InvisibleFieldPruner pruner;
 
-    public ToComplete(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator,
-                      InvisibleFieldPruner pruner) {
+    public ToComplete(Jdbi jdbi, ObjectMapper json, RecordValidator validator, InvisibleFieldPruner pruner) {
         this.jdbi = jdbi;
         this.json = json;
-        this.forms = forms;
         this.validator = validator;
         this.pruner = pruner;
     }
@@ -63,12 +59,14 @@ public final class ToComplete {
     }
 
     /**
-     * Recomputes the flag of every case file of a service's form against its latest version.
+     * Recomputes the flag of every case file of a service's form against a version of it, the one
+     * just published (named rather than asked for as "the latest", which a node may have cached
+     * for a moment).
      *
      * @return how many flags changed
      */
-    public int refresh(TenantId tenantId, String formKey) {
-        CompiledForm form = forms.latest(tenantId, formKey);
+    public int refresh(TenantId tenantId, CompiledForm form) {
+        String formKey = form.formKey();
         int changed = 0;
         RecordId after = null;
         while (true) {
