@@ -270,4 +270,29 @@ class RequiredForNewOnlyTest {
         assertThat(edit.select(".to-complete a").eachAttr("href")).containsExactly("#f-membres_foyer-0-date_naissance");
         assertThat(edit.getElementById("f-membres_foyer-0-date_naissance")).isNotNull();
     }
+
+    @Test
+    void a_required_field_of_a_switched_off_module_is_not_asked_about_nor_counted_until_the_module_is_on_again() {
+        ObjectNode started = TestRecords.validData("Expulsion");
+        started.putObject("prevention_expulsions").put("date_audience", "2025-06-01");
+        CaseRecord record = existing(started);
+        ObjectNode customisation = services.designer().draft(tenant.id(), FormService.CASE_FILE).customisation().deepCopy();
+        customisation.putObject("fields").putObject("prevention_expulsions.procedure_en_cours").put("required", true);
+        customisation.putObject("modules").put("prevention-expulsions", false);
+        services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, customisation, Actor.system("test"));
+
+        assertThat(Jsoup.parse(admin.get(base + "/publish").body()).select("input[type=radio]")).isEmpty();
+        assertThat(admin.postForm(base + "/publish", List.of()).statusCode()).isEqualTo(303);
+        assertThat(toComplete(record.id())).as("the module is off: its fields do not count").isFalse();
+
+        ObjectNode on = services.designer().draft(tenant.id(), FormService.CASE_FILE).customisation().deepCopy();
+        ((ObjectNode) on.get("modules")).put("prevention-expulsions", true);
+        services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, on, Actor.system("test"));
+        Document page = Jsoup.parse(admin.get(base + "/publish").body());
+        assertThat(page.select("input[type=radio][value=existing]").eachAttr("name"))
+                .containsExactly("required:/prevention_expulsions/procedure_en_cours");
+        assertThat(page.select("#required-0-count").text()).isEqualTo("1 dossier existant est sans ce champ.");
+        assertThat(publish("/prevention_expulsions/procedure_en_cours", "existing").statusCode()).isEqualTo(303);
+        assertThat(toComplete(record.id())).isTrue();
+    }
 }
