@@ -89,7 +89,8 @@ public record Services(
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
                 new InvisibleFieldPruner(visibleWhen), audit);
         TenantService tenants = new TenantService(database.jdbi());
-        DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit);
+        DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
+                records.toComplete());
         SessionStore sessions = new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(),
                 config.accounts().sessionAbsolute());
         TokenStore tokens = new TokenStore(database.jdbi(), clock);

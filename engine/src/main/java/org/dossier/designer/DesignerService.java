@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +24,12 @@ import org.dossier.form.FormDiff;
 import org.dossier.form.FormService;
 import org.dossier.form.FormVersionDao;
 import org.dossier.form.InvalidFormDefinitionException;
+import org.dossier.form.NewlyRequired;
+import org.dossier.form.RequiredChoices;
+import org.dossier.form.RequiredScope;
 import org.dossier.modules.Modules;
 import org.dossier.record.RecordDao;
+import org.dossier.record.ToComplete;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,13 +47,16 @@ public final class DesignerService {
     private final FormService forms;
     private final CustomisationCompiler compiler;
     private final AuditLog audit;
+    private final ToComplete toComplete;
 
-    public DesignerService(Jdbi jdbi, ObjectMapper json, FormService forms, CustomisationCompiler compiler, AuditLog audit) {
+    public DesignerService(Jdbi jdbi, ObjectMapper json, FormService forms, CustomisationCompiler compiler, AuditLog audit,
+                           ToComplete toComplete) {
         this.jdbi = jdbi;
         this.json = json;
         this.forms = forms;
         this.compiler = compiler;
         this.audit = audit;
+        this.toComplete = toComplete;
     }
 
     /**
@@ -210,19 +219,94 @@ public final class DesignerService {
     }
 
     /**
-     * Publishes the draft as the next version and forgets the draft, in one transaction with its
-     * audit event.
-     *
-     * @return the new version number
+     * The fields publishing the draft would make required, each with how many of the service's
+     * case files lack it: one count per field in SQL (see {@link NewlyRequired} for what a count
+     * means for a conditional field, a field in an optional section, a field of repeatable rows).
+     */
+    public List<RequiredChange> requiredChanges(TenantId tenantId, String formKey, Locale locale) {
+        List<NewlyRequired.Field> fields = newlyRequired(tenantId, formKey, definitionOf(draft(tenantId, formKey)
+                .customisation()), locale);
+        return jdbi.withHandle(handle -> {
+            RecordDao records = new RecordDao(handle);
+            return fields.stream().map(field -> new RequiredChange(field, lacking(records, tenantId, formKey, field)))
+                    .toList();
+        });
+    }
+
+    private List<NewlyRequired.Field> newlyRequired(TenantId tenantId, String formKey, JsonNode definition,
+                                                    Locale locale) {
+        return NewlyRequired.between(forms.latest(tenantId, formKey).effectiveSchema(),
+                forms.preview(formKey, definition).effectiveSchema(), locale);
+    }
+
+    private static long lacking(RecordDao records, TenantId tenantId, String formKey, NewlyRequired.Field field) {
+        String pointer = field.pointer();
+        if (field.inRows()) {
+            int row = pointer.indexOf("/*/");
+            return records.countRowsLacking(tenantId, formKey, jsonPath(pointer.substring(0, row)),
+                    jsonPath(pointer.substring(0, row)) + "[*]" + jsonPath(pointer.substring(row + 2)).substring(1));
+        }
+        Optional<String> section = field.optionalSection().isEmpty() ? Optional.empty()
+                : Optional.of(jsonPath(field.optionalSection()));
+        return records.countLacking(tenantId, formKey, jsonPath(pointer), section);
+    }
+
+    /** {@code /a/b} as the JSON path {@code $.a.b}; keys are data keys ({@code ^[a-z][a-z0-9_]*$}), nothing to quote. */
+    private static String jsonPath(String pointer) {
+        StringBuilder path = new StringBuilder("$");
+        for (String key : pointer.substring(1).split("/")) {
+            if (!key.matches("^[a-z][a-z0-9_]{0,62}$")) {
+                throw new IllegalArgumentException("not a field key: " + key);
+            }
+            path.append('.').append(key);
+        }
+        return path.toString();
+    }
+
+    /**
+     * Publishes the draft as {@link #publish(TenantId, String, Map, Actor)} does, every field it
+     * makes required being required of existing case files too (as before the choice existed):
+     * for callers that are not the publish page.
      */
     public int publish(TenantId tenantId, String formKey, Actor actor) {
+        List<NewlyRequired.Field> fields = newlyRequired(tenantId, formKey, draftDefinition(tenantId, formKey),
+                Locale.FRENCH);
+        Map<String, RequiredScope> all = new LinkedHashMap<>();
+        fields.forEach(field -> all.put(field.pointer(), RequiredScope.ALSO_EXISTING));
+        return publish(tenantId, formKey, all, actor);
+    }
+
+    /**
+     * Publishes the draft as the next version and forgets the draft, in one transaction with its
+     * audit event, storing for each field it makes required the admin's choice of whom it is
+     * required; then recomputes the "à compléter" flag of the service's case files.
+     *
+     * @param chosen the choice for each field the draft makes required, by pointer; others are ignored
+     * @return the new version number
+     * @throws RequiredChoiceMissingException when a field the draft makes required has no choice
+     */
+    public int publish(TenantId tenantId, String formKey, Map<String, RequiredScope> chosen, Actor actor) {
         Draft draft = draft(tenantId, formKey);
         ObjectNode customisation = draft.customisation();
         ObjectNode definition = definitionOf(customisation);
         List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
-        return jdbi.inTransaction(handle -> {
+        Map<String, RequiredScope> choices = new LinkedHashMap<>();
+        List<String> unchosen = new ArrayList<>();
+        for (NewlyRequired.Field field : newlyRequired(tenantId, formKey, definition, Locale.FRENCH)) {
+            RequiredScope scope = chosen.get(field.pointer());
+            if (scope == null) {
+                unchosen.add(field.pointer());
+            } else {
+                choices.put(field.pointer(), scope);
+            }
+        }
+        if (!unchosen.isEmpty()) {
+            throw new RequiredChoiceMissingException(unchosen);
+        }
+        int published = jdbi.inTransaction(handle -> {
             requireUnchanged(handle, tenantId, formKey, draft);
-            int version = forms.publish(handle, tenantId, formKey, definition, customisation, actor.id());
+            int version = forms.publish(handle, tenantId, formKey, definition, customisation,
+                    new RequiredChoices(choices), actor.id());
             handle.attach(DraftDao.class).delete(tenantId, formKey);
             ObjectNode details = json.createObjectNode().put("form", formKey).put("version", version);
             Integer held = draft.upstreamVersion() != null ? draft.upstreamVersion()
@@ -232,9 +316,15 @@ public final class DesignerService {
                 details.put("sourceVersion", held);
             }
             changes.forEach(details.putArray("changes")::add);
+            ObjectNode required = details.putObject("required");
+            choices.forEach((pointer, scope) -> required.put(pointer, scope.code()));
             audit.record(handle, tenantId, actor, "form.published", TARGET, formKey, details);
             return version;
         });
+        // After the commit, so that every save from now on uses the new version; rows saved
+        // meanwhile keep the flag their save computed (see ToComplete).
+        toComplete.refresh(tenantId, forms.version(tenantId, formKey, published));
+        return published;
     }
 
     /** Every published version, newest first. */

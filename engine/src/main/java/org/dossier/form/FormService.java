@@ -85,12 +85,21 @@ public final class FormService {
     /** As above, keeping the customisation the definition was compiled from (null for none). */
     public int publish(Handle handle, TenantId tenantId, String formKey, JsonNode definition, JsonNode customisation,
                        String publishedBy) {
+        return publish(handle, tenantId, formKey, definition, customisation, RequiredChoices.NONE, publishedBy);
+    }
+
+    /**
+     * As above, with the admin's choice for each field this version makes required (see
+     * {@link RequiredScope}); a field it makes required without a choice is required of every case file.
+     */
+    public int publish(Handle handle, TenantId tenantId, String formKey, JsonNode definition, JsonNode customisation,
+                       RequiredChoices choices, String publishedBy) {
         metaSchema.check(definition);
         compiler.compile(formKey, 0, definition);
         FormVersionDao dao = handle.attach(FormVersionDao.class);
         int next = dao.latestVersionNumber(tenantId, formKey) + 1;
         dao.insert(tenantId, formKey, next, definition.toString(), customisation == null ? null : customisation.toString(),
-                Instant.now(), publishedBy);
+                Instant.now(), publishedBy, choices.toJson());
         latest.remove(new LatestKey(tenantId, formKey));
         return next;
     }
@@ -103,6 +112,25 @@ public final class FormService {
     /** One published version as stored (definition and customisation as JSON text). */
     public Optional<FormVersionDao.FormVersionRow> stored(TenantId tenantId, String formKey, int version) {
         return jdbi.withExtension(FormVersionDao.class, dao -> dao.find(tenantId, formKey, version));
+    }
+
+    /**
+     * Which fields of a form case files that existed before they became required need not fill:
+     * the latest choice for each field, over the versions up to {@code version}.
+     */
+    public NewOnlyRequirements newOnlyRequirements(TenantId tenantId, String formKey, int version) {
+        List<FormVersionDao.ChoicesRow> rows = jdbi.withExtension(FormVersionDao.class,
+                dao -> dao.requiredChoices(tenantId, formKey, version));
+        Map<String, Instant> since = new java.util.LinkedHashMap<>();
+        for (FormVersionDao.ChoicesRow row : rows) {
+            RequiredChoices.fromJson(parse(row.requiredChoices())).byPointer().forEach((pointer, scope) -> {
+                since.remove(pointer);
+                if (scope == RequiredScope.NEW_ONLY) {
+                    since.put(pointer, row.publishedAt());
+                }
+            });
+        }
+        return new NewOnlyRequirements(since);
     }
 
     /** Compiles a definition that is not stored (a draft), for a preview; it is checked like a published one. */

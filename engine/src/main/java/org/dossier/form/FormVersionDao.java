@@ -47,12 +47,29 @@ public interface FormVersionDao {
 
     /** Fails on the primary key when two publishers race for the same number: the loser retries. */
     @SqlUpdate("""
-            INSERT INTO form_versions (tenant_id, form_key, version, definition, customisation, published_at, published_by)
-            VALUES (:tenantId, :formKey, :version, :definition, :customisation, :publishedAt, :publishedBy)
+            INSERT INTO form_versions (tenant_id, form_key, version, definition, customisation, published_at, published_by,
+                                       required_choices)
+            VALUES (:tenantId, :formKey, :version, :definition, :customisation, :publishedAt, :publishedBy, :requiredChoices)
             """)
     void insert(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey, @Bind("version") int version,
                 @Bind("definition") String definitionJson, @Bind("customisation") String customisationJson,
-                @Bind("publishedAt") Instant publishedAt, @Bind("publishedBy") String publishedBy);
+                @Bind("publishedAt") Instant publishedAt, @Bind("publishedBy") String publishedBy,
+                @Bind("requiredChoices") String requiredChoicesJson);
+
+    /** The versions up to {@code version} that made fields required, oldest first, with the admin's choices. */
+    @SqlQuery("""
+            SELECT version, published_at, required_choices
+              FROM form_versions
+             WHERE tenant_id = :tenantId AND form_key = :formKey AND version <= :version
+               AND required_choices IS NOT NULL
+             ORDER BY version
+            """)
+    @RegisterConstructorMapper(ChoicesRow.class)
+    List<ChoicesRow> requiredChoices(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
+                                     @Bind("version") int version);
+
+    /** @param requiredChoices a JSON object, see {@link RequiredChoices} */
+    record ChoicesRow(int version, Instant publishedAt, String requiredChoices) {}
 
     /** @param customisation the customisation the version was compiled from; null when published as a whole definition */
     record FormVersionRow(String formKey, int version, String definition, String customisation, Instant publishedAt,

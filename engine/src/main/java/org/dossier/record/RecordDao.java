@@ -29,29 +29,36 @@ public final class RecordDao {
 
     public void insert(TenantId tenantId, RecordId id, String formKey, int schemaVersion, String dataJson, Instant now,
                        String actor) {
+        insert(tenantId, id, formKey, schemaVersion, dataJson, now, actor, false);
+    }
+
+    /** @param toComplete whether the case file lacks a field its form requires (see {@link ToComplete}) */
+    public void insert(TenantId tenantId, RecordId id, String formKey, int schemaVersion, String dataJson, Instant now,
+                       String actor, boolean toComplete) {
         handle.createUpdate("""
                         INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version,
-                                             created_at, created_by, updated_at, updated_by, last_activity_at)
-                        VALUES (:tenantId, :id, :formKey, :schemaVersion, :data, 1, :now, :actor, :now, :actor, :now)
+                                             created_at, created_by, updated_at, updated_by, last_activity_at, to_complete)
+                        VALUES (:tenantId, :id, :formKey, :schemaVersion, :data, 1, :now, :actor, :now, :actor, :now,
+                                :toComplete)
                         """)
                 .bind("tenantId", tenantId).bind("id", id).bind("formKey", formKey)
                 .bind("schemaVersion", schemaVersion).bind("data", dataJson)
-                .bind("now", now).bind("actor", actor)
+                .bind("now", now).bind("actor", actor).bind("toComplete", toComplete)
                 .execute();
     }
 
     /** @return false when the row is gone or its lock version is no longer {@code expectedLockVersion} */
     public boolean update(TenantId tenantId, RecordId id, int expectedLockVersion, int schemaVersion, String dataJson,
-                          Instant now, String actor) {
+                          Instant now, String actor, boolean toComplete) {
         return handle.createUpdate("""
                         UPDATE records
                            SET data = :data, schema_version = :schemaVersion, lock_version = lock_version + 1,
-                               updated_at = :now, updated_by = :actor, last_activity_at = :now
+                               updated_at = :now, updated_by = :actor, last_activity_at = :now, to_complete = :toComplete
                          WHERE tenant_id = :tenantId AND id = :id AND lock_version = :expected
                         """)
                 .bind("tenantId", tenantId).bind("id", id).bind("expected", expectedLockVersion)
                 .bind("schemaVersion", schemaVersion).bind("data", dataJson)
-                .bind("now", now).bind("actor", actor)
+                .bind("now", now).bind("actor", actor).bind("toComplete", toComplete)
                 .execute() == 1;
     }
 
@@ -125,10 +132,75 @@ public final class RecordDao {
                 .mapTo(Long.class).one();
     }
 
+    /**
+     * How many of the service's case files of a form lack a field, given by its JSON path
+     * ({@code $.a.b}); with {@code sectionPath}, only those holding that section (a case file
+     * without an optional section does not lack what is inside it).
+     */
+    public long countLacking(TenantId tenantId, String formKey, String path, Optional<String> sectionPath) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM records
+                         WHERE tenant_id = :tenantId AND form_key = :formKey AND JSON_EXTRACT(data, :path) IS NULL
+                           AND (:section IS NULL OR JSON_EXTRACT(data, :section) IS NOT NULL)
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("path", path)
+                .bind("section", sectionPath.orElse(null))
+                .mapTo(Long.class).one();
+    }
+
+    /**
+     * How many of the service's case files of a form have a row of a repeatable group ({@code $.rows})
+     * that lacks a field ({@code $.rows[*].field}): fewer values found in the rows than rows.
+     */
+    public long countRowsLacking(TenantId tenantId, String formKey, String rowsPath, String rowFieldPath) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM records
+                         WHERE tenant_id = :tenantId AND form_key = :formKey
+                           AND JSON_LENGTH(data, :rows) > COALESCE(JSON_LENGTH(JSON_EXTRACT(data, :field)), 0)
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("rows", rowsPath).bind("field", rowFieldPath)
+                .mapTo(Long.class).one();
+    }
+
+    /** One case file as {@link ToComplete} reads it to recompute its flag. */
+    public record FlagRow(RecordId id, String data, int lockVersion, Instant createdAt, boolean toComplete) {}
+
+    /** The next {@code limit} case files of a form after {@code afterId} (null: from the first), in id order. */
+    public List<FlagRow> flagBatch(TenantId tenantId, String formKey, RecordId afterId, int limit) {
+        return handle.createQuery("""
+                        SELECT id, data, lock_version, created_at, to_complete FROM records
+                         WHERE tenant_id = :tenantId AND form_key = :formKey AND (:after IS NULL OR id > :after)
+                         ORDER BY id
+                         LIMIT :limit
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("after", afterId).bind("limit", limit)
+                .mapTo(FlagRow.class).list();
+    }
+
+    /**
+     * Sets the flag of case files still at the lock version read: one saved meanwhile already
+     * has the flag its save computed.
+     */
+    public void setToComplete(TenantId tenantId, List<FlagRow> rows, boolean toComplete) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("""
+                UPDATE records SET to_complete = :toComplete
+                 WHERE tenant_id = :tenantId AND id = :id AND lock_version = :lockVersion
+                """);
+        for (FlagRow row : rows) {
+            batch.bind("tenantId", tenantId).bind("id", row.id()).bind("lockVersion", row.lockVersion())
+                    .bind("toComplete", toComplete).add();
+        }
+        batch.execute();
+    }
+
     /** Maps {@link StoredRow} and {@link RecordSummary} by constructor: {@code form_key} to {@code formKey}, etc. */
     public static void registerMappers(Jdbi jdbi) {
         jdbi.registerRowMapper(ConstructorMapper.factory(StoredRow.class));
         jdbi.registerRowMapper(ConstructorMapper.factory(RecordSummary.class));
+        jdbi.registerRowMapper(ConstructorMapper.factory(FlagRow.class));
     }
 
     /** The row as read, data still as JSON text. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
@@ -18,6 +19,7 @@ import org.dossier.form.ConfidentialFields;
 import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
+import org.dossier.form.NewOnlyRequirements;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
 import org.dossier.validation.Messages;
@@ -39,6 +41,7 @@ public final class RecordService {
     private final Messages messages;
     private final InvisibleFieldPruner pruner;
     private final AuditLog audit;
+    private final ToComplete toComplete;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -49,6 +52,37 @@ public final class RecordService {
         this.messages = messages;
         this.pruner = pruner;
         this.audit = audit;
+        this.toComplete = new ToComplete(jdbi, json, validator, pruner);
+    }
+
+    /** The "à compléter" flag: which required fields a case file lacks, and its recomputation at publish. */
+    public ToComplete toComplete() {
+        return toComplete;
+    }
+
+    /**
+     * The pointers of the fields the latest version of its form requires and a stored case file
+     * lacks, in form order; confidential ones only for a reader with the grant (the others cannot
+     * see whether those hold a value).
+     */
+    public List<String> missingRequired(TenantId tenantId, RecordId id, boolean confidentialGrant) {
+        CaseRecord record = get(tenantId, id);
+        CompiledForm form = forms.latest(tenantId, record.formKey());
+        List<String> missing = toComplete.missing(form, record.data());
+        if (confidentialGrant) {
+            return missing;
+        }
+        List<String> confidential = form.confidential().pointers();
+        return missing.stream().filter(pointer -> confidential.stream().noneMatch(location -> within(location, pointer)))
+                .toList();
+    }
+
+    /** Whether a pointer ({@code /a/0/b}) is at or under a schema location ({@code /a/*}). */
+    private static boolean within(String location, String pointer) {
+        String[] segments = pointer.split("/", -1);
+        int depth = location.split("/", -1).length;
+        return segments.length >= depth
+                && org.dossier.form.RequiredChoices.matches(location, String.join("/", List.of(segments).subList(0, depth)));
     }
 
     /** Validates and stores a new record, for a caller allowed to write confidential values. */
@@ -66,7 +100,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = writable(form, data, null, confidentialGrant, locale);
+        JsonNode clean = writable(form, data, null, confidentialGrant, locale, pointer -> false).data();
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -110,9 +144,13 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
-            JsonNode clean = writable(form, posted, parse(stored.data()), confidentialGrant, locale);
+            NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
+            Writable written = writable(form, posted, parse(stored.data()), confidentialGrant, locale,
+                    pointer -> newOnly.exempts(pointer, stored.createdAt()));
+            JsonNode clean = written.data();
             Instant now = now();
-            if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
+            if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id(),
+                    written.toComplete())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
@@ -156,14 +194,21 @@ public final class RecordService {
     }
 
     /**
+     * What a save stores: the data, and whether it lacks a field the form requires ("à compléter",
+     * possible only for a field an existing case file is exempt from).
+     */
+    private record Writable(JsonNode data, boolean toComplete) {}
+
+    /**
      * The data to store for this post: the posted values the caller could see and edit, with
      * everything hidden from them carried over from {@code stored} (null for a new record), pruned
-     * of what a display condition hides, and valid against the form.
+     * of what a display condition hides, and valid against the form, except that a required field
+     * {@code exempt} names (by error pointer) may be missing: a field required of new case files only.
      *
      * @throws RecordValidationException with every field error, the refused posts included
      */
-    private JsonNode writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
-                              Locale locale) {
+    private Writable writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
+                              Locale locale, Predicate<String> exempt) {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
@@ -185,7 +230,12 @@ public final class RecordService {
         JsonNode pruned = pruner.prune(form.effectiveSchema(), merged.data());
         // Without the grant, a confidential value a changed condition would hide stays: its author cannot see it.
         JsonNode clean = confidentialGrant ? pruned : form.confidential().keepPruned(pruned, merged.data());
+        boolean toComplete = false;
         for (FieldError error : validator.validate(form, clean, locale)) {
+            if ("required".equals(error.code()) && exempt.test(error.path())) {
+                toComplete = true;
+                continue;
+            }
             // What was carried over is not this form's to judge: it is kept as it was stored.
             if (!(HiddenData.HIDDEN_CHANGED.equals(error.code()) && merged.carriedPointers().contains(error.path()))) {
                 errors.add(error);
@@ -194,7 +244,7 @@ public final class RecordService {
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);
         }
-        return clean;
+        return new Writable(clean, toComplete);
     }
 
     private static CaseRecord withData(CaseRecord record, JsonNode data) {

@@ -180,6 +180,8 @@ class DesignerBrowserTest {
         browser.get(designer + "/publish");
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("Champ « Antenne » masqué").contains("Nouveau champ obligatoire « Orientation »");
+        // No answer is preselected for whom the new required field is required: the admin chooses.
+        click(browser.findElement(By.cssSelector("input[name='required:/orientation'][value=new]")));
         click(browser.findElement(By.cssSelector("form[action$='/publish'] button[type=submit]")));
         waitFor(driver -> driver.getCurrentUrl().contains("published=2"));
 

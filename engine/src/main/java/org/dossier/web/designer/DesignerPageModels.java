@@ -42,8 +42,15 @@ final class DesignerPageModels {
     /** {@code admin/designer-preview}. */
     record PreviewPage(FormView form, String base) {}
 
-    /** {@code admin/designer-publish}: the changes since the last publication, in plain words. */
-    record PublishPage(List<String> changes, String base) {}
+    /**
+     * {@code admin/designer-publish}: the changes since the last publication, in plain words, and
+     * for each field it makes required the question of whom (see {@link PublishChoices}).
+     */
+    record PublishPage(List<String> changes, String base, List<PublishChoices.Question> questions,
+                       List<ErrorLink> errorSummary) {}
+
+    /** A line of an error summary, linked to the control it is about. */
+    record ErrorLink(String message, String href) {}
 
     /** {@code admin/designer-history}. */
     record HistoryPage(List<VersionRow> versions, String base) {}

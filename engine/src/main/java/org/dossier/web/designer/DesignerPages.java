@@ -17,6 +17,8 @@ import org.dossier.designer.DesignerModel;
 import org.dossier.designer.DesignerService;
 import org.dossier.designer.FieldHoldsDataException;
 import org.dossier.designer.FieldMove;
+import org.dossier.designer.RequiredChoiceMissingException;
+import org.dossier.form.RequiredScope;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.CustomField;
 import org.dossier.form.CustomisationCompiler;
@@ -183,15 +185,33 @@ public final class DesignerPages {
     }
 
     public void confirmPublish(Context ctx, TenantAccess access) {
-        Locale locale = RequestLocale.of(ctx);
-        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
-        ctx.html(templates.render("admin/designer-publish", PageModel.of(layout, new DesignerPageModels.PublishPage(
-                designer.changes(access.tenant().id(), FORM, locale), base(access))), locale));
+        renderPublish(ctx, access, 200, Map.of(), java.util.Set.of());
     }
 
+    /** Publishes with the admin's answer for each field the draft makes required; a missing answer shows the page again. */
     public void publish(Context ctx, TenantAccess access) {
-        int version = designer.publish(access.tenant().id(), FORM, RequestContext.actor(ctx));
+        Map<String, RequiredScope> chosen = PublishChoices.posted(formBody.parse(ctx));
+        int version;
+        try {
+            version = designer.publish(access.tenant().id(), FORM, chosen, RequestContext.actor(ctx));
+        } catch (RequiredChoiceMissingException e) {
+            renderPublish(ctx, access, 422, chosen, new java.util.HashSet<>(e.pointers()));
+            return;
+        }
         ctx.redirect(base(access) + "?published=" + version, HttpStatus.SEE_OTHER);
+    }
+
+    private void renderPublish(Context ctx, TenantAccess access, int status, Map<String, RequiredScope> chosen,
+                               java.util.Set<String> missing) {
+        Locale locale = RequestLocale.of(ctx);
+        Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
+        List<PublishChoices.Question> questions = PublishChoices.questions(
+                designer.requiredChanges(access.tenant().id(), FORM, locale), chosen, missing, locale);
+        List<DesignerPageModels.ErrorLink> errors = questions.stream().filter(question -> !question.error().isEmpty())
+                .map(question -> new DesignerPageModels.ErrorLink(question.error(), "#" + question.id() + "-new")).toList();
+        ctx.status(status).html(templates.render("admin/designer-publish", PageModel.of(layout,
+                new DesignerPageModels.PublishPage(designer.changes(access.tenant().id(), FORM, locale), base(access),
+                        questions, errors)), locale));
     }
 
     public void history(Context ctx, TenantAccess access) {

@@ -121,7 +121,7 @@ public final class RecordPages {
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         render(ctx, access, "pages/record-view", "record.view.title", new RecordPageModels.ViewPage(
                 RecordMeta.of(tenant, record, locale), renderer.recordView(form, record.data(), locale, options(access)),
-                flash(ctx, locale)));
+                flash(ctx, locale)), toComplete(access, record, form, recordUrl(tenant, record.id()) + "/edit", locale));
     }
 
     public void editForm(Context ctx, TenantAccess access) {
@@ -129,7 +129,8 @@ public final class RecordPages {
         CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
-        renderForm(ctx, access, form, record.data(), List.of(), record, 200, newlyRequired(record, form, RequestLocale.of(ctx)));
+        renderForm(ctx, access, form, record.data(), List.of(), record, 200, "",
+                toComplete(access, record, form, "", RequestLocale.of(ctx)));
     }
 
     public void update(Context ctx, TenantAccess access) {
@@ -187,6 +188,11 @@ public final class RecordPages {
 
     private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
                             CaseRecord record, int status, String alert) {
+        renderForm(ctx, access, form, data, errors, record, status, alert, ToCompleteNotice.NONE);
+    }
+
+    private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
+                            CaseRecord record, int status, String alert, ToCompleteNotice toComplete) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
@@ -199,7 +205,7 @@ public final class RecordPages {
         ctx.status(status);
         render(ctx, access, "pages/record-form", editing ? "record.edit.title" : "record.new.title",
                 new RecordPageModels.FormPage(renderer.form(form, data, errors, locale, options(access)), back, hidden,
-                        back, alert));
+                        back, alert), toComplete);
     }
 
     /** Names the form does not define are refused along with every other error, before saving. */
@@ -213,27 +219,24 @@ public final class RecordPages {
     }
 
     /** Renders one of the case-file pages: the layout, the frame every such page shares, and its own model. */
-    private void render(Context ctx, TenantAccess access, String template, String titleKey, Record page) {
+    private void render(Context ctx, TenantAccess access, String template, String titleKey, Record page, Record... more) {
         Locale locale = RequestLocale.of(ctx);
         Tenant tenant = access.tenant();
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page),
-                locale));
+        Map<String, Object> model = PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page);
+        ctx.html(templates.render(template, PageModel.of(model, more), locale));
     }
 
     /**
-     * When the form changed since the record was last saved, the fields the new version requires
-     * and the record lacks: the caseworker is told before saving, not by a surprise error.
+     * The required fields the case file lacks ("à compléter"), linked to their controls on
+     * {@code page}: the caseworker is told before saving, not by a surprise error.
      */
-    private String newlyRequired(CaseRecord record, CompiledForm latest, Locale locale) {
-        if (record.schemaVersion() == latest.version()) {
-            return "";
-        }
-        CompiledForm saved = forms.version(record.tenantId(), record.formKey(), record.schemaVersion());
-        List<String> labels = org.dossier.form.NewlyRequired.labels(saved, latest, record.data(), locale);
-        return labels.isEmpty() ? "" : UiText.get(locale, "record.edit.newlyRequired", String.join(", ", labels));
+    private ToCompleteNotice toComplete(TenantAccess access, CaseRecord record, CompiledForm latest, String page,
+                                        Locale locale) {
+        return ToCompleteNotice.of(latest, records.missingRequired(access.tenant().id(), record.id(), access.confidential()),
+                page, locale);
     }
 
     /** Confidential fields are drawn masked unless the member holds the grant. */

@@ -98,7 +98,8 @@ class DesignerPagesTest {
         assertThat(changes).contains("Champ « Antenne » masqué").contains("Nouveau champ obligatoire « Numéro allocataire »");
         assertThat(admin.get(base + "/preview").body()).contains("numero_allocataire").doesNotContain("accompagnement.antenne");
 
-        HttpResponse<String> published = admin.postForm(base + "/publish", List.of());
+        HttpResponse<String> published = admin.postForm(base + "/publish",
+                List.of(Map.entry("required:/numero_allocataire", "existing")));
         assertThat(published.statusCode()).isEqualTo(303);
         CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
         assertThat(form.version()).isEqualTo(2);
@@ -109,7 +110,7 @@ class DesignerPagesTest {
         // The record saved under version 1 is still readable, and its edit form asks for the new field.
         assertThat(admin.get("/t/" + tenant.slug() + "/records/" + before.id()).statusCode()).isEqualTo(200);
         assertThat(admin.get("/t/" + tenant.slug() + "/records/" + before.id() + "/edit").body()).contains("numero_allocataire")
-                .contains("Nouveaux champs obligatoires à renseigner : Numéro allocataire.");
+                .contains("<a href=\"#f-numero_allocataire\">Numéro allocataire</a>");
         long audited = services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM audit_events WHERE tenant_id = :t AND action = 'form.published'")
                 .bind("t", tenant.id()).mapTo(Long.class).one());
