@@ -208,9 +208,17 @@ public final class DesignerPages {
     private void renderPublish(Context ctx, TenantAccess access, int status, PageErrors errors) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
+        List<String> changes;
+        try {
+            changes = designer.changes(access.tenant().id(), FORM, locale);
+        } catch (InvalidFormDefinitionException e) {
+            // A draft the form compiler now refuses: no change to list, and the reasons above the form.
+            changes = List.of();
+            errors = DesignerErrors.publish(e.problems(), locale);
+            status = 422;
+        }
         ctx.status(status).html(templates.render("admin/designer-publish", PageModel.of(layout,
-                new DesignerPageModels.PublishPage(designer.changes(access.tenant().id(), FORM, locale), base(access)),
-                errors), locale));
+                new DesignerPageModels.PublishPage(changes, base(access)), errors), locale));
     }
 
     public void publish(Context ctx, TenantAccess access) {
