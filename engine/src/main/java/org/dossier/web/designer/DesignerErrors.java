@@ -3,10 +3,8 @@ package org.dossier.web.designer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.dossier.DomainException;
 import org.dossier.designer.CustomFieldCheck;
 import org.dossier.form.DefinitionProblem;
-import org.dossier.validation.Messages;
 import org.dossier.web.UiText;
 import org.dossier.web.view.PageErrors;
 
@@ -19,11 +17,6 @@ final class DesignerErrors {
     /** The id prefix of the custom field form's inputs (admin/custom-field-form). */
     static final String CUSTOM_FIELD = "cf-";
     private static final String DESIGNER_FORM = "designer-form";
-    private static final String PUBLISH_FORM = "publish-form";
-    /** The code of a refusal because the draft changed since the page was shown. */
-    static final String DRAFT_CHANGED = "draftChanged";
-    /** Phrases the general refusals; it holds no state. */
-    private static final Messages MESSAGES = new Messages();
 
     private DesignerErrors() {}
 
@@ -50,19 +43,6 @@ final class DesignerErrors {
     /** One problem that belongs to a field of the designer's list ({@code field-<path>}). */
     static PageErrors field(String path, String message) {
         return new PageErrors.Builder(name -> CUSTOM_FIELD + name).general(message, "field-" + path).build();
-    }
-
-    /** What refused a publication: the draft's problems, listed above the publish form ({@code publish-form}). */
-    static PageErrors publish(List<DefinitionProblem> problems, Locale locale) {
-        PageErrors.Builder errors = new PageErrors.Builder(name -> CUSTOM_FIELD + name);
-        phrased(problems, locale).forEach(message -> errors.general(message, PUBLISH_FORM));
-        return errors.build();
-    }
-
-    /** Someone changed the draft in between: said above the publish form, which shows the changes again. */
-    static PageErrors publish(DomainException refused, Locale locale) {
-        return new PageErrors.Builder(name -> CUSTOM_FIELD + name)
-                .general(MESSAGES.general(refused.code(), locale), PUBLISH_FORM).build();
     }
 
     /** The problems as sentences, for the live preview. */

@@ -202,39 +202,14 @@ public final class DesignerPages {
     }
 
     public void confirmPublish(Context ctx, TenantAccess access) {
-        renderPublish(ctx, access, 200, PageErrors.none());
-    }
-
-    private void renderPublish(Context ctx, TenantAccess access, int status, PageErrors errors) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
-        List<String> changes;
-        try {
-            changes = designer.changes(access.tenant().id(), FORM, locale);
-        } catch (InvalidFormDefinitionException e) {
-            // A draft the form compiler now refuses: no change to list, and the reasons above the form.
-            changes = List.of();
-            errors = DesignerErrors.publish(e.problems(), locale);
-            status = 422;
-        }
-        ctx.status(status).html(templates.render("admin/designer-publish", PageModel.of(layout,
-                new DesignerPageModels.PublishPage(changes, base(access)), errors), locale));
+        ctx.html(templates.render("admin/designer-publish", PageModel.of(layout, new DesignerPageModels.PublishPage(
+                designer.changes(access.tenant().id(), FORM, locale), base(access))), locale));
     }
 
     public void publish(Context ctx, TenantAccess access) {
-        int version;
-        try {
-            version = designer.publish(access.tenant().id(), FORM, RequestContext.actor(ctx));
-        } catch (InvalidFormDefinitionException e) {
-            renderPublish(ctx, access, 422, DesignerErrors.publish(e.problems(), RequestLocale.of(ctx)));
-            return;
-        } catch (DomainException e) {
-            if (!DesignerErrors.DRAFT_CHANGED.equals(e.code())) {
-                throw e;
-            }
-            renderPublish(ctx, access, e.status(), DesignerErrors.publish(e, RequestLocale.of(ctx)));
-            return;
-        }
+        int version = designer.publish(access.tenant().id(), FORM, RequestContext.actor(ctx));
         ctx.redirect(base(access) + "?published=" + version, HttpStatus.SEE_OTHER);
     }
 
