@@ -11,12 +11,17 @@ import java.util.Set;
  * The rules on a form definition that JSON Schema cannot express: x-section and x-module placement
  * and targets, x-visible-when conditions that load, required keys that exist, x-enum-labels keys
  * that are enum values, x-not-future on dates only, the platform's cap on {@code maxItems}, and no
- * condition that reads a confidential field to decide something a member without the grant sees.
+ * condition that reads a confidential field to decide something a member without the grant sees,
+ * and x-errorMessage only for rules the field has.
  * Written defensively: it also runs on definitions the meta-schema refused.
  */
 final class DefinitionRules {
     private static final List<String> SINGLE_SUBSCHEMAS = List.of("if", "then", "else", "not");
     private static final List<String> SUBSCHEMA_LISTS = List.of("allOf", "anyOf", "oneOf");
+    /** The rules an {@code x-errorMessage} may name besides {@code required}, {@code type} and {@code notFuture}. */
+    private static final Set<String> RULE_KEYWORDS = Set.of("format", "pattern", "minLength", "maxLength", "minimum",
+            "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "enum", "const", "minItems", "maxItems",
+            "uniqueItems");
 
     private final JsonNode root;
     private final List<DefinitionProblem> problems = new ArrayList<>();
@@ -49,6 +54,7 @@ final class DefinitionRules {
         checkVisibleWhen(schema, pointer, hidden);
         checkMaxItems(schema, pointer);
         checkNotFuture(schema, pointer);
+        checkErrorMessages(schema, pointer);
         boolean atRoot = inFormTree && pointer.isEmpty();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String childPointer = JsonPointers.append(JsonPointers.append(pointer, "properties"), property.getKey());
@@ -202,6 +208,38 @@ final class DefinitionRules {
         if (schema.has("x-not-future") && !"date".equals(schema.path("format").asText())) {
             problems.add(new DefinitionProblem(JsonPointers.append(pointer, "x-not-future"), "x-not-future",
                     "x-not-future belongs on a field with \"format\": \"date\""));
+        }
+    }
+
+    /**
+     * An author's message for a rule the field does not have would never show, and says the author
+     * expects a check that is not there: refused. {@code required} and {@code type} always apply
+     * (a field may be required by a condition elsewhere); a list always has a {@code maxItems}.
+     */
+    private void checkErrorMessages(JsonNode schema, String pointer) {
+        JsonNode messages = schema.path("x-errorMessage");
+        if (!messages.isObject()) {
+            return;
+        }
+        String at = JsonPointers.append(pointer, "x-errorMessage");
+        for (Map.Entry<String, JsonNode> message : messages.properties()) {
+            String code = message.getKey();
+            boolean applies = switch (code) {
+                case "required", "type" -> true;
+                case "notFuture" -> schema.path("x-not-future").asBoolean(false);
+                case "maxItems" -> "array".equals(schema.path("type").asText()) || schema.has("maxItems");
+                default -> schema.has(code) || !RULE_KEYWORDS.contains(code); // an unknown code is the meta-schema's to refuse
+            };
+            if (!applies) {
+                problems.add(new DefinitionProblem(JsonPointers.append(at, code), "x-errorMessage",
+                        "x-errorMessage has a message for " + code + " but the field has no such rule"));
+            }
+            for (Map.Entry<String, JsonNode> text : message.getValue().properties()) {
+                if (text.getValue().isTextual() && text.getValue().textValue().isBlank()) {
+                    problems.add(new DefinitionProblem(JsonPointers.append(JsonPointers.append(at, code), text.getKey()),
+                            "x-errorMessage", "a message cannot be blank"));
+                }
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import org.dossier.onboarding.OnboardingRefusedException.Reason;
 import org.dossier.tenant.ServiceName;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantService;
+import java.util.List;
+import org.dossier.DomainException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,6 +41,22 @@ public final class Onboarding {
         this.audit = audit;
         this.json = json;
         this.cloner = new ServiceCloner(jdbi, tenants, forms, designer, accounts, audit, json);
+    }
+
+    /**
+     * One problem of a creation or clone form: the input that holds it ({@code name}, {@code slug},
+     * {@code colour}, {@code adminEmail}, {@code adminName}, {@code from}) and the refusal, with its code.
+     */
+    public record InputProblem(String input, DomainException problem) {}
+
+    /** Every problem {@link #create} would refuse for, at once; empty when only a race can still refuse it. */
+    public List<InputProblem> problems(NewService request) {
+        return new ServiceFormCheck(tenants).of(request);
+    }
+
+    /** Every problem {@link #clone} would refuse for, at once. */
+    public List<InputProblem> problems(CloneRequest request) {
+        return new ServiceFormCheck(tenants).of(request);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class FormViewBuilder {
         private final Locale locale;
         private final RenderOptions options;
         private final UiMessages messages;
-        private final Map<String, List<String>> errorsByPointer = new LinkedHashMap<>();
+        private final Map<String, List<FieldError>> errorsByPointer = new LinkedHashMap<>();
         private final List<ErrorSummaryEntry> summary = new ArrayList<>();
         private Object everitData;
 
@@ -58,7 +58,7 @@ public final class FormViewBuilder {
             this.options = options;
             this.messages = UiMessages.of(locale);
             for (FieldError error : errors) {
-                errorsByPointer.computeIfAbsent(error.path(), p -> new ArrayList<>()).add(error.message());
+                errorsByPointer.computeIfAbsent(error.path(), p -> new ArrayList<>()).add(error);
             }
         }
 
@@ -217,14 +217,14 @@ public final class FormViewBuilder {
         }
 
         private List<String> takeErrors(FieldPath path, LocalizedText label) {
-            List<String> messagesAtPath = errorsByPointer.remove(path.pointer());
-            if (messagesAtPath == null) {
+            List<FieldError> errorsAtPath = errorsByPointer.remove(path.pointer());
+            if (errorsAtPath == null) {
                 return List.of();
             }
-            for (String message : messagesAtPath) {
-                summary.add(new ErrorSummaryEntry(labelled(label, message), "#" + path.id()));
+            for (FieldError error : errorsAtPath) {
+                summary.add(new ErrorSummaryEntry(labelled(label, error), "#" + path.id()));
             }
-            return messagesAtPath;
+            return errorsAtPath.stream().map(FieldError::message).toList();
         }
 
         /** Errors on the items of a checkbox group ({@code /motifs/0}) belong to the group. */
@@ -235,9 +235,9 @@ public final class FormViewBuilder {
             while (iterator.hasNext()) {
                 var entry = iterator.next();
                 if (entry.getKey().startsWith(prefix)) {
-                    for (String message : entry.getValue()) {
-                        found.add(message);
-                        summary.add(new ErrorSummaryEntry(labelled(label, message), "#" + path.id()));
+                    for (FieldError error : entry.getValue()) {
+                        found.add(error.message());
+                        summary.add(new ErrorSummaryEntry(labelled(label, error), "#" + path.id()));
                     }
                     iterator.remove();
                 }
@@ -245,14 +245,16 @@ public final class FormViewBuilder {
             return found;
         }
 
-        private String labelled(LocalizedText label, String message) {
-            return label.isEmpty() ? message : messages.format("form.error.labelled", label.in(locale), message);
+        /** A message that names its field is shown as it is (GOV.UK); a generic one after the field's label. */
+        private String labelled(LocalizedText label, FieldError error) {
+            return label.isEmpty() || error.namesField() ? error.message()
+                    : messages.format("form.error.labelled", label.in(locale), error.message());
         }
 
         /** Errors no control claimed (a field not on the page, the root) still reach the summary. */
         List<ErrorSummaryEntry> summary() {
-            errorsByPointer.forEach((pointer, messagesAtPointer) -> messagesAtPointer.forEach(message ->
-                    summary.add(new ErrorSummaryEntry(message, "#" + FieldPath.idOfPointer(pointer)))));
+            errorsByPointer.forEach((pointer, errorsAtPointer) -> errorsAtPointer.forEach(error ->
+                    summary.add(new ErrorSummaryEntry(error.message(), "#" + FieldPath.idOfPointer(pointer)))));
             errorsByPointer.clear();
             return summary;
         }

@@ -112,9 +112,8 @@ public final class FormPostCoercer {
                     && position + 2 < steps.size() && withinBounds(child, index.index())) {
                 if (draft.isNewRow(key, index.index()) && draft.rowCount(key) >= maxItems(child)) {
                     // More rows than the group may hold: refused here, before any of them is typed.
-                    errors.add(new FieldError(FieldName.pointerOf(steps.subList(0, position + 1)), "maxItems",
-                            messages.forField(FieldName.pointerOf(steps.subList(0, position + 1)), "maxItems",
-                                    Optional.empty(), locale, maxItems(child))));
+                    errors.add(messages.fieldError(rootSchema, FieldName.pointerOf(steps.subList(0, position + 1)),
+                            "maxItems", Optional.empty(), locale, maxItems(child)));
                     return;
                 }
                 draft = draft.row(key, index.index());

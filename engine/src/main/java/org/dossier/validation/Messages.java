@@ -1,5 +1,6 @@
 package org.dossier.validation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,16 +11,23 @@ import java.util.ResourceBundle;
 
 /**
  * Phrases errors from the {@code i18n/errors} bundles (French in the base bundle, English in
- * {@code errors_en}). A field error is looked up from the most to the least specific key:
+ * {@code errors_en}). A field error is looked up from the most to the least specific source, the
+ * first three naming the field and its fix in the manner of the GOV.UK Design System ("Saisissez le nom"):
  * <ol>
+ *   <li>the form author's message for the field and keyword, {@code x-errorMessage} in the effective
+ *       schema (plain text, in the language asked or in French);</li>
  *   <li>{@code <path>.error.<code>}, the path being the field's dotted path without row indexes,
  *       e.g. {@code contact.code_postal.error.pattern};</li>
+ *   <li>a pattern quoting the field's label, chosen by keyword and input kind:
+ *       {@code error.named.<code>.<widget>}, {@code error.named.<code>.<detail>}, {@code error.named.<code>}
+ *       ("Sélectionnez « Antenne »"), when the field has a label and is not a section;</li>
  *   <li>{@code error.<code>.<detail>}, e.g. {@code error.format.date}, {@code error.type.number};</li>
  *   <li>{@code error.<code>};</li>
  *   <li>{@code error.default}.</li>
  * </ol>
- * Texts are {@link MessageFormat} patterns (so an apostrophe is written {@code ''}); their arguments
- * come from the violated schema: limits, pattern, allowed values.
+ * Bundle texts are {@link MessageFormat} patterns (so an apostrophe is written {@code ''}); their
+ * arguments come from the violated schema (limits, allowed values), and a named pattern takes the
+ * label first. A pattern (regex) or a JSON Pointer never reaches a message.
  */
 public final class Messages {
     /** Base name of the bundles, also usable by the web layer for its own messages. */
@@ -50,6 +58,42 @@ public final class Messages {
     }
 
     /**
+     * The error for a field, phrased with what the effective schema says about the field (see the
+     * class comment for the order).
+     *
+     * @param effectiveSchema the form's effective schema; a field it does not define gets a bundle message
+     */
+    public FieldError fieldError(JsonNode effectiveSchema, String pointer, String code, Optional<String> detail,
+                                 Locale locale, Object... arguments) {
+        FieldSchema field = FieldSchema.at(effectiveSchema, pointer);
+        Optional<String> authored = field.authorMessage(code, locale);
+        if (authored.isPresent()) {
+            return new FieldError(pointer, code, authored.get(), true);
+        }
+        String path = JsonPointers.toMessagePath(pointer);
+        Optional<String> byPath = path.isEmpty() ? Optional.empty()
+                : find(List.of(path + ".error." + code), locale, arguments);
+        if (byPath.isPresent()) {
+            return new FieldError(pointer, code, byPath.get(), true);
+        }
+        Optional<String> label = field.label(locale);
+        if (label.isPresent() && !FieldSchema.SECTION.equals(field.widget())) {
+            List<String> keys = new ArrayList<>();
+            keys.add("error.named." + code + "." + field.widget());
+            detail.ifPresent(value -> keys.add("error.named." + code + "." + value));
+            keys.add("error.named." + code);
+            Object[] withLabel = new Object[arguments.length + 1];
+            withLabel[0] = label.get();
+            System.arraycopy(arguments, 0, withLabel, 1, arguments.length);
+            Optional<String> named = find(keys, locale, withLabel);
+            if (named.isPresent()) {
+                return new FieldError(pointer, code, named.get(), true);
+            }
+        }
+        return new FieldError(pointer, code, forField(pointer, code, detail, locale, arguments), false);
+    }
+
+    /**
      * A message that belongs to no field, e.g. {@code staleVersion}, {@code notFound},
      * {@code malformedJson}, {@code bodyTooLarge}, {@code unsupportedMediaType}: the key {@code error.<code>}.
      */
@@ -58,19 +102,24 @@ public final class Messages {
     }
 
     private static String format(List<String> keys, Locale locale, Object... arguments) {
+        return find(keys, locale, arguments).orElse(LAST_RESORT);
+    }
+
+    /** The first of these keys the bundle holds, formatted; empty when it holds none. */
+    private static Optional<String> find(List<String> keys, Locale locale, Object... arguments) {
         Locale language = bundleLocale(locale);
         ResourceBundle bundle;
         try {
             bundle = ResourceBundle.getBundle(BUNDLE, language, NO_DEFAULT_LOCALE);
         } catch (MissingResourceException missing) {
-            return LAST_RESORT;
+            return Optional.empty();
         }
         for (String key : keys) {
             if (bundle.containsKey(key)) {
-                return new MessageFormat(bundle.getString(key), language).format(arguments);
+                return Optional.of(new MessageFormat(bundle.getString(key), language).format(arguments));
             }
         }
-        return LAST_RESORT;
+        return Optional.empty();
     }
 
     /** Only English has its own bundle; every other language reads the French base bundle. */

@@ -51,7 +51,8 @@ public final class RecordValidator {
      * @return the errors, empty when the data is within every limit
      */
     public List<FieldError> limits(CompiledForm form, JsonNode data, Locale locale) {
-        return DataLimits.check(form.effectiveSchema(), data).stream().map(violation -> phrase(violation, locale)).toList();
+        return DataLimits.check(form.effectiveSchema(), data).stream()
+                .map(violation -> phrase(form.effectiveSchema(), violation, locale)).toList();
     }
 
     /**
@@ -63,7 +64,7 @@ public final class RecordValidator {
     public List<FieldError> validate(Schema schema, JsonNode effectiveSchema, JsonNode data, Locale locale) {
         List<Violation> beyond = DataLimits.check(effectiveSchema, data);
         if (!beyond.isEmpty()) {
-            return beyond.stream().map(violation -> phrase(violation, locale)).toList();
+            return beyond.stream().map(violation -> phrase(effectiveSchema, violation, locale)).toList();
         }
         List<Violation> violations = new ArrayList<>();
         try {
@@ -84,12 +85,11 @@ public final class RecordValidator {
         }
         SchemaOrder order = new SchemaOrder(effectiveSchema);
         unique.sort((left, right) -> order.compare(left.pointer(), right.pointer()));
-        return unique.stream().map(violation -> phrase(violation, locale)).toList();
+        return unique.stream().map(violation -> phrase(effectiveSchema, violation, locale)).toList();
     }
 
-    private FieldError phrase(Violation violation, Locale locale) {
-        String message = messages.forField(violation.pointer(), violation.code(), violation.detail(), locale,
+    private FieldError phrase(JsonNode effectiveSchema, Violation violation, Locale locale) {
+        return messages.fieldError(effectiveSchema, violation.pointer(), violation.code(), violation.detail(), locale,
                 violation.arguments().toArray());
-        return new FieldError(violation.pointer(), violation.code(), message);
     }
 }

@@ -205,7 +205,7 @@ class DesignerBrowserTest {
 
         waitFor(driver -> !driver.findElements(By.cssSelector(".error-summary")).isEmpty());
         String summary = browser.findElement(By.cssSelector(".error-summary")).getText();
-        assertThat(summary).contains("Orientation").contains("obligatoire");
+        assertThat(summary).as("named by its label, GOV.UK style").contains("« Orientation »");
         assertThat(services.records().search(fresh.id(), org.dossier.record.RecordQuery.of("dossier", "", 1, 20)).total())
                 .isZero();
     }

@@ -120,6 +120,19 @@ class FormViewBuilderTest {
     }
 
     @Test
+    void a_message_that_names_its_field_is_listed_as_it_is_and_a_generic_one_after_the_label() {
+        var errors = List.of(new FieldError("/identite/nom", "required", "Saisissez le nom", true),
+                new FieldError("/identite/prenom", "required", "Ce champ est obligatoire.", false));
+
+        FormView form = build(Fixtures.baseLikeRecord(), errors, Locale.FRENCH, true);
+
+        assertThat(control(form, "f-identite-nom").errors()).containsExactly("Saisissez le nom");
+        assertThat(form.errorSummary()).containsExactly(
+                new ErrorSummaryEntry("Saisissez le nom", "#f-identite-nom"),
+                new ErrorSummaryEntry("Prénom : Ce champ est obligatoire.", "#f-identite-prenom"));
+    }
+
+    @Test
     void described_by_joins_hint_and_error() {
         var errors = List.of(new FieldError("/identite/numero_securite_sociale", "pattern", "Format invalide."));
 

@@ -38,8 +38,10 @@ class DatesTest {
                 "2025-01-01T00:00", " 2025-01-01", "١٩٨٤-٠٢-٢٩")) {
             assertThat(errors(record(bad, bad), Locale.FRENCH)).as(bad)
                     .extracting(FieldError::path, FieldError::code, FieldError::message).containsExactly(
-                            tuple("/accompagnement/date_ouverture", "format", "Saisissez une date valide (jj/mm/aaaa)."),
-                            tuple("/identite/date_naissance", "format", "Saisissez une date valide (jj/mm/aaaa)."));
+                            tuple("/accompagnement/date_ouverture", "format",
+                                    "La date d'ouverture doit être une date réelle, par exemple 15/03/2025"),
+                            tuple("/identite/date_naissance", "format",
+                                    "La date de naissance doit être une date réelle, par exemple 27/03/1985"));
         }
     }
 
@@ -55,9 +57,9 @@ class DatesTest {
 
         assertThat(errors(record("2026-06-16", "2026-01-01"), Locale.FRENCH))
                 .extracting(FieldError::path, FieldError::code, FieldError::message)
-                .containsExactly(tuple("/identite/date_naissance", "notFuture", "Saisissez une date qui n'est pas dans le futur."));
+                .containsExactly(tuple("/identite/date_naissance", "notFuture", "La date de naissance doit être dans le passé"));
         assertThat(errors(record("9999-12-31", "2026-01-01"), Locale.ENGLISH))
-                .extracting(FieldError::message).containsExactly("Enter a date that is not in the future.");
+                .extracting(FieldError::message).containsExactly("Date of birth must be in the past");
     }
 
     @Test

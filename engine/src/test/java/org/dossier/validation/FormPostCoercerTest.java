@@ -220,7 +220,7 @@ class FormPostCoercerTest {
         CoercionResult result = coercer.coerce(SCHEMA, post(fields.toArray(String[]::new)), Locale.ENGLISH);
 
         assertThat(result.errors()).extracting(FieldError::path, FieldError::code, FieldError::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/membres_foyer", "maxItems", "Keep at most 20 items."));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/membres_foyer", "maxItems", "“Household members” can hold 20 rows at most"));
         assertThat(result.data().get("membres_foyer")).hasSize(20);
         assertThat(result.data().at("/membres_foyer/19/nom").asText()).isEqualTo("Durand19");
     }

@@ -35,7 +35,7 @@ class RecordValidatorTest {
         List<FieldError> errors = validate("{\"accompagnement\":{\"statut\":\"en_cours\",\"date_ouverture\":\"2024-01-01\"},"
                 + "\"identite\":{\"prenom\":\"Léa\"}}", Locale.FRENCH);
 
-        assertThat(errors).containsExactly(new FieldError("/identite/nom", "required", "Ce champ est obligatoire."));
+        assertThat(errors).containsExactly(new FieldError("/identite/nom", "required", "Saisissez « Nom »", true));
     }
 
     @Test
@@ -68,7 +68,7 @@ class RecordValidatorTest {
 
         assertThat(generic).containsExactly(new FieldError("/ref", "pattern", "Le format n'est pas valide."));
         assertThat(specific).containsExactly(new FieldError("/contact/code_postal", "pattern",
-                "Saisissez un code postal de 5 chiffres, par exemple 75011."));
+                "Saisissez un code postal de 5 chiffres, par exemple 75011", true));
     }
 
     @Test
@@ -78,8 +78,10 @@ class RecordValidatorTest {
                 Locale.FRENCH);
 
         assertThat(errors).containsExactly(
-                new FieldError("/logement_ressources/loyer", "type", "Saisissez un nombre."),
-                new FieldError("/logement_ressources/nombre_personnes_foyer", "type", "Saisissez un nombre entier."));
+                new FieldError("/logement_ressources/loyer", "type",
+                        "Le loyer mensuel doit être un nombre, par exemple 450 ou 450,50", true),
+                new FieldError("/logement_ressources/nombre_personnes_foyer", "type",
+                        "Le nombre de personnes dans le foyer doit être un nombre entier, par exemple 3", true));
     }
 
     @Test
@@ -90,11 +92,13 @@ class RecordValidatorTest {
                 + "\"identite\":{\"nom\":\"M\",\"prenom\":\"L\"}}", Locale.ENGLISH);
 
         assertThat(errors).containsExactly(
-                new FieldError("/accompagnement/date_ouverture", "format", "Saisissez une date valide (jj/mm/aaaa)."),
+                new FieldError("/accompagnement/date_ouverture", "format",
+                        "« Date d'ouverture » doit être une date réelle, au format jj/mm/aaaa", true),
                 new FieldError("/contact/email", "format",
-                        "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."));
+                        "« E-mail » doit être une adresse électronique valide, comme nom@exemple.fr", true));
         assertThat(english).containsExactly(
-                new FieldError("/accompagnement/date_ouverture", "format", "Enter a valid date (dd/mm/yyyy)."));
+                new FieldError("/accompagnement/date_ouverture", "format",
+                        "“Opening date” must be a real date, in the form dd/mm/yyyy", true));
     }
 
     @Test
@@ -138,7 +142,7 @@ class RecordValidatorTest {
                 + "\"identite\":{\"nom\":\"M\",\"prenom\":\"L\"},\"membres_foyer\":[" + rows + "]}", Locale.FRENCH);
 
         assertThat(errors).as("beyond a limit, nothing else is validated: the rows are not walked")
-                .containsExactly(new FieldError("/membres_foyer", "maxItems", "Gardez au plus 20 éléments."));
+                .containsExactly(new FieldError("/membres_foyer", "maxItems", "« Composition du foyer » peut contenir au plus 20 lignes", true));
     }
 
     @Test
@@ -151,8 +155,10 @@ class RecordValidatorTest {
                 + "\"identite\":{\"nom\":\"M\",\"prenom\":\"L\"},\"membres_foyer\":[" + rows + "]}", Locale.FRENCH);
 
         assertThat(errors).containsExactly(
-                new FieldError("/accompagnement/statut", "enum", "Choisissez une des valeurs proposées."),
-                new FieldError("/membres_foyer/3/lien", "enum", "Choisissez une des valeurs proposées."));
+                new FieldError("/accompagnement/statut", "enum",
+                        "Sélectionnez une des réponses proposées pour « Statut »", true),
+                new FieldError("/membres_foyer/3/lien", "enum",
+                        "Sélectionnez une des réponses proposées pour « Lien avec l'usager »", true));
     }
 
     @Test
@@ -174,11 +180,11 @@ class RecordValidatorTest {
                 tuple("/logement_ressources/nombre_personnes_foyer", "minimum"),
                 tuple("/logement_ressources/montant_dettes", "required"),
                 tuple("/champ_inconnu", "additionalProperties"));
-        assertThat(errorAt(errors, "/identite/nom").message()).isEqualTo("Saisissez au moins 1 caractère.");
+        assertThat(errorAt(errors, "/identite/nom").message()).isEqualTo("« Nom » doit contenir au moins 1 caractère");
         assertThat(errorAt(errors, "/logement_ressources/nombre_personnes_foyer").message())
-                .isEqualTo("Saisissez un nombre supérieur ou égal à 1.");
+                .isEqualTo("Le foyer compte au moins 1 personne");
         assertThat(errorAt(errors, "/identite/numero_securite_sociale").message())
-                .isEqualTo("Saisissez 13 ou 15 chiffres, sans espace.");
+                .isEqualTo("Saisissez un numéro de sécurité sociale de 13 ou 15 chiffres, sans espace");
     }
 
     @Test
@@ -198,7 +204,7 @@ class RecordValidatorTest {
 
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).code()).isEqualTo("maximum");
-        assertThat(errors.get(0).message().replaceAll("[\\s\\u00A0\\u202F]", " ")).isEqualTo("Saisissez un nombre inférieur ou égal à 100 000.");
+        assertThat(errors.get(0).message().replaceAll("[\\s\\u00A0\\u202F]", " ")).isEqualTo("« Loyer mensuel (€) » doit valoir au plus 100 000");
     }
 
     @Test

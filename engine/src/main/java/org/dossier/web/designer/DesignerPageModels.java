@@ -12,12 +12,11 @@ final class DesignerPageModels {
 
     /**
      * {@code admin/designer}: every section and field of the draft, the modules, the draft's state
-     * and its preview; {@code flash} replaces the layout's. Shown with {@link Notices} and
-     * {@link CustomFieldChoices}.
+     * and its preview; {@code flash} replaces the layout's. Shown with {@link Notices},
+     * {@link CustomFieldChoices} and the page's {@link org.dossier.web.view.PageErrors}.
      */
     record DesignerPage(List<DesignerModel.Node> sections, List<DesignerPages.ModuleRow> modules, boolean draftSaved,
-                        String draftInfo, String base, List<String> errors, String flash, FormView form,
-                        List<String> problems) {}
+                        String draftInfo, String base, String flash, FormView form, List<String> problems) {}
 
     /**
      * What the designer says about upstream changes: updates available from the service's source
@@ -33,8 +32,8 @@ final class DesignerPageModels {
                               List<CustomFieldForm.Choice> conditionFields, List<String> legalBases,
                               Map<String, String> entered) {}
 
-    /** {@code admin/custom-field}, shown with {@link CustomFieldChoices}. */
-    record CustomFieldPage(List<String> errors, String base, String action) {}
+    /** {@code admin/custom-field}, shown with {@link CustomFieldChoices} and {@link org.dossier.web.view.PageErrors}. */
+    record CustomFieldPage(String base, String action) {}
 
     /** {@code admin/designer-preview-fragment}: the live preview, without the layout. */
     record PreviewFragment(FormView form, List<String> problems) {}

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.dossier.DomainException;
 import org.dossier.account.TenantAccess;
 import org.dossier.audit.Actor;
+import org.dossier.designer.CustomFieldCheck;
 import org.dossier.designer.CustomFieldForm;
 import org.dossier.designer.DesignerModel;
 import org.dossier.designer.DesignerService;
@@ -37,6 +39,7 @@ import org.dossier.designer.Upstreams;
 import org.dossier.render.FormRenderer;
 import org.dossier.web.FormBody;
 import org.dossier.web.Json;
+import org.dossier.web.view.PageErrors;
 import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
@@ -71,10 +74,10 @@ public final class DesignerPages {
     public record ModuleRow(String key, String label, boolean on) {}
 
     public void show(Context ctx, TenantAccess access) {
-        render(ctx, access, 200, List.of(), Map.of());
+        render(ctx, access, 200, PageErrors.none(), Map.of());
     }
 
-    private void render(Context ctx, TenantAccess access, int status, List<String> errors, Map<String, String> entered) {
+    private void render(Context ctx, TenantAccess access, int status, PageErrors errors, Map<String, String> entered) {
         Locale locale = RequestLocale.of(ctx);
         DesignerService.CompiledDraft compiled = designer.compiledDraft(access.tenant().id(), FORM);
         DesignerService.Draft draft = compiled.draft();
@@ -85,9 +88,10 @@ public final class DesignerPages {
         DesignerPageModels.Notices notices = UpdatesPages.designerNotices(upstreams, access, draft, locale);
         DesignerPageModels.CustomFieldChoices choices = customFieldChoices(compiled.tree(), entered, locale);
         DesignerPageModels.DesignerPage page = new DesignerPageModels.DesignerPage(compiled.tree(),
-                modules(draft.customisation(), locale), draft.saved(), draftInfo, base(access), errors,
+                modules(draft.customisation(), locale), draft.saved(), draftInfo, base(access),
                 flash(ctx, locale), previewForm(forms.preview(FORM, compiled.definition()), locale), List.of());
-        ctx.status(status).html(templates.render("admin/designer", PageModel.of(layout, page, notices, choices), locale));
+        ctx.status(status).html(templates.render("admin/designer", PageModel.of(layout, page, notices, choices, errors),
+                locale));
     }
 
     /** What the custom field form offers, and the values it shows. */
@@ -102,39 +106,46 @@ public final class DesignerPages {
     /** The edit page of one custom field: everything but its key and type, which records depend on. */
     public void editCustomField(Context ctx, TenantAccess access) {
         CustomField field = designer.customField(access.tenant().id(), FORM, ctx.pathParam("key"));
-        renderCustomField(ctx, access, 200, List.of(), CustomFieldForm.entered(field));
+        renderCustomField(ctx, access, 200, PageErrors.none(), CustomFieldForm.entered(field));
     }
 
     public void updateCustomField(Context ctx, TenantAccess access) {
         String key = ctx.pathParam("key");
         CustomField existing = designer.customField(access.tenant().id(), FORM, key);
         Map<String, String> entered = CustomFieldForm.edited(formBody.parse(ctx), existing);
+        Locale locale = RequestLocale.of(ctx);
+        List<CustomFieldCheck.InputProblem> incomplete = CustomFieldCheck.check(entered, true);
+        if (!incomplete.isEmpty()) {
+            renderCustomField(ctx, access, 422, DesignerErrors.customField(incomplete, locale), entered);
+            return;
+        }
         try {
             designer.editCustomField(access.tenant().id(), FORM, key, CustomFieldForm.parse(entered),
                     RequestContext.actor(ctx));
         } catch (InvalidFormDefinitionException e) {
-            renderCustomField(ctx, access, 422, problems(e), entered);
+            renderCustomField(ctx, access, 422, DesignerErrors.customField(e.problems(), entered, locale), entered);
             return;
         }
         ctx.redirect(base(access) + "?saved=1", HttpStatus.SEE_OTHER);
     }
 
-    private void renderCustomField(Context ctx, TenantAccess access, int status, List<String> errors,
+    private void renderCustomField(Context ctx, TenantAccess access, int status, PageErrors errors,
                                    Map<String, String> entered) {
         Locale locale = RequestLocale.of(ctx);
         List<DesignerModel.Node> tree = designer.compiledDraft(access.tenant().id(), FORM).tree();
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.edit.title"));
-        DesignerPageModels.CustomFieldPage page = new DesignerPageModels.CustomFieldPage(errors, base(access),
+        DesignerPageModels.CustomFieldPage page = new DesignerPageModels.CustomFieldPage(base(access),
                 base(access) + "/custom-fields/" + entered.get("key"));
         ctx.status(status).html(templates.render("admin/custom-field",
-                PageModel.of(layout, customFieldChoices(tree, entered, locale), page), locale));
+                PageModel.of(layout, customFieldChoices(tree, entered, locale), page, errors), locale));
     }
 
     /** Saves the designer's form as the draft; a move button also reorders a field among its siblings. */
     public void save(Context ctx, TenantAccess access) {
         Map<String, List<String>> posted = formBody.parse(ctx);
         String move = first(posted, "_move");
-        saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", actor -> FieldMove.parse(move)
+        saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", DesignerErrors::choices,
+                actor -> FieldMove.parse(move)
                 .ifPresentOrElse(field -> designer.moveField(access.tenant().id(), FORM, posted, field, actor),
                         () -> designer.saveChoices(access.tenant().id(), FORM, posted, actor)));
     }
@@ -142,18 +153,25 @@ public final class DesignerPages {
     /** Adds a custom field to the draft. */
     public void addCustomField(Context ctx, TenantAccess access) {
         Map<String, String> entered = CustomFieldForm.entered(formBody.parse(ctx));
-        saveOrRender(ctx, access, entered, "added", actor -> designer.addCustomField(access.tenant().id(), FORM,
-                CustomFieldForm.parse(entered), actor));
+        List<CustomFieldCheck.InputProblem> incomplete = CustomFieldCheck.check(entered, false);
+        if (!incomplete.isEmpty()) {
+            render(ctx, access, 422, DesignerErrors.customField(incomplete, RequestLocale.of(ctx)), entered);
+            return;
+        }
+        saveOrRender(ctx, access, entered, "added",
+                (problems, locale) -> DesignerErrors.customField(problems, entered, locale),
+                actor -> designer.addCustomField(access.tenant().id(), FORM, CustomFieldForm.parse(entered), actor));
     }
 
     /** Removes a custom field from the draft, only when no record holds a value for it. */
     public void removeCustomField(Context ctx, TenantAccess access) {
         try {
-            saveOrRender(ctx, access, Map.of(), "removed", actor -> designer.removeCustomField(access.tenant().id(),
-                    FORM, ctx.pathParam("key"), actor));
+            saveOrRender(ctx, access, Map.of(), "removed", DesignerErrors::choices,
+                    actor -> designer.removeCustomField(access.tenant().id(), FORM, ctx.pathParam("key"), actor));
         } catch (FieldHoldsDataException e) {
             Locale locale = RequestLocale.of(ctx);
-            render(ctx, access, 409, List.of(UiText.get(locale, "designer.remove.holding", e.records())), Map.of());
+            render(ctx, access, 409, DesignerErrors.field(ctx.pathParam("key"),
+                    UiText.get(locale, "designer.remove.holding", e.records())), Map.of());
         }
     }
 
@@ -170,7 +188,8 @@ public final class DesignerPages {
                     previewForm(designer.previewOf(access.tenant().id(), FORM, posted), locale), List.of());
         } catch (InvalidFormDefinitionException e) {
             fragment = new DesignerPageModels.PreviewFragment(
-                    previewForm(designer.preview(access.tenant().id(), FORM), locale), problems(e));
+                    previewForm(designer.preview(access.tenant().id(), FORM), locale),
+                    DesignerErrors.phrased(e.problems(), locale));
         }
         // A fragment swapped into the designer: none of the layout's variables.
         ctx.html(templates.render("admin/designer-preview-fragment", PageModel.of(new LinkedHashMap<>(), fragment),
@@ -238,18 +257,14 @@ public final class DesignerPages {
 
     /** Runs one change of the draft, then shows the designer with a flash, or again with the problems when refused. */
     private void saveOrRender(Context ctx, TenantAccess access, Map<String, String> entered, String flash,
-                              Consumer<Actor> change) {
+                              BiFunction<List<DefinitionProblem>, Locale, PageErrors> phrase, Consumer<Actor> change) {
         try {
             change.accept(RequestContext.actor(ctx));
         } catch (InvalidFormDefinitionException e) {
-            render(ctx, access, 422, problems(e), entered);
+            render(ctx, access, 422, phrase.apply(e.problems(), RequestLocale.of(ctx)), entered);
             return;
         }
         ctx.redirect(base(access) + "?" + flash + "=1", HttpStatus.SEE_OTHER);
-    }
-
-    private static List<String> problems(InvalidFormDefinitionException e) {
-        return e.problems().stream().map(DefinitionProblem::toString).toList();
     }
 
     private static List<ModuleRow> modules(JsonNode customisation, Locale locale) {

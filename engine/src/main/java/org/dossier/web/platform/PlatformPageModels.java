@@ -9,11 +9,11 @@ final class PlatformPageModels {
 
     /**
      * {@code pages/platform-services}: the services, the outcome of the last action, the creation and
-     * clone forms. {@code entered} and {@code cloneEntered} stay maps: they are posted forms echoed
+     * clone forms (their errors come with the page's {@link org.dossier.web.view.PageErrors}). {@code entered} and {@code cloneEntered} stay maps: they are posted forms echoed
      * back, read by field name.
      */
     record ServicesPage(List<PlatformPages.ServiceRow> services, String notice, String problem, int maxReason,
-                        String error, Map<String, String> entered, Map<String, String> cloneEntered,
+                        Map<String, String> entered, Map<String, String> cloneEntered,
                         PlatformPages.Created created, String cloned) {}
 
     /**

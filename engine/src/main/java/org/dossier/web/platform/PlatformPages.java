@@ -14,7 +14,6 @@ import org.dossier.onboarding.NewService;
 import org.dossier.onboarding.OnboardingRefusedException;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.Dates;
-import org.dossier.web.branding.BrandingPages;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
@@ -25,6 +24,7 @@ import org.dossier.onboarding.Onboarding;
 import org.dossier.tenant.TenantService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
+import org.dossier.web.view.PageErrors;
 import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
@@ -43,6 +43,7 @@ public final class PlatformPages {
     private final TenantService tenants;
 
     private static final String CLONE_ENTERED = "dossier.cloneEntered";
+    private static final String ERRORS = "dossier.platform.errors";
 
     public PlatformPages(FormBody formBody, Messages messages, Onboarding onboarding, PebbleTemplates templates,
                          TenantService tenants) {
@@ -70,21 +71,27 @@ public final class PlatformPages {
         CloneRequest request = new CloneRequest(LoginPages.first(params, "from"),
                 LoginPages.first(params, "slug"), LoginPages.first(params, "name"), LoginPages.first(params, "adminEmail"),
                 LoginPages.first(params, "adminName"));
+        List<Onboarding.InputProblem> problems = onboarding.problems(request);
         try {
-            ClonedService result = onboarding.clone(request, RequestContext.actor(ctx));
-            render(ctx, 201, "", Map.of(), Optional.of(new Created(result.tenant().name(), result.tenant().slug(),
-                    result.adminEmail(), result.oneTimePassword().orElse(""))),
-                    UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
+            if (problems.isEmpty()) {
+                ClonedService result = onboarding.clone(request, RequestContext.actor(ctx));
+                render(ctx, 201, Map.of(), Optional.of(new Created(result.tenant().name(), result.tenant().slug(),
+                        result.adminEmail(), result.oneTimePassword().orElse(""))),
+                        UiText.get(locale, "platform.cloned", result.source().name(), result.took().toMillis()));
+                return;
+            }
         } catch (DomainException e) {
-            // The clone form shows what was typed again, beside the reason it was refused.
-            ctx.attribute(CLONE_ENTERED, Map.of("from", request.from(), "slug", request.slug(), "name", request.name(),
-                    "adminEmail", request.adminEmail(), "adminName", request.adminName()));
-            render(ctx, e.status(), messages.general(e.code(), locale), Map.of(), Optional.empty(), "");
+            problems = List.of(new Onboarding.InputProblem(ServiceFormErrors.inputOf(e.code()), e));
         }
+        // The clone form shows what was typed again, with every reason it was refused.
+        ctx.attribute(CLONE_ENTERED, Map.of("from", request.from(), "slug", request.slug(), "name", request.name(),
+                "adminEmail", request.adminEmail(), "adminName", request.adminName()));
+        ctx.attribute(ERRORS, ServiceFormErrors.of(problems, ServiceFormErrors.CLONE, messages, locale));
+        render(ctx, ServiceFormErrors.status(problems), Map.of(), Optional.empty(), "");
     }
 
     public void list(Context ctx, Principal principal) {
-        render(ctx, 200, "", Map.of(), Optional.empty(), "");
+        render(ctx, 200, Map.of(), Optional.empty(), "");
     }
 
     /** Makes a service a template (kept only to be cloned), or an ordinary service again. */
@@ -110,7 +117,7 @@ public final class PlatformPages {
     void listWith(Context ctx, int status, String notice, String problem) {
         ctx.attribute(NOTICE, notice);
         ctx.attribute(PROBLEM, problem);
-        render(ctx, status, "", Map.of(), Optional.empty(), "");
+        render(ctx, status, Map.of(), Optional.empty(), "");
     }
 
     public void create(Context ctx, Principal principal) {
@@ -122,17 +129,24 @@ public final class PlatformPages {
                 "colour", LoginPages.first(params, "colour").strip(),
                 "adminEmail", LoginPages.first(params, "adminEmail").strip(),
                 "adminName", LoginPages.first(params, "adminName").strip());
+        NewService request = new NewService(entered.get("name"), entered.get("slug"), entered.get("colour"),
+                entered.get("adminEmail"), entered.get("adminName"));
+        List<Onboarding.InputProblem> problems = onboarding.problems(request);
         try {
-            CreatedService created = onboarding.create(new NewService(entered.get("name"), entered.get("slug"),
-                    entered.get("colour"), entered.get("adminEmail"), entered.get("adminName")), RequestContext.actor(ctx));
-            render(ctx, 201, "", Map.of(), Optional.of(new Created(created.tenant().name(), created.tenant().slug(),
-                    created.adminEmail(), created.oneTimePassword().orElse(""))), "");
+            if (problems.isEmpty()) {
+                CreatedService created = onboarding.create(request, RequestContext.actor(ctx));
+                render(ctx, 201, Map.of(), Optional.of(new Created(created.tenant().name(), created.tenant().slug(),
+                        created.adminEmail(), created.oneTimePassword().orElse(""))), "");
+                return;
+            }
         } catch (DomainException e) {
-            render(ctx, e.status(), BrandingPages.problem(e, messages, locale), entered, Optional.empty(), "");
+            problems = List.of(new Onboarding.InputProblem(ServiceFormErrors.inputOf(e.code()), e));
         }
+        ctx.attribute(ERRORS, ServiceFormErrors.of(problems, ServiceFormErrors.CREATE, messages, locale));
+        render(ctx, ServiceFormErrors.status(problems), entered, Optional.empty(), "");
     }
 
-    private void render(Context ctx, int status, String error, Map<String, String> entered, Optional<Created> created,
+    private void render(Context ctx, int status, Map<String, String> entered, Optional<Created> created,
                         String cloned) {
         Locale locale = RequestLocale.of(ctx);
         java.util.Set<org.dossier.tenant.TenantId> holding = tenants.holdingCaseFiles();
@@ -145,8 +159,9 @@ public final class PlatformPages {
         String notice = ctx.attribute(NOTICE);
         String problem = ctx.attribute(PROBLEM);
         Map<String, String> cloneEntered = ctx.attribute(CLONE_ENTERED);
+        PageErrors errors = ctx.attribute(ERRORS);
         PlatformPageModels.ServicesPage page = new PlatformPageModels.ServicesPage(services,
-                notice == null ? "" : notice, problem == null ? "" : problem, ServiceSuspension.MAX_REASON, error,
+                notice == null ? "" : notice, problem == null ? "" : problem, ServiceSuspension.MAX_REASON,
                 Map.of("name", entered.getOrDefault("name", ""),
                         "slug", entered.getOrDefault("slug", ""),
                         "colour", entered.getOrDefault("colour", "#1e3a8a"),
@@ -156,6 +171,7 @@ public final class PlatformPages {
                         : cloneEntered,
                 created.orElse(new Created("", "", "", "")), cloned);
         ctx.status(status).html(templates.render("pages/platform-services",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "platform.title")), page), locale));
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "platform.title")), page,
+                        errors == null ? PageErrors.none() : errors), locale));
     }
 }

@@ -165,7 +165,8 @@ class DesignerPagesTest {
                 Map.entry("type", "text"), Map.entry("section", "identite"), Map.entry("labelFr", "Champ")));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("/customFields/0/key").contains("value=\"Pas Valide\"");
+        assertThat(refused.body()).contains("Le nom technique ne peut contenir que des lettres minuscules")
+                .contains("href=\"#cf-key\"").doesNotContain("/customFields/0/key").contains("value=\"Pas Valide\"");
         assertThat(services.designer().draft(tenant.id(), FormService.CASE_FILE).saved()).isFalse();
     }
 

@@ -61,12 +61,12 @@ class DateFieldsTest {
             JsonNode error = TestClient.json(refused).at("/errors/0");
             assertThat(error.get("path").asText()).isEqualTo("/identite/date_naissance");
             assertThat(error.get("code").asText()).isEqualTo("format");
-            assertThat(error.get("message").asText()).isEqualTo("Saisissez une date valide (jj/mm/aaaa).");
+            assertThat(error.get("message").asText()).isEqualTo("La date de naissance doit être une date réelle, par exemple 27/03/1985");
         }
         HttpResponse<String> future = api.postJson(records + "?lang=en", body("2999-01-01"));
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(TestClient.json(future).at("/errors/0/code").asText()).isEqualTo("notFuture");
-        assertThat(TestClient.json(future).at("/errors/0/message").asText()).isEqualTo("Enter a date that is not in the future.");
+        assertThat(TestClient.json(future).at("/errors/0/message").asText()).isEqualTo("Date of birth must be in the past");
         assertThat(storedCount()).isEqualTo(before);
 
         assertThat(api.postJson(records, body("1984-02-29")).statusCode()).isEqualTo(201);
@@ -84,7 +84,7 @@ class DateFieldsTest {
             HttpResponse<String> refused = browser.postForm(pages, fields);
 
             assertThat(refused.statusCode()).as(bad).isEqualTo(422);
-            assertThat(refused.body()).as(bad).containsAnyOf("Saisissez une date valide (jj/mm/aaaa).", "pas dans le futur.");
+            assertThat(refused.body()).as(bad).containsAnyOf("La date de naissance doit être une date réelle", "La date de naissance doit être dans le passé");
         }
         assertThat(storedCount()).isEqualTo(before);
 

@@ -144,7 +144,7 @@ class RecordApiTest {
         assertThat(errors).anySatisfy(error -> {
             assertThat(error.get("path").asText()).isEqualTo("/identite/prenom");
             assertThat(error.get("code").asText()).isEqualTo("required");
-            assertThat(error.get("message").asText()).contains("obligatoire");
+            assertThat(error.get("message").asText()).as("the base form's own message").isEqualTo("Saisissez le prénom");
         });
         assertThat(storedCount()).isEqualTo(before);
     }
@@ -157,7 +157,7 @@ class RecordApiTest {
         HttpResponse<String> response = api.postJson(records, createBody(data), "Accept-Language", "en-GB,en;q=0.9");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(TestClient.json(response).at("/errors/0/message").asText()).containsIgnoringCase("required");
+        assertThat(TestClient.json(response).at("/errors/0/message").asText()).isEqualTo("Enter the first name");
     }
 
     @Test

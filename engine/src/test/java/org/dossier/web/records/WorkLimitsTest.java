@@ -87,7 +87,7 @@ class WorkLimitsTest {
         assertThat(errors).hasSize(1);
         assertThat(errors.at("/0/path").asText()).isEqualTo("/membres_foyer");
         assertThat(errors.at("/0/code").asText()).isEqualTo("maxItems");
-        assertThat(errors.at("/0/message").asText()).isEqualTo("Keep at most 20 items.");
+        assertThat(errors.at("/0/message").asText()).isEqualTo("“Household members” can hold 20 rows at most");
     }
 
     @Test
