@@ -188,6 +188,11 @@
         applyVisibility(form);
       } else if (button.hasAttribute("data-remove-row")) {
         event.preventDefault();
+        // A saved row is asked about first; one added on this page goes at once.
+        var question = button.getAttribute("data-confirm");
+        if (question && !window.confirm(question)) {
+          return;
+        }
         removeRow(ownGroup(button), button.closest("[data-row]"));
         applyVisibility(form);
       }

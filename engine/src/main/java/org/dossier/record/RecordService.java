@@ -110,13 +110,21 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
-            JsonNode clean = writable(form, posted, parse(stored.data()), confidentialGrant, locale);
+            JsonNode storedData = parse(stored.data());
+            JsonNode clean = writable(form, posted, storedData, confidentialGrant, locale);
+            List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
+                    confidentialGrant);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
+            for (RemovedRows.Removed removed : removedRows) { // which row, never what it held
+                audit.record(handle, tenantId, actor, "record.row.removed", TARGET, id.toString(),
+                        details(stored.formKey(), form.version(), expectedLockVersion + 1)
+                                .put("group", removed.group()).put("row", removed.row()));
+            }
             return new CaseRecord(tenantId, id, stored.formKey(), form.version(),
                     HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());
