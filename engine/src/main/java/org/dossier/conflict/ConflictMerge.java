@@ -81,16 +81,16 @@ public final class ConflictMerge {
             return new Outcome(unit, Kind.KEPT_MINE, array(mine), array(theirs));
         }
         int count = loadedRows.size();
-        if (theirs.size() > count && unchangedPrefix(theirs, loadedRows, salt)) {
-            // They only added rows: the loaded rows still sit where mine say they do.
-            List<JsonNode> combined = new ArrayList<>(mine);
-            combined.addAll(theirs.subList(count, theirs.size()));
-            return new Outcome(unit, Kind.ROWS_COMBINED, array(combined), array(theirs));
-        }
         Optional<List<JsonNode>> added = onlyAdded(mine, loadedRows, salt);
         if (added.isPresent()) {
             List<JsonNode> combined = new ArrayList<>(theirs);
             combined.addAll(added.get());
+            return new Outcome(unit, Kind.ROWS_COMBINED, array(combined), array(theirs));
+        }
+        if (theirs.size() > count && unchangedPrefix(theirs, loadedRows, salt)) {
+            // They only added rows: the loaded rows still sit where mine say they do.
+            List<JsonNode> combined = new ArrayList<>(mine);
+            combined.addAll(theirs.subList(count, theirs.size()));
             return new Outcome(unit, Kind.ROWS_COMBINED, array(combined), array(theirs));
         }
         return new Outcome(unit, Kind.CONFLICT, array(renumbered(mine, loadedRows, theirs, salt)), array(theirs));

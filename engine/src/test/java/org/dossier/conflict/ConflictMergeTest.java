@@ -138,9 +138,9 @@ class ConflictMergeTest {
         assertThat(merge.conflicts()).isEmpty();
         assertThat(kindOf(merge, "/membres")).isEqualTo(Kind.ROWS_COMBINED);
         assertThat(merge.data().get("membres")).extracting(row -> row.get("prenom").asText())
-                .containsExactly("Léo", "Ana", "Mine", "Theirs");
+                .containsExactly("Léo", "Ana", "Theirs", "Mine");
         assertThat(merge.data().get("membres")).extracting(row -> row.path("_row").asInt(-1))
-                .containsExactly(0, 1, -1, 2);
+                .containsExactly(0, 1, 2, -1);
     }
 
     @Test
