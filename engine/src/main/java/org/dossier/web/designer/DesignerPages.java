@@ -114,7 +114,7 @@ public final class DesignerPages {
             renderCustomField(ctx, access, 422, problems(e), entered);
             return;
         }
-        ctx.redirect(base(access) + "?saved=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(base(access) + "?saved=1" + fragment(key), HttpStatus.SEE_OTHER);
     }
 
     private void renderCustomField(Context ctx, TenantAccess access, int status, List<String> errors,
@@ -132,7 +132,8 @@ public final class DesignerPages {
     public void save(Context ctx, TenantAccess access) {
         Map<String, List<String>> posted = formBody.parse(ctx);
         String move = first(posted, "_move");
-        saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", actor -> FieldMove.parse(move)
+        String anchor = FieldMove.parse(move).map(FieldMove::path).orElse("");
+        saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", anchor, actor -> FieldMove.parse(move)
                 .ifPresentOrElse(field -> designer.moveField(access.tenant().id(), FORM, posted, field, actor),
                         () -> designer.saveChoices(access.tenant().id(), FORM, posted, actor)));
     }
@@ -140,14 +141,16 @@ public final class DesignerPages {
     /** Adds a custom field to the draft. */
     public void addCustomField(Context ctx, TenantAccess access) {
         Map<String, String> entered = CustomFieldForm.entered(formBody.parse(ctx));
-        saveOrRender(ctx, access, entered, "added", actor -> designer.addCustomField(access.tenant().id(), FORM,
+        saveOrRender(ctx, access, entered, "added", entered.getOrDefault("key", ""), actor -> designer.addCustomField(access.tenant().id(), FORM,
                 CustomFieldForm.parse(entered), actor));
     }
 
     /** Removes a custom field from the draft, only when no record holds a value for it. */
     public void removeCustomField(Context ctx, TenantAccess access) {
+        // Back to the section the field was in: the field itself is gone.
+        String section = designer.customField(access.tenant().id(), FORM, ctx.pathParam("key")).section().orElse("");
         try {
-            saveOrRender(ctx, access, Map.of(), "removed", actor -> designer.removeCustomField(access.tenant().id(),
+            saveOrRender(ctx, access, Map.of(), "removed", section, actor -> designer.removeCustomField(access.tenant().id(),
                     FORM, ctx.pathParam("key"), actor));
         } catch (FieldHoldsDataException e) {
             Locale locale = RequestLocale.of(ctx);
@@ -218,14 +221,22 @@ public final class DesignerPages {
 
     /** Runs one change of the draft, then shows the designer with a flash, or again with the problems when refused. */
     private void saveOrRender(Context ctx, TenantAccess access, Map<String, String> entered, String flash,
-                              Consumer<Actor> change) {
+                              String anchor, Consumer<Actor> change) {
         try {
             change.accept(RequestContext.actor(ctx));
         } catch (InvalidFormDefinitionException e) {
             render(ctx, access, 422, problems(e), entered);
             return;
         }
-        ctx.redirect(base(access) + "?" + flash + "=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(base(access) + "?" + flash + "=1" + fragment(anchor), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Where a redirect returns on the designer's long page, without JavaScript: the field moved,
+     * added or edited ({@code #field-<path>}, the id of its entry), or nowhere when empty.
+     */
+    private static String fragment(String fieldPath) {
+        return fieldPath == null || fieldPath.isEmpty() ? "" : "#field-" + fieldPath;
     }
 
     private static List<String> problems(InvalidFormDefinitionException e) {
