@@ -116,6 +116,7 @@
     row.setAttribute("data-index", String(to));
     var legendPattern = templateText(group, ".row__legend");
     var legend = row.querySelector(".row__legend");
+    var oldLegend = legend ? legend.textContent : "";
     if (legendPattern && legend) {
       legend.textContent = legendPattern.replace(NUMBER, String(to + 1));
     }
@@ -123,6 +124,10 @@
     var remove = row.querySelector("[data-remove-row]");
     if (removePattern && remove) {
       remove.textContent = removePattern.replace(NUMBER, String(to + 1));
+    }
+    // The removal's question names the row as its legend does.
+    if (remove && remove.hasAttribute("data-confirm") && legend && oldLegend) {
+      remove.setAttribute("data-confirm", remove.getAttribute("data-confirm").split(oldLegend).join(legend.textContent));
     }
   }
 
