@@ -151,7 +151,7 @@ public final class ConflictPages {
                 case KEPT_MINE -> kept.add(label);
                 case ROWS_COMBINED -> combined.add(label);
                 case CONFLICT -> conflicts.add(new ConflictPageModels.Choice("choice" + pointer.replace('/', '-'),
-                        CHOICE + pointer, label, side(ours.get(pointer)), side(theirs.get(pointer)),
+                        CHOICE + pointer, label, side(ours.get(pointer), locale), side(theirs.get(pointer), locale),
                         choices.getOrDefault(pointer, Side.MINE) == Side.MINE));
             }
         }
@@ -177,14 +177,15 @@ public final class ConflictPages {
         return pointer;
     }
 
-    private static ConflictPageModels.Side side(RecordItem item) {
+    private static ConflictPageModels.Side side(RecordItem item, Locale locale) {
+        String colon = "fr".equals(locale.getLanguage()) ? " : " : ": ";
         if (item instanceof RecordItem.Group group) {
             List<String> rows = new ArrayList<>();
             for (RecordItem.Row row : group.rows()) {
                 List<String> parts = new ArrayList<>();
                 for (RecordItem child : row.items()) {
                     if (child instanceof RecordItem.Field field && !field.empty()) {
-                        parts.add(field.label() + " : " + field.value());
+                        parts.add(field.label() + colon + field.value());
                     }
                 }
                 rows.add(row.legend() + " — " + String.join(", ", parts));
