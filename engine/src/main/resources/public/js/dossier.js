@@ -116,6 +116,7 @@
     row.setAttribute("data-index", String(to));
     var legendPattern = templateText(group, ".row__legend");
     var legend = row.querySelector(".row__legend");
+    var oldLegend = legend ? legend.textContent : "";
     if (legendPattern && legend) {
       legend.textContent = legendPattern.replace(NUMBER, String(to + 1));
     }
@@ -123,6 +124,10 @@
     var remove = row.querySelector("[data-remove-row]");
     if (removePattern && remove) {
       remove.textContent = removePattern.replace(NUMBER, String(to + 1));
+    }
+    // The removal's question names the row as its legend does.
+    if (remove && remove.hasAttribute("data-confirm") && legend && oldLegend) {
+      remove.setAttribute("data-confirm", remove.getAttribute("data-confirm").split(oldLegend).join(legend.textContent));
     }
   }
 
@@ -188,6 +193,11 @@
         applyVisibility(form);
       } else if (button.hasAttribute("data-remove-row")) {
         event.preventDefault();
+        // A saved row is asked about first; one added on this page goes at once.
+        var question = button.getAttribute("data-confirm");
+        if (question && !window.confirm(question)) {
+          return;
+        }
         removeRow(ownGroup(button), button.closest("[data-row]"));
         applyVisibility(form);
       }

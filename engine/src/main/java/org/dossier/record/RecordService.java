@@ -145,9 +145,12 @@ public final class RecordService {
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
             NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
-            Writable written = writable(form, posted, parse(stored.data()), confidentialGrant, locale,
+            JsonNode storedData = parse(stored.data());
+            Writable written = writable(form, posted, storedData, confidentialGrant, locale,
                     pointer -> newOnly.exempts(pointer, stored.createdAt()));
             JsonNode clean = written.data();
+            List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
+                    confidentialGrant);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id(),
                     written.toComplete())) {
@@ -155,6 +158,11 @@ public final class RecordService {
             }
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
+            for (RemovedRows.Removed removed : removedRows) { // which row, never what it held
+                audit.record(handle, tenantId, actor, "record.row.removed", TARGET, id.toString(),
+                        details(stored.formKey(), form.version(), expectedLockVersion + 1)
+                                .put("group", removed.group()).put("row", removed.row()));
+            }
             return new CaseRecord(tenantId, id, stored.formKey(), form.version(),
                     HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());

@@ -34,6 +34,11 @@ public final class FormRenderer {
         return recordViews.build(layout(form), data, locale, options);
     }
 
+    /** Each field and group of the form by its JSON Pointer, formatted as the view page shows it. */
+    public Map<String, RecordItem> recordItems(CompiledForm form, JsonNode data, Locale locale, RenderOptions options) {
+        return recordViews.byPointer(layout(form), data, locale, options);
+    }
+
     /**
      * Applies an add-row or remove-row button of the no-JavaScript form.
      *

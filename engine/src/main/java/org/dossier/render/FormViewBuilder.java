@@ -106,7 +106,7 @@ public final class FormViewBuilder {
             return new RepeatableGroupView(path.id(), path.name(), path.pointer(), group.label().in(locale), hint,
                     hint.isEmpty() ? "" : path.id() + "-hint", rows, "add:" + path.pointer(),
                     messages.format("form.row.add", itemLabel), count < group.maxItems(), group.maxItems(), blank, visible, errors,
-                    visibleName(group), visibleValues(group));
+                    visibleName(group), visibleValues(group), path.index(count).id());
         }
 
         private RowView row(LayoutNode.Group group, FieldPath rowPath, String index, String number, String itemLabel,
@@ -123,8 +123,12 @@ public final class FormViewBuilder {
                 return new RowView(index, rowPath.id(), legend, children, "", "", savedRowName, savedRow,
                         messages.text("form.row.saved"));
             }
-            return new RowView(index, rowPath.id(), legend, children, "remove:" + groupPath.pointer() + "/" + index,
-                    messages.format("form.row.remove", legend), savedRowName, savedRow, "");
+            String rowPointer = groupPath.pointer() + "/" + index;
+            return new RowView(index, rowPath.id(), legend, children, "remove:" + rowPointer,
+                    messages.format("form.row.remove", legend), savedRowName, savedRow, "",
+                    savedRow.isEmpty() ? "" : messages.format("form.row.confirm", legend),
+                    rowData.path(RowActions.CONFIRMING).asBoolean(false), "confirm-remove:" + rowPointer,
+                    "cancel-remove:" + rowPointer);
         }
 
         /** The identity a saved row carries when it holds something this member cannot see, or "". */

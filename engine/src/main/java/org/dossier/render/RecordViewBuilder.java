@@ -36,6 +36,29 @@ public final class RecordViewBuilder {
         return new RecordView(layout.title().in(locale), items(layout.items(), FieldPath.ROOT, root, context));
     }
 
+    /**
+     * Each field and group of the layout by its JSON Pointer, formatted as {@link #build} does,
+     * whatever the display conditions say: to show one value out of its page (a merge's sides).
+     */
+    public java.util.Map<String, RecordItem> byPointer(FormLayout layout, JsonNode data, Locale locale,
+                                                       RenderOptions options) {
+        JsonNode root = data == null ? MissingNode.getInstance() : data;
+        var context = new Context(root, locale, options, UiMessages.of(locale));
+        java.util.Map<String, RecordItem> found = new java.util.LinkedHashMap<>();
+        collect(layout.items(), root, context, found);
+        return found;
+    }
+
+    private void collect(List<LayoutNode> nodes, JsonNode root, Context context, java.util.Map<String, RecordItem> found) {
+        for (LayoutNode node : nodes) {
+            if (node instanceof LayoutNode.Section section) {
+                collect(section.children(), root, context, found);
+            } else {
+                found.put(FieldPath.ROOT.resolve(node.path()).pointer(), item(node, FieldPath.ROOT, root, context));
+            }
+        }
+    }
+
     private record Context(JsonNode data, Locale locale, RenderOptions options, UiMessages messages,
                            Object[] everitData) {
         Context(JsonNode data, Locale locale, RenderOptions options, UiMessages messages) {

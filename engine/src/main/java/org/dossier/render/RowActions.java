@@ -7,10 +7,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Adds or removes a row of a repeatable group when the page works without JavaScript: the form's
  * {@code _action} submit buttons post {@code add:/membres_foyer} or {@code remove:/membres_foyer/2}.
- * Pure: the given data is left untouched.
+ * Removing a saved row (one carrying its {@code _row} identity) is a step: {@code remove:} marks
+ * it {@link #CONFIRMING}, and the page asks; {@code confirm-remove:} removes it, {@code
+ * cancel-remove:} keeps it. A row added and not saved yet goes at once. Pure: the given data is
+ * left untouched.
  */
 public final class RowActions {
+    /** Marks the row whose removal the page asks to confirm; never posted, never stored. */
+    public static final String CONFIRMING = "_confirmRemoval";
+    private static final String CONFIRM = "confirm-remove:";
+    private static final String CANCEL = "cancel-remove:";
+
     private RowActions() {}
+
+    /** Whether {@code action} is one of the row actions this class applies. */
+    public static boolean isRowAction(String action) {
+        return action != null && (action.startsWith("add:") || action.startsWith("remove:")
+                || action.startsWith(CONFIRM) || action.startsWith(CANCEL));
+    }
 
     /**
      * @return a copy of {@code data} with an empty row appended to, or one row removed from, the array
@@ -27,7 +41,20 @@ public final class RowActions {
             return copy;
         }
         if (action.startsWith("remove:")) {
-            remove(copy, segments(action.substring(7)));
+            String[] segments = segments(action.substring(7));
+            if (row(copy, segments) instanceof ObjectNode row && row.has(org.dossier.form.ConfidentialFields.ROW_ID)) {
+                row.put(CONFIRMING, true);
+            } else {
+                remove(copy, segments);
+            }
+            return copy;
+        }
+        if (action.startsWith(CONFIRM)) {
+            remove(copy, segments(action.substring(CONFIRM.length())));
+            return copy;
+        }
+        if (action.startsWith(CANCEL)) {
+            row(copy, segments(action.substring(CANCEL.length())));
             return copy;
         }
         throw new IllegalArgumentException("Unknown row action: " + action);
@@ -50,15 +77,21 @@ public final class RowActions {
     }
 
     private static void remove(ObjectNode data, String[] segments) {
+        row(data, segments);
+        ((ArrayNode) parentOf(data, segments)).remove(index(segments[segments.length - 1]));
+    }
+
+    /** The row a pointer names. */
+    private static JsonNode row(ObjectNode data, String[] segments) {
         if (segments.length < 2) {
-            throw new IllegalArgumentException("A row to remove needs an array and an index");
+            throw new IllegalArgumentException("A row needs an array and an index");
         }
         JsonNode rows = parentOf(data, segments);
         int index = index(segments[segments.length - 1]);
         if (!rows.isArray() || index >= rows.size()) {
             throw new IllegalArgumentException("No such row: " + String.join("/", segments));
         }
-        ((ArrayNode) rows).remove(index);
+        return rows.get(index);
     }
 
     private static JsonNode parentOf(JsonNode data, String[] segments) {

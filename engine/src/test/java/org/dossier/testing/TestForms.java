@@ -17,10 +17,15 @@ public final class TestForms {
      * disabled control or the blank row a {@code <template>} holds for scripts.
      */
     public static List<Map.Entry<String, String>> asShown(String html) {
+        return asShown(html, "form[data-dossier-form]");
+    }
+
+    /** As {@link #asShown(String)}, for the first form {@code selector} finds. */
+    public static List<Map.Entry<String, String>> asShown(String html, String selector) {
         Document page = Jsoup.parse(html);
-        Element form = page.selectFirst("form[data-dossier-form]");
+        Element form = page.selectFirst(selector);
         if (form == null) {
-            throw new AssertionError("the page has no case-file form");
+            throw new AssertionError("the page has no form " + selector);
         }
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (Element control : form.select("input[name], select[name], textarea[name]")) {

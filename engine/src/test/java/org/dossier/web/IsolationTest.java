@@ -95,6 +95,7 @@ class IsolationTest {
         known.put("GET /t/{tenant}/records/{id}", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/edit", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/merge", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/delete", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/delete", Access.TENANT);
         known.put("GET /t/{tenant}/evictions", Access.TENANT);

@@ -126,7 +126,7 @@ public final class DesignerPages {
             renderCustomField(ctx, access, 422, DesignerErrors.customField(e.problems(), entered, locale), entered);
             return;
         }
-        ctx.redirect(base(access) + "?saved=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(base(access) + "?saved=1" + fragment(key), HttpStatus.SEE_OTHER);
     }
 
     private void renderCustomField(Context ctx, TenantAccess access, int status, PageErrors errors,
@@ -144,7 +144,8 @@ public final class DesignerPages {
     public void save(Context ctx, TenantAccess access) {
         Map<String, List<String>> posted = formBody.parse(ctx);
         String move = first(posted, "_move");
-        saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", DesignerErrors::choices,
+        String anchor = FieldMove.parse(move).map(FieldMove::path).orElse("");
+        saveOrRender(ctx, access, Map.of(), move.isEmpty() ? "saved" : "moved", anchor, DesignerErrors::choices,
                 actor -> FieldMove.parse(move)
                 .ifPresentOrElse(field -> designer.moveField(access.tenant().id(), FORM, posted, field, actor),
                         () -> designer.saveChoices(access.tenant().id(), FORM, posted, actor)));
@@ -158,15 +159,17 @@ public final class DesignerPages {
             render(ctx, access, 422, DesignerErrors.customField(incomplete, RequestLocale.of(ctx)), entered);
             return;
         }
-        saveOrRender(ctx, access, entered, "added",
+        saveOrRender(ctx, access, entered, "added", entered.getOrDefault("key", ""),
                 (problems, locale) -> DesignerErrors.customField(problems, entered, locale),
                 actor -> designer.addCustomField(access.tenant().id(), FORM, CustomFieldForm.parse(entered), actor));
     }
 
     /** Removes a custom field from the draft, only when no record holds a value for it. */
     public void removeCustomField(Context ctx, TenantAccess access) {
+        // Back to the section the field was in: the field itself is gone.
+        String section = designer.customField(access.tenant().id(), FORM, ctx.pathParam("key")).section().orElse("");
         try {
-            saveOrRender(ctx, access, Map.of(), "removed", DesignerErrors::choices,
+            saveOrRender(ctx, access, Map.of(), "removed", section, DesignerErrors::choices,
                     actor -> designer.removeCustomField(access.tenant().id(), FORM, ctx.pathParam("key"), actor));
         } catch (FieldHoldsDataException e) {
             Locale locale = RequestLocale.of(ctx);
@@ -257,14 +260,23 @@ public final class DesignerPages {
 
     /** Runs one change of the draft, then shows the designer with a flash, or again with the problems when refused. */
     private void saveOrRender(Context ctx, TenantAccess access, Map<String, String> entered, String flash,
-                              BiFunction<List<DefinitionProblem>, Locale, PageErrors> phrase, Consumer<Actor> change) {
+                              String anchor, BiFunction<List<DefinitionProblem>, Locale, PageErrors> phrase,
+                              Consumer<Actor> change) {
         try {
             change.accept(RequestContext.actor(ctx));
         } catch (InvalidFormDefinitionException e) {
             render(ctx, access, 422, phrase.apply(e.problems(), RequestLocale.of(ctx)), entered);
             return;
         }
-        ctx.redirect(base(access) + "?" + flash + "=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(base(access) + "?" + flash + "=1" + fragment(anchor), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Where a redirect returns on the designer's long page, without JavaScript: the field moved,
+     * added or edited ({@code #field-<path>}, the id of its entry), or nowhere when empty.
+     */
+    private static String fragment(String fieldPath) {
+        return fieldPath == null || fieldPath.isEmpty() ? "" : "#field-" + fieldPath;
     }
 
     private static List<ModuleRow> modules(JsonNode customisation, Locale locale) {

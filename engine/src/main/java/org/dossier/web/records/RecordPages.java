@@ -56,9 +56,11 @@ public final class RecordPages {
     private final RecordService records;
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
+    private final ConflictPages conflicts;
 
     public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages,
-                       RecordService records, FormRenderer renderer, PebbleTemplates templates) {
+                       RecordService records, FormRenderer renderer, PebbleTemplates templates,
+                       ConflictPages conflicts) {
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
@@ -67,6 +69,7 @@ public final class RecordPages {
         this.records = records;
         this.renderer = renderer;
         this.templates = templates;
+        this.conflicts = conflicts;
     }
 
     public void list(Context ctx, TenantAccess access) {
@@ -129,8 +132,9 @@ public final class RecordPages {
         CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
-        renderForm(ctx, access, form, record.data(), List.of(), record, 200, "",
-                toComplete(access, record, form, "", RequestLocale.of(ctx)));
+        // Every saved row carries its identity: a removal is then confirmed, audited and merged by row.
+        renderForm(ctx, access, form, org.dossier.form.RowIdentities.numbered(form.effectiveSchema(), record.data()),
+                List.of(), record, 200, "", toComplete(access, record, form, "", RequestLocale.of(ctx)));
     }
 
     public void update(Context ctx, TenantAccess access) {
@@ -156,8 +160,7 @@ public final class RecordPages {
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
         } catch (StaleRecordException e) {
-            renderForm(ctx, access, form, posted.data(), List.of(), shown, 409,
-                    messages.general("staleVersion", locale));
+            conflicts.show(ctx, access, id, posted.data(), first(params, ConflictPages.LOADED));
         }
     }
 
@@ -201,6 +204,7 @@ public final class RecordPages {
         hidden.put(Csrf.FIELD, Pages.csrfToken(ctx));
         if (editing) {
             hidden.put(VERSION, String.valueOf(record.lockVersion()));
+            hidden.put(ConflictPages.LOADED, conflicts.loaded(ctx, form, access.confidential(), record.id(), data));
         }
         ctx.status(status);
         render(ctx, access, "pages/record-form", editing ? "record.edit.title" : "record.new.title",
@@ -268,7 +272,7 @@ public final class RecordPages {
     }
 
     private static boolean isRowAction(String action) {
-        return action != null && (action.startsWith("add:") || action.startsWith("remove:"));
+        return org.dossier.render.RowActions.isRowAction(action);
     }
 
     private static CaseRecord withLockVersion(CaseRecord record, int lockVersion) {

@@ -17,8 +17,10 @@ public final class RecordRoutes {
     private RecordRoutes() {}
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
+        ConflictPages conflicts = new ConflictPages(web.formBody(), services.forms(), web.json(), services.records(),
+                services.renderer(), web.templates());
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
-                services.messages(), services.records(), services.renderer(), web.templates());
+                services.messages(), services.records(), services.renderer(), web.templates(), conflicts);
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
 
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
@@ -27,6 +29,7 @@ public final class RecordRoutes {
         access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, records::view);
         access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
         access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
+        access.tenant(POST, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS, conflicts::resolve);
         access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
         access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
