@@ -3,6 +3,7 @@ package org.dossier.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.ConfidentialFields;
+import org.dossier.form.FormScope;
 import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
@@ -66,7 +69,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = writable(form, data, null, confidentialGrant, locale);
+        JsonNode clean = writable(form, data, null, confidentialGrant, locale, FormScope.WHOLE);
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -101,6 +104,16 @@ public final class RecordService {
      */
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
                              Locale locale, boolean confidentialGrant) {
+        return update(tenantId, id, expectedLockVersion, posted, actor, locale, confidentialGrant, FormScope.WHOLE);
+    }
+
+    /**
+     * As above, for a page that shows only {@code scope} of the form (one section, one new row):
+     * everything else is carried over as stored, the same way as what the person cannot see, and a
+     * required gap outside what the page must fill does not refuse the save (see {@link FormScope}).
+     */
+    public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
+                             Locale locale, boolean confidentialGrant, FormScope scope) {
         return jdbi.inTransaction(handle -> {
             RecordDao dao = new RecordDao(handle);
             RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
@@ -110,7 +123,7 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
-            JsonNode clean = writable(form, posted, parse(stored.data()), confidentialGrant, locale);
+            JsonNode clean = writable(form, posted, parse(stored.data()), confidentialGrant, locale, scope);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
@@ -121,6 +134,36 @@ public final class RecordService {
                     HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());
         });
+    }
+
+    /**
+     * Appends one row to a repeatable group at the root of the case file, through the same save as
+     * {@link #update}: the stored rows and everything outside the group are kept exactly as they are,
+     * and only the new row's required fields must be filled. Made against the case file as it is
+     * now: an append cannot conflict with a save made in between.
+     *
+     * @throws RecordValidationException with every error, those of the new row relative to the row
+     *                                   ({@code /date}, not {@code /suivis/3/date})
+     */
+    public CaseRecord appendRow(TenantId tenantId, RecordId id, String groupKey, ObjectNode row, Actor actor,
+                                Locale locale, boolean confidentialGrant) {
+        CaseRecord current = get(tenantId, id);
+        CompiledForm form = forms.latest(tenantId, current.formKey());
+        FormScope scope = FormScope.of(Set.of(groupKey));
+        ObjectNode posted = HiddenData.of(form, confidentialGrant, scope).visible(current.data());
+        JsonNode existing = posted.path(groupKey);
+        ArrayNode rows = existing.isArray()
+                ? (ArrayNode) existing : posted.putArray(groupKey);
+        rows.add(row.deepCopy());
+        String rowPointer = "/" + groupKey + "/" + (rows.size() - 1);
+        try {
+            return update(tenantId, id, current.lockVersion(), posted, actor, locale, confidentialGrant,
+                    scope.requiringOnlyWithin(rowPointer));
+        } catch (RecordValidationException e) {
+            throw new RecordValidationException(e.errors().stream().map(error -> error.path().startsWith(rowPointer + "/")
+                    ? new FieldError(error.path().substring(rowPointer.length()), error.code(), error.message())
+                    : error).toList());
+        }
     }
 
     /** Deletes a record, checking its lock version when the caller gives one. */
@@ -163,7 +206,7 @@ public final class RecordService {
      * @throws RecordValidationException with every field error, the refused posts included
      */
     private JsonNode writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
-                              Locale locale) {
+                              Locale locale, FormScope scope) {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
@@ -177,7 +220,7 @@ public final class RecordService {
                 errors.add(new FieldError(pointer, "confidential", messages.general("confidentialField", locale)));
             }
         }
-        HiddenData.Merged merged = HiddenData.of(form, confidentialGrant).carryOver(posted, stored);
+        HiddenData.Merged merged = HiddenData.of(form, confidentialGrant, scope).carryOver(posted, stored);
         for (ConfidentialFields.Problem problem : merged.problems()) {
             errors.add(new FieldError(problem.pointer(), problem.code(),
                     messages.forField(problem.pointer(), problem.code(), Optional.empty(), locale)));
@@ -187,7 +230,9 @@ public final class RecordService {
         JsonNode clean = confidentialGrant ? pruned : form.confidential().keepPruned(pruned, merged.data());
         for (FieldError error : validator.validate(form, clean, locale)) {
             // What was carried over is not this form's to judge: it is kept as it was stored.
-            if (!(HiddenData.HIDDEN_CHANGED.equals(error.code()) && merged.carriedPointers().contains(error.path()))) {
+            // A required gap the page does not show is not its to fill: the section save is not refused for it.
+            if (!(HiddenData.HIDDEN_CHANGED.equals(error.code()) && merged.carriedPointers().contains(error.path()))
+                    && scope.refuses(error.code(), error.path())) {
                 errors.add(error);
             }
         }
