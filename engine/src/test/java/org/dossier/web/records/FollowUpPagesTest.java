@@ -49,6 +49,7 @@ class FollowUpPagesTest {
         ObjectNode data = (ObjectNode) JSON.readTree("""
                 {"accompagnement": {"statut": "en_cours", "date_ouverture": "2025-03-14"},
                  "identite": {"nom": "Berger", "prenom": "Hélène"},
+                 "contact": {"ville": "Lyon"},
                  "suivis": [{"date": "2025-03-14", "type": "entretien", "intervenant": "Claire", "resume": "Premier entretien"},
                             {"date": "2025-04-02", "type": "appel", "resume": "Point sur le dossier FSL"}],
                  "notes_confidentielles": {"contenu": "%s"}}
@@ -133,15 +134,28 @@ class FollowUpPagesTest {
         Tenant tenant = TestTenants.withBaseForm(services, "followup-gap");
         CaseRecord record = create(tenant);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE,
-                (ObjectNode) JSON.readTree("{\"fields\": {\"contact.telephone\": {\"required\": true}}}"), Actor.system("test"));
+                (ObjectNode) JSON.readTree("""
+                        {"fields": {"contact.telephone": {"required": true}, "suivis.intervenant": {"required": true}}}"""),
+                Actor.system("test"));
         services.designer().publish(tenant.id(), FormService.CASE_FILE, Actor.system("test"));
         TestClient browser = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, true));
+        // The contact section now lacks a required telephone, and the second stored entry its author:
+        // the full form would be refused for them.
+        String full = browser.get(url(tenant, record) + "/edit").body();
+        assertThat(browser.postForm(url(tenant, record), TestForms.asShown(full)).statusCode()).isEqualTo(422);
 
         HttpResponse<String> saved = browser.postForm(url(tenant, record) + "/follow-up",
-                List.of(Map.entry("date", "2025-05-01"), Map.entry("type", "appel"), Map.entry("resume", "Relance")));
+                List.of(Map.entry("date", "2025-05-01"), Map.entry("type", "appel"), Map.entry("intervenant", "Claire"),
+                        Map.entry("resume", "Relance")));
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         assertThat(stored(tenant, record).get("suivis")).hasSize(3);
+        assertThat(stored(tenant, record).get("suivis").get(1).has("intervenant")).isFalse();
+        // The new entry's own required fields still are.
+        HttpResponse<String> refused = browser.postForm(url(tenant, record) + "/follow-up",
+                List.of(Map.entry("date", "2025-05-02"), Map.entry("type", "appel"), Map.entry("resume", "Relance")));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select(".error-summary a").eachAttr("href")).containsExactly("#f-intervenant");
     }
 
     @Test
