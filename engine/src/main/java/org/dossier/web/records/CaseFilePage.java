@@ -15,12 +15,15 @@ final class CaseFilePage {
     private CaseFilePage() {}
 
     static void render(Context ctx, TenantAccess access, PebbleTemplates templates, String template, String title,
-                       Record page) {
+                       Record... parts) {
         Locale locale = RequestLocale.of(ctx);
         Tenant tenant = access.tenant();
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, title), frame, page), locale));
+        Record[] all = new Record[parts.length + 1];
+        all[0] = frame;
+        System.arraycopy(parts, 0, all, 1, parts.length);
+        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, title), all), locale));
     }
 }

@@ -114,7 +114,7 @@ public final class FollowUpPages {
         CaseFilePage.render(ctx, access, templates, "pages/record-section", heading, new SectionPageModels.PartPage(
                 meta, heading, renderer.row(rowSchema, row, errors, locale, new RenderOptions(access.confidential())),
                 meta.url() + "/follow-up", Map.of(Csrf.FIELD, Pages.csrfToken(ctx)),
-                meta.url() + "#" + SectionPages.anchor(FollowUp.GROUP), alert));
+                meta.url() + "#" + SectionPages.anchor(FollowUp.GROUP), alert, true));
     }
 
     /** The follow-up group's row, or 404: a form without the group has no follow-up page. */

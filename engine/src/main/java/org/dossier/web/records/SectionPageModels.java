@@ -14,7 +14,17 @@ final class SectionPageModels {
      *
      * @param followUpUrl the page adding a follow-up entry, "" when the form has no follow-up group
      */
-    record SummaryPage(RecordMeta meta, List<SectionCard> sections, String followUpUrl, String flash) {}
+    record SummaryPage(RecordMeta meta, List<SectionCard> sections, String followUpUrl) {}
+
+    /**
+     * What a save says on the summary page, a part of its model beside {@link SummaryPage}.
+     *
+     * @param flash       shown at the top of the page (the layout's), "" when none
+     * @param cardKey     the card that shows {@code cardMessage} instead, "" when none
+     */
+    record Flash(String flash, String cardKey, String cardMessage) {
+        static final Flash NONE = new Flash("", "", "");
+    }
 
     /**
      * One card of the summary.
@@ -28,7 +38,8 @@ final class SectionPageModels {
      * {@code pages/record-section} and {@code pages/record-follow-up}: a short form of part of a case file.
      *
      * @param heading what the page does, in the request's language
+     * @param oneRow  true for the controls of one new row, drawn as one box rather than a box each
      */
     record PartPage(RecordMeta meta, String heading, FormView form, String formAction, Map<String, String> hiddenFields,
-                    String cancelUrl, String alert) {}
+                    String cancelUrl, String alert, boolean oneRow) {}
 }

@@ -80,7 +80,7 @@ public final class SectionPages {
                 .stream().map(section -> card(meta, section, canWrite)).toList();
         String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
-                new SectionPageModels.SummaryPage(meta, cards, followUp, flash(ctx, form, record.data(), access, locale)));
+                new SectionPageModels.SummaryPage(meta, cards, followUp), flash(ctx, cards, locale));
     }
 
     /** GET one section's page: its controls only, as stored. */
@@ -142,7 +142,7 @@ public final class SectionPages {
         ctx.status(status);
         CaseFilePage.render(ctx, access, templates, "pages/record-section", heading, new SectionPageModels.PartPage(
                 meta, heading, renderer.section(form, section, data, errors, locale, options(access)),
-                sectionUrl(meta, section.key()), hidden, meta.url() + "#" + anchor(section.key()), alert));
+                sectionUrl(meta, section.key()), hidden, meta.url() + "#" + anchor(section.key()), alert, false));
     }
 
     private EditableSection section(Context ctx, CompiledForm form, JsonNode data, TenantAccess access, Locale locale) {
@@ -177,15 +177,20 @@ public final class SectionPages {
                 editUrl);
     }
 
-    /** The flash after a save: which section was saved, or that a follow-up entry was added. */
-    private String flash(Context ctx, CompiledForm form, JsonNode data, TenantAccess access, Locale locale) {
+    /**
+     * The flash after a save, in the card it concerns when there is one (the page opens there): which
+     * section was saved, or that a follow-up entry was added; at the top after a save of the whole form.
+     */
+    private static SectionPageModels.Flash flash(Context ctx, List<SectionPageModels.SectionCard> cards, Locale locale) {
         String saved = ctx.queryParam("saved");
-        if (saved == null) {
-            return ctx.queryParam("followUp") != null ? UiText.get(locale, "flash.followUp") : "";
+        String key = saved != null ? saved : ctx.queryParam("followUp") != null ? FollowUp.GROUP : null;
+        if (key == null) {
+            return SectionPageModels.Flash.NONE;
         }
-        return renderer.editableSection(form, saved, data, locale, options(access))
-                .map(section -> UiText.get(locale, "flash.section", section.title()))
-                .orElse(UiText.get(locale, "flash.saved"));
+        return cards.stream().filter(card -> card.key().equals(key)).findFirst()
+                .map(card -> new SectionPageModels.Flash("", card.key(), saved != null
+                        ? UiText.get(locale, "flash.section", card.title()) : UiText.get(locale, "flash.followUp")))
+                .orElse(new SectionPageModels.Flash(UiText.get(locale, "flash.saved"), "", ""));
     }
 
     static String anchor(String sectionKey) {

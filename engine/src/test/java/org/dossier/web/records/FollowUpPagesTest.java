@@ -107,7 +107,9 @@ class FollowUpPagesTest {
                 .put("intervenant", Jsoup.parse(page).selectFirst("input[name=intervenant]").attr("value"))
                 .put("resume", "Visite : logement humide, signalement à l’ARS");
         assertThat(stored(tenant, record)).isEqualTo(expected);
-        assertThat(browser.get(url(tenant, record) + "?followUp=1").body()).contains("L’entrée de suivi a été ajoutée.");
+        Document summary = Jsoup.parse(browser.get(url(tenant, record) + "?followUp=1").body());
+        assertThat(summary.select("#section-suivis[data-saved] .flash").text()).isEqualTo("L’entrée de suivi a été ajoutée.");
+        assertThat(summary.select("#section-suivis").text()).contains("signalement à l’ARS");
     }
 
     @Test

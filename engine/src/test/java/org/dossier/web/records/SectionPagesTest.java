@@ -138,8 +138,11 @@ class SectionPagesTest {
         ObjectNode expected = before.deepCopy();
         ((ObjectNode) expected.get("identite")).put("prenom", "Hélène-Marie");
         assertThat(stored(tenant, record)).isEqualTo(expected);
-        assertThat(browser.get(url(tenant, record) + "?saved=identite").body())
-                .contains("La section « Identité » a été enregistrée.");
+        // Back on the summary, the flash is in the saved section's card, the one the page opens at.
+        Document summary = Jsoup.parse(browser.get(url(tenant, record) + "?saved=identite").body());
+        assertThat(summary.select("#section-identite[data-saved] .flash[role=status]").text())
+                .isEqualTo("La section « Identité » a été enregistrée.");
+        assertThat(summary.select("[data-saved]")).hasSize(1);
     }
 
     @Test
