@@ -235,6 +235,42 @@ class SectionPagesTest {
     }
 
     @Test
+    void a_field_placed_in_a_section_is_edited_and_saved_with_it_and_a_field_in_no_section_has_its_own_card()
+            throws Exception {
+        Tenant tenant = TestTenants.withBaseForm(services, "section-custom");
+        CaseRecord record = create(tenant);
+        customise(tenant, """
+                {"fields": {"logement_ressources": {"hidden": true}},
+                 "customFields": [
+                   {"key": "numero_allocataire", "type": "text", "section": "identite",
+                    "label": {"fr": "Numéro allocataire"}, "required": false},
+                   {"key": "bailleur_social", "type": "text", "section": "logement_ressources",
+                    "label": {"fr": "Bailleur social"}, "required": false}]}""");
+        TestClient browser = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, true));
+        JsonNode before = stored(tenant, record);
+
+        String edit = browser.get(url(tenant, record) + "/sections/identite").body();
+        assertThat(edit).contains("name=\"numero_allocataire\"").doesNotContain("name=\"bailleur_social\"");
+        HttpResponse<String> saved = browser.postForm(url(tenant, record) + "/sections/identite",
+                TestForms.with(TestForms.asShown(edit), "numero_allocataire", "1234567"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        ObjectNode expected = before.deepCopy();
+        expected.put("numero_allocataire", "1234567");
+        assertThat(stored(tenant, record)).isEqualTo(expected);
+
+        // Its section hidden, the second field shows at the root: in a card of its own, edited on its own.
+        Document summary = Jsoup.parse(browser.get(url(tenant, record)).body());
+        assertThat(summary.select("#section-other-fields h2").text()).isEqualTo("Autres informations");
+        assertThat(summary.select("#section-identite").text()).contains("Numéro allocataire 1234567");
+        String other = browser.get(url(tenant, record) + "/sections/other-fields").body();
+        HttpResponse<String> otherSaved = browser.postForm(url(tenant, record) + "/sections/other-fields",
+                TestForms.with(TestForms.asShown(other), "bailleur_social", "Immobilière 3F"));
+        assertThat(otherSaved.statusCode()).as(otherSaved.body()).isEqualTo(303);
+        expected.put("bailleur_social", "Immobilière 3F");
+        assertThat(stored(tenant, record)).isEqualTo(expected);
+    }
+
+    @Test
     void a_reader_gets_no_modifier_link() throws Exception {
         Tenant tenant = TestTenants.withBaseForm(services, "section-reader");
         CaseRecord record = create(tenant);
