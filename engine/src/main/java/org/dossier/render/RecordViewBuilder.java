@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.dossier.form.FormScope;
 import org.dossier.form.VisibleWhen;
 
 /**
@@ -57,18 +59,18 @@ public final class RecordViewBuilder {
     }
 
     /** The section {@code key}, when it is visible for this data and holds something the member may change. */
-    public java.util.Optional<EditableSection> editable(FormLayout layout, String key, JsonNode data, Locale locale,
+    public Optional<EditableSection> editable(FormLayout layout, String key, JsonNode data, Locale locale,
                                                         RenderOptions options) {
         return part(layout, key, data, options)
-                .map(part -> new EditableSection(part.key(), title(part, locale), org.dossier.form.FormScope.of(part.rootKeys())));
+                .map(part -> new EditableSection(part.key(), title(part, locale), FormScope.of(part.rootKeys())));
     }
 
     /** The root-level layout nodes of an editable section, for its page. */
-    java.util.Optional<List<LayoutNode>> nodes(FormLayout layout, String key, JsonNode data, RenderOptions options) {
+    Optional<List<LayoutNode>> nodes(FormLayout layout, String key, JsonNode data, RenderOptions options) {
         return part(layout, key, data, options).map(FormSections.Part::nodes);
     }
 
-    private java.util.Optional<FormSections.Part> part(FormLayout layout, String key, JsonNode data,
+    private Optional<FormSections.Part> part(FormLayout layout, String key, JsonNode data,
                                                        RenderOptions options) {
         var context = new Context(data == null ? MissingNode.getInstance() : data, Locale.FRENCH, options,
                 UiMessages.of(Locale.FRENCH));

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.DomainException;
+import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
@@ -45,6 +50,8 @@ import org.dossier.web.view.PebbleTemplates;
 public final class SectionPages {
     private static final String VERSION = "_version";
     private static final String ACTION = "_action";
+    /** The fingerprint of the section as the page showed it: a save in between elsewhere does not conflict. */
+    private static final String SHOWN = "_shown";
 
     private final FormPostCoercer coercer;
     private final FormBody formBody;
@@ -75,7 +82,7 @@ public final class SectionPages {
         // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         RecordMeta meta = RecordMeta.of(tenant, record, locale);
-        boolean canWrite = access.can(org.dossier.account.Permission.WRITE_RECORDS);
+        boolean canWrite = access.can(Permission.WRITE_RECORDS);
         List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale, options(access))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
         String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
@@ -91,7 +98,8 @@ public final class SectionPages {
                 access.confidential());
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         EditableSection section = section(ctx, form, record.data(), access, locale);
-        renderSection(ctx, access, form, section, record, record.data(), List.of(), 200, "");
+        renderSection(ctx, access, form, section, record, fingerprint(form, access, section, record.data()),
+                record.data(), List.of(), 200, "");
     }
 
     /** POST one section: only what it shows changes; a required gap elsewhere does not refuse it. */
@@ -106,11 +114,17 @@ public final class SectionPages {
         Map<String, List<String>> params = formBody.parse(ctx);
         CoercionResult posted = coercer.coerce(section.scope().shownSchema(form.effectiveSchema()), params, locale);
         int expected = lockVersion(first(params, VERSION));
+        String shownAsRead = first(params, SHOWN) == null ? "" : first(params, SHOWN);
+        if (expected != current.lockVersion() && shownAsRead.equals(fingerprint(form, access, section, current.data()))) {
+            // Saved meanwhile, but not this section: what this page changes is still what it showed, and the
+            // save carries the rest over as it is now. A change of this section in between is a conflict (409).
+            expected = current.lockVersion();
+        }
         CaseRecord shown = withLockVersion(current, expected);
         String action = first(params, ACTION);
         if (action != null && (action.startsWith("add:") || action.startsWith("remove:"))) {
-            renderSection(ctx, access, form, section, shown, withSection(visible, rowAction(posted, action), section),
-                    List.of(), 200, "");
+            renderSection(ctx, access, form, section, shown, shownAsRead,
+                    withSection(visible, rowAction(posted, action), section), List.of(), 200, "");
             return;
         }
         JsonNode page = withSection(visible, posted.data(), section);
@@ -118,31 +132,44 @@ public final class SectionPages {
             if (!posted.errors().isEmpty()) {
                 throw new RecordValidationException(posted.errors()); // names the page does not show
             }
-            records.update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
+            records.update(tenant.id(), id, shown.lockVersion(), posted.data(), RequestContext.actor(ctx), locale,
                     access.confidential(), section.scope());
             ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=" + section.key() + "#" + anchor(section.key()),
                     HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
-            renderSection(ctx, access, form, section, shown, page, e.errors(), 422, "");
+            renderSection(ctx, access, form, section, shown, shownAsRead, page, e.errors(), 422, "");
         } catch (StaleRecordException e) {
-            renderSection(ctx, access, form, section, shown, page, List.of(), 409,
+            renderSection(ctx, access, form, section, shown, shownAsRead, page, List.of(), 409,
                     messages.general("staleVersion", locale));
         }
     }
 
     private void renderSection(Context ctx, TenantAccess access, CompiledForm form, EditableSection section,
-                               CaseRecord record, JsonNode data, List<FieldError> errors, int status, String alert) {
+                               CaseRecord record, String shownFingerprint, JsonNode data, List<FieldError> errors,
+                               int status, String alert) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         RecordMeta meta = RecordMeta.of(tenant, record, locale);
         Map<String, String> hidden = new LinkedHashMap<>();
         hidden.put(Csrf.FIELD, Pages.csrfToken(ctx));
         hidden.put(VERSION, String.valueOf(record.lockVersion()));
+        hidden.put(SHOWN, shownFingerprint);
         String heading = UiText.get(locale, "section.edit.title", section.title());
         ctx.status(status);
         CaseFilePage.render(ctx, access, templates, "pages/record-section", heading, new SectionPageModels.PartPage(
                 meta, heading, renderer.section(form, section, data, errors, locale, options(access)),
                 sectionUrl(meta, section.key()), hidden, meta.url() + "#" + anchor(section.key()), alert, false));
+    }
+
+    /** A digest of what this member sees of the section in {@code data}: equal when nothing of it changed. */
+    private static String fingerprint(CompiledForm form, TenantAccess access, EditableSection section, JsonNode data) {
+        byte[] shown = HiddenData.of(form, access.confidential(), section.scope()).visible(data).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(shown));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private EditableSection section(Context ctx, CompiledForm form, JsonNode data, TenantAccess access, Locale locale) {

@@ -271,6 +271,35 @@ class SectionPagesTest {
     }
 
     @Test
+    void a_save_of_another_section_in_between_is_no_conflict_but_one_of_the_same_section_is() throws Exception {
+        Tenant tenant = TestTenants.withBaseForm(services, "section-between");
+        CaseRecord record = create(tenant);
+        TestClient first = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, true));
+        TestClient second = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, true));
+        String identity = first.get(url(tenant, record) + "/sections/identite").body();
+        String contact = second.get(url(tenant, record) + "/sections/contact").body();
+        assertThat(second.postForm(url(tenant, record) + "/sections/contact",
+                TestForms.with(TestForms.asShown(contact), "contact.ville", "Villeurbanne")).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> saved = first.postForm(url(tenant, record) + "/sections/identite",
+                TestForms.with(TestForms.asShown(identity), "identite.prenom", "Hélène-Marie"));
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(stored(tenant, record).at("/contact/ville").asText()).isEqualTo("Villeurbanne");
+        assertThat(stored(tenant, record).at("/identite/prenom").asText()).isEqualTo("Hélène-Marie");
+
+        // Both open the identity section; the second's save of it makes the first's a conflict.
+        String again = first.get(url(tenant, record) + "/sections/identite").body();
+        String theirs = second.get(url(tenant, record) + "/sections/identite").body();
+        assertThat(second.postForm(url(tenant, record) + "/sections/identite",
+                TestForms.with(TestForms.asShown(theirs), "identite.lieu_naissance", "Bron")).statusCode()).isEqualTo(303);
+        HttpResponse<String> conflict = first.postForm(url(tenant, record) + "/sections/identite",
+                TestForms.with(TestForms.asShown(again), "identite.lieu_naissance", "Vénissieux"));
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(stored(tenant, record).at("/identite/lieu_naissance").asText()).isEqualTo("Bron");
+    }
+
+    @Test
     void a_reader_gets_no_modifier_link() throws Exception {
         Tenant tenant = TestTenants.withBaseForm(services, "section-reader");
         CaseRecord record = create(tenant);
