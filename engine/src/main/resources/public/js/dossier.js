@@ -207,8 +207,17 @@
     });
   }
 
+  /* Back on the case-file summary after a section save: the saved section's card takes focus. */
+  function focusSavedCard() {
+    var card = document.querySelector(".summary-card[data-saved]");
+    if (card) {
+      card.focus();
+    }
+  }
+
   function start() {
     focusErrorSummary();
+    focusSavedCard();
     document.querySelectorAll("form[data-dossier-form]").forEach(enhance);
   }
 

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one person cannot see of a case file, and the one merge that keeps it on every save.
+ * What one page does not show a person of a case file, and the one merge that keeps it on every save.
  *
  * <p>Hidden from a person is everything the effective schema of the form they work with does not
  * define (a field or section the service hides, the sections of a switched-off module, a field
- * of an older or newer form version) and, without the confidential grant, every confidential
- * location. A read ({@link #visible}) leaves all of it out; a save ({@link #carryOver}) puts the
+ * of an older or newer form version), what lies outside the page's {@link FormScope} (a page
+ * showing one section shows nothing of the others) and, without the confidential grant, every
+ * confidential location. A read ({@link #visible}) leaves all of it out; a save ({@link #carryOver}) puts the
  * stored value of each of them back into what was posted, so a person changes only what they could
  * see and edit, whichever way the save came (page, API, import).
  *
@@ -50,6 +51,11 @@ public final class HiddenData {
     /** What the person holding (or not) the confidential grant cannot see of data kept under {@code form}. */
     public static HiddenData of(CompiledForm form, boolean confidentialGrant) {
         return of(form.effectiveSchema(), confidentialGrant);
+    }
+
+    /** What a page showing only {@code scope} of {@code form} does not show this person. */
+    public static HiddenData of(CompiledForm form, boolean confidentialGrant, FormScope scope) {
+        return of(scope.shownSchema(form.effectiveSchema()), confidentialGrant);
     }
 
     static HiddenData of(JsonNode effectiveSchema, boolean confidentialGrant) {

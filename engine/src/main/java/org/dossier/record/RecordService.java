@@ -3,6 +3,7 @@ package org.dossier.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.ConfidentialFields;
+import org.dossier.form.FormScope;
 import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
@@ -100,7 +103,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = writable(form, data, null, confidentialGrant, locale, pointer -> false).data();
+        JsonNode clean = writable(form, data, null, confidentialGrant, locale, pointer -> false, FormScope.WHOLE).data();
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -135,6 +138,16 @@ public final class RecordService {
      */
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
                              Locale locale, boolean confidentialGrant) {
+        return update(tenantId, id, expectedLockVersion, posted, actor, locale, confidentialGrant, FormScope.WHOLE);
+    }
+
+    /**
+     * As above, for a page that shows only {@code scope} of the form (one section, one new row):
+     * everything else is carried over as stored, the same way as what the person cannot see, and a
+     * required gap outside what the page must fill does not refuse the save (see {@link FormScope}).
+     */
+    public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
+                             Locale locale, boolean confidentialGrant, FormScope scope) {
         return jdbi.inTransaction(handle -> {
             RecordDao dao = new RecordDao(handle);
             RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
@@ -147,10 +160,10 @@ public final class RecordService {
             NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
             JsonNode storedData = parse(stored.data());
             Writable written = writable(form, posted, storedData, confidentialGrant, locale,
-                    pointer -> newOnly.exempts(pointer, stored.createdAt()));
+                    pointer -> newOnly.exempts(pointer, stored.createdAt()), scope);
             JsonNode clean = written.data();
             List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
-                    confidentialGrant);
+                    confidentialGrant).stream().filter(removed -> written.removable(removed.group(), scope)).toList();
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id(),
                     written.toComplete())) {
@@ -167,6 +180,36 @@ public final class RecordService {
                     HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());
         });
+    }
+
+    /**
+     * Appends one row to a repeatable group at the root of the case file, through the same save as
+     * {@link #update}: the stored rows and everything outside the group are kept exactly as they are,
+     * and only the new row's required fields must be filled. Made against the case file as it is
+     * now: an append cannot conflict with a save made in between.
+     *
+     * @throws RecordValidationException with every error, those of the new row relative to the row
+     *                                   ({@code /date}, not {@code /suivis/3/date})
+     */
+    public CaseRecord appendRow(TenantId tenantId, RecordId id, String groupKey, ObjectNode row, Actor actor,
+                                Locale locale, boolean confidentialGrant) {
+        CaseRecord current = get(tenantId, id);
+        CompiledForm form = forms.latest(tenantId, current.formKey());
+        FormScope scope = FormScope.of(Set.of(groupKey));
+        ObjectNode posted = HiddenData.of(form, confidentialGrant, scope).visible(current.data());
+        JsonNode existing = posted.path(groupKey);
+        ArrayNode rows = existing.isArray()
+                ? (ArrayNode) existing : posted.putArray(groupKey);
+        rows.add(row.deepCopy());
+        String rowPointer = "/" + groupKey + "/" + (rows.size() - 1);
+        try {
+            return update(tenantId, id, current.lockVersion(), posted, actor, locale, confidentialGrant,
+                    scope.requiringOnlyWithin(rowPointer));
+        } catch (RecordValidationException e) {
+            throw new RecordValidationException(e.errors().stream().map(error -> error.path().startsWith(rowPointer + "/")
+                    ? new FieldError(error.path().substring(rowPointer.length()), error.code(), error.message())
+                    : error).toList());
+        }
     }
 
     /** Deletes a record, checking its lock version when the caller gives one. */
@@ -205,7 +248,18 @@ public final class RecordService {
      * What a save stores: the data, and whether it lacks a field the form requires ("à compléter",
      * possible only for a field an existing case file is exempt from).
      */
-    private record Writable(JsonNode data, boolean toComplete) {}
+    /**
+     * What a save stores, whether it is still to complete, and what it carried over: a group carried
+     * over (hidden from its author, or outside the page's scope) was not posted, so its rows are not
+     * removals by this save.
+     */
+    private record Writable(JsonNode data, boolean toComplete, Set<String> carried) {
+        boolean removable(String groupPointer, FormScope scope) {
+            String rootKey = groupPointer.substring(1).split("/", 2)[0];
+            return scope.shows(rootKey) && carried.stream()
+                    .noneMatch(pointer -> groupPointer.equals(pointer) || groupPointer.startsWith(pointer + "/"));
+        }
+    }
 
     /**
      * The data to store for this post: the posted values the caller could see and edit, with
@@ -216,7 +270,7 @@ public final class RecordService {
      * @throws RecordValidationException with every field error, the refused posts included
      */
     private Writable writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
-                              Locale locale, Predicate<String> exempt) {
+                              Locale locale, Predicate<String> exempt, FormScope scope) {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
@@ -230,7 +284,7 @@ public final class RecordService {
                 errors.add(new FieldError(pointer, "confidential", messages.general("confidentialField", locale)));
             }
         }
-        HiddenData.Merged merged = HiddenData.of(form, confidentialGrant).carryOver(posted, stored);
+        HiddenData.Merged merged = HiddenData.of(form, confidentialGrant, scope).carryOver(posted, stored);
         for (ConfidentialFields.Problem problem : merged.problems()) {
             errors.add(new FieldError(problem.pointer(), problem.code(),
                     messages.forField(problem.pointer(), problem.code(), Optional.empty(), locale)));
@@ -240,7 +294,10 @@ public final class RecordService {
         JsonNode clean = confidentialGrant ? pruned : form.confidential().keepPruned(pruned, merged.data());
         boolean toComplete = false;
         for (FieldError error : validator.validate(form, clean, locale)) {
-            if ("required".equals(error.code()) && exempt.test(error.path())) {
+            // A required gap the author is exempt from (required of new case files only), or that the
+            // page does not show (a section save), does not refuse: the case file stays "à compléter".
+            if ("required".equals(error.code())
+                    && (exempt.test(error.path()) || !scope.refuses(error.code(), error.path()))) {
                 toComplete = true;
                 continue;
             }
@@ -252,7 +309,7 @@ public final class RecordService {
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);
         }
-        return new Writable(clean, toComplete);
+        return new Writable(clean, toComplete, merged.carriedPointers());
     }
 
     private static CaseRecord withData(CaseRecord record, JsonNode data) {

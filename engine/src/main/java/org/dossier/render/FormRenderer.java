@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.VisibleWhen;
@@ -37,6 +38,42 @@ public final class FormRenderer {
     /** Each field and group of the form by its JSON Pointer, formatted as the view page shows it. */
     public Map<String, RecordItem> recordItems(CompiledForm form, JsonNode data, Locale locale, RenderOptions options) {
         return recordViews.byPointer(layout(form), data, locale, options);
+    }
+
+    /** The case file's summary: one card per visible section, with what it holds. */
+    public List<SectionSummary> sections(CompiledForm form, JsonNode data, Locale locale, RenderOptions options) {
+        return recordViews.sections(layout(form), data, locale, options);
+    }
+
+    /** The section {@code key} when this member may edit it on its own page for this data; empty otherwise. */
+    public Optional<EditableSection> editableSection(CompiledForm form, String key, JsonNode data, Locale locale,
+                                                     RenderOptions options) {
+        return recordViews.editable(layout(form), key, data, locale, options);
+    }
+
+    /**
+     * The form of one section only, with its groups, conditions and masking as on the full form.
+     * Errors no control of the section claims (elsewhere in the case file) stay in the summary.
+     *
+     * @throws IllegalArgumentException when the section is not {@link #editableSection editable}
+     */
+    public FormView section(CompiledForm form, EditableSection section, JsonNode data, List<FieldError> errors,
+                            Locale locale, RenderOptions options) {
+        List<LayoutNode> nodes = recordViews.nodes(layout(form), section.key(), data, options)
+                .orElseThrow(() -> new IllegalArgumentException("Not an editable section: " + section.key()));
+        return formViews.build(section.title(), nodes, data, errors, locale, options);
+    }
+
+    /**
+     * The form of one new row of the repeatable group at {@code rowSchema}'s place, names relative
+     * to the row ({@code date}, not {@code suivis[3].date}): a page adding a row shows only that.
+     *
+     * @param rowSchema the group's row schema as a root object (see {@code FollowUp.rowSchema})
+     */
+    public FormView row(JsonNode rowSchema, JsonNode row, List<FieldError> errors, Locale locale,
+                        RenderOptions options) {
+        FormLayout layout = FormLayout.of(rowSchema); // a handful of fields: not worth a cache
+        return formViews.build(layout.title().in(locale), layout.items(), row, errors, locale, options);
     }
 
     /**

@@ -34,12 +34,18 @@ public final class FormViewBuilder {
      */
     public FormView build(FormLayout layout, JsonNode data, List<FieldError> errors, Locale locale,
                           RenderOptions options) {
+        return build(layout.title().in(locale), layout.items(), data, errors, locale, options);
+    }
+
+    /** Binds only {@code nodes}, root-level nodes of a layout: the page of one section. */
+    FormView build(String title, List<LayoutNode> nodes, JsonNode data, List<FieldError> errors, Locale locale,
+                   RenderOptions options) {
         var binding = new Binding(data, errors, locale, options);
         List<FormItem> items = new ArrayList<>();
-        for (LayoutNode node : layout.items()) {
+        for (LayoutNode node : nodes) {
             items.add(binding.bind(node, FieldPath.ROOT, data, true));
         }
-        return new FormView(layout.title().in(locale), binding.summary(), items);
+        return new FormView(title, binding.summary(), items);
     }
 
     /** The state of one build: never shared between threads. */

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.dossier.form.FormScope;
 import org.dossier.form.VisibleWhen;
 
 /**
@@ -57,6 +59,53 @@ public final class RecordViewBuilder {
                 found.put(FieldPath.ROOT.resolve(node.path()).pointer(), item(node, FieldPath.ROOT, root, context));
             }
         }
+    }
+
+    /**
+     * The summary of a record: one card per section that is visible for its data (see
+     * {@link FormSections}), in the order of the form.
+     */
+    public List<SectionSummary> sections(FormLayout layout, JsonNode data, Locale locale, RenderOptions options) {
+        JsonNode root = data == null ? MissingNode.getInstance() : data;
+        var context = new Context(root, locale, options, UiMessages.of(locale));
+        List<SectionSummary> cards = new ArrayList<>();
+        for (FormSections.Part part : FormSections.of(layout)) {
+            List<RecordItem> items = items(part.nodes(), FieldPath.ROOT, root, context);
+            if (items.isEmpty()) {
+                continue; // hidden by its condition for this record's data
+            }
+            List<RecordItem> shown = items.size() == 1 && items.get(0) instanceof RecordItem.Section section
+                    ? section.items() : items;
+            cards.add(new SectionSummary(part.key(), title(part, locale), shown, part.editable(options)));
+        }
+        return cards;
+    }
+
+    /** The section {@code key}, when it is visible for this data and holds something the member may change. */
+    public Optional<EditableSection> editable(FormLayout layout, String key, JsonNode data, Locale locale,
+                                                        RenderOptions options) {
+        return part(layout, key, data, options)
+                .map(part -> new EditableSection(part.key(), title(part, locale), FormScope.of(part.rootKeys())));
+    }
+
+    /** The root-level layout nodes of an editable section, for its page. */
+    Optional<List<LayoutNode>> nodes(FormLayout layout, String key, JsonNode data, RenderOptions options) {
+        return part(layout, key, data, options).map(FormSections.Part::nodes);
+    }
+
+    private Optional<FormSections.Part> part(FormLayout layout, String key, JsonNode data,
+                                                       RenderOptions options) {
+        var context = new Context(data == null ? MissingNode.getInstance() : data, Locale.FRENCH, options,
+                UiMessages.of(Locale.FRENCH));
+        return FormSections.of(layout).stream()
+                .filter(part -> part.key().equals(key) && part.editable(options))
+                .filter(part -> part.nodes().stream().anyMatch(node -> node.visibleWhen() == null
+                        || visibleWhen.isVisible(node.visibleWhen(), context.everit())))
+                .findFirst();
+    }
+
+    private static String title(FormSections.Part part, Locale locale) {
+        return part.label().isEmpty() ? UiMessages.of(locale).text("record.section.other") : part.label().in(locale);
     }
 
     private record Context(JsonNode data, Locale locale, RenderOptions options, UiMessages messages,

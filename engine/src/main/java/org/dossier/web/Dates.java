@@ -16,6 +16,11 @@ public final class Dates {
 
     private Dates() {}
 
+    /** Today's date where the services work. */
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
     public static String date(String iso, Locale locale) {
         if (iso == null || iso.isEmpty()) {
             return "";

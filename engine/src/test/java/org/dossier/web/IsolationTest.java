@@ -96,6 +96,10 @@ class IsolationTest {
         known.put("POST /t/{tenant}/records/{id}", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/edit", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/merge", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/sections/{section}", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/sections/{section}", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/follow-up", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/follow-up", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/delete", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/delete", Access.TENANT);
         known.put("GET /t/{tenant}/evictions", Access.TENANT);
@@ -396,6 +400,7 @@ class IsolationTest {
                 .replace("{id}", record.id().toString())
                 .replace("{userId}", Long.toString(user.id()))
                 .replace("{form}", FormService.CASE_FILE)
+                .replace("{section}", "identite")
                 .replace("{key}", "champ_perso")
                 .replace("{version}", "1");
     }

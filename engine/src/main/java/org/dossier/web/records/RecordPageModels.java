@@ -2,7 +2,6 @@ package org.dossier.web.records;
 
 import java.util.Map;
 import org.dossier.render.FormView;
-import org.dossier.render.RecordView;
 
 /** The typed models of the case-file pages; each component is a variable of the page's template. */
 final class RecordPageModels {
@@ -11,11 +10,12 @@ final class RecordPageModels {
     /** What every case-file page shows around its content: which service, and which actions to offer. */
     record Frame(String tenantSlug, boolean canWrite, boolean template, boolean canDelete) {}
 
-    /** {@code pages/records-list}: the search and one page of results. */
-    record ListPage(String q, RecordListView list, String flash) {}
-
-    /** {@code pages/record-view}. */
-    record ViewPage(RecordMeta meta, RecordView record, String flash) {}
+    /**
+     * {@code pages/records-list}: the search and one page of results.
+     *
+     * @param followUp whether each row offers "Ajouter un suivi" (the member writes, the form has the group)
+     */
+    record ListPage(String q, RecordListView list, String flash, boolean followUp) {}
 
     /** {@code pages/record-form}: a new case file or an edit, with the hidden fields the post carries back. */
     record FormPage(FormView form, String formAction, Map<String, String> hiddenFields, String cancelUrl, String alert) {}

@@ -79,10 +79,11 @@ public final class RecordPages {
         RecordPage page = records.search(tenant.id(),
                 RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
         String title = "records.title";
-        Map<String, String> statusLabels = renderer.optionLabels(
-                forms.latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
-        render(ctx, access, "pages/records-list", title,
-                new RecordPageModels.ListPage(q, RecordListView.of(tenant, page, q, statusLabels, locale), flash(ctx, locale)));
+        CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
+        Map<String, String> statusLabels = renderer.optionLabels(form, "/accompagnement/statut", locale);
+        boolean followUp = access.can(Permission.WRITE_RECORDS) && org.dossier.record.FollowUp.rowSchema(form).isPresent();
+        render(ctx, access, "pages/records-list", title, new RecordPageModels.ListPage(q,
+                RecordListView.of(tenant, page, q, statusLabels, locale), flash(ctx, locale), followUp));
     }
 
     public void newForm(Context ctx, TenantAccess access) {
@@ -112,19 +113,6 @@ public final class RecordPages {
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), null, 422, "");
         }
-    }
-
-    public void view(Context ctx, TenantAccess access) {
-        Tenant tenant = access.tenant();
-        Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
-                access.confidential());
-        // The form as it is now, as for editing: what it shows again (a field, a section, a module) shows
-        // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
-        CompiledForm form = forms.latest(tenant.id(), record.formKey());
-        render(ctx, access, "pages/record-view", "record.view.title", new RecordPageModels.ViewPage(
-                RecordMeta.of(tenant, record, locale), renderer.recordView(form, record.data(), locale, options(access)),
-                flash(ctx, locale)), toComplete(access, record, form, recordUrl(tenant, record.id()) + "/edit", locale));
     }
 
     public void editForm(Context ctx, TenantAccess access) {

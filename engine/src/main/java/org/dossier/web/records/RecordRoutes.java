@@ -22,14 +22,22 @@ public final class RecordRoutes {
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
                 services.messages(), services.records(), services.renderer(), web.templates(), conflicts);
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
+        SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
+                services.messages(), services.records(), services.renderer(), web.templates());
+        FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
+                web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates());
 
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
-        access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, records::view);
+        access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, sections::summary);
         access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
         access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
         access.tenant(POST, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS, conflicts::resolve);
+        access.tenant(GET, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS, sections::edit);
+        access.tenant(POST, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS, sections::save);
+        access.tenant(GET, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::form);
+        access.tenant(POST, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::save);
         access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
         access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
