@@ -18,9 +18,12 @@ public final class RecordRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
-                services.messages(), services.records(), services.renderer(), web.templates());
+                services.messages(), services.records(), services.renderer(), web.templates(), access.kept());
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
 
+        // A new case file or an edit posted after the session expired is shown again, filled in, after login.
+        access.kept().formAt("/t/{tenant}/records", "/t/{tenant}/records/new");
+        access.kept().formAt("/t/{tenant}/records/{id}", "/t/{tenant}/records/{id}/edit");
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
