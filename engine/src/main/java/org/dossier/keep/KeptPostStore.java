@@ -34,6 +34,7 @@ public final class KeptPostStore {
     public static final Duration LIFETIME = Duration.ofHours(4);
     /** Posts kept per person at most; the oldest go first. */
     static final int PER_PERSON = 20;
+    private static final int TARGET_LENGTH = 64;
     private static final TypeReference<LinkedHashMap<String, List<String>>> FIELDS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
@@ -106,12 +107,19 @@ public final class KeptPostStore {
 
     private void audit(Handle handle, TenantId tenantId, Actor actor, String action, String pagePath, String postPath,
                        int fieldCount) {
-        ObjectNode details = mapper.createObjectNode().put("post", postPath).put("fields", fieldCount);
+        ObjectNode details = mapper.createObjectNode().put("page", pagePath).put("post", postPath).put("fields", fieldCount);
+        String target = target(pagePath);
         if (tenantId == null) {
-            audit.recordPlatform(handle, actor, action, "page", pagePath, details);
+            audit.recordPlatform(handle, actor, action, "page", target, details);
         } else {
-            audit.record(handle, tenantId, actor, action, "page", pagePath, details);
+            audit.record(handle, tenantId, actor, action, "page", target, details);
         }
+    }
+
+    /** The page within its service ({@code /records/42/edit}), as long as the audit's target column allows. */
+    private static String target(String pagePath) {
+        String within = pagePath.matches("/t/[^/]+/.*") ? pagePath.substring(pagePath.indexOf('/', 3)) : pagePath;
+        return within.length() <= TARGET_LENGTH ? within : within.substring(0, TARGET_LENGTH);
     }
 
     private String write(Map<String, List<String>> fields) {
