@@ -75,10 +75,11 @@ public final class LoginPages {
 
     private void render(Context ctx, int status, String email, String error) {
         Locale locale = RequestLocale.of(ctx);
+        String expiredPost = expiredPost(ctx);
         AccountPageModels.LoginPage page = new AccountPageModels.LoginPage(csrf.loginToken(ctx),
                 email == null ? "" : email, error,
                 safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")),
-                notice(ctx, locale));
+                notice(ctx, locale, expiredPost), expiredPost);
         ctx.status(status).html(templates.render("pages/login",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "login.title")), page), locale));
     }
@@ -88,17 +89,23 @@ public final class LoginPages {
      * session) whether what was typed is kept. "Kept" is said only when this browser does hold
      * kept typing, whatever the query string claims.
      */
-    private String notice(Context ctx, Locale locale) {
+    private String notice(Context ctx, Locale locale, String expiredPost) {
         if (ctx.queryParam("loggedOut") != null) {
             return UiText.get(locale, "login.loggedOut");
         }
-        if (ctx.queryParam("kept") != null && kept.waiting(ctx)) {
+        if (expiredPost.equals("kept") && kept.waiting(ctx)) {
             return UiText.get(locale, "kept.login");
         }
-        if (ctx.queryParam("kept") != null || ctx.queryParam("lost") != null) {
-            return UiText.get(locale, "kept.lost");
+        return expiredPost.isEmpty() ? "" : UiText.get(locale, "kept.lost");
+    }
+
+    /** {@code kept} or {@code lost} when the login page follows a form posted on an expired session, from its URL or its own post. */
+    private String expiredPost(Context ctx) {
+        String posted = first(postedForm(ctx), "expiredPost");
+        if (ctx.queryParam("kept") != null || posted.equals("kept")) {
+            return "kept";
         }
-        return "";
+        return ctx.queryParam("lost") != null || posted.equals("lost") ? "lost" : "";
     }
 
     /** The posted form when re-rendering after a failed login (to keep {@code next}); nothing on a GET. */

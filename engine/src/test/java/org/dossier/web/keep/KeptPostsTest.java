@@ -156,6 +156,17 @@ class KeptPostsTest {
         assertThat(loginPage.statusCode()).isEqualTo(200);
         assertThat(loginPage.body()).contains(LOGIN_NOTICE);
 
+        TestLogin.Form form = TestLogin.form("Cookie", kept);
+        List<Map.Entry<String, String>> loginFields = new ArrayList<>();
+        Jsoup.parse(loginPage.body()).select("form[action='/login'] input[type=hidden]").forEach(hidden ->
+                loginFields.add(Map.entry(hidden.attr("name"), hidden.attr("name").equals("_csrf") ? form.csrf() : hidden.attr("value"))));
+        loginFields.add(Map.entry("email", caseworker.email()));
+        loginFields.add(Map.entry("password", "not the password"));
+        HttpResponse<String> mistyped = TestClient.anonymous().postForm("/login", loginFields,
+                "Cookie", form.cookie() + "; " + kept);
+        assertThat(mistyped.statusCode()).isEqualTo(401);
+        assertThat(mistyped.body()).as("a mistyped password keeps the notice").contains(LOGIN_NOTICE);
+
         String cookies = signInAgain(caseworker, kept, late.editUrl());
         HttpResponse<String> restored = get(late.editUrl(), cookies);
 
