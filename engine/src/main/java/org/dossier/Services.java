@@ -30,6 +30,7 @@ import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
 import org.dossier.json.StrictJson;
+import org.dossier.keep.KeptPostStore;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
@@ -77,7 +78,8 @@ public record Services(
         Onboarding onboarding,
         TokenService tokenService,
         StatisticsExports statisticsExports,
-        Readiness readiness) {
+        Readiness readiness,
+        KeptPostStore keptPosts) {
 
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
@@ -130,6 +132,7 @@ public record Services(
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
                 new StatisticsExports(database.jdbi(), audit, mapper),
-                new Readiness(database.jdbi(), migrations));
+                new Readiness(database.jdbi(), migrations),
+                new KeptPostStore(database.jdbi(), mapper, audit, clock));
     }
 }

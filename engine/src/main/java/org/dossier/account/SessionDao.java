@@ -20,10 +20,49 @@ final class SessionDao {
         this.handle = handle;
     }
 
-    /** Deletes the user's sessions idle since before {@code idle} or opened before {@code absolute}. */
-    void deleteExpired(long userId, Instant idle, Instant absolute) {
+    /**
+     * Ends the user's sessions idle since before {@code idle} or opened before {@code absolute}:
+     * each leaves its trace in {@code expired_sessions} (see {@link #expire}).
+     */
+    void deleteExpired(long userId, Instant idle, Instant absolute, Instant now) {
+        handle.createUpdate("""
+                        INSERT IGNORE INTO expired_sessions (id_hash, user_id, csrf_token, expired_at)
+                        SELECT id_hash, user_id, csrf_token, :now FROM sessions
+                         WHERE user_id = :userId AND (last_seen_at < :idle OR created_at < :absolute)
+                        """)
+                .bind("userId", userId).bind("idle", idle).bind("absolute", absolute).bind("now", now).execute();
         handle.createUpdate("DELETE FROM sessions WHERE user_id = :userId AND (last_seen_at < :idle OR created_at < :absolute)")
                 .bind("userId", userId).bind("idle", idle).bind("absolute", absolute).execute();
+    }
+
+    /**
+     * Ends a session that timed out, keeping who held it and its CSRF token in
+     * {@code expired_sessions}, and forgets traces older than {@code forgetBefore}.
+     */
+    void expire(byte[] hash, Instant now, Instant forgetBefore) {
+        handle.createUpdate("""
+                        INSERT IGNORE INTO expired_sessions (id_hash, user_id, csrf_token, expired_at)
+                        SELECT id_hash, user_id, csrf_token, :now FROM sessions WHERE id_hash = :hash
+                        """)
+                .bind("hash", hash).bind("now", now).execute();
+        delete(hash);
+        handle.createUpdate("DELETE FROM expired_sessions WHERE expired_at < :before").bind("before", forgetBefore).execute();
+    }
+
+    /** Who held the session with this hash, if it expired at or after {@code since}, and its CSRF token. */
+    Optional<Session.Expired> findExpired(byte[] hash, Instant since) {
+        return handle.createQuery("SELECT " + UserDao.COLUMNS + """
+                        , e.csrf_token FROM expired_sessions e JOIN users u ON u.id = e.user_id
+                         WHERE e.id_hash = :hash AND e.expired_at >= :since
+                        """)
+                .bind("hash", hash).bind("since", since)
+                .map((rs, ctx) -> new Session.Expired(UserDao.map(rs), rs.getString("csrf_token")))
+                .findOne();
+    }
+
+    /** Forgets every expired session of the user (a password change: no late post of theirs is kept). */
+    void forgetExpired(long userId) {
+        handle.createUpdate("DELETE FROM expired_sessions WHERE user_id = :userId").bind("userId", userId).execute();
     }
 
     void insert(byte[] hash, long userId, String csrf, Instant now, String clientAddress) {

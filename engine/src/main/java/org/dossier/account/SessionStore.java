@@ -12,21 +12,36 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Browser sessions in the database, so that every app node behind a load balancer knows them.
  * A session ends after {@code idleTimeout} without a request, and in any case {@code absoluteTimeout}
- * after login. Activity is written at most once a minute, not on every request.
+ * after login. Activity is written at most once a minute (or a quarter of the idle timeout, if
+ * shorter), not on every request.
+ *
+ * <p>A session that times out leaves a trace for {@link #EXPIRED_KEPT}: who held it and its CSRF
+ * token, so that a form posted after it expired can still be recognised as that person's (see
+ * {@link #expired}). Logging out or changing one's password leaves none.
  */
 public final class SessionStore {
+    /** How long the trace of a timed-out session is kept: a long lunch, an afternoon of meetings. */
+    public static final Duration EXPIRED_KEPT = Duration.ofHours(8);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final Duration touchEvery;
 
     public SessionStore(Jdbi jdbi, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
+        Duration quarter = idleTimeout.dividedBy(4);
+        this.touchEvery = quarter.compareTo(TOUCH_EVERY) < 0 ? quarter : TOUCH_EVERY;
+    }
+
+    /** How long a session lasts without a request. */
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** A new session, with the id to put in the cookie. */
@@ -43,7 +58,7 @@ public final class SessionStore {
         Instant now = now();
         byte[] hash = Secrets.sha256(id);
         SessionDao sessions = new SessionDao(handle);
-        sessions.deleteExpired(user.id(), now.minus(idleTimeout), now.minus(absoluteTimeout));
+        sessions.deleteExpired(user.id(), now.minus(idleTimeout), now.minus(absoluteTimeout), now);
         sessions.insert(hash, user.id(), csrf, now, clientAddress);
         return new Opened(id, new Session(hash, user, csrf, now, now));
     }
@@ -68,14 +83,55 @@ public final class SessionStore {
         }
         Session session = found.get().session();
         Instant now = now();
-        if (session.lastSeenAt().plus(idleTimeout).isBefore(now) || session.createdAt().plus(absoluteTimeout).isBefore(now)) {
-            close(id);
+        if (expired(session, now)) {
+            jdbi.useTransaction(handle -> new SessionDao(handle).expire(hash, now, now.minus(EXPIRED_KEPT)));
             return Optional.empty();
         }
-        if (session.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)) {
+        if (session.lastSeenAt().plus(touchEvery).isBefore(now)) {
             jdbi.useHandle(handle -> new SessionDao(handle).touch(hash, now));
         }
         return found;
+    }
+
+    private boolean expired(Session session, Instant now) {
+        return session.lastSeenAt().plus(idleTimeout).isBefore(now) || session.createdAt().plus(absoluteTimeout).isBefore(now);
+    }
+
+    /**
+     * Who held the session with this id if it timed out less than {@link #EXPIRED_KEPT} ago (a
+     * session still stored but past its time is ended now). Empty for a live session, one that
+     * was logged out, closed by a password change or never existed.
+     */
+    public Optional<Session.Expired> expired(String id) {
+        if (id == null || id.isEmpty() || id.length() > 100) {
+            return Optional.empty();
+        }
+        byte[] hash = Secrets.sha256(id);
+        Instant now = now();
+        return jdbi.inTransaction(handle -> {
+            SessionDao sessions = new SessionDao(handle);
+            Optional<Session.Found> stored = sessions.find(hash, null);
+            if (stored.isPresent() && !expired(stored.get().session(), now)) {
+                return Optional.empty();
+            }
+            if (stored.isPresent()) {
+                sessions.expire(hash, now, now.minus(EXPIRED_KEPT));
+            }
+            return sessions.findExpired(hash, now.minus(EXPIRED_KEPT));
+        });
+    }
+
+    /**
+     * Records activity now, whenever the last was: the person asked to stay signed in.
+     *
+     * @return when the session will end without another request
+     */
+    public Instant extend(Session session) {
+        Instant now = now();
+        jdbi.useHandle(handle -> new SessionDao(handle).touch(session.idHash(), now));
+        Instant idleEnd = now.plus(idleTimeout);
+        Instant absoluteEnd = session.createdAt().plus(absoluteTimeout);
+        return idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
     }
 
     public void close(String id) {
@@ -94,6 +150,7 @@ public final class SessionStore {
         int others = sessions.deleteOtherLive(current.user().id(), current.idHash(), now.minus(idleTimeout),
                 now.minus(absoluteTimeout));
         sessions.delete(current.idHash());
+        sessions.forgetExpired(current.user().id());
         return new Reissued(open(handle, current.user(), clientAddress), others);
     }
 

@@ -34,7 +34,8 @@ public final class Pages {
                 principal.map(p -> p.user().displayName()).orElse(""),
                 nav(ctx, locale, principal),
                 csrfToken(ctx),
-                tenant == null ? "" : tenant.logoUrl()).toModel();
+                tenant == null ? "" : tenant.logoUrl(),
+                Authenticator.idleTimeout(ctx).map(java.time.Duration::toSeconds).orElse(0L)).toModel();
     }
 
     /** The signed-in session's CSRF token, for the forms of a page; empty when signed out or called with a token. */

@@ -12,6 +12,8 @@ import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.branding.BrandingRoutes;
 import org.dossier.web.designer.DesignerRoutes;
+import org.dossier.web.keep.KeptPosts;
+import org.dossier.web.keep.SessionRoutes;
 import org.dossier.web.modules.ModuleRoutes;
 import org.dossier.web.platform.PlatformRoutes;
 import org.dossier.web.records.RecordRoutes;
@@ -27,13 +29,15 @@ public final class Routes {
     /** @return how each route is guarded, in registration order */
     public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services, WebKit web) {
         Csrf csrf = new Csrf(web.formBody(), services.loginFormTokens());
+        KeptPosts kept = new KeptPosts(services.keptPosts(), services.sessions(), csrf, web.formBody(), services.coercer());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
-                services.tenants(), services.modules());
+                services.tenants(), services.modules(), kept);
         HealthController health = new HealthController(services.readiness(), web.json());
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);
 
         AccountRoutes.register(access, services, web, csrf);
+        SessionRoutes.register(access, services, web);
         BrandingRoutes.register(access, services, web);
         RecordRoutes.register(access, services, web);
         ModuleRoutes.register(access, services, web);

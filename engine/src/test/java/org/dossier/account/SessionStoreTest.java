@@ -97,4 +97,27 @@ class SessionStoreTest {
         assertThat(clear).isZero();
         assertThat(hashed).isEqualTo(1);
     }
+
+    @Test
+    void a_timed_out_session_names_its_person_for_eight_hours_and_a_closed_or_live_one_never() {
+        ManualClock clock = new ManualClock();
+        SessionStore sessions = store(clock);
+        SessionStore.Opened timedOut = sessions.open(user, "10.0.0.1");
+        SessionStore.Opened loggedOut = sessions.open(user, "10.0.0.1");
+        SessionStore.Opened live = sessions.open(user, "10.0.0.1");
+
+        assertThat(sessions.expired(live.id())).as("a live session").isEmpty();
+        sessions.close(loggedOut.id());
+        clock.advance(Duration.ofMinutes(31));
+
+        Session.Expired expired = sessions.expired(timedOut.id()).orElseThrow();
+        assertThat(expired.user().id()).isEqualTo(user.id());
+        assertThat(expired.csrfToken()).isEqualTo(timedOut.session().csrfToken());
+        assertThat(sessions.find(timedOut.id())).as("it signs nobody in").isEmpty();
+        assertThat(sessions.expired(loggedOut.id())).as("logged out").isEmpty();
+        assertThat(sessions.expired("never-issued")).isEmpty();
+
+        clock.advance(SessionStore.EXPIRED_KEPT.plusMinutes(1));
+        assertThat(sessions.expired(timedOut.id())).as("eight hours later").isEmpty();
+    }
 }

@@ -3,9 +3,6 @@ package org.dossier.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.dossier.Services;
 import org.dossier.account.Role;
@@ -16,8 +13,6 @@ import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestServer;
 import org.dossier.testing.TestTenants;
 import org.dossier.testing.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,65 +21,38 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What only a real browser shows (headless Chromium): the designer's live preview follows every
  * change, drag and drop reorders fields, and the case-file form keeps the focused control clear of
- * its sticky save bar. Skipped, with a message, where Chromium or its driver is absent;
- * {@code .ci/run} installs both.
+ * its sticky save bar. Skipped, with a message, where Chromium or its driver is absent (see {@link Browser}).
  */
 @Tag("browser")
 class DesignerBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static WebDriver browser;
     private static Services services;
     private static Tenant tenant;
     private static User admin;
 
-    private static final String SKIPPED = "Browser tests skipped: Chromium or chromedriver is not installed "
-            + "(apt-get install chromium chromium-driver; .ci/run does it)";
-    private static final boolean AVAILABLE = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-
     @BeforeAll
     static void start() {
-        if (!AVAILABLE) {
-            // Each test then reports itself skipped with this reason (an abort here would drop them from the counts).
-            System.err.println("*** " + SKIPPED + " ***");
+        browser = Browser.driver();
+        if (browser == null) {
             return;
         }
         services = TestDatabase.services();
         tenant = TestTenants.withBaseForm(services, "browser");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1500,1000", "--lang=fr-FR");
-        // Headless Chromium ignores --lang for Accept-Language; the preference sets it, as a French user's browser does.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
         admin = TestUsers.member(services, tenant, Role.ADMIN, true);
     }
 
     @BeforeEach
     void needsBrowser() {
-        Assumptions.assumeTrue(AVAILABLE, SKIPPED);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
+        Browser.assumeAvailable();
     }
 
     private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+        Browser.waitFor(browser, condition);
     }
 
     private static int previewCount(String name) {
@@ -245,11 +213,6 @@ class DesignerBrowserTest {
     }
 
     private static void signIn(User user) {
-        browser.manage().deleteAllCookies();
-        browser.get(TestServer.baseUrl() + "/login");
-        browser.findElement(By.id("email")).sendKeys(user.email());
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        waitFor(driver -> !driver.getCurrentUrl().contains("/login"));
+        Browser.signIn(browser, TestServer.baseUrl(), user);
     }
 }

@@ -85,6 +85,7 @@ class IsolationTest {
         known.put("POST /account/tokens/{tokenId}/revoke", Access.AUTHENTICATED);
         known.put("POST /account/invitations/{service}/accept", Access.AUTHENTICATED);
         known.put("POST /account/invitations/{service}/decline", Access.AUTHENTICATED);
+        known.put("POST /session/extend", Access.AUTHENTICATED);
         known.put("GET /t/{tenant}/brand.css", Access.TENANT);
         known.put("GET /t/{tenant}/logo", Access.TENANT);
         known.put("GET /t/{tenant}/admin/branding", Access.TENANT);

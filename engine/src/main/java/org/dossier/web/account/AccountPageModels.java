@@ -12,8 +12,12 @@ final class AccountPageModels {
     record StartPage(List<HomePage.ServiceLink> services, List<HomePage.InvitationLink> invitations,
                      boolean superAdmin) {}
 
-    /** {@code pages/login}; {@code flash} replaces the layout's with the signed-out notice. */
-    record LoginPage(String loginCsrf, String email, String error, String next, String flash) {}
+    /**
+     * {@code pages/login}; {@code flash} replaces the layout's with the signed-out notice, or with
+     * what became of a form posted on an expired session; {@code expiredPost} ({@code kept},
+     * {@code lost} or empty) goes back with the form, so a mistyped password keeps that notice.
+     */
+    record LoginPage(String loginCsrf, String email, String error, String next, String flash, String expiredPost) {}
 
     /** {@code pages/account}; {@code flash} replaces the layout's with the outcome of the last action. */
     record OverviewPage(User user, List<HomePage.ServiceLink> services,

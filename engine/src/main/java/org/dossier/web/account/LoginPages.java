@@ -16,6 +16,7 @@ import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.auth.Principal;
 import org.dossier.web.auth.SessionCookie;
+import org.dossier.web.keep.KeptPosts;
 import org.dossier.account.AccountService;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
@@ -30,9 +31,11 @@ public final class LoginPages {
     private final SessionStore sessions;
     private final PebbleTemplates templates;
     private final Csrf csrf;
+    private final KeptPosts kept;
 
     public LoginPages(AccountService accounts, FormBody formBody, Messages messages, SessionStore sessions,
-                      PebbleTemplates templates, Csrf csrf) {
+                      PebbleTemplates templates, Csrf csrf, KeptPosts kept) {
+        this.kept = kept;
         this.accounts = accounts;
         this.formBody = formBody;
         this.messages = messages;
@@ -72,12 +75,37 @@ public final class LoginPages {
 
     private void render(Context ctx, int status, String email, String error) {
         Locale locale = RequestLocale.of(ctx);
+        String expiredPost = expiredPost(ctx);
         AccountPageModels.LoginPage page = new AccountPageModels.LoginPage(csrf.loginToken(ctx),
                 email == null ? "" : email, error,
                 safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")),
-                ctx.queryParam("loggedOut") != null ? UiText.get(locale, "login.loggedOut") : "");
+                notice(ctx, locale, expiredPost), expiredPost);
         ctx.status(status).html(templates.render("pages/login",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "login.title")), page), locale));
+    }
+
+    /**
+     * What the page says above the form: signed out, or (after a form was posted on an expired
+     * session) whether what was typed is kept. "Kept" is said only when this browser does hold
+     * kept typing, whatever the query string claims.
+     */
+    private String notice(Context ctx, Locale locale, String expiredPost) {
+        if (ctx.queryParam("loggedOut") != null) {
+            return UiText.get(locale, "login.loggedOut");
+        }
+        if (expiredPost.equals("kept") && kept.waiting(ctx)) {
+            return UiText.get(locale, "kept.login");
+        }
+        return expiredPost.isEmpty() ? "" : UiText.get(locale, "kept.lost");
+    }
+
+    /** {@code kept} or {@code lost} when the login page follows a form posted on an expired session, from its URL or its own post. */
+    private String expiredPost(Context ctx) {
+        String posted = first(postedForm(ctx), "expiredPost");
+        if (ctx.queryParam("kept") != null || posted.equals("kept")) {
+            return "kept";
+        }
+        return ctx.queryParam("lost") != null || posted.equals("lost") ? "lost" : "";
     }
 
     /** The posted form when re-rendering after a failed login (to keep {@code next}); nothing on a GET. */

@@ -20,6 +20,7 @@ import org.dossier.tenant.TenantId;
 import org.dossier.tenant.TenantService;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
+import org.dossier.web.keep.KeptPosts;
 
 /**
  * The one way routes are registered: each declares who may call it, and the check runs before its
@@ -34,7 +35,9 @@ import org.dossier.web.RequestContext;
  *       permission gets 403; a member of a suspended service gets 403 with a message saying so;</li>
  *   <li>platform: super-admins only.</li>
  * </ul>
- * Signed-in page requests that change state must carry the session's CSRF token.
+ * Signed-in page requests that change state must carry the session's CSRF token. A page post
+ * without a live session to a route whose form page was declared to {@link KeptPosts} is kept
+ * for its person when they can be known for sure, and the browser is sent to sign in again.
  */
 public final class AccessRoutes {
     public enum Access { PUBLIC, AUTHENTICATED, TENANT, PLATFORM }
@@ -61,14 +64,21 @@ public final class AccessRoutes {
     private final List<Rule> rules = new ArrayList<>();
 
     private final Modules modules;
+    private final KeptPosts kept;
 
     public AccessRoutes(RoutesConfig routes, Authenticator authenticator, Csrf csrf, TenantService tenants,
-                        Modules modules) {
+                        Modules modules, KeptPosts kept) {
         this.modules = modules;
+        this.kept = kept;
         this.routes = routes;
         this.authenticator = authenticator;
         this.csrf = csrf;
         this.tenants = tenants;
+    }
+
+    /** Where feature routes declare which page shows again a form posted after its session expired. */
+    public KeptPosts kept() {
+        return kept;
     }
 
     public List<Rule> rules() {
@@ -80,12 +90,12 @@ public final class AccessRoutes {
     }
 
     public void user(HandlerType method, String path, UserHandler handler) {
-        add(method, path, Access.AUTHENTICATED, null, ctx -> handler.handle(ctx, signedIn(ctx, method)));
+        add(method, path, Access.AUTHENTICATED, null, ctx -> handler.handle(ctx, signedIn(ctx, method, path)));
     }
 
     public void platform(HandlerType method, String path, UserHandler handler) {
         add(method, path, Access.PLATFORM, null, ctx -> {
-            Principal principal = signedIn(ctx, method);
+            Principal principal = signedIn(ctx, method, path);
             if (!principal.user().superAdmin()) {
                 throw new DomainException("forbidden", 403, "super-admins only");
             }
@@ -98,7 +108,7 @@ public final class AccessRoutes {
         add(method, path, Access.TENANT, permission, ctx -> {
             String slug = ctx.pathParam("tenant");
             Optional<Tenant> found = tenants.find(slug);
-            Principal principal = signedIn(ctx, method, found.map(Tenant::id).orElse(null));
+            Principal principal = signedIn(ctx, method, path, found.map(Tenant::id).orElse(null));
             Tenant tenant = found.orElseThrow(() -> new NoSuchTenantException(slug));
             Optional<Membership> membership = principal.membership().filter(Membership::active);
             TenantAccess access = new TenantAccess(tenant, principal.user(), membership);
@@ -148,18 +158,21 @@ public final class AccessRoutes {
      * The caller, who must be signed in; a page sends a stranger to the login page, the API answers 401.
      * A user with a one-time password may only change it (or log out) until they do.
      */
-    private Principal signedIn(Context ctx, HandlerType method) {
-        return signedIn(ctx, method, null);
+    private Principal signedIn(Context ctx, HandlerType method, String routePath) {
+        return signedIn(ctx, method, routePath, null);
     }
 
     /** As above, reading the caller's membership in {@code tenantId} in the same query. */
-    private Principal signedIn(Context ctx, HandlerType method, TenantId tenantId) {
+    private Principal signedIn(Context ctx, HandlerType method, String routePath, TenantId tenantId) {
         Optional<Principal> principal = authenticator.principal(ctx, tenantId);
         if (principal.isEmpty()) {
+            if (!Authenticator.isApi(ctx) && method.equals(HandlerType.POST) && kept.keepable(routePath)) {
+                throw LoginRedirect.to(kept.onExpiredPost(ctx, routePath, tenantId));
+            }
             if (Authenticator.isApi(ctx) || !method.equals(HandlerType.GET)) {
                 throw new DomainException("authenticationRequired", 401, "sign in first");
             }
-            throw new LoginRedirect(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
+            throw LoginRedirect.next(ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
         }
         Principal caller = principal.get();
         if (caller.session().isPresent() && !method.equals(HandlerType.GET) && !method.equals(HandlerType.HEAD)) {
@@ -169,22 +182,31 @@ public final class AccessRoutes {
             if (Authenticator.isApi(ctx)) {
                 throw new DomainException("passwordChangeRequired", 403, "change the one-time password first");
             }
-            throw new LoginRedirect(null);
+            throw LoginRedirect.next(null);
         }
         return caller;
     }
 
     /** Sends a browser to the login page (with where to come back) or to the password page. */
     public static final class LoginRedirect extends RuntimeException {
-        private final String next;
+        private final String location;
 
-        LoginRedirect(String next) {
+        private LoginRedirect(String location) {
             super(null, null, false, false);
-            this.next = next;
+            this.location = location;
+        }
+
+        /** To the login page, then back to {@code next}; to the password page when {@code next} is null. */
+        static LoginRedirect next(String next) {
+            return new LoginRedirect(next == null ? PASSWORD_PAGE : "/login?next=" + Pages.encode(next));
+        }
+
+        static LoginRedirect to(String location) {
+            return new LoginRedirect(location);
         }
 
         public String location() {
-            return next == null ? PASSWORD_PAGE : "/login?next=" + Pages.encode(next);
+            return location;
         }
     }
 }

@@ -13,6 +13,7 @@ import org.dossier.tenant.TenantId;
 public final class Authenticator {
     public static final String SESSION_COOKIE = "dossier_session";
     static final String PRINCIPAL = "dossier.principal";
+    private static final String IDLE = "dossier.sessionIdle";
 
     private final SessionStore sessions;
     private final TokenStore tokens;
@@ -48,7 +49,19 @@ public final class Authenticator {
     }
 
     private Optional<Principal> session(Context ctx, TenantId tenantId) {
-        return sessions.find(Cookies.read(ctx, SESSION_COOKIE), tenantId).map(Principal::of);
+        Optional<Principal> found = sessions.find(Cookies.read(ctx, SESSION_COOKIE), tenantId).map(Principal::of);
+        if (found.isPresent()) {
+            ctx.attribute(IDLE, sessions.idleTimeout());
+        }
+        return found;
+    }
+
+    /**
+     * How long the session of this request lasts without another request, for the page that warns
+     * before it ends; empty unless a session signed the request in.
+     */
+    public static Optional<java.time.Duration> idleTimeout(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(IDLE));
     }
 
     private Optional<Principal> bearer(Context ctx, TenantId tenantId) {

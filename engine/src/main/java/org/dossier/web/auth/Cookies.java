@@ -12,21 +12,21 @@ import io.javalin.http.Context;
  * under the bare name (the way to sign a victim in to the attacker's session, or to plant a login
  * form token) is never looked at.
  */
-final class Cookies {
+public final class Cookies {
     static final String HOST_PREFIX = "__Host-";
 
     private Cookies() {}
 
-    static void set(Context ctx, String name, String value) {
+    public static void set(Context ctx, String name, String value) {
         ctx.res().addHeader("Set-Cookie", name(ctx, name) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + secure(ctx));
     }
 
-    static void clear(Context ctx, String name) {
+    public static void clear(Context ctx, String name) {
         ctx.res().addHeader("Set-Cookie", name(ctx, name) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + secure(ctx));
     }
 
     /** The cookie's value under the name this request uses, or null. */
-    static String read(Context ctx, String name) {
+    public static String read(Context ctx, String name) {
         return ctx.cookie(name(ctx, name));
     }
 

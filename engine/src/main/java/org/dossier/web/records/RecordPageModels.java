@@ -17,8 +17,16 @@ final class RecordPageModels {
      */
     record ListPage(String q, RecordListView list, String flash, boolean followUp) {}
 
-    /** {@code pages/record-form}: a new case file or an edit, with the hidden fields the post carries back. */
-    record FormPage(FormView form, String formAction, Map<String, String> hiddenFields, String cancelUrl, String alert) {}
+    /**
+     * {@code pages/record-form}: a new case file or an edit, with the hidden fields the post carries back.
+     * {@code restored} when the values are typing kept after a session expired, {@code flash} then saying so.
+     */
+    record FormPage(FormView form, String formAction, Map<String, String> hiddenFields, String cancelUrl, String alert,
+                    String flash, boolean restored) {
+        FormPage(FormView form, String formAction, Map<String, String> hiddenFields, String cancelUrl, String alert) {
+            this(form, formAction, hiddenFields, cancelUrl, alert, "", false);
+        }
+    }
 
     /** {@code pages/record-delete}: the confirmation, with the error of a stale attempt. */
     record DeletePage(RecordMeta record, String error) {}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.dossier.DomainException;
 import org.dossier.form.CompiledForm;
@@ -30,6 +31,7 @@ import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.auth.Csrf;
+import org.dossier.web.keep.KeptPosts;
 import org.dossier.record.RecordService;
 import org.dossier.render.FormRenderer;
 import org.dossier.validation.FormPostCoercer;
@@ -57,10 +59,12 @@ public final class RecordPages {
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
     private final ConflictPages conflicts;
+    private final KeptPosts kept;
 
     public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages,
                        RecordService records, FormRenderer renderer, PebbleTemplates templates,
-                       ConflictPages conflicts) {
+                       ConflictPages conflicts, KeptPosts kept) {
+        this.kept = kept;
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
@@ -90,7 +94,9 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         tenant.requireAcceptsCaseFiles();
         CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
-        renderForm(ctx, access, form, json.mapper().createObjectNode(), List.of(), null, 200, "");
+        Optional<KeptPosts.Restored> restored = kept.restore(ctx, access, form);
+        renderForm(ctx, access, form, restored.<JsonNode>map(KeptPosts.Restored::data).orElse(json.mapper().createObjectNode()),
+                List.of(), null, 200, "", ToCompleteNotice.NONE, restored);
     }
 
     public void create(Context ctx, TenantAccess access) {
@@ -120,9 +126,23 @@ public final class RecordPages {
         CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
+        Optional<KeptPosts.Restored> restored = kept.restore(ctx, access, form);
+        // Typing kept after a session expired is shown at the version it was typed on: a save made
+        // meanwhile by someone else makes its save a conflict (409), never a silent overwrite.
+        CaseRecord shown = restored.map(r -> withLockVersion(record, keptVersion(r, record))).orElse(record);
         // Every saved row carries its identity: a removal is then confirmed, audited and merged by row.
-        renderForm(ctx, access, form, org.dossier.form.RowIdentities.numbered(form.effectiveSchema(), record.data()),
-                List.of(), record, 200, "", toComplete(access, record, form, "", RequestLocale.of(ctx)));
+        JsonNode data = restored.<JsonNode>map(KeptPosts.Restored::data)
+                .orElseGet(() -> org.dossier.form.RowIdentities.numbered(form.effectiveSchema(), record.data()));
+        renderForm(ctx, access, form, data, List.of(), shown, 200, "",
+                toComplete(access, record, form, "", RequestLocale.of(ctx)), restored);
+    }
+
+    private static int keptVersion(KeptPosts.Restored restored, CaseRecord record) {
+        try {
+            return Integer.parseInt(restored.post().first(VERSION).trim());
+        } catch (NumberFormatException e) {
+            return record.lockVersion();
+        }
     }
 
     public void update(Context ctx, TenantAccess access) {
@@ -179,11 +199,12 @@ public final class RecordPages {
 
     private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
                             CaseRecord record, int status, String alert) {
-        renderForm(ctx, access, form, data, errors, record, status, alert, ToCompleteNotice.NONE);
+        renderForm(ctx, access, form, data, errors, record, status, alert, ToCompleteNotice.NONE, Optional.empty());
     }
 
     private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
-                            CaseRecord record, int status, String alert, ToCompleteNotice toComplete) {
+                            CaseRecord record, int status, String alert, ToCompleteNotice toComplete,
+                            Optional<KeptPosts.Restored> restored) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
@@ -197,7 +218,8 @@ public final class RecordPages {
         ctx.status(status);
         render(ctx, access, "pages/record-form", editing ? "record.edit.title" : "record.new.title",
                 new RecordPageModels.FormPage(renderer.form(form, data, errors, locale, options(access)), back, hidden,
-                        back, alert), toComplete);
+                        back, alert, restored.map(KeptPosts.Restored::notice).orElse(""), restored.isPresent()),
+                toComplete);
     }
 
     /** Names the form does not define are refused along with every other error, before saving. */

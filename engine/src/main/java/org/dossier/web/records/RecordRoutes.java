@@ -20,13 +20,17 @@ public final class RecordRoutes {
         ConflictPages conflicts = new ConflictPages(web.formBody(), services.forms(), web.json(), services.records(),
                 services.renderer(), web.templates());
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
-                services.messages(), services.records(), services.renderer(), web.templates(), conflicts);
+                services.messages(), services.records(), services.renderer(), web.templates(), conflicts,
+                access.kept());
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
         SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
                 services.messages(), services.records(), services.renderer(), web.templates());
         FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
                 web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates());
 
+        // A new case file or an edit posted after the session expired is shown again, filled in, after login.
+        access.kept().formAt("/t/{tenant}/records", "/t/{tenant}/records/new");
+        access.kept().formAt("/t/{tenant}/records/{id}", "/t/{tenant}/records/{id}/edit");
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);

@@ -20,10 +20,19 @@ import java.util.Optional;
  * @param nav            the links of the main menu, for what the user may do here
  * @param csrfToken      the session's CSRF token for the logout form, empty when signed out
  * @param logoUrl        the service's logo, empty when it has none
+ * @param sessionIdleSeconds how long the page's session lasts without a request, for the warning
+ *                       shown before it ends; 0 when no session signed the page in
  */
 public record LayoutModel(String lang, String title, String serviceName, String brandCssUrl, String homeUrl,
                           LangSwitchUrls langSwitchUrls, Optional<String> flash, String userName, List<NavLink> nav,
-                          String csrfToken, String logoUrl) {
+                          String csrfToken, String logoUrl, long sessionIdleSeconds) {
+    /** A page of no session (or that does not warn before it ends). */
+    public LayoutModel(String lang, String title, String serviceName, String brandCssUrl, String homeUrl,
+                       LangSwitchUrls langSwitchUrls, Optional<String> flash, String userName, List<NavLink> nav,
+                       String csrfToken, String logoUrl) {
+        this(lang, title, serviceName, brandCssUrl, homeUrl, langSwitchUrls, flash, userName, nav, csrfToken, logoUrl, 0);
+    }
+
     public LayoutModel {
         Objects.requireNonNull(lang);
         Objects.requireNonNull(title);
@@ -66,6 +75,7 @@ public record LayoutModel(String lang, String title, String serviceName, String 
         model.put("nav", nav);
         model.put("csrfToken", csrfToken);
         model.put("logoUrl", logoUrl);
+        model.put("sessionIdleSeconds", sessionIdleSeconds);
         return model;
     }
 }

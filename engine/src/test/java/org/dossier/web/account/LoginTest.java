@@ -313,6 +313,9 @@ class LoginTest {
         }
         HttpResponse<String> post = TestClient.anonymous().postForm("/t/" + tenant.slug() + "/records",
                 List.of(Map.entry("identite.nom", "Anonyme")));
-        assertThat(post.statusCode()).as("a form posted without a session").isEqualTo(401);
+        // Nobody to keep it for: the login page says nothing was kept, then leads back to the form.
+        assertThat(post.statusCode()).as("a form posted without a session").isEqualTo(303);
+        assertThat(post.headers().firstValue("Location")).hasValue("/login?next="
+                + URLEncoder.encode("/t/" + tenant.slug() + "/records/new", StandardCharsets.UTF_8) + "&lost=1");
     }
 }
