@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A search over one tenant's case files: name terms, and a 1-based page. Terms are bounded in
- * number and length, whatever the caller sends.
+ * A search over one tenant's case files: name terms, filters, an order and a 1-based page. Terms
+ * are bounded in number and length, whatever the caller sends.
  */
-public record RecordQuery(String formKey, List<String> terms, int page, int pageSize) {
+public record RecordQuery(String formKey, List<String> terms, RecordFilters filters, RecordSort sort, int page,
+                          int pageSize) {
     public static final int MAX_TERMS = 4;
     public static final int MAX_TERM_LENGTH = 100;
     public static final int MAX_PAGE = 100_000;
 
     public static RecordQuery of(String formKey, String text, int page, int pageSize) {
+        return of(formKey, text, RecordFilters.NONE, RecordSort.DEFAULT, page, pageSize);
+    }
+
+    public static RecordQuery of(String formKey, String text, RecordFilters filters, RecordSort sort, int page,
+                                 int pageSize) {
         List<String> terms = text == null ? List.of() : Arrays.stream(text.trim().split("\\s+"))
                 .filter(term -> !term.isEmpty())
                 .map(term -> term.length() > MAX_TERM_LENGTH ? term.substring(0, MAX_TERM_LENGTH) : term)
@@ -21,7 +27,7 @@ public record RecordQuery(String formKey, List<String> terms, int page, int page
                 .limit(MAX_TERMS)
                 .toList();
         int boundedPage = Math.min(Math.max(page, 1), MAX_PAGE);
-        return new RecordQuery(formKey, terms, boundedPage, Math.min(Math.max(pageSize, 1), 100));
+        return new RecordQuery(formKey, terms, filters, sort, boundedPage, Math.min(Math.max(pageSize, 1), 100));
     }
 
     public int offset() {
