@@ -34,6 +34,7 @@ import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
 import org.dossier.record.RecordService;
+import org.dossier.referent.Referents;
 import org.dossier.stats.PlatformStatistics;
 import org.dossier.stats.StatisticsExports;
 import org.dossier.render.FormRenderer;
@@ -77,7 +78,8 @@ public record Services(
         Onboarding onboarding,
         TokenService tokenService,
         StatisticsExports statisticsExports,
-        Readiness readiness) {
+        Readiness readiness,
+        Referents referents) {
 
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
@@ -86,8 +88,9 @@ public record Services(
         FormService forms = new FormService(database.jdbi(), mapper, new MetaSchema(), new FormCompiler());
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
+        Referents referents = new Referents(database.jdbi(), audit, messages);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit);
+                new InvisibleFieldPruner(visibleWhen), audit, referents::check);
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit);
         SessionStore sessions = new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(),
@@ -129,6 +132,7 @@ public record Services(
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
                 new StatisticsExports(database.jdbi(), audit, mapper),
-                new Readiness(database.jdbi(), migrations));
+                new Readiness(database.jdbi(), migrations),
+                referents);
     }
 }

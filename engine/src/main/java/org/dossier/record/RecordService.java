@@ -39,9 +39,17 @@ public final class RecordService {
     private final Messages messages;
     private final InvisibleFieldPruner pruner;
     private final AuditLog audit;
+    private final RecordCheck serviceRules;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, RecordCheck.NONE);
+    }
+
+    /** @param serviceRules run on every save after the schema's validation (the référent among members) */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules) {
+        this.serviceRules = serviceRules;
         this.jdbi = jdbi;
         this.json = json;
         this.forms = forms;
@@ -66,7 +74,7 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = writable(form, data, null, confidentialGrant, locale);
+        JsonNode clean = writable(tenantId, form, data, null, confidentialGrant, locale);
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -110,7 +118,7 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
-            JsonNode clean = writable(form, posted, parse(stored.data()), confidentialGrant, locale);
+            JsonNode clean = writable(tenantId, form, posted, parse(stored.data()), confidentialGrant, locale);
             Instant now = now();
             if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
@@ -162,8 +170,8 @@ public final class RecordService {
      *
      * @throws RecordValidationException with every field error, the refused posts included
      */
-    private JsonNode writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
-                              Locale locale) {
+    private JsonNode writable(TenantId tenantId, CompiledForm form, JsonNode posted, JsonNode stored,
+                              boolean confidentialGrant, Locale locale) {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
@@ -191,6 +199,7 @@ public final class RecordService {
                 errors.add(error);
             }
         }
+        errors.addAll(serviceRules.check(tenantId, clean, stored, locale));
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);
         }
@@ -211,6 +220,11 @@ public final class RecordService {
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
         return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query));
+    }
+
+    /** The référent values stored in the service's case files, at most {@code limit}, for the list's filter. */
+    public List<String> referents(TenantId tenantId, String formKey, int limit) {
+        return jdbi.withHandle(handle -> new RecordDao(handle).referents(tenantId, formKey, limit));
     }
 
     /** Inserts already-validated records in one transaction (demo seeding, benchmark loading). */
