@@ -11,9 +11,6 @@ final class RecordPageModels {
     /** What every case-file page shows around its content: which service, and which actions to offer. */
     record Frame(String tenantSlug, boolean canWrite, boolean template, boolean canDelete) {}
 
-    /** {@code pages/records-list}: the search and one page of results. */
-    record ListPage(String q, RecordListView list, String flash) {}
-
     /** {@code pages/record-view}. */
     record ViewPage(RecordMeta meta, RecordView record, String flash) {}
 

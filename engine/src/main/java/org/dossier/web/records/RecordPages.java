@@ -14,8 +14,6 @@ import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.NoSuchRecordException;
 import org.dossier.record.RecordId;
-import org.dossier.record.RecordPage;
-import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.RenderOptions;
@@ -31,6 +29,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.auth.Csrf;
 import org.dossier.record.RecordService;
+import org.dossier.referent.Referents;
 import org.dossier.render.FormRenderer;
 import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
@@ -56,9 +55,10 @@ public final class RecordPages {
     private final RecordService records;
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
+    private final Referents referents;
 
     public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages,
-                       RecordService records, FormRenderer renderer, PebbleTemplates templates) {
+                       RecordService records, FormRenderer renderer, PebbleTemplates templates, Referents referents) {
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
@@ -67,19 +67,7 @@ public final class RecordPages {
         this.records = records;
         this.renderer = renderer;
         this.templates = templates;
-    }
-
-    public void list(Context ctx, TenantAccess access) {
-        Tenant tenant = access.tenant();
-        Locale locale = RequestLocale.of(ctx);
-        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-        RecordPage page = records.search(tenant.id(),
-                RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
-        String title = "records.title";
-        Map<String, String> statusLabels = renderer.optionLabels(
-                forms.latest(tenant.id(), FormService.CASE_FILE), "/accompagnement/statut", locale);
-        render(ctx, access, "pages/records-list", title,
-                new RecordPageModels.ListPage(q, RecordListView.of(tenant, page, q, statusLabels, locale), flash(ctx, locale)));
+        this.referents = referents;
     }
 
     public void newForm(Context ctx, TenantAccess access) {
@@ -120,7 +108,8 @@ public final class RecordPages {
         // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         render(ctx, access, "pages/record-view", "record.view.title", new RecordPageModels.ViewPage(
-                RecordMeta.of(tenant, record, locale), renderer.recordView(form, record.data(), locale, options(access)),
+                RecordMeta.of(tenant, record, locale), renderer.recordView(form, record.data(), locale,
+                        ReferentOptions.forView(referents, access)),
                 flash(ctx, locale)));
     }
 
@@ -151,7 +140,7 @@ public final class RecordPages {
             rejectUnknownFields(form, posted, locale);
             records.update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
                     access.confidential());
-            ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+            ctx.redirect(ListReturn.of(ctx, tenant).carry(recordUrl(tenant, id) + "?saved=1"), HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
         } catch (StaleRecordException e) {
@@ -190,7 +179,8 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
-        String back = editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records";
+        String back = editing ? ListReturn.of(ctx, tenant).carry(recordUrl(tenant, record.id()))
+                : ListReturn.of(ctx, tenant).listUrl();
         Map<String, String> hidden = new java.util.LinkedHashMap<>();
         hidden.put(Csrf.FIELD, Pages.csrfToken(ctx));
         if (editing) {
@@ -219,7 +209,8 @@ public final class RecordPages {
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page),
+        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page,
+                ListReturn.of(ctx, tenant)),
                 locale));
     }
 
@@ -236,9 +227,9 @@ public final class RecordPages {
         return labels.isEmpty() ? "" : UiText.get(locale, "record.edit.newlyRequired", String.join(", ", labels));
     }
 
-    /** Confidential fields are drawn masked unless the member holds the grant. */
-    private static RenderOptions options(TenantAccess access) {
-        return new RenderOptions(access.confidential());
+    /** Confidential fields are drawn masked unless the member holds the grant; the référent may be a member's select. */
+    private RenderOptions options(TenantAccess access) {
+        return ReferentOptions.forForm(referents, access);
     }
 
     private String flash(Context ctx, Locale locale) {

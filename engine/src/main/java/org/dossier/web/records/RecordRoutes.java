@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
+import static org.dossier.account.Permission.CUSTOMISE_SERVICE;
 import static org.dossier.account.Permission.DELETE_RECORDS;
 import static org.dossier.account.Permission.READ_RECORDS;
 import static org.dossier.account.Permission.WRITE_RECORDS;
@@ -18,10 +19,16 @@ public final class RecordRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
-                services.messages(), services.records(), services.renderer(), web.templates());
+                services.messages(), services.records(), services.renderer(), web.templates(), services.referents());
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
+        RecordListPages list = new RecordListPages(services.forms(), services.records(), services.referents(),
+                services.renderer(), web.templates());
 
-        access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
+        access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, list::list);
+        ReferentSettingPages referentSetting = new ReferentSettingPages(services.referents(), web.formBody(),
+                web.templates());
+        access.tenant(GET, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::show);
+        access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
         access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, records::view);
