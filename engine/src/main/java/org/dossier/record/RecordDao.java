@@ -83,8 +83,12 @@ public final class RecordDao {
         // value from the request is a bound parameter.
         String conditions = conditions(query);
         String index = RecordListIndex.choose(query.filters(), query.sort().column());
-        Query count = handle.createQuery("SELECT COUNT(*) FROM records FORCE INDEX (" + index + ")"
-                + " WHERE tenant_id = :tenantId AND form_key = :formKey" + conditions);
+        String from = " FROM records FORCE INDEX (" + index + ") WHERE tenant_id = :tenantId AND form_key = :formKey"
+                + conditions;
+        // A capped count stops after countLimit index entries: "plus de 1 000" rather than a scan of them all.
+        Query count = handle.createQuery(query.cappedCount()
+                ? "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + query.countLimit() + ") capped"
+                : "SELECT COUNT(*)" + from);
         // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
         // reading it stops after one page of matches. Left to itself the optimizer may prefer
         // another index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
@@ -102,7 +106,8 @@ public final class RecordDao {
         List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
                 .mapTo(RecordSummary.class)
                 .list();
-        return new RecordPage(items, total, query.page(), query.pageSize());
+        boolean capped = query.cappedCount() && total >= query.countLimit();
+        return new RecordPage(items, capped ? query.countLimit() - 1 : total, query.page(), query.pageSize(), capped);
     }
 
     /** The plan MariaDB would use for a search's page, one row per table access (tests check the index). */

@@ -9,7 +9,12 @@ import java.util.Locale;
  * are bounded in number and length, whatever the caller sends.
  */
 public record RecordQuery(String formKey, List<String> terms, RecordFilters filters, RecordSort sort, int page,
-                          int pageSize) {
+                          int pageSize, boolean cappedCount) {
+    /**
+     * The list page counts its matches up to this many past the rows it shows, no further: an
+     * exact count of every case file of a large service reads its whole index on every page.
+     */
+    public static final int LIST_COUNT_CAP = 1000;
     public static final int MAX_TERMS = 4;
     public static final int MAX_TERM_LENGTH = 100;
     public static final int MAX_PAGE = 100_000;
@@ -27,7 +32,17 @@ public record RecordQuery(String formKey, List<String> terms, RecordFilters filt
                 .limit(MAX_TERMS)
                 .toList();
         int boundedPage = Math.min(Math.max(page, 1), MAX_PAGE);
-        return new RecordQuery(formKey, terms, filters, sort, boundedPage, Math.min(Math.max(pageSize, 1), 100));
+        return new RecordQuery(formKey, terms, filters, sort, boundedPage, Math.min(Math.max(pageSize, 1), 100), false);
+    }
+
+    /** The same query, counting at most {@link #LIST_COUNT_CAP} matches past this page (the list page). */
+    public RecordQuery withCappedCount() {
+        return new RecordQuery(formKey, terms, filters, sort, page, pageSize, true);
+    }
+
+    /** How many matches the count reads at most before it stops: one more than it reports. */
+    long countLimit() {
+        return Math.max(LIST_COUNT_CAP, (long) offset() + pageSize) + 1;
     }
 
     public int offset() {

@@ -121,4 +121,35 @@ class RecordListIndexTest {
         List<String> names = page.items().stream().map(RecordSummary::lastName).toList();
         assertThat(names).isSortedAccordingTo(java.util.Comparator.<String>reverseOrder());
     }
+
+    @Test
+    void the_list_s_count_stops_past_one_thousand_and_still_offers_the_next_page() {
+        Tenant large = TestTenants.withBaseForm(services, "listcap");
+        CompiledForm form = services.forms().latest(large.id(), FormService.CASE_FILE);
+        services.jdbi().useTransaction(handle -> {
+            for (int i = 0; i < 1005; i++) {
+                services.records().insertValidated(handle, large.id(), form, TestRecords.validData("Cap" + i),
+                        Actor.system("test"), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            }
+        });
+
+        RecordPage first = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 1, 20).withCappedCount());
+        RecordPage deep = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 50, 20).withCappedCount());
+        RecordPage last = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 51, 20).withCappedCount());
+        RecordPage exact = services.records().search(large.id(), RecordQuery.of(FormService.CASE_FILE, "", 1, 20));
+
+        assertThat(first.totalCapped()).isTrue();
+        assertThat(first.total()).isEqualTo(1000);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(deep.hasNext()).isTrue();
+        assertThat(last.totalCapped()).isFalse();
+        assertThat(last.total()).isEqualTo(1005);
+        assertThat(last.items()).hasSize(5);
+        assertThat(last.hasNext()).isFalse();
+        assertThat(exact.totalCapped()).isFalse();
+        assertThat(exact.total()).isEqualTo(1005);
+    }
 }

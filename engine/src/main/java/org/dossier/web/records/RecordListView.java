@@ -10,8 +10,8 @@ import org.dossier.tenant.Tenant;
 import org.dossier.web.Dates;
 
 /** What the list page shows: rows ready to print and the paging links, which keep the filters and order. */
-public record RecordListView(List<Row> rows, long total, int page, int pageCount, String previousUrl, String nextUrl,
-                             String newUrl, boolean showAntenne) {
+public record RecordListView(List<Row> rows, long total, boolean totalCapped, int page, int pageCount,
+                             String previousUrl, String nextUrl, String newUrl, boolean showAntenne) {
 
     /** One case file; each date has its own cell, labelled on the narrow screen's cards too. */
     public record Row(String url, String lastName, String firstName, String birthDate, String status, String antenne,
@@ -25,8 +25,9 @@ public record RecordListView(List<Row> rows, long total, int page, int pageCount
         List<Row> rows = page.items().stream()
                 .map(item -> row(state.recordUrl(base + "/" + item.id()), item, labels, locale)).toList();
         String previous = page.page() > 1 ? state.withPage(page.page() - 1).listUrl(tenant) : "";
-        String next = page.page() < page.pageCount() ? state.withPage(page.page() + 1).listUrl(tenant) : "";
-        return new RecordListView(rows, page.total(), page.page(), page.pageCount(), previous, next, base + "/new",
+        String next = page.hasNext() ? state.withPage(page.page() + 1).listUrl(tenant) : "";
+        return new RecordListView(rows, page.total(), page.totalCapped(), page.page(), page.pageCount(), previous, next,
+                base + "/new",
                 !labels.antennes().isEmpty());
     }
 
