@@ -12,10 +12,13 @@ import org.dossier.web.UiText;
 
 /**
  * The list's filter form (a GET form: it works without JavaScript) and the filters applied, each
- * with a link that removes it and keeps the others.
+ * with a link that removes it and keeps the others. The filters fold under a disclosure
+ * ({@code details}, no script) that is open when a filter or an order other than the default is
+ * in force, so that a narrow screen shows the results first.
  */
 record RecordListFilters(String action, List<Choice> statuses, List<Choice> antennes, List<Choice> referents,
-                         boolean mine, boolean toComplete, List<Choice> sorts, List<Applied> applied, String clearUrl) {
+                         boolean mine, boolean toComplete, List<Choice> sorts, List<Applied> applied, String clearUrl,
+                         boolean open) {
 
     /** One option of a select; the empty value means "all". */
     record Choice(String value, String label, boolean selected) {}
@@ -43,7 +46,8 @@ record RecordListFilters(String action, List<Choice> statuses, List<Choice> ante
                 choices(labels.statuses(), state.status(), locale), choices(labels.antennes(), state.antenne(), locale),
                 choices(sortedReferents, state.referent(), locale), state.mine(), state.toComplete(), sorts,
                 applied(tenant, state, labels, locale), RecordListState.listPath(tenant)
-                        + (state.sort() == RecordSort.DEFAULT ? "" : "?sort=" + state.sort().key()));
+                        + (state.sort() == RecordSort.DEFAULT ? "" : "?sort=" + state.sort().key()),
+                state.filtered() || state.sort() != RecordSort.DEFAULT);
     }
 
     private static List<Choice> choices(Map<String, String> labels, String selected, Locale locale) {

@@ -157,6 +157,9 @@ class RecordListFiltersHttpTest {
                 "Statut : En cours", "Antenne : Antenne Nord");
         assertThat(page).contains("href=\"" + base + "?antenne=nord&amp;sort=name\">Statut : En cours");
         assertThat(page).contains("href=\"" + base + "?status=en_cours&amp;sort=name\">Antenne : Antenne Nord");
+        assertThat(page).contains("<details class=\"list-filters__more\" open>");
+        assertThat(browser.get(base).body()).contains("<details class=\"list-filters__more\">")
+                .doesNotContain("Filtres appliqués");
     }
 
     @Test
