@@ -15,7 +15,18 @@ public record RecordListView(List<Row> rows, long total, boolean totalCapped, in
 
     /** One case file; each date has its own cell, labelled on the narrow screen's cards too. */
     public record Row(String url, String lastName, String firstName, String birthDate, String status, String antenne,
-                      String referent, String openedOn, String updatedAt) {}
+                      String referent, String openedOn, String updatedAt) {
+        /** The day of the last update, kept on one line in a narrow column; {@link #updatedTime} may wrap below it. */
+        public String updatedDate() {
+            int space = updatedAt.indexOf(' ');
+            return space < 0 ? updatedAt : updatedAt.substring(0, space);
+        }
+
+        public String updatedTime() {
+            int space = updatedAt.indexOf(' ');
+            return space < 0 ? "" : updatedAt.substring(space + 1);
+        }
+    }
 
     /** The labels the rows need: status and antenne options of the form, référents by name. */
     record Labels(Map<String, String> statuses, Map<String, String> antennes, ReferentChoices referents) {}
