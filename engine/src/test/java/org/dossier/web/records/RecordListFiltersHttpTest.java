@@ -217,4 +217,18 @@ class RecordListFiltersHttpTest {
         assertThat(view).doesNotContain("<script>").contains("<a href=\"" + busyBase
                 + "?status=en_cours%22%3E%3Cscript%3E\">Retour à la liste</a>");
     }
+
+    @Test
+    void on_a_narrow_screen_each_card_value_says_what_it_is() {
+        String page = browser.get(base + "?sort=name").body();
+
+        assertThat(page).contains("data-phrase=\"Mis à jour le\"", "data-phrase=\"Ouvert le\"",
+                "data-phrase=\"Né(e) le\"", "data-label=\"Statut\"", "data-label=\"Référent\"");
+        assertThat(browser.get(base + "?sort=name&lang=en").body()).contains("data-phrase=\"Updated on\"",
+                "data-phrase=\"Opened on\"");
+        String users = TestClient.browser(TestUsers.member(services, tenant, Role.ADMIN, false))
+                .get("/t/" + tenant.slug() + "/admin/users").body();
+        assertThat(users).contains("data-label=\"" + org.dossier.web.UiText.get(Locale.FRENCH, "users.col.email") + "\"",
+                "data-label=\"" + org.dossier.web.UiText.get(Locale.FRENCH, "users.col.role") + "\"");
+    }
 }

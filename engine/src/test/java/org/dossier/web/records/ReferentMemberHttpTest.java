@@ -90,6 +90,10 @@ class ReferentMemberHttpTest {
                 .isEqualTo(403);
         assertThat(services.referents().membersOnly(tenant.id())).isTrue();
         assertThat(services.referents().membersOnly(other.id())).isFalse();
+        var events = org.dossier.testing.TestAudit.events(services, tenant.id().value(), "service.referentSetting",
+                admin.email());
+        assertThat(events).hasSize(1);
+        assertThat(org.dossier.testing.TestAudit.details(events.get(0))).containsEntry("referentMembers", "true");
     }
 
     @Test
