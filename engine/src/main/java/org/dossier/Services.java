@@ -35,6 +35,7 @@ import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
 import org.dossier.record.RecordService;
+import org.dossier.referent.Referents;
 import org.dossier.stats.PlatformStatistics;
 import org.dossier.stats.StatisticsExports;
 import org.dossier.render.FormRenderer;
@@ -79,7 +80,8 @@ public record Services(
         TokenService tokenService,
         StatisticsExports statisticsExports,
         Readiness readiness,
-        KeptPostStore keptPosts) {
+        KeptPostStore keptPosts,
+        Referents referents) {
 
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
@@ -88,8 +90,9 @@ public record Services(
         FormService forms = new FormService(database.jdbi(), mapper, new MetaSchema(), new FormCompiler());
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
+        Referents referents = new Referents(database.jdbi(), audit, messages);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit);
+                new InvisibleFieldPruner(visibleWhen), audit, referents::check);
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
                 records.toComplete());
@@ -133,6 +136,7 @@ public record Services(
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
                 new StatisticsExports(database.jdbi(), audit, mapper),
                 new Readiness(database.jdbi(), migrations),
-                new KeptPostStore(database.jdbi(), mapper, audit, clock));
+                new KeptPostStore(database.jdbi(), mapper, audit, clock),
+                referents);
     }
 }

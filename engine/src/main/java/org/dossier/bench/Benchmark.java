@@ -46,10 +46,11 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
-    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,refuse",
+    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,list-filtered,refuse",
             description = "Scenarios to run, comma-separated.") List<String> scenarios;
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
+            "list-filtered",
             "refuse");
 
     @Override
@@ -154,6 +155,19 @@ public final class Benchmark implements Callable<Integer> {
                         : "/t/" + tenant.slug() + "/records?q=" + prefixes[(int) (i % prefixes.length)];
                 http.page(path, credentials.get(t));
             }));
+        }
+        if (scenarios.contains("list-filtered")) {
+            // The list as a caseworker works through it: one status and one antenne, sorted by name,
+            // paging through the first pages; every combination of the two filters in turn.
+            String[] statuses = {"premier_accueil", "en_cours", "en_veille", "clos"};
+            String[] antennes = {"centre", "nord", "sud", "est", "ouest"};
+            results.put("list-filtered", Workload.run("list, status + antenne, by name", clients, warmup, seconds,
+                    (thread, i) -> {
+                        int t = (int) ((thread + i) % loaded.size());
+                        String path = "/t/" + loaded.get(t).slug() + "/records?status=" + statuses[(int) (i % 4)]
+                                + "&antenne=" + antennes[(int) ((i / 4) % 5)] + "&sort=name&page=" + (1 + i % 5);
+                        http.page(path, credentials.get(t));
+                    }));
         }
         if (scenarios.contains("refuse")) {
             // One client: the figure is how long one worst-case request holds a core, not a throughput.
@@ -333,6 +347,10 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (results.containsKey("render")) {
             System.out.printf("form render: %.0f pages/s (target >= 1000)%n", results.get("render").throughput());
+        }
+        if (results.containsKey("list-filtered")) {
+            System.out.printf("list, status + antenne, by name p99: %.1f ms (target <= 50 ms)%n",
+                    results.get("list-filtered").percentileMillis(99));
         }
         if (results.containsKey("list")) {
             System.out.printf("list/search p99: %.1f ms (target <= 50 ms)%n", results.get("list").percentileMillis(99));

@@ -86,35 +86,92 @@ public final class RecordDao {
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
         // The tenant condition is written out in each statement, not built up: the SQL scan test
-        // checks every statement on a tenant-scoped table for it.
-        StringBuilder terms = new StringBuilder();
-        for (int i = 0; i < query.terms().size(); i++) {
-            terms.append(" AND (last_name LIKE :t").append(i).append(" ESCAPE '!' OR first_name LIKE :t")
-                    .append(i).append(" ESCAPE '!')");
-        }
-        Query count = handle.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId AND form_key = :formKey"
-                + terms);
-        // The list index holds every column shown and is in last-update order: reading it
-        // backwards stops after one page of matches. Left to itself the optimizer may prefer a
-        // name index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
+        // checks every statement on a tenant-scoped table for it. Only fixed text is appended; every
+        // value from the request is a bound parameter.
+        String conditions = conditions(query);
+        String index = RecordListIndex.choose(query.filters(), query.sort().column());
+        String from = " FROM records FORCE INDEX (" + index + ") WHERE tenant_id = :tenantId AND form_key = :formKey"
+                + conditions;
+        // A capped count stops after countLimit index entries: "plus de 1 000" rather than a scan of them all.
+        Query count = handle.createQuery(query.cappedCount()
+                ? "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + query.countLimit() + ") capped"
+                : "SELECT COUNT(*)" + from);
+        // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
+        // reading it stops after one page of matches. Left to itself the optimizer may prefer
+        // another index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
         Query page = handle.createQuery("""
-                SELECT id, last_name, first_name, birth_date, status, updated_at
-                  FROM records FORCE INDEX (records_list)
+                SELECT id, last_name, first_name, birth_date, status, updated_at, antenne, referent, opened_on
+                  FROM records FORCE INDEX (%s)
                  WHERE tenant_id = :tenantId AND form_key = :formKey %s
-                 ORDER BY updated_at DESC, id DESC
+                 ORDER BY %s
                  LIMIT :limit OFFSET :offset
-                """.formatted(terms));
+                """.formatted(index, conditions, query.sort().orderBy()));
         for (Query statement : List.of(count, page)) {
-            statement.bind("tenantId", tenantId).bind("formKey", query.formKey());
-            for (int i = 0; i < query.terms().size(); i++) {
-                statement.bind("t" + i, RecordQuery.prefixPattern(query.terms().get(i)));
-            }
+            bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey()), query);
         }
         long total = count.mapTo(Long.class).one();
         List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
                 .mapTo(RecordSummary.class)
                 .list();
-        return new RecordPage(items, total, query.page(), query.pageSize());
+        boolean capped = query.cappedCount() && total >= query.countLimit();
+        return new RecordPage(items, capped ? query.countLimit() - 1 : total, query.page(), query.pageSize(), capped);
+    }
+
+    /** The plan MariaDB would use for a search's page, one row per table access (tests check the index). */
+    public List<java.util.Map<String, Object>> explainSearch(TenantId tenantId, RecordQuery query, boolean countOnly) {
+        String select = countOnly ? "SELECT COUNT(*)" : "SELECT id, last_name, first_name, updated_at, antenne, referent";
+        String order = countOnly ? "" : " ORDER BY " + query.sort().orderBy() + " LIMIT 20";
+        Query explain = handle.createQuery("EXPLAIN " + select + " FROM records FORCE INDEX ("
+                + RecordListIndex.choose(query.filters(), query.sort().column()) + ")"
+                + " WHERE tenant_id = :tenantId AND form_key = :formKey" + conditions(query) + order);
+        return bindConditions(explain.bind("tenantId", tenantId).bind("formKey", query.formKey()), query)
+                .mapToMap().list();
+    }
+
+    private static String conditions(RecordQuery query) {
+        StringBuilder sql = new StringBuilder();
+        RecordFilters filters = query.filters();
+        filters.status().ifPresent(value -> sql.append(" AND status = :status"));
+        filters.antenne().ifPresent(value -> sql.append(" AND antenne = :antenne"));
+        if (!filters.referentAnyOf().isEmpty()) {
+            sql.append(" AND referent IN (<referents>)");
+        }
+        if (filters.toComplete()) {
+            sql.append(" AND to_complete = TRUE");
+        }
+        for (int i = 0; i < query.terms().size(); i++) {
+            sql.append(" AND (last_name LIKE :t").append(i).append(" ESCAPE '!' OR first_name LIKE :t")
+                    .append(i).append(" ESCAPE '!')");
+        }
+        return sql.toString();
+    }
+
+    private static Query bindConditions(Query statement, RecordQuery query) {
+        RecordFilters filters = query.filters();
+        filters.status().ifPresent(value -> statement.bind("status", value));
+        filters.antenne().ifPresent(value -> statement.bind("antenne", value));
+        if (!filters.referentAnyOf().isEmpty()) {
+            statement.bindList("referents", filters.referentAnyOf());
+        }
+        for (int i = 0; i < query.terms().size(); i++) {
+            statement.bind("t" + i, RecordQuery.prefixPattern(query.terms().get(i)));
+        }
+        return statement;
+    }
+
+    /**
+     * The référent values stored in the service's case files, in order, at most {@code limit}:
+     * the choices of the list's référent filter, read from the référent index.
+     */
+    public List<String> referents(TenantId tenantId, String formKey, int limit) {
+        return handle.createQuery("""
+                        SELECT DISTINCT referent FROM records FORCE INDEX (records_by_referent)
+                         WHERE tenant_id = :tenantId AND form_key = :formKey AND referent IS NOT NULL AND referent <> ''
+                         ORDER BY referent
+                         LIMIT :limit
+                        """)
+                .bind("tenantId", tenantId).bind("formKey", formKey).bind("limit", limit)
+                .mapTo(String.class).list();
     }
 
     public long count(TenantId tenantId) {

@@ -2,9 +2,24 @@ package org.dossier.record;
 
 import java.util.List;
 
-/** One page of a search, with the total number of matches. */
-public record RecordPage(List<RecordSummary> items, long total, int page, int pageSize) {
+/**
+ * One page of a search, with the number of matches.
+ *
+ * @param total        the number of matches, or a lower bound when {@code totalCapped}
+ * @param totalCapped  the count stopped at {@code total}: there are more matches than that (the
+ *                     list counts at most {@link RecordQuery#LIST_COUNT_CAP} past the page)
+ */
+public record RecordPage(List<RecordSummary> items, long total, int page, int pageSize, boolean totalCapped) {
+    public RecordPage(List<RecordSummary> items, long total, int page, int pageSize) {
+        this(items, total, page, pageSize, false);
+    }
+
+    /** The number of pages, or of the pages known so far when the count was capped. */
     public int pageCount() {
         return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+
+    public boolean hasNext() {
+        return totalCapped || page < pageCount();
     }
 }

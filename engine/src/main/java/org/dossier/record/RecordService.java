@@ -45,9 +45,17 @@ public final class RecordService {
     private final InvisibleFieldPruner pruner;
     private final AuditLog audit;
     private final ToComplete toComplete;
+    private final RecordCheck serviceRules;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, RecordCheck.NONE);
+    }
+
+    /** @param serviceRules run on every save after the schema's validation (the référent among members) */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules) {
+        this.serviceRules = serviceRules;
         this.jdbi = jdbi;
         this.json = json;
         this.forms = forms;
@@ -103,7 +111,8 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = writable(form, data, null, confidentialGrant, locale, pointer -> false, FormScope.WHOLE).data();
+        JsonNode clean = writable(tenantId, form, data, null, confidentialGrant, locale, pointer -> false,
+                FormScope.WHOLE).data();
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = clean.toString();
@@ -159,7 +168,7 @@ public final class RecordService {
             CompiledForm form = forms.latest(tenantId, stored.formKey());
             NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
             JsonNode storedData = parse(stored.data());
-            Writable written = writable(form, posted, storedData, confidentialGrant, locale,
+            Writable written = writable(tenantId, form, posted, storedData, confidentialGrant, locale,
                     pointer -> newOnly.exempts(pointer, stored.createdAt()), scope);
             JsonNode clean = written.data();
             List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
@@ -269,8 +278,8 @@ public final class RecordService {
      *
      * @throws RecordValidationException with every field error, the refused posts included
      */
-    private Writable writable(CompiledForm form, JsonNode posted, JsonNode stored, boolean confidentialGrant,
-                              Locale locale, Predicate<String> exempt, FormScope scope) {
+    private Writable writable(TenantId tenantId, CompiledForm form, JsonNode posted, JsonNode stored,
+                              boolean confidentialGrant, Locale locale, Predicate<String> exempt, FormScope scope) {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }
@@ -306,6 +315,7 @@ public final class RecordService {
                 errors.add(error);
             }
         }
+        errors.addAll(serviceRules.check(tenantId, clean, stored, locale));
         if (!errors.isEmpty()) {
             throw new RecordValidationException(errors);
         }
@@ -326,6 +336,11 @@ public final class RecordService {
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
         return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query));
+    }
+
+    /** The référent values stored in the service's case files, at most {@code limit}, for the list's filter. */
+    public List<String> referents(TenantId tenantId, String formKey, int limit) {
+        return jdbi.withHandle(handle -> new RecordDao(handle).referents(tenantId, formKey, limit));
     }
 
     /** Inserts already-validated records in one transaction (demo seeding, benchmark loading). */

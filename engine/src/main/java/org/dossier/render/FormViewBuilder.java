@@ -170,9 +170,13 @@ public final class FormViewBuilder {
             List<String> values = control.widget() == Widget.CHECKBOXES ? ValueText.list(value) : List.of();
             String text = ValueText.scalar(value);
             var constraints = control.constraints();
-            return new ControlView(path.id(), path.name(), label, hint, hintId, control.widget(), text, values,
+            var choices = options.choicesFor(path.pointer());
+            Widget widget = choices.isPresent() ? Widget.SELECT : control.widget();
+            List<OptionView> optionViews = choices.map(given -> choiceOptions(given, text))
+                    .orElseGet(() -> options(control, path, text, values));
+            return new ControlView(path.id(), path.name(), label, hint, hintId, widget, text, values,
                     control.required(), visible, errors, errorId, describedBy(hintId, errors.isEmpty() ? "" : errorId),
-                    options(control, path, text, values), constraints.min(), constraints.max(), constraints.step(),
+                    optionViews, constraints.min(), constraints.max(), constraints.step(),
                     constraints.pattern(), constraints.maxLength(), constraints.minLength(), constraints.inputmode(),
                     visibleName(control), visibleValues(control));
         }
@@ -182,6 +186,18 @@ public final class FormViewBuilder {
             return new ControlView(path.id(), "", node.label().in(locale), messages.text("form.masked.hint"), hintId,
                     Widget.MASKED, "", List.of(), false, visible, List.of(), path.id() + "-error", hintId, List.of(),
                     "", "", "", "", "", "", "", visibleName(node), visibleValues(node));
+        }
+
+        /** The service's choices, and the stored value as one more option when it is not among them. */
+        private List<OptionView> choiceOptions(FieldChoices choices, String value) {
+            List<OptionView> result = new ArrayList<>();
+            result.add(new OptionView("", "", messages.text("form.select.choose"), value.isEmpty()));
+            choices.offered().forEach((choice, choiceLabel) ->
+                    result.add(new OptionView("", choice, choiceLabel, choice.equals(value))));
+            if (!value.isEmpty() && !choices.offered().containsKey(value)) {
+                result.add(new OptionView("", value, choices.label(value), true));
+            }
+            return result;
         }
 
         private List<OptionView> options(LayoutNode.Control control, FieldPath path, String value, List<String> values) {

@@ -153,7 +153,9 @@ public final class RecordViewBuilder {
             }
             return new RecordItem.Group(path.id(), label, rows, context.messages().text("record.rows.none"));
         }
-        String text = format((LayoutNode.Control) node, value, context);
+        String text = context.options().choicesFor(path.pointer())
+                .map(choices -> ValueText.scalar(value).isEmpty() ? "" : choices.label(ValueText.scalar(value)))
+                .orElseGet(() -> format((LayoutNode.Control) node, value, context));
         return text.isEmpty() ? new RecordItem.Field(label, context.messages().text("record.empty"), true, false)
                 : new RecordItem.Field(label, text, false, false);
     }

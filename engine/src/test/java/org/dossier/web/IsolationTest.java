@@ -90,6 +90,8 @@ class IsolationTest {
         known.put("GET /t/{tenant}/logo", Access.TENANT);
         known.put("GET /t/{tenant}/admin/branding", Access.TENANT);
         known.put("POST /t/{tenant}/admin/branding", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/referent", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/referent", Access.TENANT);
         known.put("GET /t/{tenant}/records", Access.TENANT);
         known.put("POST /t/{tenant}/records", Access.TENANT);
         known.put("GET /t/{tenant}/records/new", Access.TENANT);

@@ -105,7 +105,8 @@ public final class BrandingPages {
         BrandingPageModels.BrandingPage page = new BrandingPageModels.BrandingPage(error, name, colour,
                 tenants.require(access.tenant().slug()).logoUrl(), Logo.MAX_BYTES / 1024, Logo.MAX_SIDE,
                 "/t/" + access.tenant().slug() + "/admin/branding",
-                ctx.queryParam("saved") != null ? UiText.get(locale, "branding.saved") : "");
+                ctx.queryParam("saved") != null ? UiText.get(locale, "branding.saved") : "",
+                "/t/" + access.tenant().slug() + "/admin/referent");
         ctx.status(status).html(templates.render("admin/branding",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "branding.title")), page), locale));
     }

@@ -21,9 +21,10 @@ final class CaseFilePage {
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
-        Record[] all = new Record[parts.length + 1];
+        Record[] all = new Record[parts.length + 2];
         all[0] = frame;
-        System.arraycopy(parts, 0, all, 1, parts.length);
+        all[1] = ListReturn.of(ctx, tenant); // "Retour à la liste" returns to the list as it was
+        System.arraycopy(parts, 0, all, 2, parts.length);
         ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, title), all), locale));
     }
 }

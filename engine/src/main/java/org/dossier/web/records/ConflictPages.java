@@ -28,6 +28,7 @@ import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.FormRenderer;
 import org.dossier.render.RecordItem;
+import org.dossier.referent.Referents;
 import org.dossier.render.RenderOptions;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.FormBody;
@@ -62,8 +63,11 @@ public final class ConflictPages {
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
 
+    private final Referents referents;
+
     public ConflictPages(FormBody formBody, FormService forms, Json json, RecordService records, FormRenderer renderer,
-                         PebbleTemplates templates) {
+                         PebbleTemplates templates, Referents referents) {
+        this.referents = referents;
         this.formBody = formBody;
         this.forms = forms;
         this.json = json;
@@ -137,8 +141,8 @@ public final class ConflictPages {
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
         Merge merge = merge(form, access, current, mine, loaded);
-        Map<String, RecordItem> theirs = renderer.recordItems(form, current.data(), locale, options(access));
-        Map<String, RecordItem> ours = renderer.recordItems(form, mine, locale, options(access));
+        Map<String, RecordItem> theirs = renderer.recordItems(form, current.data(), locale, ReferentOptions.forView(referents, access));
+        Map<String, RecordItem> ours = renderer.recordItems(form, mine, locale, ReferentOptions.forView(referents, access));
         List<String> taken = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> combined = new ArrayList<>();
@@ -229,8 +233,9 @@ public final class ConflictPages {
                 page), locale));
     }
 
-    private static RenderOptions options(TenantAccess access) {
-        return new RenderOptions(access.confidential());
+    /** Confidential fields are drawn masked unless the member holds the grant; the référent may be a member's select. */
+    private RenderOptions options(TenantAccess access) {
+        return ReferentOptions.forForm(referents, access);
     }
 
     private static String first(Map<String, List<String>> params, String name) {

@@ -11,13 +11,6 @@ final class RecordPageModels {
     record Frame(String tenantSlug, boolean canWrite, boolean template, boolean canDelete) {}
 
     /**
-     * {@code pages/records-list}: the search and one page of results.
-     *
-     * @param followUp whether each row offers "Ajouter un suivi" (the member writes, the form has the group)
-     */
-    record ListPage(String q, RecordListView list, String flash, boolean followUp) {}
-
-    /**
      * {@code pages/record-form}: a new case file or an edit, with the hidden fields the post carries back.
      * {@code restored} when the values are typing kept after a session expired, {@code flash} then saying so.
      */

@@ -15,8 +15,6 @@ import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.NoSuchRecordException;
 import org.dossier.record.RecordId;
-import org.dossier.record.RecordPage;
-import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.RenderOptions;
@@ -33,6 +31,7 @@ import org.dossier.web.RequestParams;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.keep.KeptPosts;
 import org.dossier.record.RecordService;
+import org.dossier.referent.Referents;
 import org.dossier.render.FormRenderer;
 import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
@@ -60,11 +59,13 @@ public final class RecordPages {
     private final PebbleTemplates templates;
     private final ConflictPages conflicts;
     private final KeptPosts kept;
+    private final Referents referents;
 
     public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages,
                        RecordService records, FormRenderer renderer, PebbleTemplates templates,
-                       ConflictPages conflicts, KeptPosts kept) {
+                       ConflictPages conflicts, KeptPosts kept, Referents referents) {
         this.kept = kept;
+        this.referents = referents;
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
@@ -74,20 +75,6 @@ public final class RecordPages {
         this.renderer = renderer;
         this.templates = templates;
         this.conflicts = conflicts;
-    }
-
-    public void list(Context ctx, TenantAccess access) {
-        Tenant tenant = access.tenant();
-        Locale locale = RequestLocale.of(ctx);
-        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
-        RecordPage page = records.search(tenant.id(),
-                RecordQuery.of(FormService.CASE_FILE, q, RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
-        String title = "records.title";
-        CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
-        Map<String, String> statusLabels = renderer.optionLabels(form, "/accompagnement/statut", locale);
-        boolean followUp = access.can(Permission.WRITE_RECORDS) && org.dossier.record.FollowUp.rowSchema(form).isPresent();
-        render(ctx, access, "pages/records-list", title, new RecordPageModels.ListPage(q,
-                RecordListView.of(tenant, page, q, statusLabels, locale), flash(ctx, locale), followUp));
     }
 
     public void newForm(Context ctx, TenantAccess access) {
@@ -164,7 +151,7 @@ public final class RecordPages {
             rejectUnknownFields(form, posted, locale);
             records.update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
                     access.confidential());
-            ctx.redirect(recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+            ctx.redirect(ListReturn.of(ctx, tenant).carry(recordUrl(tenant, id) + "?saved=1"), HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
         } catch (StaleRecordException e) {
@@ -208,7 +195,8 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
-        String back = editing ? recordUrl(tenant, record.id()) : "/t/" + tenant.slug() + "/records";
+        String back = editing ? ListReturn.of(ctx, tenant).carry(recordUrl(tenant, record.id()))
+                : ListReturn.of(ctx, tenant).listUrl();
         Map<String, String> hidden = new java.util.LinkedHashMap<>();
         hidden.put(Csrf.FIELD, Pages.csrfToken(ctx));
         if (editing) {
@@ -239,7 +227,8 @@ public final class RecordPages {
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
-        Map<String, Object> model = PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page);
+        Map<String, Object> model = PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page,
+                ListReturn.of(ctx, tenant));
         ctx.html(templates.render(template, PageModel.of(model, more), locale));
     }
 
@@ -253,9 +242,9 @@ public final class RecordPages {
                 page, locale);
     }
 
-    /** Confidential fields are drawn masked unless the member holds the grant. */
-    private static RenderOptions options(TenantAccess access) {
-        return new RenderOptions(access.confidential());
+    /** Confidential fields are drawn masked unless the member holds the grant; the référent may be a member's select. */
+    private RenderOptions options(TenantAccess access) {
+        return ReferentOptions.forForm(referents, access);
     }
 
     private String flash(Context ctx, Locale locale) {

@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
+import static org.dossier.account.Permission.CUSTOMISE_SERVICE;
 import static org.dossier.account.Permission.DELETE_RECORDS;
 import static org.dossier.account.Permission.READ_RECORDS;
 import static org.dossier.account.Permission.WRITE_RECORDS;
@@ -18,20 +19,26 @@ public final class RecordRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
         ConflictPages conflicts = new ConflictPages(web.formBody(), services.forms(), web.json(), services.records(),
-                services.renderer(), web.templates());
+                services.renderer(), web.templates(), services.referents());
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
                 services.messages(), services.records(), services.renderer(), web.templates(), conflicts,
-                access.kept());
+                access.kept(), services.referents());
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
         SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
-                services.messages(), services.records(), services.renderer(), web.templates());
+                services.messages(), services.records(), services.renderer(), web.templates(), services.referents());
         FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
                 web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates());
+        RecordListPages list = new RecordListPages(services.forms(), services.records(), services.referents(),
+                services.renderer(), web.templates());
+        ReferentSettingPages referentSetting = new ReferentSettingPages(services.referents(), web.formBody(),
+                web.templates());
 
         // A new case file or an edit posted after the session expired is shown again, filled in, after login.
         access.kept().formAt("/t/{tenant}/records", "/t/{tenant}/records/new");
         access.kept().formAt("/t/{tenant}/records/{id}", "/t/{tenant}/records/{id}/edit");
-        access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, records::list);
+        access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, list::list);
+        access.tenant(GET, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::show);
+        access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
         access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, sections::summary);

@@ -26,6 +26,7 @@ import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.EditableSection;
 import org.dossier.render.FormRenderer;
+import org.dossier.referent.Referents;
 import org.dossier.render.RenderOptions;
 import org.dossier.render.SectionSummary;
 import org.dossier.tenant.Tenant;
@@ -61,8 +62,11 @@ public final class SectionPages {
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
 
+    private final Referents referents;
+
     public SectionPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Messages messages,
-                        RecordService records, FormRenderer renderer, PebbleTemplates templates) {
+                        RecordService records, FormRenderer renderer, PebbleTemplates templates, Referents referents) {
+        this.referents = referents;
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
@@ -83,7 +87,7 @@ public final class SectionPages {
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         RecordMeta meta = RecordMeta.of(tenant, record, locale);
         boolean canWrite = access.can(Permission.WRITE_RECORDS);
-        List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale, options(access))
+        List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale, ReferentOptions.forView(referents, access))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
         String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
@@ -230,8 +234,9 @@ public final class SectionPages {
         return meta.url() + "/sections/" + key;
     }
 
-    private static RenderOptions options(TenantAccess access) {
-        return new RenderOptions(access.confidential());
+    /** Confidential fields are drawn masked unless the member holds the grant; the référent may be a member's select. */
+    private RenderOptions options(TenantAccess access) {
+        return ReferentOptions.forForm(referents, access);
     }
 
     private static String first(Map<String, List<String>> params, String name) {

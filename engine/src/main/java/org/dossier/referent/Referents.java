@@ -1,0 +1,109 @@
+package org.dossier.referent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.dossier.account.MembershipDao;
+import org.dossier.audit.Actor;
+import org.dossier.audit.AuditLog;
+import org.dossier.tenant.TenantId;
+import org.dossier.validation.FieldError;
+import org.dossier.validation.Messages;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The référent as a member of the service. A member is stored as {@code member:<user id>}, a form
+ * no free text takes by accident, so a name typed before the service chose members is never read
+ * as someone's id: it is kept and shown as it is. The check runs on every save (see
+ * {@code RecordService}): a member value must name a member of this service, active, or be the
+ * value already stored (a member who left stays until someone changes it); with the setting on,
+ * free text is refused unless it is the value already stored.
+ */
+public final class Referents {
+    public static final String POINTER = "/accompagnement/referent";
+    private static final String PREFIX = "member:";
+    private static final Pattern MEMBER_VALUE = Pattern.compile("member:[0-9]{1,18}");
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Messages messages;
+
+    public Referents(Jdbi jdbi, AuditLog audit, Messages messages) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** The stored value that names a member. */
+    public static String memberValue(long userId) {
+        return PREFIX + userId;
+    }
+
+    public boolean membersOnly(TenantId tenantId) {
+        return jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
+    }
+
+    /** Switches the setting and audits the change. Stored case files are not rewritten either way. */
+    public void setMembersOnly(TenantId tenantId, boolean membersOnly, Actor actor) {
+        jdbi.useTransaction(handle -> {
+            new ReferentSettingDao(handle).setMembersOnly(tenantId, membersOnly);
+            audit.record(handle, tenantId, actor, "service.referentSetting", "tenant", Long.toString(tenantId.value()),
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                            .put("referentMembers", membersOnly));
+        });
+    }
+
+    public ReferentChoices choices(TenantId tenantId) {
+        return jdbi.withHandle(handle -> {
+            boolean membersOnly = new ReferentSettingDao(handle).membersOnly(tenantId);
+            Map<String, String> offered = new LinkedHashMap<>();
+            Map<String, String> known = new LinkedHashMap<>();
+            List<MembershipDao.Member> members = new MembershipDao(handle).members(tenantId);
+            for (MembershipDao.Member member : members) {
+                if (member.membership().pending()) {
+                    continue;
+                }
+                String value = memberValue(member.user().id());
+                known.put(value, member.user().displayName());
+                if (member.membership().active()) {
+                    offered.put(value, member.user().displayName());
+                }
+            }
+            return new ReferentChoices(membersOnly, offered, known);
+        });
+    }
+
+    /**
+     * The errors of a case file's référent, empty when it is acceptable.
+     *
+     * @param stored the case file's stored data, null for a new one
+     */
+    public List<FieldError> check(TenantId tenantId, JsonNode data, JsonNode stored, Locale locale) {
+        Optional<String> value = text(data);
+        if (value.isEmpty() || value.equals(text(stored))) {
+            return List.of();
+        }
+        boolean member = MEMBER_VALUE.matcher(value.get()).matches();
+        boolean looksLikeMember = value.get().startsWith(PREFIX);
+        if (!member && !looksLikeMember && !membersOnly(tenantId)) {
+            return List.of();
+        }
+        if (member && choices(tenantId).offered().containsKey(value.get())) {
+            return List.of();
+        }
+        return List.of(new FieldError(POINTER, "referentMember",
+                messages.forField(POINTER, "referentMember", Optional.empty(), locale)));
+    }
+
+    private static Optional<String> text(JsonNode data) {
+        if (data == null) {
+            return Optional.empty();
+        }
+        JsonNode value = data.at(POINTER);
+        return value.isTextual() && !value.textValue().isEmpty() ? Optional.of(value.textValue()) : Optional.empty();
+    }
+}

@@ -1,0 +1,32 @@
+package org.dossier.web.records;
+
+import java.util.Map;
+import org.dossier.account.TenantAccess;
+import org.dossier.referent.ReferentChoices;
+import org.dossier.referent.Referents;
+import org.dossier.render.FieldChoices;
+import org.dossier.render.RenderOptions;
+
+/**
+ * The render options of a case-file page: the confidential grant, and the référent among the
+ * service's members. A form offers the select only when the service chose members; a view
+ * always shows a member by name (also after the service went back to free text).
+ */
+final class ReferentOptions {
+    private ReferentOptions() {}
+
+    static RenderOptions forForm(Referents referents, TenantAccess access) {
+        ReferentChoices choices = referents.choices(access.tenant().id());
+        if (!choices.membersOnly()) {
+            return new RenderOptions(access.confidential());
+        }
+        return new RenderOptions(access.confidential(),
+                Map.of(Referents.POINTER, new FieldChoices(choices.offered(), choices.known())));
+    }
+
+    static RenderOptions forView(Referents referents, TenantAccess access) {
+        ReferentChoices choices = referents.choices(access.tenant().id());
+        return new RenderOptions(access.confidential(),
+                Map.of(Referents.POINTER, new FieldChoices(Map.of(), choices.known())));
+    }
+}

@@ -1,0 +1,155 @@
+package org.dossier.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dossier.Services;
+import org.dossier.audit.Actor;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.tenant.Tenant;
+import org.dossier.testing.TestDatabase;
+import org.dossier.testing.TestRecords;
+import org.dossier.testing.TestTenants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every filter and order of the list is served from an index that yields the page in order (no
+ * filesort of the matches), per MariaDB's EXPLAIN, and its COUNT reads that same index.
+ */
+@Tag("integration")
+class RecordListIndexTest {
+    private static final String[] STATUSES = {"premier_accueil", "en_cours", "en_veille", "clos"};
+    private static final String[] BRANCHES = {"centre", "nord", "sud", "est", "ouest"};
+
+    private static Services services;
+    private static Tenant tenant;
+
+    @BeforeAll
+    static void setUp() {
+        services = TestDatabase.services();
+        tenant = TestTenants.withBaseForm(services, "listindex");
+        CompiledForm form = services.forms().latest(tenant.id(), FormService.CASE_FILE);
+        services.jdbi().useTransaction(handle -> {
+            for (int i = 0; i < 400; i++) {
+                ObjectNode data = TestRecords.validData("Nom" + (i * 7919 % 400));
+                ((ObjectNode) data.get("accompagnement")).put("statut", STATUSES[i % 4])
+                        .put("antenne", BRANCHES[i % 5]).put("referent", "Référent " + (i % 40))
+                        .put("date_ouverture", "20" + (10 + i % 15) + "-0" + (1 + i % 9) + "-1" + (i % 10));
+                if (i % 4 == 3) {
+                    ((ObjectNode) data.get("accompagnement")).put("date_cloture", "2025-12-01");
+                }
+                services.records().insertValidated(handle, tenant.id(), form, data, Actor.system("test"),
+                        Instant.now().truncatedTo(ChronoUnit.MICROS));
+            }
+            handle.createUpdate("UPDATE records SET to_complete = TRUE WHERE tenant_id = :t AND status = 'clos'")
+                    .bind("t", tenant.id()).execute();
+            handle.execute("ANALYZE TABLE records");
+        });
+    }
+
+    private static List<RecordFilters> filterSets() {
+        Optional<String> status = Optional.of("en_cours");
+        Optional<String> antenne = Optional.of("nord");
+        return List.of(RecordFilters.NONE,
+                new RecordFilters(status, Optional.empty(), List.of(), false),
+                new RecordFilters(Optional.empty(), antenne, List.of(), false),
+                new RecordFilters(status, antenne, List.of(), false),
+                new RecordFilters(Optional.empty(), Optional.empty(), List.of("Référent 3"), false),
+                new RecordFilters(status, antenne, List.of("Référent 3"), true),
+                new RecordFilters(Optional.empty(), Optional.empty(), List.of(), true),
+                new RecordFilters(status, Optional.empty(), List.of(), true));
+    }
+
+    private static List<Map<String, Object>> explain(RecordQuery query, boolean count) {
+        return services.jdbi().withHandle(handle -> new RecordDao(handle).explainSearch(tenant.id(), query, count));
+    }
+
+    @Test
+    void every_filter_and_order_reads_its_page_in_order_from_the_chosen_index() {
+        List<String> problems = new ArrayList<>();
+        for (RecordFilters filters : filterSets()) {
+            for (RecordSort sort : RecordSort.values()) {
+                RecordQuery query = RecordQuery.of(FormService.CASE_FILE, "", filters, sort, 1, 20);
+                Map<String, Object> plan = explain(query, false).get(0);
+                String expected = RecordListIndex.choose(filters, sort.column());
+                String extra = String.valueOf(plan.get("extra"));
+                if (!expected.equals(plan.get("key")) || extra.contains("filesort")) {
+                    problems.add(filters + " " + sort + ": key " + plan.get("key") + ", " + extra);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void the_bench_s_filter_status_and_antenne_by_name_uses_the_status_antenne_name_index_for_page_and_count() {
+        RecordQuery query = RecordQuery.of(FormService.CASE_FILE, "", new RecordFilters(Optional.of("en_cours"),
+                Optional.of("nord"), List.of(), false), RecordSort.NAME_ASC, 1, 20);
+
+        Map<String, Object> page = explain(query, false).get(0);
+        Map<String, Object> count = explain(query, true).get(0);
+
+        assertThat(page.get("key")).isEqualTo("records_by_status_antenne_name");
+        assertThat(String.valueOf(page.get("extra"))).doesNotContain("filesort");
+        assertThat(count.get("key")).isEqualTo("records_by_status_antenne_name");
+        assertThat(String.valueOf(count.get("extra"))).contains("Using index");
+        assertThat(count.get("type")).isEqualTo("ref");
+    }
+
+    @Test
+    void filtered_results_match_the_filters_in_the_asked_order() {
+        RecordQuery query = RecordQuery.of(FormService.CASE_FILE, "", new RecordFilters(Optional.of("en_cours"),
+                Optional.of("nord"), List.of(), false), RecordSort.NAME_DESC, 1, 100);
+
+        RecordPage page = services.records().search(tenant.id(), query);
+
+        assertThat(page.total()).isEqualTo(20);
+        assertThat(page.items()).hasSize(20).allSatisfy(item -> {
+            assertThat(item.status()).isEqualTo("en_cours");
+            assertThat(item.antenne()).isEqualTo("nord");
+        });
+        List<String> names = page.items().stream().map(RecordSummary::lastName).toList();
+        assertThat(names).isSortedAccordingTo(java.util.Comparator.<String>reverseOrder());
+    }
+
+    @Test
+    void the_list_s_count_stops_past_one_thousand_and_still_offers_the_next_page() {
+        Tenant large = TestTenants.withBaseForm(services, "listcap");
+        CompiledForm form = services.forms().latest(large.id(), FormService.CASE_FILE);
+        services.jdbi().useTransaction(handle -> {
+            for (int i = 0; i < 1005; i++) {
+                services.records().insertValidated(handle, large.id(), form, TestRecords.validData("Cap" + i),
+                        Actor.system("test"), Instant.now().truncatedTo(ChronoUnit.MICROS));
+            }
+        });
+
+        RecordPage first = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 1, 20).withCappedCount());
+        RecordPage deep = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 50, 20).withCappedCount());
+        RecordPage last = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 51, 20).withCappedCount());
+        RecordPage exact = services.records().search(large.id(), RecordQuery.of(FormService.CASE_FILE, "", 1, 20));
+
+        assertThat(first.totalCapped()).isTrue();
+        assertThat(first.total()).isEqualTo(1000);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(deep.hasNext()).isTrue();
+        assertThat(last.totalCapped()).isFalse();
+        assertThat(last.total()).isEqualTo(1005);
+        assertThat(last.items()).hasSize(5);
+        assertThat(last.hasNext()).isFalse();
+        assertThat(exact.totalCapped()).isFalse();
+        assertThat(exact.total()).isEqualTo(1005);
+    }
+}
