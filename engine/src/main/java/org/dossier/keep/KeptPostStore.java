@@ -72,9 +72,11 @@ public final class KeptPostStore {
     /**
      * The newest post {@code user} left for {@code pagePath} from the browser holding
      * {@code browserKey}, removed as it is returned: a second call finds nothing. Someone else
-     * signed in on the same browser finds nothing either.
+     * signed in on the same browser finds nothing either, and so does a page of another service.
+     *
+     * @param tenantId the service of the page ({@link AuditLog#PLATFORM_TENANT}'s posts for none)
      */
-    public Optional<KeptPost> take(String browserKey, User user, String pagePath, Actor actor) {
+    public Optional<KeptPost> take(String browserKey, User user, TenantId tenantId, String pagePath, Actor actor) {
         if (browserKey == null || browserKey.isEmpty()) {
             return Optional.empty();
         }
@@ -82,11 +84,12 @@ public final class KeptPostStore {
         Instant now = now();
         return jdbi.inTransaction(handle -> {
             KeptPostDao posts = new KeptPostDao(handle);
-            Optional<KeptPostDao.Row> row = posts.newest(key, user.id(), pagePath, now);
+            long tenant = tenantId == null ? AuditLog.PLATFORM_TENANT : tenantId.value();
+            Optional<KeptPostDao.Row> row = posts.newest(tenant, key, user.id(), pagePath, now);
             if (row.isEmpty()) {
                 return Optional.<KeptPost>empty();
             }
-            posts.deleteFor(key, user.id(), pagePath);
+            posts.deleteFor(tenant, key, user.id(), pagePath);
             KeptPostDao.Row found = row.get();
             Map<String, List<String>> fields = read(found.fields());
             audit(handle, found.tenantId() == AuditLog.PLATFORM_TENANT ? null : new TenantId(found.tenantId()), actor,

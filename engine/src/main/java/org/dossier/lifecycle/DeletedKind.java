@@ -13,6 +13,7 @@ public enum DeletedKind {
     LOGOS("logos"),
     MEMBERSHIPS("memberships"),
     AUDIT_EVENTS("auditEvents"),
+    KEPT_POSTS("keptPosts"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

@@ -21,6 +21,7 @@ final class TenantTables {
         tables.put(DeletedKind.LOGOS, "tenant_logos");
         tables.put(DeletedKind.MEMBERSHIPS, "memberships");
         tables.put(DeletedKind.AUDIT_EVENTS, "audit_events");
+        tables.put(DeletedKind.KEPT_POSTS, "kept_posts");
         TABLES = Collections.unmodifiableMap(tables);
     }
 

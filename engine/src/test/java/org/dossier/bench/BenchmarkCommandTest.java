@@ -26,7 +26,7 @@ class BenchmarkCommandTest {
         assertThat(exit).isZero();
         JsonNode figures = new ObjectMapper().readTree(Files.readString(output));
         assertThat(figures.get("scenarios").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("submit", "baseline", "floor", "render", "view", "list", "refuse");
+                .containsExactlyInAnyOrder("submit", "baseline", "floor", "render", "view", "list", "list-filtered", "refuse");
         figures.get("scenarios").forEach(scenario -> {
             assertThat(scenario.get("errors").asLong()).isZero();
             assertThat(scenario.get("requests").asLong()).isPositive();

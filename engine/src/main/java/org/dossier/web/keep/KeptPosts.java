@@ -158,7 +158,8 @@ public final class KeptPosts {
      * handed over once: the next call finds nothing. Its raw fields, as posted, CSRF token aside.
      */
     public Optional<KeptPost> restore(Context ctx, TenantAccess access) {
-        return store.take(Cookies.read(ctx, BROWSER_COOKIE), access.user(), ctx.path(), RequestContext.actor(ctx));
+        return store.take(Cookies.read(ctx, BROWSER_COOKIE), access.user(), access.tenant().id(), ctx.path(),
+                RequestContext.actor(ctx));
     }
 
     /** A case-file form's kept post as data to render, and the notice to show above it. */
