@@ -219,6 +219,9 @@ public final class DesignerPages {
         } catch (RequiredChoiceMissingException e) {
             renderPublish(ctx, access, 422, chosen, new java.util.HashSet<>(e.pointers()));
             return;
+        } catch (InvalidFormDefinitionException e) {
+            renderPublish(ctx, access, 422, chosen, java.util.Set.of()); // says why, in the admin's words
+            return;
         }
         ctx.redirect(base(access) + "?published=" + version, HttpStatus.SEE_OTHER);
     }
@@ -227,13 +230,27 @@ public final class DesignerPages {
                                java.util.Set<String> missing) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.publish.title"));
-        List<PublishChoices.Question> questions = PublishChoices.questions(
-                designer.requiredChanges(access.tenant().id(), FORM, locale), chosen, missing, locale);
-        List<DesignerPageModels.ErrorLink> errors = questions.stream().filter(question -> !question.error().isEmpty())
-                .map(question -> new DesignerPageModels.ErrorLink(question.error(), "#" + question.id() + "-new")).toList();
+        List<String> changes;
+        List<PublishChoices.Question> questions;
+        List<DesignerPageModels.ErrorLink> errors;
+        try {
+            changes = designer.changes(access.tenant().id(), FORM, locale);
+            questions = PublishChoices.questions(
+                    designer.requiredChanges(access.tenant().id(), FORM, locale), chosen, missing, locale);
+            errors = questions.stream().filter(question -> !question.error().isEmpty())
+                    .map(question -> new DesignerPageModels.ErrorLink(question.error(), "#" + question.id() + "-new"))
+                    .toList();
+        } catch (InvalidFormDefinitionException e) {
+            // A draft the form compiler refuses (stored before a rule tightened): nothing to list or to
+            // ask, and the reasons in the admin's words above the form, never a pointer.
+            changes = List.of();
+            questions = List.of();
+            errors = DesignerErrors.phrased(e.problems(), locale).stream()
+                    .map(message -> new DesignerPageModels.ErrorLink(message, "#publish-form")).toList();
+            status = 422;
+        }
         ctx.status(status).html(templates.render("admin/designer-publish", PageModel.of(layout,
-                new DesignerPageModels.PublishPage(designer.changes(access.tenant().id(), FORM, locale), base(access),
-                        questions, errors)), locale));
+                new DesignerPageModels.PublishPage(changes, base(access), questions, errors)), locale));
     }
 
     public void history(Context ctx, TenantAccess access) {

@@ -91,6 +91,31 @@ class DesignerErrorsHttpTest {
     }
 
     @Test
+    void a_draft_the_compiler_refuses_is_not_published_and_the_publish_page_says_why_without_a_pointer() {
+        Tenant refusing = TestTenants.withBaseForm(services, "designer-publish-errors");
+        var owner = TestUsers.member(services, refusing, Role.ADMIN, true);
+        TestClient refusingAdmin = TestClient.browser(owner);
+        String refusingBase = "/t/" + refusing.slug() + "/admin/form";
+        // A draft stored before a rule tightened: its custom field has a type the compiler no longer knows.
+        services.jdbi().useHandle(handle -> handle.createUpdate("""
+                INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by)
+                VALUES (:tenant, 'dossier', :customisation, CURRENT_TIMESTAMP(6), :actor)""")
+                .bind("tenant", refusing.id().value()).bind("actor", String.valueOf(owner.id()))
+                .bind("customisation", "{\"customFields\":[{\"key\":\"ancien\",\"type\":\"slider\",\"label\":{\"fr\":\"Ancien\"}}]}")
+                .execute());
+        int published = services.forms().latest(refusing.id(), FormService.CASE_FILE).version();
+
+        HttpResponse<String> confirm = refusingAdmin.get(refusingBase + "/publish");
+        HttpResponse<String> refused = refusingAdmin.postForm(refusingBase + "/publish", List.of());
+
+        assertThat(confirm.statusCode()).isEqualTo(422);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(TestErrorSummary.entries(refused.body())).containsExactly("Sélectionnez un type dans la liste");
+        assertThat(refused.body()).contains("href=\"#publish-form\"").doesNotContain("/customFields/0/type");
+        assertThat(services.forms().latest(refusing.id(), FormService.CASE_FILE).version()).isEqualTo(published);
+    }
+
+    @Test
     void the_edit_form_of_a_custom_field_lists_its_mistakes_the_same_way() {
         assertThat(admin.postForm(base + "/custom-fields", List.of(Map.entry("key", "a_modifier"), Map.entry("type", "text"),
                 Map.entry("section", "identite"), Map.entry("labelFr", "À modifier"))).statusCode()).isEqualTo(303);
