@@ -19,6 +19,7 @@ import org.dossier.conflict.ConflictMerge.Side;
 import org.dossier.conflict.Fingerprints;
 import org.dossier.conflict.MergeUnit;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.FormScope;
 import org.dossier.form.FormService;
 import org.dossier.form.RowIdentities;
 import org.dossier.record.CaseRecord;
@@ -55,6 +56,8 @@ public final class ConflictPages {
     private static final String MINE = "_mine";
     private static final String VERSION = "_version";
     private static final String CHOICE = "choice:";
+    /** The section whose page was stale, when it was a section's: the merge then saves that section only. */
+    private static final String SECTION = "_section";
 
     private final FormBody formBody;
     private final FormService forms;
@@ -87,8 +90,17 @@ public final class ConflictPages {
 
     /** Answers a stale save with the merge page (409): {@code mine} is what was posted, {@code loaded} its fingerprints. */
     public void show(Context ctx, TenantAccess access, RecordId id, JsonNode mine, String loaded) {
+        show(ctx, access, id, mine, loaded, "");
+    }
+
+    /**
+     * As above for a section's page ({@code section} its key, "" for the whole form): {@code mine} is
+     * the case file as stored with that section as posted, and the merge is saved through the section's
+     * scope, like the section's own save (a required gap elsewhere does not refuse it).
+     */
+    void show(Context ctx, TenantAccess access, RecordId id, JsonNode mine, String loaded, String section) {
         CaseRecord current = records.read(access.tenant().id(), id, RequestContext.actor(ctx), access.confidential());
-        render(ctx, access, current, mine, loaded, Map.of(), "");
+        render(ctx, access, current, mine, loaded, Map.of(), "", section);
     }
 
     /** POST …/records/{id}/merge: saves the merge with the choices made, or shows it again if it moved on. */
@@ -100,21 +112,31 @@ public final class ConflictPages {
         JsonNode mine = mine(first(params, MINE));
         String loaded = first(params, LOADED);
         Map<String, Side> choices = choices(params);
+        String sectionKey = first(params, SECTION) == null ? "" : first(params, SECTION);
         CaseRecord current = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
         if (!String.valueOf(current.lockVersion()).equals(first(params, VERSION))) {
-            render(ctx, access, current, mine, loaded, choices, UiText.get(locale, "conflict.again"));
+            render(ctx, access, current, mine, loaded, choices, UiText.get(locale, "conflict.again"), sectionKey);
             return;
         }
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
         Merge merge = merge(form, access, current, mine, loaded);
         JsonNode resolved = merge.resolve(choices);
         try {
-            records.update(tenant.id(), id, current.lockVersion(), resolved, RequestContext.actor(ctx), locale,
-                    access.confidential());
-            ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+            if (sectionKey.isEmpty()) {
+                records.update(tenant.id(), id, current.lockVersion(), resolved, RequestContext.actor(ctx), locale,
+                        access.confidential());
+                ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+            } else {
+                FormScope scope = renderer.editableSection(form, sectionKey, current.data(), locale, options(access))
+                        .orElseThrow(() -> new NoSuchSectionException(sectionKey)).scope();
+                records.update(tenant.id(), id, current.lockVersion(), shownBy(resolved, scope),
+                        RequestContext.actor(ctx), locale, access.confidential(), scope);
+                ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=" + sectionKey + "#"
+                        + SectionPages.anchor(sectionKey), HttpStatus.SEE_OTHER);
+            }
         } catch (StaleRecordException e) {
             CaseRecord again = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
-            render(ctx, access, again, mine, loaded, choices, UiText.get(locale, "conflict.again"));
+            render(ctx, access, again, mine, loaded, choices, UiText.get(locale, "conflict.again"), sectionKey);
         } catch (RecordValidationException e) {
             // The merge is valid field by field, not always as a whole: the form says what to fix.
             Map<String, String> hidden = new LinkedHashMap<>();
@@ -135,8 +157,18 @@ public final class ConflictPages {
                 RowIdentities.numbered(form.effectiveSchema(), current.data()), current.id().toString());
     }
 
+    /** What a section's page would post of {@code data}: its own root keys, the rest carried over as stored. */
+    private static JsonNode shownBy(JsonNode data, FormScope scope) {
+        com.fasterxml.jackson.databind.node.ObjectNode shown = ((com.fasterxml.jackson.databind.node.ObjectNode) data)
+                .deepCopy();
+        List<String> names = new ArrayList<>();
+        shown.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(name -> !scope.shows(name)).forEach(shown::remove);
+        return shown;
+    }
+
     private void render(Context ctx, TenantAccess access, CaseRecord current, JsonNode mine, String loaded,
-                        Map<String, Side> choices, String alert) {
+                        Map<String, Side> choices, String alert, String section) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
@@ -164,6 +196,9 @@ public final class ConflictPages {
         hidden.put(VERSION, String.valueOf(current.lockVersion()));
         hidden.put(LOADED, loaded == null ? "" : loaded);
         hidden.put(MINE, mine.toString());
+        if (!section.isEmpty()) {
+            hidden.put(SECTION, section);
+        }
         RecordMeta meta = RecordMeta.of(tenant, current, locale);
         ctx.status(409);
         page(ctx, access, "pages/record-conflict", "conflict.title", new ConflictPageModels.ConflictPage(meta,
