@@ -147,7 +147,7 @@ class RequiredForNewOnlyTest {
         Document view = Jsoup.parse(caseworker.get(recordsUrl + "/" + before.id()).body());
         assertThat(view.select(".to-complete h2").text()).isEqualTo("À compléter");
         assertThat(view.select(".to-complete a").attr("href"))
-                .isEqualTo(recordsUrl + "/" + before.id() + "/edit#f-numero_allocataire");
+                .isEqualTo(recordsUrl + "/" + before.id() + "/sections/identite#f-numero_allocataire");
 
         // An unrelated change to the existing case file is saved without the new field (page).
         HttpResponse<String> saved = saveAsShown(before.id(), "identite.prenom", "Hélène-Marie");
