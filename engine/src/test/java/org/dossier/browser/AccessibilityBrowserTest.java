@@ -95,9 +95,14 @@ class AccessibilityBrowserTest {
                     browser -> {
                         savedElsewhere();
                         submit(browser, "form[data-dossier-form]", "identite.lieu_naissance", "Bron");
+                        assertThat(browser.findElements(By.cssSelector("form.conflict"))).isNotEmpty();
                     }),
             new Page("row removal confirmation (no JavaScript)", Who.CASEWORKER, fixture -> fixture.caseFile() + "/edit",
-                    browser -> submit(browser, "form[data-dossier-form]", "_action", "remove:/membres_foyer/0")),
+                    browser -> {
+                        submit(browser, "form[data-dossier-form]", "_action", "remove:/membres_foyer/0");
+                        assertThat(browser.findElements(By.cssSelector("button[value='confirm-remove:/membres_foyer/0']")))
+                                .isNotEmpty();
+                    }),
             new Page("restored form after login, and the login page saying typing is kept", Who.CASEWORKER,
                     fixture -> fixture.caseFile() + "/edit", AccessibilityBrowserTest::expireThenSignInAgain),
             new Page("designer publish page with the required-field choice", Who.ADMIN, fixture -> fixture.admin() + "/publish",
@@ -220,6 +225,10 @@ class AccessibilityBrowserTest {
                     }
                     browser.get(TestServer.baseUrl() + withLang(page.path().apply(fixture), lang));
                     page.then().run(browser);
+                    if (page.name().contains("with errors") || page.name().contains("with its error")) {
+                        assertThat(browser.findElements(By.cssSelector("[data-error-summary]"))).as("the errors shown")
+                                .isNotEmpty();
+                    }
                     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
                     assertClean(page.name());
                 }));

@@ -176,4 +176,45 @@ class KeptPartPostsTest {
         assertThat(services.records().get(tenant.id(), record.id()).data().at("/suivis/0/resume").asText())
                 .isEqualTo("Entretien-Tape-Avant");
     }
+
+    @Test
+    void a_merge_page_posted_on_an_expired_session_comes_back_with_its_choices_and_without_a_withdrawn_grants_values() {
+        User caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
+        CaseRecord record = record("Keptmerge");
+        TestClient browser = TestClient.browser(caseworker);
+        List<Map.Entry<String, String>> edit = TestForms.with(TestForms.with(
+                TestForms.asShown(browser.get(recordUrl(record) + "/edit").body()),
+                "identite.lieu_naissance", "Tapee-Avant"), "notes_confidentielles.contenu", "Note-Tapee-Merge");
+        ObjectNode theirs = record.data().deepCopy();
+        ((ObjectNode) theirs.get("identite")).put("lieu_naissance", "Entre-Temps");
+        services.records().update(tenant.id(), record.id(), 1, theirs, Actor.system("test"), Locale.FRENCH);
+        HttpResponse<String> conflict = browser.postForm(recordUrl(record), edit);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        String merge = recordUrl(record) + "/merge";
+        List<Map.Entry<String, String>> choices = TestForms.with(TestForms.asShown(conflict.body(), "form.conflict"),
+                "choice:/identite/lieu_naissance", "theirs");
+        expire(browser);
+        HttpResponse<String> late = browser.postForm(merge, choices);
+        assertThat(late.headers().firstValue("Location"))
+                .hasValue("/login?next=" + URLEncoder.encode(merge, StandardCharsets.UTF_8) + "&kept=1");
+        String header = TestLogin.setCookie(late, KEPT_COOKIE).orElseThrow();
+        String kept = header.substring(0, header.indexOf(';'));
+        services.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE memberships SET confidential = FALSE WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant.id().value()).bind("u", caseworker.id()).execute());
+        String cookies = signInAgain(caseworker, kept, merge);
+        HttpResponse<String> restored = get(merge, cookies);
+
+        assertThat(restored.statusCode()).isEqualTo(200);
+        assertThat(restored.body()).contains(RESTORED_NOTICE).doesNotContain("Note-Tapee-Merge").doesNotContain("Note-Parts");
+        assertThat(Jsoup.parse(restored.body()).select("#choice-identite-lieu_naissance-theirs").hasAttr("checked")).isTrue();
+        assertThat(get(merge, cookies).headers().firstValue("Location")).as("once only").hasValue(recordUrl(record));
+
+        HttpResponse<String> saved = TestClient.anonymous().postForm(merge,
+                TestForms.asShown(restored.body(), "form.conflict"), "Cookie", cookies);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        CaseRecord after = services.records().get(tenant.id(), record.id());
+        assertThat(after.data().at("/identite/lieu_naissance").asText()).isEqualTo("Entre-Temps");
+        assertThat(after.data().at("/notes_confidentielles/contenu").asText()).isEqualTo("Note-Parts");
+    }
 }
