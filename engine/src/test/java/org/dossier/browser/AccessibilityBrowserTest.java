@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import org.dossier.Services;
+import org.dossier.account.Secrets;
+import org.dossier.testing.TestLogin;
+import org.openqa.selenium.JavascriptExecutor;
 import org.dossier.account.Role;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
@@ -40,10 +46,35 @@ class AccessibilityBrowserTest {
         String records() {
             return "/t/" + tenant.slug() + "/records";
         }
+
+        /** The case file's own path. */
+        String caseFile() {
+            return records() + "/" + record.id();
+        }
+
+        /** The designer's path. */
+        String admin() {
+            return "/t/" + tenant.slug() + "/admin/form";
+        }
     }
 
-    /** A page to check: signed in as a caseworker holding the confidential grant, or not signed in. */
-    record Page(String name, boolean signedIn, Function<Fixture, String> path) {}
+    /** Who sees a page: nobody signed in, a caseworker holding the confidential grant, the service's admin, a super-admin. */
+    enum Who { NOBODY, CASEWORKER, ADMIN, SUPER_ADMIN }
+
+    /** What leads from a page's path to the state checked: a post with errors, a stale save, an expired session. */
+    @FunctionalInterface
+    interface Step {
+        Step NONE = browser -> { };
+
+        void run(WebDriver browser);
+    }
+
+    /** A page to check: who sees it, its path, and the step from there to the state checked. */
+    record Page(String name, Who who, Function<Fixture, String> path, Step then) {
+        Page(String name, boolean signedIn, Function<Fixture, String> path) {
+            this(name, signedIn ? Who.CASEWORKER : Who.NOBODY, path, Step.NONE);
+        }
+    }
 
     private static final List<Page> PAGES = List.of(
             new Page("login", false, fixture -> "/login"),
@@ -51,11 +82,46 @@ class AccessibilityBrowserTest {
             new Page("records list", true, Fixture::records),
             new Page("record view", true, fixture -> fixture.records() + "/" + fixture.record().id()),
             new Page("new record", true, fixture -> fixture.records() + "/new"),
-            new Page("edit record", true, fixture -> fixture.records() + "/" + fixture.record().id() + "/edit"));
+            new Page("edit record", true, fixture -> fixture.records() + "/" + fixture.record().id() + "/edit"),
+            new Page("case-file summary after a section save", Who.CASEWORKER, fixture -> fixture.caseFile() + "/sections/identite",
+                    browser -> submit(browser, "form[data-dossier-form]")),
+            new Page("section page", true, fixture -> fixture.caseFile() + "/sections/identite"),
+            new Page("section page with errors", Who.CASEWORKER, fixture -> fixture.caseFile() + "/sections/identite",
+                    browser -> submit(browser, "form[data-dossier-form]", "identite.nom", "")),
+            new Page("follow-up page", true, fixture -> fixture.caseFile() + "/follow-up"),
+            new Page("follow-up page with errors", Who.CASEWORKER, fixture -> fixture.caseFile() + "/follow-up",
+                    browser -> submit(browser, "form[data-dossier-form]")),
+            new Page("merge page after a stale save", Who.CASEWORKER, fixture -> fixture.caseFile() + "/edit",
+                    browser -> {
+                        savedElsewhere();
+                        submit(browser, "form[data-dossier-form]", "identite.lieu_naissance", "Bron");
+                        assertThat(browser.findElements(By.cssSelector("form.conflict"))).isNotEmpty();
+                    }),
+            new Page("row removal confirmation (no JavaScript)", Who.CASEWORKER, fixture -> fixture.caseFile() + "/edit",
+                    browser -> {
+                        submit(browser, "form[data-dossier-form]", "_action", "remove:/membres_foyer/0");
+                        assertThat(browser.findElements(By.cssSelector("button[value='confirm-remove:/membres_foyer/0']")))
+                                .isNotEmpty();
+                    }),
+            new Page("restored form after login, and the login page saying typing is kept", Who.CASEWORKER,
+                    fixture -> fixture.caseFile() + "/edit", AccessibilityBrowserTest::expireThenSignInAgain),
+            new Page("designer publish page with the required-field choice", Who.ADMIN, fixture -> fixture.admin() + "/publish",
+                    Step.NONE),
+            new Page("designer publish page with its error", Who.ADMIN, fixture -> fixture.admin() + "/publish",
+                    browser -> submit(browser, "form[action$='/publish']")),
+            new Page("designer custom-field form with errors", Who.ADMIN, Fixture::admin,
+                    browser -> submit(browser, "#cf-form")),
+            new Page("super-admin create-service form with errors", Who.SUPER_ADMIN, fixture -> "/admin/services",
+                    browser -> submit(browser, "form[action='/admin/services']")),
+            new Page("super-admin clone form with errors", Who.SUPER_ADMIN, fixture -> "/admin/services",
+                    browser -> submit(browser, "form[action='/admin/services/clone']")));
 
     private static WebDriver browser;
     private static Fixture fixture;
     private static User caseworker;
+    private static User admin;
+    private static User superAdmin;
+    private static Services services;
 
     @BeforeAll
     static void start() {
@@ -63,12 +129,76 @@ class AccessibilityBrowserTest {
         if (browser == null) {
             return;
         }
-        Services services = TestDatabase.services();
+        services = TestDatabase.services();
         Tenant tenant = TestTenants.withBaseForm(services, "browser-axe");
-        CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, TestRecords.validData("Accessible"),
-                Actor.system("test"), Locale.FRENCH);
+        ObjectNode data = TestRecords.validData("Accessible");
+        data.putObject("contact").put("ville", "Lyon");
+        data.putArray("membres_foyer").addObject().put("nom", "Accessible").put("prenom", "Léo").put("lien", "enfant");
+        CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, data, Actor.system("test"),
+                Locale.FRENCH);
         fixture = new Fixture(tenant, record);
         caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
+        admin = TestUsers.member(services, tenant, Role.ADMIN, true);
+        superAdmin = TestUsers.superAdmin(services);
+        // A draft making a field required that the case file lacks: the publish page asks for whom.
+        try {
+            services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, (ObjectNode) new ObjectMapper().readTree("""
+                    {"fields": {"contact.telephone": {"required": true}}}"""), Actor.system("test"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Submits the form {@code selector} names, after setting each name given to its value, and waits for the answer. */
+    private static void submit(WebDriver browser, String selector, String... values) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const form = document.querySelector(arguments[0]);
+                const values = arguments[1];
+                for (let i = 0; i < values.length; i += 2) {
+                  let control = form.querySelector('[name="' + values[i] + '"]:not(button)');
+                  if (!control) {
+                    control = document.createElement('input');
+                    control.type = 'hidden';
+                    control.name = values[i];
+                    form.appendChild(control);
+                  }
+                  control.value = values[i + 1];
+                }
+                window.beforeSubmit = true;
+                HTMLFormElement.prototype.submit.call(form);
+                """, selector, List.of(values));
+        Browser.waitFor(browser, driver -> ((JavascriptExecutor) driver).executeScript(
+                "return window.beforeSubmit !== true && document.readyState === 'complete';").equals(Boolean.TRUE));
+    }
+
+    /** Someone else saves the case file: the page's save is then stale. */
+    private static void savedElsewhere() {
+        CaseRecord stored = services.records().get(fixture.tenant().id(), fixture.record().id());
+        ObjectNode data = stored.data().deepCopy();
+        ((ObjectNode) data.get("identite")).put("lieu_naissance", "Lyon " + stored.lockVersion());
+        services.records().update(fixture.tenant().id(), stored.id(), stored.lockVersion(), data, Actor.system("test"),
+                Locale.FRENCH);
+    }
+
+    /**
+     * Types on the edit page, lets the session expire and saves: the login page says the typing is kept
+     * (checked here); signing in again then shows the restored form (checked by the caller).
+     */
+    private static void expireThenSignInAgain(WebDriver browser) {
+        String session = browser.manage().getCookieNamed(TestLogin.SESSION_COOKIE).getValue();
+        Instant now = Instant.now();
+        services.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE sessions SET created_at = :created, last_seen_at = :seen WHERE id_hash = :hash")
+                .bind("created", now.minus(Duration.ofMinutes(40))).bind("seen", now.minus(Duration.ofMinutes(31)))
+                .bind("hash", Secrets.sha256(session)).execute());
+        submit(browser, "form[data-dossier-form]", "identite.lieu_naissance", "Saisie conservée");
+        assertThat(browser.getCurrentUrl()).contains("/login").contains("kept=1");
+        assertClean("login page saying typing is kept");
+        browser.findElement(By.id("email")).sendKeys(caseworker.email());
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        Browser.waitFor(browser, driver -> driver.getCurrentUrl().endsWith("/edit"));
+        assertThat(browser.getPageSource()).contains("data-unsaved-restored");
     }
 
     private static String withLang(String path, String lang) {
@@ -87,12 +217,18 @@ class AccessibilityBrowserTest {
             for (Page page : PAGES) {
                 tests.add(DynamicTest.dynamicTest(page.name() + " (" + lang + ")", () -> {
                     Browser.assumeAvailable();
-                    if (page.signedIn()) {
-                        Browser.signIn(browser, TestServer.baseUrl(), caseworker);
-                    } else {
-                        browser.manage().deleteAllCookies();
+                    switch (page.who()) {
+                        case NOBODY -> browser.manage().deleteAllCookies();
+                        case CASEWORKER -> Browser.signIn(browser, TestServer.baseUrl(), caseworker);
+                        case ADMIN -> Browser.signIn(browser, TestServer.baseUrl(), admin);
+                        case SUPER_ADMIN -> Browser.signIn(browser, TestServer.baseUrl(), superAdmin);
                     }
                     browser.get(TestServer.baseUrl() + withLang(page.path().apply(fixture), lang));
+                    page.then().run(browser);
+                    if (page.name().contains("with errors") || page.name().contains("with its error")) {
+                        assertThat(browser.findElements(By.cssSelector("[data-error-summary]"))).as("the errors shown")
+                                .isNotEmpty();
+                    }
                     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
                     assertClean(page.name());
                 }));

@@ -181,11 +181,30 @@ class DesignerBrowserTest {
     /** WCAG 2.2 "focus not obscured": tabbing down the long case-file form never hides the focus under the sticky save bar. */
     @Test
     void the_focused_control_is_never_under_the_sticky_save_bar() {
+        assertFocusNeverUnderTheBar("/t/" + tenant.slug() + "/records/new", "f-accompagnement-statut", 700);
+    }
+
+    @Test
+    void on_a_section_page_the_focused_control_is_never_under_the_sticky_save_bar() {
+        com.fasterxml.jackson.databind.node.ObjectNode data = org.dossier.testing.TestRecords.validData("Sticky");
+        var rows = data.putArray("membres_foyer");
+        for (int row = 0; row < 4; row++) {
+            rows.addObject().put("nom", "Sticky").put("prenom", "Enfant " + row).put("lien", "enfant");
+        }
+        org.dossier.record.CaseRecord record = services.records().create(tenant.id(),
+                org.dossier.form.FormService.CASE_FILE, data, org.dossier.audit.Actor.system("test"),
+                java.util.Locale.FRENCH);
+        assertFocusNeverUnderTheBar("/t/" + tenant.slug() + "/records/" + record.id() + "/sections/membres_foyer",
+                "f-membres_foyer-0-nom", 600);
+    }
+
+    /** Tabs through the form at {@code path} from {@code firstId}: no control gets focus behind the sticky bar. */
+    private void assertFocusNeverUnderTheBar(String path, String firstId, int height) {
         signIn(TestUsers.member(services, tenant, Role.CASEWORKER, true));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 700));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, height));
         try {
-            browser.get(TestServer.baseUrl() + "/t/" + tenant.slug() + "/records/new");
-            browser.findElement(By.id("f-accompagnement-statut")).sendKeys("");
+            browser.get(TestServer.baseUrl() + path);
+            browser.findElement(By.id(firstId)).sendKeys("");
             List<String> hidden = new java.util.ArrayList<>();
             int below = 0;
             for (int step = 0; step < 80; step++) {

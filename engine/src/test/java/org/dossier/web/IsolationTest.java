@@ -98,6 +98,7 @@ class IsolationTest {
         known.put("GET /t/{tenant}/records/{id}", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/edit", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/merge", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/merge", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/sections/{section}", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/sections/{section}", Access.TENANT);
@@ -371,7 +372,9 @@ class IsolationTest {
                 }
                 String url = url(rule, a, recordOfA, adminOfA);
                 HttpResponse<String> response = call(rule, client(rule, role), url);
-                if (response.statusCode() != 200) {
+                // GET …/merge shows kept typing only; with none it sends the browser to the case file.
+                boolean redirects = rule.path().endsWith("/merge") && response.statusCode() == 303;
+                if (response.statusCode() != 200 && !redirects) {
                     failures.add(role + " GET " + url + " answered " + response.statusCode());
                 }
                 if (response.body().contains(A_NOTE_MARK)) {

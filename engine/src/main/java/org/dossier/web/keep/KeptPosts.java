@@ -171,11 +171,20 @@ public final class KeptPosts {
      * them out, and the form shows none of them.
      */
     public Optional<Restored> restore(Context ctx, TenantAccess access, CompiledForm form) {
+        return restore(ctx, access, form.effectiveSchema());
+    }
+
+    /**
+     * As {@link #restore(Context, TenantAccess, CompiledForm)} for a page showing part of a form:
+     * the post read with the schema the page drew its controls from (a section's shown schema, a
+     * row's), its confidential values dropped the same way.
+     */
+    public Optional<Restored> restore(Context ctx, TenantAccess access, com.fasterxml.jackson.databind.JsonNode schema) {
         Locale locale = RequestLocale.of(ctx);
         return restore(ctx, access).map(post -> {
-            var data = coercer.coerce(form.effectiveSchema(), post.fields(), locale).data();
+            var data = coercer.coerce(schema, post.fields(), locale).data();
             if (!access.confidential()) {
-                data = ConfidentialValues.without(form.effectiveSchema(), data);
+                data = ConfidentialValues.without(schema, data);
             }
             return new Restored(post, data, UiText.get(locale, NOTICE));
         });

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
@@ -19,8 +20,11 @@ import org.dossier.conflict.ConflictMerge.Side;
 import org.dossier.conflict.Fingerprints;
 import org.dossier.conflict.MergeUnit;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.FormScope;
 import org.dossier.form.FormService;
 import org.dossier.form.RowIdentities;
+import org.dossier.keep.ConfidentialValues;
+import org.dossier.keep.KeptPost;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.RecordId;
 import org.dossier.record.RecordService;
@@ -39,6 +43,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Csrf;
+import org.dossier.web.keep.KeptPosts;
 import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
@@ -55,6 +60,8 @@ public final class ConflictPages {
     private static final String MINE = "_mine";
     private static final String VERSION = "_version";
     private static final String CHOICE = "choice:";
+    /** The section whose page was stale, when it was a section's: the merge then saves that section only. */
+    private static final String SECTION = "_section";
 
     private final FormBody formBody;
     private final FormService forms;
@@ -62,11 +69,13 @@ public final class ConflictPages {
     private final RecordService records;
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
+    private final KeptPosts kept;
 
     private final Referents referents;
 
     public ConflictPages(FormBody formBody, FormService forms, Json json, RecordService records, FormRenderer renderer,
-                         PebbleTemplates templates, Referents referents) {
+                         PebbleTemplates templates, KeptPosts kept, Referents referents) {
+        this.kept = kept;
         this.referents = referents;
         this.formBody = formBody;
         this.forms = forms;
@@ -87,8 +96,42 @@ public final class ConflictPages {
 
     /** Answers a stale save with the merge page (409): {@code mine} is what was posted, {@code loaded} its fingerprints. */
     public void show(Context ctx, TenantAccess access, RecordId id, JsonNode mine, String loaded) {
+        show(ctx, access, id, mine, loaded, "");
+    }
+
+    /**
+     * As above for a section's page ({@code section} its key, "" for the whole form): {@code mine} is
+     * the case file as stored with that section as posted, and the merge is saved through the section's
+     * scope, like the section's own save (a required gap elsewhere does not refuse it).
+     */
+    void show(Context ctx, TenantAccess access, RecordId id, JsonNode mine, String loaded, String section) {
         CaseRecord current = records.read(access.tenant().id(), id, RequestContext.actor(ctx), access.confidential());
-        render(ctx, access, current, mine, loaded, Map.of(), "");
+        render(ctx, access, current, mine, loaded, Map.of(), "", section, 409, SectionPageModels.Kept.NONE);
+    }
+
+    /**
+     * GET …/records/{id}/merge: the merge page posted after the session expired, shown again once after
+     * login (see {@link KeptPosts}) with the choices made, merged anew against the case file as stored
+     * now; the case file's page when nothing was kept. What was typed ("mine") comes back without its
+     * confidential values when the grant was withdrawn meanwhile: the page must not carry them.
+     */
+    public void restoreKept(Context ctx, TenantAccess access) {
+        Tenant tenant = access.tenant();
+        RecordId id = RequestParams.recordId(ctx);
+        Optional<KeptPost> post = kept.restore(ctx, access);
+        if (post.isEmpty()) {
+            ctx.redirect(RecordPages.recordUrl(tenant, id), HttpStatus.SEE_OTHER);
+            return;
+        }
+        CaseRecord current = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
+        JsonNode mine = mine(post.get().first(MINE));
+        if (!access.confidential()) {
+            mine = ConfidentialValues.without(forms.latest(tenant.id(), current.formKey()).effectiveSchema(),
+                    (com.fasterxml.jackson.databind.node.ObjectNode) mine);
+        }
+        Locale locale = RequestLocale.of(ctx);
+        render(ctx, access, current, mine, post.get().first(LOADED), choices(post.get().fields()), "",
+                post.get().first(SECTION), 200, new SectionPageModels.Kept(UiText.get(locale, KeptPosts.NOTICE), true));
     }
 
     /** POST …/records/{id}/merge: saves the merge with the choices made, or shows it again if it moved on. */
@@ -100,21 +143,33 @@ public final class ConflictPages {
         JsonNode mine = mine(first(params, MINE));
         String loaded = first(params, LOADED);
         Map<String, Side> choices = choices(params);
+        String sectionKey = first(params, SECTION) == null ? "" : first(params, SECTION);
         CaseRecord current = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
         if (!String.valueOf(current.lockVersion()).equals(first(params, VERSION))) {
-            render(ctx, access, current, mine, loaded, choices, UiText.get(locale, "conflict.again"));
+            render(ctx, access, current, mine, loaded, choices, UiText.get(locale, "conflict.again"), sectionKey, 409,
+                    SectionPageModels.Kept.NONE);
             return;
         }
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
         Merge merge = merge(form, access, current, mine, loaded);
         JsonNode resolved = merge.resolve(choices);
         try {
-            records.update(tenant.id(), id, current.lockVersion(), resolved, RequestContext.actor(ctx), locale,
-                    access.confidential());
-            ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+            if (sectionKey.isEmpty()) {
+                records.update(tenant.id(), id, current.lockVersion(), resolved, RequestContext.actor(ctx), locale,
+                        access.confidential());
+                ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=1", HttpStatus.SEE_OTHER);
+            } else {
+                FormScope scope = renderer.editableSection(form, sectionKey, current.data(), locale, options(access))
+                        .orElseThrow(() -> new NoSuchSectionException(sectionKey)).scope();
+                records.update(tenant.id(), id, current.lockVersion(), shownBy(resolved, scope),
+                        RequestContext.actor(ctx), locale, access.confidential(), scope);
+                ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=" + sectionKey + "#"
+                        + SectionPages.anchor(sectionKey), HttpStatus.SEE_OTHER);
+            }
         } catch (StaleRecordException e) {
             CaseRecord again = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
-            render(ctx, access, again, mine, loaded, choices, UiText.get(locale, "conflict.again"));
+            render(ctx, access, again, mine, loaded, choices, UiText.get(locale, "conflict.again"), sectionKey, 409,
+                    SectionPageModels.Kept.NONE);
         } catch (RecordValidationException e) {
             // The merge is valid field by field, not always as a whole: the form says what to fix.
             Map<String, String> hidden = new LinkedHashMap<>();
@@ -135,8 +190,19 @@ public final class ConflictPages {
                 RowIdentities.numbered(form.effectiveSchema(), current.data()), current.id().toString());
     }
 
+    /** What a section's page would post of {@code data}: its own root keys, the rest carried over as stored. */
+    private static JsonNode shownBy(JsonNode data, FormScope scope) {
+        com.fasterxml.jackson.databind.node.ObjectNode shown = ((com.fasterxml.jackson.databind.node.ObjectNode) data)
+                .deepCopy();
+        List<String> names = new ArrayList<>();
+        shown.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(name -> !scope.shows(name)).forEach(shown::remove);
+        return shown;
+    }
+
     private void render(Context ctx, TenantAccess access, CaseRecord current, JsonNode mine, String loaded,
-                        Map<String, Side> choices, String alert) {
+                        Map<String, Side> choices, String alert, String section, int status,
+                        SectionPageModels.Kept restored) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
@@ -164,11 +230,14 @@ public final class ConflictPages {
         hidden.put(VERSION, String.valueOf(current.lockVersion()));
         hidden.put(LOADED, loaded == null ? "" : loaded);
         hidden.put(MINE, mine.toString());
+        if (!section.isEmpty()) {
+            hidden.put(SECTION, section);
+        }
         RecordMeta meta = RecordMeta.of(tenant, current, locale);
-        ctx.status(409);
+        ctx.status(status);
         page(ctx, access, "pages/record-conflict", "conflict.title", new ConflictPageModels.ConflictPage(meta,
                 meta.updatedBy(), meta.updatedAt(), taken, kept, combined, conflicts, meta.url() + "/merge", hidden,
-                meta.url(), alert));
+                meta.url(), alert), restored);
     }
 
     private static String label(RecordItem item, String pointer) {
@@ -224,13 +293,16 @@ public final class ConflictPages {
         return choices;
     }
 
-    private void page(Context ctx, TenantAccess access, String template, String titleKey, Record page) {
+    private void page(Context ctx, TenantAccess access, String template, String titleKey, Record... page) {
         Locale locale = RequestLocale.of(ctx);
         Tenant tenant = access.tenant();
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame,
-                page), locale));
+        Record[] parts = new Record[page.length + 1];
+        parts[0] = frame;
+        System.arraycopy(page, 0, parts, 1, page.length);
+        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), parts),
+                locale));
     }
 
     /** Confidential fields are drawn masked unless the member holds the grant; the référent may be a member's select. */

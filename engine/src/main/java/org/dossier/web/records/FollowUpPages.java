@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.account.TenantAccess;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
@@ -32,6 +33,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Csrf;
+import org.dossier.web.keep.KeptPosts;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -48,9 +50,12 @@ public final class FollowUpPages {
     private final RecordService records;
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
+    private final KeptPosts kept;
 
     public FollowUpPages(FormPostCoercer coercer, FormBody formBody, FormService forms, ObjectMapper json,
-                         Messages messages, RecordService records, FormRenderer renderer, PebbleTemplates templates) {
+                         Messages messages, RecordService records, FormRenderer renderer, PebbleTemplates templates,
+                         KeptPosts kept) {
+        this.kept = kept;
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
@@ -61,7 +66,7 @@ public final class FollowUpPages {
         this.templates = templates;
     }
 
-    /** GET the page: one new entry, prefilled. */
+    /** GET the page: one new entry, prefilled, or as typed before the session expired (see {@link KeptPosts}). */
     public void form(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         CaseRecord record = records.get(tenant.id(), RequestParams.recordId(ctx));
@@ -69,8 +74,11 @@ public final class FollowUpPages {
         JsonNode rowSchema = rowSchema(form);
         String author = access.user().displayName() == null || access.user().displayName().isBlank()
                 ? access.user().email() : access.user().displayName();
-        JsonNode row = FollowUp.prefilled(rowSchema, json.createObjectNode(), Dates.today(), author);
-        render(ctx, access, form, record, rowSchema, row, List.of(), 200, "");
+        // The page's names are relative to the row: the kept post is read with the row's schema.
+        Optional<KeptPosts.Restored> restored = kept.restore(ctx, access, rowSchema);
+        JsonNode row = restored.<JsonNode>map(KeptPosts.Restored::data)
+                .orElseGet(() -> FollowUp.prefilled(rowSchema, json.createObjectNode(), Dates.today(), author));
+        render(ctx, access, form, record, rowSchema, row, List.of(), 200, "", SectionPageModels.Kept.of(restored));
     }
 
     /** POST the entry: appended, or the page again with every error. */
@@ -92,16 +100,16 @@ public final class FollowUpPages {
             ctx.redirect(RecordPages.recordUrl(tenant, id) + "?followUp=1#" + SectionPages.anchor(FollowUp.GROUP),
                     HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
-            render(ctx, access, form, record, rowSchema, posted.data(), e.errors(), 422, "");
+            render(ctx, access, form, record, rowSchema, posted.data(), e.errors(), 422, "", SectionPageModels.Kept.NONE);
         } catch (StaleRecordException e) {
             // Someone saved between our read and our write: the entry is still as typed, to send again.
             render(ctx, access, form, record, rowSchema, posted.data(), List.of(), 409,
-                    messages.general("staleVersion", locale));
+                    messages.general("staleVersion", locale), SectionPageModels.Kept.NONE);
         }
     }
 
     private void render(Context ctx, TenantAccess access, CompiledForm form, CaseRecord record, JsonNode rowSchema,
-                        JsonNode row, List<FieldError> errors, int status, String alert) {
+                        JsonNode row, List<FieldError> errors, int status, String alert, SectionPageModels.Kept restored) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         // The name on the page comes from what this member may see of the case file, like everywhere else.
@@ -114,7 +122,7 @@ public final class FollowUpPages {
         CaseFilePage.render(ctx, access, templates, "pages/record-section", heading, new SectionPageModels.PartPage(
                 meta, heading, renderer.row(rowSchema, row, errors, locale, new RenderOptions(access.confidential())),
                 meta.url() + "/follow-up", Map.of(Csrf.FIELD, Pages.csrfToken(ctx)),
-                meta.url() + "#" + SectionPages.anchor(FollowUp.GROUP), alert, true));
+                meta.url() + "#" + SectionPages.anchor(FollowUp.GROUP), alert, true), restored);
     }
 
     /** The follow-up group's row, or 404: a form without the group has no follow-up page. */

@@ -19,15 +19,17 @@ public final class RecordRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
         ConflictPages conflicts = new ConflictPages(web.formBody(), services.forms(), web.json(), services.records(),
-                services.renderer(), web.templates(), services.referents());
+                services.renderer(), web.templates(), access.kept(), services.referents());
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
                 services.messages(), services.records(), services.renderer(), web.templates(), conflicts,
                 access.kept(), services.referents());
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
         SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
-                services.messages(), services.records(), services.renderer(), web.templates(), services.referents());
+                services.records(), services.renderer(), web.templates(), conflicts, access.kept(),
+                services.referents());
         FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
-                web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates());
+                web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates(),
+                access.kept());
         RecordListPages list = new RecordListPages(services.forms(), services.records(), services.referents(),
                 services.renderer(), web.templates());
         ReferentSettingPages referentSetting = new ReferentSettingPages(services.referents(), web.formBody(),
@@ -36,6 +38,11 @@ public final class RecordRoutes {
         // A new case file or an edit posted after the session expired is shown again, filled in, after login.
         access.kept().formAt("/t/{tenant}/records", "/t/{tenant}/records/new");
         access.kept().formAt("/t/{tenant}/records/{id}", "/t/{tenant}/records/{id}/edit");
+        // So is a section's page and a follow-up entry, each on its own page.
+        access.kept().formAt("/t/{tenant}/records/{id}/sections/{section}");
+        access.kept().formAt("/t/{tenant}/records/{id}/follow-up");
+        // And the merge page's choices: shown again by GET …/merge, merged anew against the case file as it is then.
+        access.kept().formAt("/t/{tenant}/records/{id}/merge");
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, list::list);
         access.tenant(GET, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::show);
         access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
@@ -44,6 +51,7 @@ public final class RecordRoutes {
         access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, sections::summary);
         access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
         access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
+        access.tenant(GET, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS, conflicts::restoreKept);
         access.tenant(POST, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS, conflicts::resolve);
         access.tenant(GET, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS, sections::edit);
         access.tenant(POST, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS, sections::save);

@@ -42,4 +42,16 @@ final class SectionPageModels {
      */
     record PartPage(RecordMeta meta, String heading, FormView form, String formAction, Map<String, String> hiddenFields,
                     String cancelUrl, String alert, boolean oneRow) {}
+
+    /**
+     * Typing kept after a session expired and shown again on a part page, a part of its model beside
+     * {@link PartPage}: {@code flash} says so (the layout's), {@code restored} marks the form unsaved.
+     */
+    record Kept(String flash, boolean restored) {
+        static final Kept NONE = new Kept("", false);
+
+        static Kept of(java.util.Optional<org.dossier.web.keep.KeptPosts.Restored> restored) {
+            return restored.map(r -> new Kept(r.notice(), true)).orElse(NONE);
+        }
+    }
 }

@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.account.Permission;
 import org.dossier.account.TenantAccess;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
+import org.dossier.form.RowIdentities;
+import org.dossier.keep.KeptPost;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.FollowUp;
 import org.dossier.record.RecordId;
@@ -33,7 +36,6 @@ import org.dossier.tenant.Tenant;
 import org.dossier.validation.CoercionResult;
 import org.dossier.validation.FieldError;
 import org.dossier.validation.FormPostCoercer;
-import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
@@ -41,6 +43,7 @@ import org.dossier.web.RequestLocale;
 import org.dossier.web.RequestParams;
 import org.dossier.web.UiText;
 import org.dossier.web.auth.Csrf;
+import org.dossier.web.keep.KeptPosts;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -57,20 +60,23 @@ public final class SectionPages {
     private final FormPostCoercer coercer;
     private final FormBody formBody;
     private final FormService forms;
-    private final Messages messages;
     private final RecordService records;
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
+    private final ConflictPages conflicts;
+    private final KeptPosts kept;
 
     private final Referents referents;
 
-    public SectionPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Messages messages,
-                        RecordService records, FormRenderer renderer, PebbleTemplates templates, Referents referents) {
+    public SectionPages(FormPostCoercer coercer, FormBody formBody, FormService forms, RecordService records,
+                        FormRenderer renderer, PebbleTemplates templates, ConflictPages conflicts, KeptPosts kept,
+                        Referents referents) {
         this.referents = referents;
         this.coercer = coercer;
         this.formBody = formBody;
         this.forms = forms;
-        this.messages = messages;
+        this.conflicts = conflicts;
+        this.kept = kept;
         this.records = records;
         this.renderer = renderer;
         this.templates = templates;
@@ -93,10 +99,31 @@ public final class SectionPages {
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
                 new SectionPageModels.SummaryPage(meta, cards, followUp), flash(ctx, cards, locale),
                 ToCompleteNotice.of(form, records.missingRequired(tenant.id(), record.id(), access.confidential()),
-                        meta.url() + "/edit", locale));
+                        pageOf(form, record.data(), meta, cards, access, locale), locale));
     }
 
-    /** GET one section's page: its controls only, as stored. */
+    /**
+     * Where a missing field is filled in: the page of the editable section showing its root key, or the
+     * whole edit form when no section the member may edit shows it.
+     */
+    private java.util.function.Function<String, String> pageOf(CompiledForm form, JsonNode data, RecordMeta meta,
+                                                               List<SectionPageModels.SectionCard> cards,
+                                                               TenantAccess access, Locale locale) {
+        List<EditableSection> editable = cards.stream().filter(card -> !card.editUrl().isEmpty())
+                .flatMap(card -> renderer.editableSection(form, card.key(), data, locale, options(access)).stream())
+                .toList();
+        return pointer -> {
+            String rootKey = pointer.substring(1).split("/", 2)[0];
+            return editable.stream().filter(section -> section.scope().shows(rootKey)).findFirst()
+                    .map(section -> sectionUrl(meta, section.key())).orElse(meta.url() + "/edit");
+        };
+    }
+
+    /**
+     * GET one section's page: its controls only, as stored; or, once, as typed before the session
+     * expired (see {@link KeptPosts}), at the version and with the section's fingerprint it was typed
+     * on, so that a save of this section in between still makes its save a conflict (409).
+     */
     public void edit(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
@@ -104,8 +131,27 @@ public final class SectionPages {
                 access.confidential());
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         EditableSection section = section(ctx, form, record.data(), access, locale);
-        renderSection(ctx, access, form, section, record, fingerprint(form, access, section, record.data()),
-                record.data(), List.of(), 200, "");
+        Optional<KeptPosts.Restored> restored = kept.restore(ctx, access,
+                section.scope().shownSchema(form.effectiveSchema()));
+        if (restored.isEmpty()) {
+            renderSection(ctx, access, form, section, record, fingerprint(form, access, section, record.data()),
+                    conflicts.loaded(ctx, form, access.confidential(), record.id(), record.data()), record.data(),
+                    List.of(), 200, "", SectionPageModels.Kept.NONE);
+            return;
+        }
+        KeptPost post = restored.get().post();
+        // Without the fingerprint it was typed with (not a page of this kind), any save in between is a conflict.
+        renderSection(ctx, access, form, section, withLockVersion(record, keptVersion(post, record)), post.first(SHOWN),
+                post.first(ConflictPages.LOADED), withSection(record.data(), restored.get().data(), section), List.of(),
+                200, "", SectionPageModels.Kept.of(restored));
+    }
+
+    private static int keptVersion(KeptPost post, CaseRecord record) {
+        try {
+            return Integer.parseInt(post.first(VERSION).trim());
+        } catch (NumberFormatException e) {
+            return record.lockVersion();
+        }
     }
 
     /** POST one section: only what it shows changes; a required gap elsewhere does not refuse it. */
@@ -127,10 +173,12 @@ public final class SectionPages {
             expected = current.lockVersion();
         }
         CaseRecord shown = withLockVersion(current, expected);
+        String loaded = conflicts.loaded(ctx, form, access.confidential(), id, visible);
         String action = first(params, ACTION);
         if (action != null && (action.startsWith("add:") || action.startsWith("remove:"))) {
-            renderSection(ctx, access, form, section, shown, shownAsRead,
-                    withSection(visible, rowAction(posted, action), section), List.of(), 200, "");
+            renderSection(ctx, access, form, section, shown, shownAsRead, loaded,
+                    withSection(visible, rowAction(posted, action), section), List.of(), 200, "",
+                    SectionPageModels.Kept.NONE);
             return;
         }
         JsonNode page = withSection(visible, posted.data(), section);
@@ -143,16 +191,22 @@ public final class SectionPages {
             ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=" + section.key() + "#" + anchor(section.key()),
                     HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
-            renderSection(ctx, access, form, section, shown, shownAsRead, page, e.errors(), 422, "");
+            renderSection(ctx, access, form, section, shown, shownAsRead, loaded, page, e.errors(), 422, "",
+                    SectionPageModels.Kept.NONE);
         } catch (StaleRecordException e) {
-            renderSection(ctx, access, form, section, shown, shownAsRead, page, List.of(), 409,
-                    messages.general("staleVersion", locale));
+            // This section changed since the page showed it: the field-by-field merge page, where "mine" is
+            // the case file as stored now with this section as typed. Only the section can differ from what
+            // is stored, so the merge offers only its fields, and saves through the section's scope.
+            CaseRecord now = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
+            JsonNode mine = withSection(RowIdentities.numbered(form.effectiveSchema(), now.data()), posted.data(),
+                    section);
+            conflicts.show(ctx, access, id, mine, loaded, section.key());
         }
     }
 
     private void renderSection(Context ctx, TenantAccess access, CompiledForm form, EditableSection section,
-                               CaseRecord record, String shownFingerprint, JsonNode data, List<FieldError> errors,
-                               int status, String alert) {
+                               CaseRecord record, String shownFingerprint, String loaded, JsonNode data,
+                               List<FieldError> errors, int status, String alert, SectionPageModels.Kept restored) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         RecordMeta meta = RecordMeta.of(tenant, record, locale);
@@ -160,11 +214,14 @@ public final class SectionPages {
         hidden.put(Csrf.FIELD, Pages.csrfToken(ctx));
         hidden.put(VERSION, String.valueOf(record.lockVersion()));
         hidden.put(SHOWN, shownFingerprint);
+        // The whole case file's fingerprints as loaded: a conflict on this section is merged field by field.
+        hidden.put(ConflictPages.LOADED, loaded);
         String heading = UiText.get(locale, "section.edit.title", section.title());
         ctx.status(status);
         CaseFilePage.render(ctx, access, templates, "pages/record-section", heading, new SectionPageModels.PartPage(
                 meta, heading, renderer.section(form, section, data, errors, locale, options(access)),
-                sectionUrl(meta, section.key()), hidden, meta.url() + "#" + anchor(section.key()), alert, false));
+                sectionUrl(meta, section.key()), hidden, meta.url() + "#" + anchor(section.key()), alert, false),
+                restored);
     }
 
     /** A digest of what this member sees of the section in {@code data}: equal when nothing of it changed. */

@@ -3,13 +3,14 @@ package org.dossier.web.records;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.dossier.form.CompiledForm;
 import org.dossier.render.FieldPath;
 
 /**
  * The "à compléter" notice of the case-file pages: each required field the case file lacks,
- * named and linked to its control ({@code #f-identite-nom} on the edit page, the edit page's
- * URL with that anchor on the view page). Empty when nothing is missing. A page model part: the
+ * named and linked to its control ({@code #f-identite-nom} on the edit page, on the view page, the
+ * URL of the section's page holding it, or of the edit page, with that anchor). Empty when nothing is missing. A page model part: the
  * templates read the list as {@code toComplete}.
  */
 record ToCompleteNotice(List<FieldLink> toComplete) {
@@ -23,9 +24,18 @@ record ToCompleteNotice(List<FieldLink> toComplete) {
      * @param page     the URL the anchors are on: empty for the page that shows the controls
      */
     static ToCompleteNotice of(CompiledForm form, List<String> pointers, String page, Locale locale) {
+        return of(form, pointers, pointer -> page, locale);
+    }
+
+    /**
+     * As above, each field's anchor on the page {@code pageOf} names for its pointer (the section's own
+     * page when the field is in a section the reader may edit, the whole edit form otherwise).
+     */
+    static ToCompleteNotice of(CompiledForm form, List<String> pointers, Function<String, String> pageOf,
+                               Locale locale) {
         return new ToCompleteNotice(pointers.stream()
                 .map(pointer -> new FieldLink(label(form.effectiveSchema(), pointer, locale),
-                        page + "#" + FieldPath.idOfPointer(pointer)))
+                        pageOf.apply(pointer) + "#" + FieldPath.idOfPointer(pointer)))
                 .toList());
     }
 

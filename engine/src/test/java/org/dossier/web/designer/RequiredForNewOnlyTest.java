@@ -143,11 +143,11 @@ class RequiredForNewOnlyTest {
         assertThat(edit.select(".to-complete a").attr("href")).isEqualTo("#f-numero_allocataire");
         assertThat(edit.select(".to-complete a").text()).isEqualTo("Numéro allocataire");
         assertThat(edit.getElementById("f-numero_allocataire")).as("the link's target exists").isNotNull();
-        // So does the view page, linked to the edit page.
+        // So does the view page, linked to the section page holding the field.
         Document view = Jsoup.parse(caseworker.get(recordsUrl + "/" + before.id()).body());
         assertThat(view.select(".to-complete h2").text()).isEqualTo("À compléter");
         assertThat(view.select(".to-complete a").attr("href"))
-                .isEqualTo(recordsUrl + "/" + before.id() + "/edit#f-numero_allocataire");
+                .isEqualTo(recordsUrl + "/" + before.id() + "/sections/identite#f-numero_allocataire");
 
         // An unrelated change to the existing case file is saved without the new field (page).
         HttpResponse<String> saved = saveAsShown(before.id(), "identite.prenom", "Hélène-Marie");
