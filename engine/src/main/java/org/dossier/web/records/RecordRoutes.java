@@ -23,15 +23,15 @@ public final class RecordRoutes {
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
                 services.messages(), services.records(), services.renderer(), web.templates(), conflicts,
                 access.kept(), services.referents());
-        RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
+        RecordApi api = new RecordApi(services.forms(), services.records(), web.json(), services.archive());
         SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
                 services.records(), services.renderer(), web.templates(), conflicts, access.kept(),
-                services.referents());
+                services.referents(), services.archive());
         FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
                 web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates(),
                 access.kept());
         RecordListPages list = new RecordListPages(services.forms(), services.records(), services.referents(),
-                services.renderer(), web.templates());
+                services.renderer(), web.templates(), services.archive());
         ReferentSettingPages referentSetting = new ReferentSettingPages(services.referents(), web.formBody(),
                 web.templates());
 
@@ -59,6 +59,7 @@ public final class RecordRoutes {
         access.tenant(POST, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::save);
         access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
         access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
+        ArchiveRoutes.register(access, services, web);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);
         access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);
