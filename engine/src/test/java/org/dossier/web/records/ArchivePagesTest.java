@@ -96,7 +96,8 @@ class ArchivePagesTest {
         List<Map.Entry<String, String>> section = TestForms.asShown(worker.get(sectionUrl).body());
         List<Map.Entry<String, String>> followUp = TestForms.asShown(worker.get(url(record) + "/follow-up").body());
         TestClient deleter = TestClient.browser(admin);
-        List<Map.Entry<String, String>> delete = TestForms.asShown(deleter.get(url(record) + "/delete").body());
+        List<Map.Entry<String, String>> delete = TestForms.asShown(deleter.get(url(record) + "/delete").body(),
+                "form[action$=/delete]");
         archive(record);
         Map<String, String> before = row(record);
 
@@ -140,14 +141,14 @@ class ArchivePagesTest {
         archive(record);
         String form = adminBrowser.get(url(record) + "/reactivate").body();
 
-        HttpResponse<String> empty = adminBrowser.postForm(url(record) + "/reactivate", TestForms.asShown(form));
+        HttpResponse<String> empty = adminBrowser.postForm(url(record) + "/reactivate", TestForms.asShown(form, "form[action$=/reactivate]"));
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(empty.body()).select(".error-summary a[href=#archive-reason]")).hasSize(1);
         assertThat(worker.postForm(url(record) + "/reactivate",
-                TestForms.with(TestForms.asShown(form), "reason", "Retour")).statusCode()).isEqualTo(403);
+                TestForms.with(TestForms.asShown(form, "form[action$=/reactivate]"), "reason", "Retour")).statusCode()).isEqualTo(403);
 
         HttpResponse<String> done = adminBrowser.postForm(url(record) + "/reactivate",
-                TestForms.with(TestForms.asShown(form), "reason", "La personne revient après trois ans"));
+                TestForms.with(TestForms.asShown(form, "form[action$=/reactivate]"), "reason", "La personne revient après trois ans"));
 
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(services.archive().standing(tenant.id(), record.id()).phase()).isEqualTo(Retention.Phase.ACTIVE);
@@ -164,7 +165,7 @@ class ArchivePagesTest {
         String holdForm = adminBrowser.get(url(record) + "/hold").body();
 
         assertThat(adminBrowser.postForm(url(record) + "/hold",
-                TestForms.with(TestForms.asShown(holdForm), "reason", "Contentieux prud'homal")).statusCode())
+                TestForms.with(TestForms.asShown(holdForm, "form[action$=/hold]"), "reason", "Contentieux prud'homal")).statusCode())
                 .isEqualTo(303);
 
         Document held = Jsoup.parse(worker.get(url(record)).body());
@@ -173,7 +174,7 @@ class ArchivePagesTest {
 
         String liftForm = adminBrowser.get(url(record) + "/hold/lift").body();
         assertThat(adminBrowser.postForm(url(record) + "/hold/lift",
-                TestForms.with(TestForms.asShown(liftForm), "reason", "Contentieux clos")).statusCode()).isEqualTo(303);
+                TestForms.with(TestForms.asShown(liftForm, "form[action$=/lift]"), "reason", "Contentieux clos")).statusCode()).isEqualTo(303);
 
         assertThat(Jsoup.parse(worker.get(url(record)).body()).selectFirst("#archive-banner").text())
                 .contains("Dossier archivé");
