@@ -92,7 +92,8 @@ public final class RecordListPages {
         List<String> stored = storedReferents.get(tenant.id());
         ListPage model = new ListPage(state.q(), RecordListView.of(tenant, page, state, labels, locale),
                 RecordListFilters.of(tenant, state, labels, stored, locale), flash(ctx, locale),
-                access.can(Permission.WRITE_RECORDS) && org.dossier.record.FollowUp.rowSchema(form).isPresent());
+                access.can(Permission.WRITE_RECORDS) && !state.archives()
+                        && org.dossier.record.FollowUp.rowSchema(form).isPresent());
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
         ctx.html(templates.render("pages/records-list",

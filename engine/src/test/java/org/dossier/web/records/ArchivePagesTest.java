@@ -197,6 +197,8 @@ class ArchivePagesTest {
         assertThat(archives.select("a[href*=" + active.id() + "]")).isEmpty();
         assertThat(archives.selectFirst("h1").text()).isEqualTo("Archives");
         assertThat(archives.select("input[type=hidden][name=archives][value=1]")).hasSize(1);
+        assertThat(archives.select("a[href*=/follow-up]")).isEmpty();
+        assertThat(archives.selectFirst("#archives-notice").text()).contains("lecture seule", "journal d'audit");
         long searches = services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM audit_events WHERE tenant_id = :t AND action = 'record.archive.searched'")
                 .bind("t", tenant.id()).mapTo(Long.class).one());
