@@ -129,7 +129,7 @@ public record Services(
                 new Upstreams(database.jdbi(), mapper, tenants, forms, designer, audit),
                 logos,
                 new Modules(forms, mapper),
-                new CaseFileReports(database.jdbi()),
+                new CaseFileReports(database.jdbi(), clock),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
                 new ServiceDeletion(database.jdbi(), tenants, audit, mapper),

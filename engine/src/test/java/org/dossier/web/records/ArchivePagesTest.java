@@ -206,6 +206,30 @@ class ArchivePagesTest {
     }
 
     @Test
+    void the_dashboard_and_evictions_figures_count_active_and_held_case_files_only() {
+        Tenant reported = TestTenants.withBaseForm(services, "archive-reports");
+        List<CaseRecord> evictions = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode data = TestRecords.validData("Expulsezyx" + i);
+            data.putObject("prevention_expulsions").put("procedure_en_cours", true).put("stade", "audience");
+            evictions.add(services.records().create(reported.id(), FormService.CASE_FILE, data, Actor.system("test"),
+                    Locale.FRENCH));
+        }
+        Instant threeYearsAgo = LocalDateTime.now(Retention.ZONE).minusYears(3).atZone(Retention.ZONE).toInstant();
+        for (CaseRecord old : evictions.subList(1, 3)) {
+            services.jdbi().useHandle(handle -> handle.createUpdate(
+                            "UPDATE records SET last_activity_at = :at WHERE tenant_id = :t AND id = :id")
+                    .bind("at", threeYearsAgo).bind("t", reported.id()).bind("id", old.id()).execute());
+        }
+        services.archive().placeHold(reported.id(), evictions.get(2).id(), "Contentieux", Actor.system("test"));
+
+        assertThat(services.reports().openEvictions(reported.id(), false)).extracting(eviction -> eviction.id())
+                .containsExactlyInAnyOrder(evictions.get(0).id().toString(), evictions.get(2).id().toString());
+        assertThat(services.reports().byStatus(reported.id()).values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(2);
+    }
+
+    @Test
     void the_api_answers_the_phase_audits_an_archived_get_refuses_writes_and_searches_the_archives() {
         CaseRecord archived = create("Apizyx");
         CaseRecord held = create("Apizyx");
