@@ -114,6 +114,11 @@ class ArchivePagesTest {
         });
         assertThat(row(record)).isEqualTo(before);
         assertThat(actions(record)).doesNotContain("record.updated", "record.deleted");
+        // Nor do the pages show a form whose post would be refused.
+        for (String form : List.of(url(record) + "/edit", sectionUrl, url(record) + "/follow-up", url(record) + "/merge")) {
+            assertThat(worker.get(form).statusCode()).as(form).isEqualTo(409);
+        }
+        assertThat(deleter.get(url(record) + "/delete").statusCode()).isEqualTo(409);
     }
 
     @Test
