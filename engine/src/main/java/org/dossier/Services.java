@@ -1,6 +1,7 @@
 package org.dossier;
 
 import java.time.Clock;
+import org.dossier.retention.RecordArchive;
 import org.dossier.account.AccountService;
 import org.dossier.account.InvitationService;
 import org.dossier.account.LoginFormTokens;
@@ -81,7 +82,8 @@ public record Services(
         StatisticsExports statisticsExports,
         Readiness readiness,
         KeptPostStore keptPosts,
-        Referents referents) {
+        Referents referents,
+        RecordArchive archive) {
 
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
@@ -92,7 +94,7 @@ public record Services(
         Clock clock = Clock.systemUTC();
         Referents referents = new Referents(database.jdbi(), audit, messages);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit, referents::check);
+                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock);
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
                 records.toComplete());
@@ -127,7 +129,7 @@ public record Services(
                 new Upstreams(database.jdbi(), mapper, tenants, forms, designer, audit),
                 logos,
                 new Modules(forms, mapper),
-                new CaseFileReports(database.jdbi()),
+                new CaseFileReports(database.jdbi(), clock),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
                 new ServiceDeletion(database.jdbi(), tenants, audit, mapper),
@@ -137,6 +139,7 @@ public record Services(
                 new StatisticsExports(database.jdbi(), audit, mapper),
                 new Readiness(database.jdbi(), migrations),
                 new KeptPostStore(database.jdbi(), mapper, audit, clock),
-                referents);
+                referents,
+                new RecordArchive(database.jdbi(), audit, mapper, clock));
     }
 }

@@ -7,5 +7,7 @@ public enum Permission {
     DELETE_RECORDS,
     MANAGE_USERS,
     READ_AUDIT,
-    CUSTOMISE_SERVICE
+    CUSTOMISE_SERVICE,
+    /** Reactivate an archived case file, place and lift legal holds: the service's admins, who answer for its data. */
+    MANAGE_ARCHIVE
 }

@@ -6,6 +6,7 @@ package org.dossier.lifecycle;
  * ({@code lifecycle.kind.<key>}).
  */
 public enum DeletedKind {
+    RECORD_HOLDS("recordHolds"),
     RECORDS("records"),
     FORM_VERSIONS("formVersions"),
     FORM_DRAFTS("formDrafts"),

@@ -1,20 +1,37 @@
 package org.dossier.modules;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dossier.retention.Retention;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Jdbi;
 
-/** The read-only figures of the modules: open eviction procedures, counts for the dashboard. One service at a time. */
+/**
+ * The read-only figures of the modules: open eviction procedures, counts for the dashboard. One
+ * service at a time, its active case files only: archived ones are out of the working pages.
+ */
 public final class CaseFileReports {
     private final Jdbi jdbi;
+    private final Clock clock;
 
     public CaseFileReports(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
+    }
+
+    /** @param clock the day that decides which case files are active, the only ones counted */
+    public CaseFileReports(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    private Instant activeSince() {
+        return Retention.at(clock.instant()).activeSince();
     }
 
     /** A case file with an open eviction procedure. */
@@ -23,7 +40,7 @@ public final class CaseFileReports {
     /** Case files whose eviction procedure is open, by hearing date (files without one last). */
     public List<Eviction> openEvictions(TenantId tenantId, boolean latestHearingFirst) {
         String direction = latestHearingFirst ? "DESC" : "ASC";
-        return jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.openEvictions(tenantId, direction)).stream()
+        return jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.openEvictions(tenantId, direction, activeSince())).stream()
                 .map(row -> new Eviction(row.id().toString(), row.lastName(), row.firstName(), row.stage(), row.hearing(),
                         row.landlord()))
                 .toList();
@@ -32,7 +49,7 @@ public final class CaseFileReports {
     /** Case files per follow-up status. */
     public Map<String, Long> byStatus(TenantId tenantId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byStatus(tenantId))
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byStatus(tenantId, activeSince()))
                 .forEach(row -> counts.put(row.value(), row.n()));
         return counts;
     }
@@ -56,7 +73,7 @@ public final class CaseFileReports {
             throw new IllegalArgumentException("not a field path: " + jsonPath);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byAnswer(tenantId, jsonPath))
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byAnswer(tenantId, jsonPath, activeSince()))
                 .forEach(row -> counts.merge(row.value() == null ? "" : row.value(), row.n(), Long::sum));
         return counts;
     }

@@ -9,7 +9,10 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The read-only queries of {@link CaseFileReports}, one service's case files at a time. */
+/**
+ * The read-only queries of {@link CaseFileReports}, one service's active case files at a time
+ * (last active since {@code activeSince}, or held: {@link org.dossier.retention.CaseFilePhase}).
+ */
 interface CaseFileReportsDao {
 
     /**
@@ -24,21 +27,26 @@ interface CaseFileReportsDao {
                    JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.bailleur')) AS landlord
               FROM records
              WHERE tenant_id = :tenantId AND form_key = 'dossier'
+               AND (last_activity_at >= :activeSince
+                    OR EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id))
                AND JSON_UNQUOTE(JSON_EXTRACT(data, '$.prevention_expulsions.procedure_en_cours')) = 'true'
              ORDER BY hearing IS NULL, hearing <direction>, last_name, id
              LIMIT 500
             """)
     @RegisterConstructorMapper(EvictionRow.class)
-    List<EvictionRow> openEvictions(@Bind("tenantId") TenantId tenantId, @Define("direction") String direction);
+    List<EvictionRow> openEvictions(@Bind("tenantId") TenantId tenantId, @Define("direction") String direction,
+                                    @Bind("activeSince") Instant activeSince);
 
     @SqlQuery("""
             SELECT COALESCE(status, '') AS value, COUNT(*) AS n
               FROM records
              WHERE tenant_id = :tenantId AND form_key = 'dossier'
+               AND (last_activity_at >= :activeSince
+                    OR EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id))
              GROUP BY status ORDER BY n DESC
             """)
     @RegisterConstructorMapper(ValueCount.class)
-    List<ValueCount> byStatus(@Bind("tenantId") TenantId tenantId);
+    List<ValueCount> byStatus(@Bind("tenantId") TenantId tenantId, @Bind("activeSince") Instant activeSince);
 
     @SqlQuery("""
             SELECT YEAR(created_at) AS y, MONTH(created_at) AS m, COUNT(*) AS n
@@ -54,10 +62,13 @@ interface CaseFileReportsDao {
             SELECT JSON_UNQUOTE(JSON_EXTRACT(data, :path)) AS value, COUNT(*) AS n
               FROM records
              WHERE tenant_id = :tenantId AND form_key = 'dossier'
+               AND (last_activity_at >= :activeSince
+                    OR EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id))
              GROUP BY value ORDER BY n DESC
             """)
     @RegisterConstructorMapper(ValueCount.class)
-    List<ValueCount> byAnswer(@Bind("tenantId") TenantId tenantId, @Bind("path") String jsonPath);
+    List<ValueCount> byAnswer(@Bind("tenantId") TenantId tenantId, @Bind("path") String jsonPath,
+                              @Bind("activeSince") Instant activeSince);
 
     record EvictionRow(RecordId id, String lastName, String firstName, String stage, String hearing, String landlord) {}
 

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class RecordDao {
     private static final String COLUMNS = """
-            id, form_key, schema_version, data, lock_version, created_at, created_by, updated_at, updated_by""";
+            id, form_key, schema_version, data, lock_version, created_at, created_by, updated_at, updated_by, last_activity_at""";
 
     private final Handle handle;
 
@@ -84,7 +84,11 @@ public final class RecordDao {
                 .findOne();
     }
 
-    public RecordPage search(TenantId tenantId, RecordQuery query) {
+    /**
+     * One page of the case files a query finds, active ones (last active at or after
+     * {@code activeSince}, or held) unless the query asks for the archives.
+     */
+    public RecordPage search(TenantId tenantId, RecordQuery query, Instant activeSince) {
         // The tenant condition is written out in each statement, not built up: the SQL scan test
         // checks every statement on a tenant-scoped table for it. Only fixed text is appended; every
         // value from the request is a bound parameter.
@@ -107,7 +111,8 @@ public final class RecordDao {
                  LIMIT :limit OFFSET :offset
                 """.formatted(index, conditions, query.sort().orderBy()));
         for (Query statement : List.of(count, page)) {
-            bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey()), query);
+            bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey())
+                    .bind("activeSince", activeSince), query);
         }
         long total = count.mapTo(Long.class).one();
         List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
@@ -124,12 +129,18 @@ public final class RecordDao {
         Query explain = handle.createQuery("EXPLAIN " + select + " FROM records FORCE INDEX ("
                 + RecordListIndex.choose(query.filters(), query.sort().column()) + ")"
                 + " WHERE tenant_id = :tenantId AND form_key = :formKey" + conditions(query) + order);
-        return bindConditions(explain.bind("tenantId", tenantId).bind("formKey", query.formKey()), query)
+        return bindConditions(explain.bind("tenantId", tenantId).bind("formKey", query.formKey())
+                .bind("activeSince", org.dossier.retention.Retention.at(Instant.now()).activeSince()), query)
                 .mapToMap().list();
     }
 
     private static String conditions(RecordQuery query) {
         StringBuilder sql = new StringBuilder();
+        // The phase (CaseFilePhase): last_activity_at closes every list index (V15), so this stays read from it.
+        String held = "EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id)";
+        sql.append(query.archives()
+                ? " AND last_activity_at < :activeSince AND NOT " + held
+                : " AND (last_activity_at >= :activeSince OR " + held + ")");
         RecordFilters filters = query.filters();
         filters.status().ifPresent(value -> sql.append(" AND status = :status"));
         filters.antenne().ifPresent(value -> sql.append(" AND antenne = :antenne"));
@@ -262,5 +273,6 @@ public final class RecordDao {
 
     /** The row as read, data still as JSON text. */
     public record StoredRow(RecordId id, String formKey, int schemaVersion, String data, int lockVersion,
-                            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {}
+                            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+                            Instant lastActivityAt) {}
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.NewOnlyRequirements;
+import org.dossier.retention.CaseFilePhase;
+import org.dossier.retention.HoldDao;
+import org.dossier.retention.Retention;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
 import org.dossier.validation.Messages;
@@ -46,6 +50,7 @@ public final class RecordService {
     private final AuditLog audit;
     private final ToComplete toComplete;
     private final RecordCheck serviceRules;
+    private final Clock clock;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -55,6 +60,13 @@ public final class RecordService {
     /** @param serviceRules run on every save after the schema's validation (the référent among members) */
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, serviceRules, Clock.systemUTC());
+    }
+
+    /** @param clock the time of saves and of the phase that decides whether a case file is read-only */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock) {
+        this.clock = clock;
         this.serviceRules = serviceRules;
         this.jdbi = jdbi;
         this.json = json;
@@ -161,6 +173,7 @@ public final class RecordService {
             RecordDao dao = new RecordDao(handle);
             RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
                     .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            requireWritable(handle, tenantId, stored);
             int current = stored.lockVersion();
             if (current != expectedLockVersion) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
@@ -227,6 +240,7 @@ public final class RecordService {
             RecordDao dao = new RecordDao(handle);
             RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
                     .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+            requireWritable(handle, tenantId, stored);
             int current = stored.lockVersion();
             if (expectedLockVersion.isPresent() && expectedLockVersion.getAsInt() != current) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion.getAsInt(), current);
@@ -335,7 +349,8 @@ public final class RecordService {
     }
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
-        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query));
+        Instant activeSince = Retention.at(clock.instant()).activeSince();
+        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query, activeSince));
     }
 
     /** The référent values stored in the service's case files, at most {@code limit}, for the list's filter. */
@@ -382,7 +397,20 @@ public final class RecordService {
     }
 
     /** Microsecond precision, as stored in DATETIME(6): what we return equals what we read back. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    /**
+     * Refuses a write to an archived case file (its row locked by the caller's transaction, so a
+     * reactivation or a hold cannot interleave): the one check behind every save and delete.
+     *
+     * @throws ArchivedRecordException when the case file is archived or due for deletion and not held
+     */
+    private void requireWritable(Handle handle, TenantId tenantId, RecordDao.StoredRow stored) {
+        boolean held = new HoldDao(handle).find(tenantId, stored.id()).isPresent();
+        if (CaseFilePhase.readOnly(CaseFilePhase.of(Retention.at(clock.instant()), stored.lastActivityAt(), held))) {
+            throw new ArchivedRecordException(stored.id().toString());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -60,6 +60,16 @@ public final class Retention {
         return lastActivity.isBefore(keptSince()) ? Phase.DUE_FOR_DELETION : Phase.ARCHIVED;
     }
 
+    /** The day a case file last active at {@code lastActivity} becomes archived: 1 January after its active years. */
+    public static LocalDate archivedOn(Instant lastActivity) {
+        return LocalDate.of(LocalDate.ofInstant(lastActivity, ZONE).getYear() + ACTIVE_YEARS, 1, 1);
+    }
+
+    /** The day a case file last active at {@code lastActivity} becomes due for deletion: 1 January after its kept years. */
+    public static LocalDate dueForDeletionOn(Instant lastActivity) {
+        return LocalDate.of(LocalDate.ofInstant(lastActivity, ZONE).getYear() + KEPT_YEARS + 1, 1, 1);
+    }
+
     private static Instant startOfYear(int year) {
         return LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant();
     }

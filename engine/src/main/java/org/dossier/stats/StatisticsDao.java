@@ -38,12 +38,14 @@ final class StatisticsDao {
         String perMonth = IntStream.range(0, months)
                 .mapToObj(i -> "COALESCE(SUM(created_at >= :from" + i + " AND created_at < :from" + (i + 1) + "), 0) AS m" + i)
                 .collect(Collectors.joining(",\n       "));
-        var query = handle.createQuery("SELECT COUNT(*) AS kept, COALESCE(SUM(last_activity_at >= :activeSince), 0) AS active, "
-                        + perMonth + """
+        // A held case file counts as active whatever its last activity (CaseFilePhase).
+        String held = "EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id)";
+        var query = handle.createQuery("SELECT COUNT(*) AS kept, COALESCE(SUM(last_activity_at >= :activeSince OR "
+                        + held + "), 0) AS active, " + perMonth + """
 
                           FROM records
-                         WHERE tenant_id = :tenantId AND form_key = :form AND last_activity_at >= :keptSince
-                        """)
+                         WHERE tenant_id = :tenantId AND form_key = :form
+                        """ + "   AND (last_activity_at >= :keptSince OR " + held + ")")
                 .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE)
                 .bind("activeSince", retention.activeSince()).bind("keptSince", retention.keptSince());
         for (int i = 0; i <= months; i++) {
@@ -74,7 +76,9 @@ final class StatisticsDao {
         String values = jsonPaths.size() == 1 ? "JSON_ARRAY(JSON_EXTRACT(r.data, :path0))" : "JSON_EXTRACT(r.data, " + paths + ")";
         var query = handle.createQuery("SELECT found.answer AS answer, COUNT(*) AS n FROM records r, JSON_TABLE(" + values + """
                         , '$[*]' COLUMNS (answer VARCHAR(255) PATH '$')) found
-                         WHERE r.tenant_id = :tenantId AND r.form_key = :form AND r.last_activity_at >= :keptSince
+                         WHERE r.tenant_id = :tenantId AND r.form_key = :form
+                           AND (r.last_activity_at >= :keptSince OR EXISTS (SELECT 1 FROM record_holds h
+                                 WHERE h.tenant_id = :tenantId AND h.record_id = r.id))
                            AND found.answer IS NOT NULL
                          GROUP BY found.answer
                         """)

@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 class AccessibilityBrowserTest {
     /** What a page's path is built from. */
-    record Fixture(Tenant tenant, CaseRecord record) {
+    record Fixture(Tenant tenant, CaseRecord record, CaseRecord archived) {
         String records() {
             return "/t/" + tenant.slug() + "/records";
         }
@@ -50,6 +50,11 @@ class AccessibilityBrowserTest {
         /** The case file's own path. */
         String caseFile() {
             return records() + "/" + record.id();
+        }
+
+        /** The path of a case file last active three years ago: archived. */
+        String archivedFile() {
+            return records() + "/" + archived.id();
         }
 
         /** The designer's path. */
@@ -114,7 +119,12 @@ class AccessibilityBrowserTest {
             new Page("super-admin create-service form with errors", Who.SUPER_ADMIN, fixture -> "/admin/services",
                     browser -> submit(browser, "form[action='/admin/services']")),
             new Page("super-admin clone form with errors", Who.SUPER_ADMIN, fixture -> "/admin/services",
-                    browser -> submit(browser, "form[action='/admin/services/clone']")));
+                    browser -> submit(browser, "form[action='/admin/services/clone']")),
+            new Page("archived case file with its banner", Who.ADMIN, Fixture::archivedFile, Step.NONE),
+            new Page("reactivation page", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate", Step.NONE),
+            new Page("reactivation page with its error", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate",
+                    browser -> submit(browser, "form[action$='/reactivate']")),
+            new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;
@@ -136,7 +146,13 @@ class AccessibilityBrowserTest {
         data.putArray("membres_foyer").addObject().put("nom", "Accessible").put("prenom", "Léo").put("lien", "enfant");
         CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE, data, Actor.system("test"),
                 Locale.FRENCH);
-        fixture = new Fixture(tenant, record);
+        CaseRecord archived = services.records().create(tenant.id(), FormService.CASE_FILE,
+                TestRecords.validData("Archive"), Actor.system("test"), Locale.FRENCH);
+        services.jdbi().useHandle(handle -> handle.createUpdate(
+                        "UPDATE records SET last_activity_at = :at WHERE tenant_id = :t AND id = :id")
+                .bind("at", java.time.ZonedDateTime.now(org.dossier.retention.Retention.ZONE).minusYears(3).toInstant())
+                .bind("t", tenant.id()).bind("id", archived.id()).execute());
+        fixture = new Fixture(tenant, record, archived);
         caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         admin = TestUsers.member(services, tenant, Role.ADMIN, true);
         superAdmin = TestUsers.superAdmin(services);

@@ -72,9 +72,12 @@ class DeleteServiceTest {
     private Seeded seed(Tenant tenant, String mark) {
         User caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         Actor actor = new Actor(caseworker.email(), "127.0.0.1");
+        org.dossier.record.CaseRecord held = null;
         for (String name : List.of(mark, mark + "bis")) {
-            services.records().create(tenant.id(), FormService.CASE_FILE, TestRecords.validData(name), actor, Locale.FRENCH);
+            held = services.records().create(tenant.id(), FormService.CASE_FILE, TestRecords.validData(name), actor,
+                    Locale.FRENCH);
         }
+        services.archive().placeHold(tenant.id(), held.id(), "Contentieux " + mark, actor);
         ObjectNode customisation = services.mapper().createObjectNode();
         customisation.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, customisation, actor);

@@ -106,6 +106,12 @@ class IsolationTest {
         known.put("POST /t/{tenant}/records/{id}/follow-up", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/delete", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/delete", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/reactivate", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/reactivate", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/hold", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/hold", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/hold/lift", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/hold/lift", Access.TENANT);
         known.put("GET /t/{tenant}/evictions", Access.TENANT);
         known.put("GET /t/{tenant}/dashboard", Access.TENANT);
         known.put("GET /t/{tenant}/admin/users", Access.TENANT);

@@ -16,6 +16,8 @@ import org.dossier.record.RecordPage;
 import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordService;
 import org.dossier.record.RecordSummary;
+import org.dossier.retention.RecordArchive;
+import org.dossier.retention.Retention;
 import org.dossier.account.TenantAccess;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.Json;
@@ -32,8 +34,10 @@ public final class RecordApi {
     private final FormService forms;
     private final RecordService records;
     private final Json json;
+    private final RecordArchive archive;
 
-    public RecordApi(FormService forms, RecordService records, Json json) {
+    public RecordApi(FormService forms, RecordService records, Json json, RecordArchive archive) {
+        this.archive = archive;
         this.forms = forms;
         this.records = records;
         this.json = json;
@@ -66,8 +70,10 @@ public final class RecordApi {
 
     public void get(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
-        json.respond(ctx, 200, view(records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
-                access.confidential())));
+        RecordId id = RequestParams.recordId(ctx);
+        CaseRecord record = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
+        // Opening an archived case file is audited, as on its page.
+        json.respond(ctx, 200, view(record, archive.open(tenant.id(), id, RequestContext.actor(ctx))));
     }
 
     public void update(Context ctx, TenantAccess access) {
@@ -80,7 +86,7 @@ public final class RecordApi {
         }
         CaseRecord record = records.update(tenant.id(), id, version.intValue(), data(body), RequestContext.actor(ctx),
                 RequestLocale.of(ctx), access.confidential());
-        json.respond(ctx, 200, view(record));
+        json.respond(ctx, 200, view(record, archive.standing(tenant.id(), id)));
     }
 
     public void delete(Context ctx, TenantAccess access) {
@@ -101,16 +107,33 @@ public final class RecordApi {
 
     public void search(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
-        RecordPage page = records.search(tenant.id(), RecordQuery.of(
-                ctx.queryParam("form") == null ? FormService.CASE_FILE : ctx.queryParam("form"),
-                ctx.queryParam("q"), RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE));
+        String formKey = ctx.queryParam("form") == null ? FormService.CASE_FILE : ctx.queryParam("form");
+        RecordQuery query = RecordQuery.of(formKey, ctx.queryParam("q"),
+                RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE);
+        // ?archives=true searches the archived case files instead of the active ones, audited as on the page.
+        boolean archives = archivesParameter(ctx.queryParam("archives"));
+        RecordPage page = records.search(tenant.id(), archives ? query.inArchives() : query);
+        if (archives) {
+            archive.searched(tenant.id(), RequestContext.actor(ctx), formKey, page.total());
+        }
         List<Map<String, Object>> items = page.items().stream().map(RecordApi::summary).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("total", page.total());
         body.put("page", page.page());
         body.put("pageSize", page.pageSize());
+        body.put("phase", archives ? "archived" : "active");
         json.respond(ctx, 200, body);
+    }
+
+    private static boolean archivesParameter(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new DomainException("invalidRequest", 400, "archives must be true or false");
     }
 
     private static JsonNode data(JsonNode body) {
@@ -123,7 +146,7 @@ public final class RecordApi {
 
 
 
-    private static Map<String, Object> view(CaseRecord record) {
+    private static Map<String, Object> view(CaseRecord record, RecordArchive.Standing standing) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", record.id().toString());
         body.put("form", record.formKey());
@@ -134,7 +157,29 @@ public final class RecordApi {
         body.put("createdBy", record.createdBy());
         body.put("updatedAt", record.updatedAt().toString());
         body.put("updatedBy", record.updatedBy());
+        body.put("phase", phase(standing.phase()));
+        body.put("lastActivityAt", standing.lastActivity().toString());
+        if (standing.readOnly()) {
+            body.put("archivedOn", standing.archivedOn().toString());
+            body.put("deletedOn", standing.deletedOn().toString());
+        }
+        standing.hold().ifPresent(hold -> {
+            Map<String, Object> held = new LinkedHashMap<>();
+            held.put("reason", hold.reason());
+            held.put("placedBy", hold.placedBy());
+            held.put("placedAt", hold.placedAt().toString());
+            body.put("hold", held);
+        });
         return body;
+    }
+
+    /** The phase as the API names it: {@code active}, {@code archived}, {@code dueForDeletion}. */
+    static String phase(Retention.Phase phase) {
+        return switch (phase) {
+            case ACTIVE -> "active";
+            case ARCHIVED -> "archived";
+            case DUE_FOR_DELETION -> "dueForDeletion";
+        };
     }
 
     private static Map<String, Object> summary(RecordSummary summary) {

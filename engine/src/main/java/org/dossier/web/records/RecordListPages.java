@@ -13,6 +13,8 @@ import org.dossier.record.RecordFilters;
 import org.dossier.record.RecordPage;
 import org.dossier.record.RecordQuery;
 import org.dossier.record.RecordService;
+import org.dossier.retention.RecordArchive;
+import org.dossier.web.RequestContext;
 import org.dossier.referent.ReferentChoices;
 import org.dossier.referent.Referents;
 import org.dossier.render.FormRenderer;
@@ -39,9 +41,11 @@ public final class RecordListPages {
     private final FormRenderer renderer;
     private final PebbleTemplates templates;
     private final RecentValues storedReferents;
+    private final RecordArchive archive;
 
     public RecordListPages(FormService forms, RecordService records, Referents referents, FormRenderer renderer,
-                           PebbleTemplates templates) {
+                           PebbleTemplates templates, RecordArchive archive) {
+        this.archive = archive;
         this.forms = forms;
         this.records = records;
         this.referents = referents;
@@ -60,6 +64,12 @@ public final class RecordListPages {
      */
     record ListPage(String q, RecordListView list, RecordListFilters filters, String flash, boolean followUp) {}
 
+    /**
+     * The archives search: {@code archives} when the list shows archived case files (read-only,
+     * last active before {@code activeSince}); {@code switchUrl} goes to the other list.
+     */
+    record ArchivesView(boolean archives, String activeSince, String switchUrl) {}
+
     public void list(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
@@ -69,16 +79,26 @@ public final class RecordListPages {
         RecordListView.Labels labels = new RecordListView.Labels(
                 renderer.optionLabels(form, "/accompagnement/statut", locale),
                 renderer.optionLabels(form, "/accompagnement/antenne", locale), choices);
-        RecordPage page = records.search(tenant.id(), RecordQuery.of(FormService.CASE_FILE, state.q(),
-                filters(state, access), state.sort(), state.page(), PAGE_SIZE).withCappedCount());
+        RecordQuery query = RecordQuery.of(FormService.CASE_FILE, state.q(), filters(state, access), state.sort(),
+                state.page(), PAGE_SIZE).withCappedCount();
+        RecordPage page = records.search(tenant.id(), state.archives() ? query.inArchives() : query);
+        if (state.archives()) {
+            archive.searched(tenant.id(), RequestContext.actor(ctx), FormService.CASE_FILE, page.total());
+        }
+        ArchivesView archives = new ArchivesView(state.archives(),
+                org.dossier.web.Dates.date(java.time.LocalDate.ofInstant(archive.retention().activeSince(),
+                        org.dossier.retention.Retention.ZONE).toString(), locale),
+                RecordListState.listPath(tenant) + (state.archives() ? "" : "?archives=1"));
         List<String> stored = storedReferents.get(tenant.id());
         ListPage model = new ListPage(state.q(), RecordListView.of(tenant, page, state, labels, locale),
                 RecordListFilters.of(tenant, state, labels, stored, locale), flash(ctx, locale),
-                access.can(Permission.WRITE_RECORDS) && org.dossier.record.FollowUp.rowSchema(form).isPresent());
+                access.can(Permission.WRITE_RECORDS) && !state.archives()
+                        && org.dossier.record.FollowUp.rowSchema(form).isPresent());
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DELETE_RECORDS));
         ctx.html(templates.render("pages/records-list",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "records.title")), frame, model), locale));
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale,
+                        state.archives() ? "archives.title" : "records.title")), frame, model, archives), locale));
     }
 
     /**

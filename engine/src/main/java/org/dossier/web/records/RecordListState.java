@@ -17,10 +17,11 @@ import org.dossier.web.RequestParams;
  * to a case file's pages in one {@code back} parameter, so that "Retour à la liste" returns to the
  * list as it was. A {@code back} is read as a query string of the list's own parameters and
  * written out again from them: whatever else it holds is dropped, and the link it makes is always
- * the service's list path, never another address.
+ * the service's list path, never another address. {@code archives} searches the archived case
+ * files instead of the active ones, with the same fields (issue 16).
  */
 record RecordListState(String q, String status, String antenne, String referent, boolean mine, boolean toComplete,
-                       RecordSort sort, int page) {
+                       RecordSort sort, int page, boolean archives) {
     static final String BACK = "back";
     private static final int MAX_BACK_LENGTH = 1000;
 
@@ -37,7 +38,7 @@ record RecordListState(String q, String status, String antenne, String referent,
         return new RecordListState(parameter.apply("q"), parameter.apply("status"), parameter.apply("antenne"),
                 parameter.apply("referent"), "1".equals(parameter.apply("mine")), "1".equals(parameter.apply("todo")),
                 RecordSort.fromKey(bounded(parameter.apply("sort"), 20)).orElse(RecordSort.DEFAULT),
-                RequestParams.pageNumber(parameter.apply("page")));
+                RequestParams.pageNumber(parameter.apply("page")), "1".equals(parameter.apply("archives")));
     }
 
     /** The state carried in a {@code back} parameter: a query string of the list's parameters, nothing else. */
@@ -65,6 +66,7 @@ record RecordListState(String q, String status, String antenne, String referent,
         append(query, "todo", toComplete ? "1" : "");
         append(query, "sort", sort == RecordSort.DEFAULT ? "" : sort.key());
         append(query, "page", page == 1 ? "" : Integer.toString(page));
+        append(query, "archives", archives ? "1" : "");
         return query.toString();
     }
 
@@ -89,31 +91,31 @@ record RecordListState(String q, String status, String antenne, String referent,
     }
 
     RecordListState withPage(int newPage) {
-        return new RecordListState(q, status, antenne, referent, mine, toComplete, sort, newPage);
+        return new RecordListState(q, status, antenne, referent, mine, toComplete, sort, newPage, archives);
     }
 
     RecordListState withoutStatus() {
-        return new RecordListState(q, "", antenne, referent, mine, toComplete, sort, 1);
+        return new RecordListState(q, "", antenne, referent, mine, toComplete, sort, 1, archives);
     }
 
     RecordListState withoutAntenne() {
-        return new RecordListState(q, status, "", referent, mine, toComplete, sort, 1);
+        return new RecordListState(q, status, "", referent, mine, toComplete, sort, 1, archives);
     }
 
     RecordListState withoutReferent() {
-        return new RecordListState(q, status, antenne, "", mine, toComplete, sort, 1);
+        return new RecordListState(q, status, antenne, "", mine, toComplete, sort, 1, archives);
     }
 
     RecordListState withoutMine() {
-        return new RecordListState(q, status, antenne, referent, false, toComplete, sort, 1);
+        return new RecordListState(q, status, antenne, referent, false, toComplete, sort, 1, archives);
     }
 
     RecordListState withoutToComplete() {
-        return new RecordListState(q, status, antenne, referent, mine, false, sort, 1);
+        return new RecordListState(q, status, antenne, referent, mine, false, sort, 1, archives);
     }
 
     RecordListState withoutQ() {
-        return new RecordListState("", status, antenne, referent, mine, toComplete, sort, 1);
+        return new RecordListState("", status, antenne, referent, mine, toComplete, sort, 1, archives);
     }
 
     private static void append(StringBuilder query, String name, String value) {

@@ -23,15 +23,15 @@ public final class RecordRoutes {
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
                 services.messages(), services.records(), services.renderer(), web.templates(), conflicts,
                 access.kept(), services.referents());
-        RecordApi api = new RecordApi(services.forms(), services.records(), web.json());
+        RecordApi api = new RecordApi(services.forms(), services.records(), web.json(), services.archive());
         SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
                 services.records(), services.renderer(), web.templates(), conflicts, access.kept(),
-                services.referents());
+                services.referents(), services.archive());
         FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
                 web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates(),
                 access.kept());
         RecordListPages list = new RecordListPages(services.forms(), services.records(), services.referents(),
-                services.renderer(), web.templates());
+                services.renderer(), web.templates(), services.archive());
         ReferentSettingPages referentSetting = new ReferentSettingPages(services.referents(), web.formBody(),
                 web.templates());
 
@@ -43,6 +43,7 @@ public final class RecordRoutes {
         access.kept().formAt("/t/{tenant}/records/{id}/follow-up");
         // And the merge page's choices: shown again by GET …/merge, merged anew against the case file as it is then.
         access.kept().formAt("/t/{tenant}/records/{id}/merge");
+        // The pages showing a form to change a case file answer 409 for an archived one (ArchiveGuard).
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, list::list);
         access.tenant(GET, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::show);
         access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
@@ -50,15 +51,21 @@ public final class RecordRoutes {
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
         access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, sections::summary);
         access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
-        access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS, records::editForm);
-        access.tenant(GET, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS, conflicts::restoreKept);
+        access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS,
+                ArchiveGuard.writable(services.archive(), records::editForm));
+        access.tenant(GET, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS,
+                ArchiveGuard.writable(services.archive(), conflicts::restoreKept));
         access.tenant(POST, "/t/{tenant}/records/{id}/merge", WRITE_RECORDS, conflicts::resolve);
-        access.tenant(GET, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS, sections::edit);
+        access.tenant(GET, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS,
+                ArchiveGuard.writable(services.archive(), sections::edit));
         access.tenant(POST, "/t/{tenant}/records/{id}/sections/{section}", WRITE_RECORDS, sections::save);
-        access.tenant(GET, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::form);
+        access.tenant(GET, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS,
+                ArchiveGuard.writable(services.archive(), followUps::form));
         access.tenant(POST, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::save);
-        access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::confirmDelete);
+        access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS,
+                ArchiveGuard.writable(services.archive(), records::confirmDelete));
         access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
+        ArchiveRoutes.register(access, services, web);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);
         access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);

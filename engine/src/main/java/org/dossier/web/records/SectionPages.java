@@ -25,6 +25,7 @@ import org.dossier.record.CaseRecord;
 import org.dossier.record.FollowUp;
 import org.dossier.record.RecordId;
 import org.dossier.record.RecordService;
+import org.dossier.retention.RecordArchive;
 import org.dossier.record.RecordValidationException;
 import org.dossier.record.StaleRecordException;
 import org.dossier.render.EditableSection;
@@ -68,9 +69,12 @@ public final class SectionPages {
 
     private final Referents referents;
 
+    private final RecordArchive archive;
+
     public SectionPages(FormPostCoercer coercer, FormBody formBody, FormService forms, RecordService records,
                         FormRenderer renderer, PebbleTemplates templates, ConflictPages conflicts, KeptPosts kept,
-                        Referents referents) {
+                        Referents referents, RecordArchive archive) {
+        this.archive = archive;
         this.referents = referents;
         this.coercer = coercer;
         this.formBody = formBody;
@@ -92,13 +96,17 @@ public final class SectionPages {
         // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         RecordMeta meta = RecordMeta.of(tenant, record, locale);
-        boolean canWrite = access.can(Permission.WRITE_RECORDS);
+        // Opening an archived case file is audited; it is read-only, so nothing offers to edit it.
+        RecordArchive.Standing standing = archive.open(tenant.id(), record.id(), RequestContext.actor(ctx));
+        boolean canWrite = access.can(Permission.WRITE_RECORDS) && !standing.readOnly();
+        ArchivePageModels.Banner banner = ArchivePageModels.Banner.of(standing, meta, locale,
+                access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DELETE_RECORDS));
         List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale, ReferentOptions.forView(referents, access))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
         String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
-                new SectionPageModels.SummaryPage(meta, cards, followUp), flash(ctx, cards, locale),
-                ToCompleteNotice.of(form, records.missingRequired(tenant.id(), record.id(), access.confidential()),
+                new SectionPageModels.SummaryPage(meta, cards, followUp), archiveFlash(ctx, flash(ctx, cards, locale), locale),
+                banner, ToCompleteNotice.of(form, records.missingRequired(tenant.id(), record.id(), access.confidential()),
                         pageOf(form, record.data(), meta, cards, access, locale), locale));
     }
 
@@ -271,6 +279,13 @@ public final class SectionPages {
      * The flash after a save, in the card it concerns when there is one (the page opens there): which
      * section was saved, or that a follow-up entry was added; at the top after a save of the whole form.
      */
+    /** After an admin's archive action (see {@link ArchivePages}), says it was done. */
+    private static SectionPageModels.Flash archiveFlash(Context ctx, SectionPageModels.Flash flash, Locale locale) {
+        String done = ctx.queryParam("archive");
+        return done != null && java.util.Set.of("reactivate", "hold", "lift").contains(done)
+                ? new SectionPageModels.Flash(UiText.get(locale, "archive." + done + ".done"), "", "") : flash;
+    }
+
     private static SectionPageModels.Flash flash(Context ctx, List<SectionPageModels.SectionCard> cards, Locale locale) {
         String saved = ctx.queryParam("saved");
         String key = saved != null ? saved : ctx.queryParam("followUp") != null ? FollowUp.GROUP : null;
