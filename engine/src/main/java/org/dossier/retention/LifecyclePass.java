@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantId;
@@ -52,7 +53,7 @@ public final class LifecyclePass {
     }
 
     private final Jdbi jdbi;
-    private final TenantService tenants;
+    private final Supplier<List<Tenant>> tenants;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final CaseFileErasure erasure;
@@ -60,10 +61,12 @@ public final class LifecyclePass {
     private final int batch;
 
     public LifecyclePass(Jdbi jdbi, TenantService tenants, ObjectMapper mapper, Clock clock) {
-        this(jdbi, tenants, mapper, clock, new PassLock(jdbi), BATCH);
+        this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH);
     }
 
-    public LifecyclePass(Jdbi jdbi, TenantService tenants, ObjectMapper mapper, Clock clock, PassLock lock, int batch) {
+    /** A pass over the services {@code tenants} gives (every service, or a test's own), in batches of {@code batch}. */
+    public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
+                         int batch) {
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.mapper = mapper;
@@ -76,7 +79,7 @@ public final class LifecyclePass {
     /** The dry run: per service, what a pass now would archive, delete and leave held. Writes nothing. */
     public List<ServiceCounts> plan() {
         Retention retention = Retention.at(clock.instant());
-        return jdbi.withHandle(handle -> tenants.listAll().stream()
+        return jdbi.withHandle(handle -> tenants.get().stream()
                 .map(tenant -> counts(handle, tenant, retention))
                 .toList());
     }
@@ -112,7 +115,7 @@ public final class LifecyclePass {
         });
         List<ServiceCounts> done = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (Tenant tenant : tenants.listAll()) {
+        for (Tenant tenant : tenants.get()) {
             ServiceCounts planned = jdbi.withHandle(handle -> counts(handle, tenant, retention));
             long deleted = 0;
             try {

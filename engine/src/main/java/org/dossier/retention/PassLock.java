@@ -25,7 +25,7 @@ public final class PassLock {
     }
 
     /** Times are the database's ({@code NOW(6)}), so that nodes with drifting clocks agree on expiry. */
-    PassLock(Jdbi jdbi, Duration lease) {
+    public PassLock(Jdbi jdbi, Duration lease) {
         this.jdbi = jdbi;
         this.lease = lease;
     }
