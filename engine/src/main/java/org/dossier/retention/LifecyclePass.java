@@ -153,14 +153,7 @@ public final class LifecyclePass {
                         .bind("tenantId", tenant.id().value()).bind("keptSince", retention.keptSince())
                         .bind("batch", batch)
                         .map((rs, ctx) -> RecordId.fromBytes(rs.getBytes(1))).list();
-                Instant now = clock.instant();
-                int count = 0;
-                for (RecordId id : due) {
-                    if (erasure.erase(handle, tenant.id(), id, now, Optional.of(runId))) {
-                        count++;
-                    }
-                }
-                return count;
+                return erasure.erase(handle, tenant.id(), due, clock.instant(), Optional.of(runId));
             });
             if (deleted == 0) {
                 return done;
