@@ -51,6 +51,7 @@ public final class LifecycleJob implements AutoCloseable {
                 .threads(1)
                 .pollingInterval(pollingInterval)
                 .shutdownMaxWait(Duration.ofMinutes(1))
+                .alwaysPersistTimestampInUTC() // DATETIME columns hold UTC, like the rest of the schema
                 .build();
         scheduler.start();
         return new LifecycleJob(scheduler);
