@@ -120,6 +120,8 @@ public final class LifecyclePass {
             long deleted = 0;
             try {
                 deleted = deleteDue(tenant, retention, planned.deleted(), runId, holder, progress);
+            } catch (LockLost e) {
+                throw e; // another pass may run now: stop at once; the next pass marks this run interrupted
             } catch (RuntimeException e) {
                 LOG.error("Lifecycle pass {}: service {} failed", runId, tenant.slug(), e);
                 errors.add(tenant.slug() + ": " + e.getMessage());
@@ -160,7 +162,7 @@ public final class LifecyclePass {
             }
             done += deleted;
             if (!lock.extend(holder)) {
-                throw new IllegalStateException("the pass lost its lock (lease expired)");
+                throw new LockLost();
             }
             progress.deleted(tenant.slug(), done, Math.max(total, done));
         }
@@ -202,5 +204,12 @@ public final class LifecyclePass {
                         """)
                 .bind("counts", counts.toString()).bind("errors", errors.isEmpty() ? null : String.join("\n", errors))
                 .bind("finished", finished).bind("outcome", outcome).bind("id", runId).execute());
+    }
+
+    /** The lease ran out between two batches (a pass stalled longer than {@link PassLock#LEASE}). */
+    static final class LockLost extends RuntimeException {
+        LockLost() {
+            super("the lifecycle pass lost its lock (lease expired)");
+        }
     }
 }
