@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * (archiving needs no write, the phase is computed from the last activity by {@link Retention})
  * and deletes what is due, through {@link CaseFileErasure}, in batches of {@link #BATCH} rows, one
  * short transaction each. A held case file (a row in {@code record_holds}) is neither counted as
- * archived nor deleted.
+ * archived nor deleted: the SQL here is {@link CaseFilePhase}'s rule on the activity index.
  *
  * <p>Interrupted anywhere (kill -9), every case file is either there or gone with its tombstone,
  * so its phase is consistent; the next pass deletes what is still due. Two passes never overlap:
