@@ -6,6 +6,9 @@ import org.dossier.account.User;
 import org.dossier.audit.Actor;
 import org.dossier.db.Database;
 import org.dossier.demo.DemoSeeder;
+import org.dossier.retention.LifecycleJob;
+import org.dossier.retention.LifecyclePass;
+import org.dossier.retention.LifecycleSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +22,12 @@ public final class Server implements AutoCloseable {
 
     private final Database database;
     private final Javalin app;
+    private final Optional<LifecycleJob> lifecycle;
 
-    private Server(Database database, Javalin app) {
+    private Server(Database database, Javalin app, Optional<LifecycleJob> lifecycle) {
         this.database = database;
         this.app = app;
+        this.lifecycle = lifecycle;
     }
 
     public static Server start(Config config, boolean demo) {
@@ -37,7 +42,10 @@ public final class Server implements AutoCloseable {
             }
             Javalin app = App.create(config, services).start();
             LOG.info("Dossier listening on http://localhost:{}/", app.port());
-            return new Server(database, app);
+            Optional<LifecycleJob> lifecycle = LifecycleJob.start(database.dataSource(),
+                    new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), java.time.Clock.systemUTC()),
+                    LifecycleSchedule.fromEnvironment(), nodeName());
+            return new Server(database, app, lifecycle);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -65,12 +73,26 @@ public final class Server implements AutoCloseable {
         LOG.info("Super-admin {} created from DOSSIER_ADMIN_EMAIL", admin.email());
     }
 
+    /** This node's name in the job table (at most 50 characters): host and process. */
+    private static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "node";
+        }
+        String name = host + "-" + ProcessHandle.current().pid();
+        return name.length() <= 50 ? name : name.substring(name.length() - 50);
+    }
+
     public int port() {
         return app.port();
     }
 
     @Override
     public void close() {
+        LOG.info("Stopping: lifecycle job (waits for a running pass)");
+        lifecycle.ifPresent(LifecycleJob::close);
         LOG.info("Stopping: HTTP server");
         app.stop();
         LOG.info("Stopping: connection pool and database");

@@ -51,7 +51,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
             "list-filtered",
-            "refuse");
+            "refuse", "lifecycle");
 
     @Override
     public Integer call() throws Exception {
@@ -189,6 +189,13 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (scenarios.contains("floor")) {
             results.put("floor", httpFloor(services, loaded, bodies, database, credentials));
+        }
+        // Last of all: the pass deletes case files (only on demand, not in the default list).
+        if (scenarios.contains("lifecycle")) {
+            LifecycleBench.run(services, loaded, name -> Workload.run(name, clients, warmup, seconds, (thread, i) -> {
+                int t = (int) ((thread + i) % loaded.size());
+                http.page("/t/" + loaded.get(t).slug() + "/records?page=" + (1 + i % 5), credentials.get(t));
+            }), results);
         }
         return results;
     }

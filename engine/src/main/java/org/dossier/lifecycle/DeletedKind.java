@@ -15,6 +15,7 @@ public enum DeletedKind {
     MEMBERSHIPS("memberships"),
     AUDIT_EVENTS("auditEvents"),
     KEPT_POSTS("keptPosts"),
+    CASE_FILE_TOMBSTONES("caseFileTombstones"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

@@ -23,6 +23,7 @@ final class TenantTables {
         tables.put(DeletedKind.MEMBERSHIPS, "memberships");
         tables.put(DeletedKind.AUDIT_EVENTS, "audit_events");
         tables.put(DeletedKind.KEPT_POSTS, "kept_posts");
+        tables.put(DeletedKind.CASE_FILE_TOMBSTONES, "case_file_tombstones");
         TABLES = Collections.unmodifiableMap(tables);
     }
 

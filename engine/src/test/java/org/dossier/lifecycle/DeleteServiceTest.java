@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dossier.Services;
 import org.dossier.TenantCommandTestHook;
 import org.dossier.account.LoginThrottle;
@@ -26,6 +27,8 @@ import org.dossier.branding.LogoTest;
 import org.dossier.form.FormService;
 import org.dossier.onboarding.CloneRequest;
 import org.dossier.onboarding.ClonedService;
+import org.dossier.record.RecordId;
+import org.dossier.retention.CaseFileErasure;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
@@ -78,6 +81,11 @@ class DeleteServiceTest {
                     Locale.FRENCH);
         }
         services.archive().placeHold(tenant.id(), held.id(), "Contentieux " + mark, actor);
+        // A case file deleted by the lifecycle leaves a tombstone, tenant data deleted with the service.
+        RecordId erased = services.records().create(tenant.id(), FormService.CASE_FILE,
+                TestRecords.validData(mark + "ter"), actor, Locale.FRENCH).id();
+        services.jdbi().useTransaction(handle ->
+                new CaseFileErasure().erase(handle, tenant.id(), erased, Instant.now(), Optional.empty()));
         ObjectNode customisation = services.mapper().createObjectNode();
         customisation.putObject("fields").putObject("accompagnement.antenne").put("hidden", true);
         services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, customisation, actor);
@@ -222,6 +230,7 @@ class DeleteServiceTest {
             assertThat(details.at("/deleted/accounts").asLong()).isEqualTo(2);
             assertThat(details.at("/deleted/sessions").asLong()).isEqualTo(1);
             assertThat(details.at("/deleted/apiTokens").asLong()).isEqualTo(1);
+            assertThat(details.at("/deleted/caseFileTombstones").asLong()).isEqualTo(1);
             assertThat(tombstone.details()).doesNotContain(adminEmail).doesNotContain(doomed.caseworker().email())
                     .doesNotContain("Camille").doesNotContain(doomed.caseworker().displayName())
                     .doesNotContain(doomed.lastNameMark()).doesNotContain("@");

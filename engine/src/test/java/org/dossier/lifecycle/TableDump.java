@@ -16,7 +16,7 @@ import org.dossier.tenant.TenantId;
  * before and after something that must not touch it. The tenant-scoped tables are read from the
  * database itself, so a table added by a later migration is covered without editing this class.
  */
-final class TableDump {
+public final class TableDump {
     private TableDump() {}
 
     /** Every table of the schema with a {@code tenant_id} column. */
@@ -61,7 +61,7 @@ final class TableDump {
     }
 
     /** Every row and column of the whole database holding {@code text}, as {@code table.column}. */
-    static List<String> whereFound(Services services, String text) {
+    public static List<String> whereFound(Services services, String text) {
         List<String[]> columns = services.jdbi().withHandle(handle -> handle.createQuery("""
                         SELECT table_name, column_name FROM information_schema.columns
                          WHERE table_schema = DATABASE()
