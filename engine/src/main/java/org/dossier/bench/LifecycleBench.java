@@ -30,7 +30,7 @@ final class LifecycleBench {
                              WHERE tenant_id = :t
                             """).bind("t", tenant.id().value()).execute());
         }
-        long total = services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM records")
+        long total = services.jdbi().withHandle(handle -> handle.createQuery("SELECT /* all tenants */ COUNT(*) FROM records")
                 .mapTo(Long.class).one());
         LifecyclePass pass = new LifecyclePass(services.jdbi(), () -> loaded, services.mapper(), Clock.systemUTC(),
                 new PassLock(services.jdbi()), LifecyclePass.BATCH);
