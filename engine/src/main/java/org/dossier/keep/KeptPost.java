@@ -21,6 +21,18 @@ public record KeptPost(long id, long userId, long tenantId, String pagePath, Str
     }
 
     /** The first value of {@code name}, or empty. */
+    /**
+     * The lock version the kept form was typed on (its {@code versionField}), or {@code fallback}
+     * when it carries none: shown again at that version, a save made meanwhile is a conflict.
+     */
+    public int lockVersion(String versionField, int fallback) {
+        try {
+            return Integer.parseInt(first(versionField).trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     public String first(String name) {
         List<String> values = fields.get(name);
         return values == null || values.isEmpty() ? "" : values.get(0);

@@ -116,20 +116,13 @@ public final class RecordPages {
         Optional<KeptPosts.Restored> restored = kept.restore(ctx, access, form);
         // Typing kept after a session expired is shown at the version it was typed on: a save made
         // meanwhile by someone else makes its save a conflict (409), never a silent overwrite.
-        CaseRecord shown = restored.map(r -> withLockVersion(record, keptVersion(r, record))).orElse(record);
+        CaseRecord shown = restored.map(r -> withLockVersion(record, r.post().lockVersion(VERSION, record.lockVersion())))
+                .orElse(record);
         // Every saved row carries its identity: a removal is then confirmed, audited and merged by row.
         JsonNode data = restored.<JsonNode>map(KeptPosts.Restored::data)
                 .orElseGet(() -> org.dossier.form.RowIdentities.numbered(form.effectiveSchema(), record.data()));
         renderForm(ctx, access, form, data, List.of(), shown, 200, "",
                 toComplete(access, record, form, "", RequestLocale.of(ctx)), restored);
-    }
-
-    private static int keptVersion(KeptPosts.Restored restored, CaseRecord record) {
-        try {
-            return Integer.parseInt(restored.post().first(VERSION).trim());
-        } catch (NumberFormatException e) {
-            return record.lockVersion();
-        }
     }
 
     public void update(Context ctx, TenantAccess access) {

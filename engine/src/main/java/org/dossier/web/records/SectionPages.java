@@ -149,17 +149,9 @@ public final class SectionPages {
         }
         KeptPost post = restored.get().post();
         // Without the fingerprint it was typed with (not a page of this kind), any save in between is a conflict.
-        renderSection(ctx, access, form, section, withLockVersion(record, keptVersion(post, record)), post.first(SHOWN),
+        renderSection(ctx, access, form, section, withLockVersion(record, post.lockVersion(VERSION, record.lockVersion())), post.first(SHOWN),
                 post.first(ConflictPages.LOADED), withSection(record.data(), restored.get().data(), section), List.of(),
                 200, "", SectionPageModels.Kept.of(restored));
-    }
-
-    private static int keptVersion(KeptPost post, CaseRecord record) {
-        try {
-            return Integer.parseInt(post.first(VERSION).trim());
-        } catch (NumberFormatException e) {
-            return record.lockVersion();
-        }
     }
 
     /** POST one section: only what it shows changes; a required gap elsewhere does not refuse it. */
