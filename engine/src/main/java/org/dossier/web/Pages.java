@@ -68,6 +68,9 @@ public final class Pages {
             if (access.get().can(Permission.MANAGE_USERS)) {
                 links.add(link(locale, "nav.users", base + "/admin/users", path));
             }
+            if (access.get().can(Permission.MANAGE_ARCHIVE)) {
+                links.add(link(locale, "nav.lifecycle", base + "/admin/lifecycle", path));
+            }
             if (access.get().can(Permission.READ_AUDIT)) {
                 links.add(link(locale, "nav.audit", base + "/admin/audit", path));
             }
@@ -77,6 +80,7 @@ public final class Pages {
         if (principal.get().user().superAdmin()) {
             links.add(link(locale, "nav.platform", "/admin/services", path));
             links.add(link(locale, "nav.stats", "/admin/stats", path));
+            links.add(link(locale, "nav.lifecycle", "/admin/lifecycle", path));
         }
         links.add(link(locale, "nav.account", "/account", path));
         return links;

@@ -16,6 +16,7 @@ import org.dossier.web.keep.KeptPosts;
 import org.dossier.web.keep.SessionRoutes;
 import org.dossier.web.modules.ModuleRoutes;
 import org.dossier.web.platform.PlatformRoutes;
+import org.dossier.web.retention.RetentionRoutes;
 import org.dossier.web.records.RecordRoutes;
 
 /**
@@ -44,6 +45,7 @@ public final class Routes {
         AuditRoutes.register(access, services, web);
         DesignerRoutes.register(access, services, web);
         PlatformRoutes.register(access, services, web);
+        RetentionRoutes.register(access, services, web);
         return access.rules();
     }
 }

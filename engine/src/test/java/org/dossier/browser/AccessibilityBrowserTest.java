@@ -124,7 +124,10 @@ class AccessibilityBrowserTest {
             new Page("reactivation page", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate", Step.NONE),
             new Page("reactivation page with its error", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate",
                     browser -> submit(browser, "form[action$='/reactivate']")),
-            new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE));
+            new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
+            new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
+                    Step.NONE),
+            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;
