@@ -1,4 +1,4 @@
--- The lifecycle job (issue 16 §2). Additive: four new tables, nothing existing changes.
+-- The lifecycle job. Additive: four new tables, nothing existing changes.
 
 -- db-scheduler's table (its MySQL/MariaDB DDL), the one job mechanism of the platform: the nightly
 -- lifecycle pass today, backups and long imports/exports later. One row per scheduled execution;

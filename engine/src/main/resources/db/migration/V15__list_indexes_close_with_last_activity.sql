@@ -1,4 +1,4 @@
--- The list and search show active case files by default and archived ones on request (issue 16):
+-- The list and search show active case files by default and archived ones on request:
 -- each filters on last_activity_at (CaseFilePhase). Every list index gains last_activity_at as its
 -- last column, so a page and its capped count are still read from the index alone ("Using index")
 -- without fetching each row for its last activity. Same names and leading columns: RecordListIndex

@@ -18,7 +18,7 @@ import org.dossier.web.RequestParams;
  * list as it was. A {@code back} is read as a query string of the list's own parameters and
  * written out again from them: whatever else it holds is dropped, and the link it makes is always
  * the service's list path, never another address. {@code archives} searches the archived case
- * files instead of the active ones, with the same fields (issue 16).
+ * files instead of the active ones, with the same fields.
  */
 record RecordListState(String q, String status, String antenne, String referent, boolean mine, boolean toComplete,
                        RecordSort sort, int page, boolean archives) {
