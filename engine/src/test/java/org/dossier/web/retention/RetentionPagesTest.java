@@ -70,8 +70,9 @@ class RetentionPagesTest {
                         INSERT INTO lifecycle_runs (id, run_by, started_at, finished_at, outcome, counts)
                         VALUES (:id, 'test', :started, :finished, 'finished', :counts)""")
                 .bind("id", UUID.randomUUID().toString())
-                .bind("started", Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MICROS))
-                .bind("finished", Instant.now().plusSeconds(3660).truncatedTo(ChronoUnit.MICROS))
+                // Later than any pass another test runs (the pass tests set their clock in 2031): the newest row.
+                .bind("started", Instant.parse("2037-01-01T10:00:00Z"))
+                .bind("finished", Instant.parse("2037-01-01T10:01:00Z"))
                 .bind("counts", counts).execute());
     }
 
