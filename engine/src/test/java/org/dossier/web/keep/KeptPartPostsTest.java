@@ -6,20 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.Services;
 import org.dossier.account.Role;
-import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestClient;
+import org.dossier.testing.TestSessions;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestForms;
 import org.dossier.testing.TestLogin;
@@ -59,15 +57,6 @@ class KeptPartPostsTest {
         return "/t/" + tenant.slug() + "/records/" + record.id();
     }
 
-    /** Moves the browser's session 31 minutes past its last request. */
-    private static void expire(TestClient browser) {
-        byte[] hash = Secrets.sha256(browser.sessionCookie().substring(TestLogin.SESSION_COOKIE.length() + 1));
-        Instant now = Instant.now();
-        services.jdbi().useHandle(handle -> handle.createUpdate(
-                        "UPDATE sessions SET created_at = :created, last_seen_at = :seen WHERE id_hash = :hash")
-                .bind("created", now.minus(Duration.ofMinutes(40))).bind("seen", now.minus(Duration.ofMinutes(31)))
-                .bind("hash", hash).execute());
-    }
 
     /** Types into the page at {@code path}, lets the session expire, posts: the browser's kept cookie. */
     private static String latePost(TestClient browser, String path, String... typed) {
@@ -75,7 +64,7 @@ class KeptPartPostsTest {
         for (int i = 0; i < typed.length; i += 2) {
             fields = TestForms.with(fields, typed[i], typed[i + 1]);
         }
-        expire(browser);
+        TestSessions.expire(services, browser);
         HttpResponse<String> late = browser.postForm(path, fields);
         assertThat(late.statusCode()).isEqualTo(303);
         assertThat(late.headers().firstValue("Location"))
@@ -193,7 +182,7 @@ class KeptPartPostsTest {
         String merge = recordUrl(record) + "/merge";
         List<Map.Entry<String, String>> choices = TestForms.with(TestForms.asShown(conflict.body(), "form.conflict"),
                 "choice:/identite/lieu_naissance", "theirs");
-        expire(browser);
+        TestSessions.expire(services, browser);
         HttpResponse<String> late = browser.postForm(merge, choices);
         assertThat(late.headers().firstValue("Location"))
                 .hasValue("/login?next=" + URLEncoder.encode(merge, StandardCharsets.UTF_8) + "&kept=1");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.dossier.record.CaseRecord;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
+import org.dossier.testing.TestSessions;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestForms;
 import org.dossier.testing.TestLogin;
@@ -69,15 +69,6 @@ class KeptPostsTest {
         return "/t/" + tenant.slug() + "/records/" + record.id();
     }
 
-    /** Moves the browser's session 31 minutes past its last request, as if its person had typed that long. */
-    private static void expire(TestClient browser) {
-        byte[] hash = Secrets.sha256(browser.sessionCookie().substring(TestLogin.SESSION_COOKIE.length() + 1));
-        Instant now = Instant.now();
-        services.jdbi().useHandle(handle -> handle.createUpdate(
-                        "UPDATE sessions SET created_at = :created, last_seen_at = :seen WHERE id_hash = :hash")
-                .bind("created", now.minus(Duration.ofMinutes(40))).bind("seen", now.minus(Duration.ofMinutes(31)))
-                .bind("hash", hash).execute());
-    }
 
     /** {@code fields} with {@code name}'s value replaced, or added when the form had none. */
     private static List<Map.Entry<String, String>> typed(List<Map.Entry<String, String>> fields, String name, String value) {
@@ -131,7 +122,7 @@ class KeptPostsTest {
     private static LateEdit lateEdit(TestClient browser, CaseRecord record, String name, String value) {
         String editUrl = recordUrl(record) + "/edit";
         List<Map.Entry<String, String>> fields = typed(TestForms.asShown(browser.get(editUrl).body()), name, value);
-        expire(browser);
+        TestSessions.expire(services, browser);
         return new LateEdit(browser.postForm(recordUrl(record), fields), editUrl);
     }
 
@@ -209,7 +200,7 @@ class KeptPostsTest {
     void a_new_case_file_posted_on_an_expired_session_comes_back_on_the_new_page() {
         User caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, false);
         TestClient browser = TestClient.browser(caseworker);
-        expire(browser);
+        TestSessions.expire(services, browser);
         long before = TestRecords.storedCount(services, tenant);
 
         HttpResponse<String> late = browser.postForm("/t/" + tenant.slug() + "/records", TestRecords.validPost("Nouveaukept"));
@@ -276,7 +267,7 @@ class KeptPostsTest {
         String editUrl = recordUrl(record) + "/edit";
         List<Map.Entry<String, String>> fields = typed(typed(TestForms.asShown(browser.get(editUrl).body()),
                 "notes_confidentielles.contenu", "Note-Secrete-Tapee"), "identite.nom", "Visible-Tapee");
-        expire(browser);
+        TestSessions.expire(services, browser);
         HttpResponse<String> late = browser.postForm(recordUrl(record), fields);
         services.jdbi().useHandle(handle -> handle.createUpdate(
                         "UPDATE memberships SET confidential = FALSE WHERE tenant_id = :t AND user_id = :u")
@@ -327,7 +318,7 @@ class KeptPostsTest {
         TestClient browser = TestClient.browser(caseworker);
         List<Map.Entry<String, String>> fields = typed(TestForms.asShown(browser.get(recordUrl(record) + "/edit").body()),
                 "_csrf", "not-the-sessions-token");
-        expire(browser);
+        TestSessions.expire(services, browser);
 
         HttpResponse<String> late = browser.postForm(recordUrl(record), typed(fields, "identite.nom", "Forge"));
 
