@@ -8,10 +8,12 @@ import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The one deletion path of a case file for good: the lifecycle pass uses it, and so will a GDPR
- * erasure and the attachments of later issues (what is attached to a case file is deleted here).
- * In the caller's transaction it deletes the rows and writes for each a tombstone that holds no
- * personal data: ids, form, creation and last-activity dates, deletion time, the run that deleted it.
+ * The one deletion path of case files for good, with everything that hangs off them (their legal
+ * holds today; attachments join here): the lifecycle pass and a GDPR erasure delete one case file
+ * or a batch through {@link #erase}, the deletion of a whole service through {@link #eraseService}.
+ * In the caller's transaction {@link #erase} deletes the rows and writes for each a tombstone that
+ * holds no personal data: ids, form, creation and last-activity dates, deletion time, the run that
+ * deleted it. A deleted service keeps no tombstones: it leaves its own, in the platform's log.
  *
  * <p>The audit log keeps its events about the case file: they point at the record id and hold
  * form, versions and row positions, never what the case file said (see {@code RecordService}).
@@ -50,7 +52,21 @@ public final class CaseFileErasure {
                 .bind("tenantId", tenantId.value()).bindList("ids", present)
                 .bind("deletedAt", now).bind("runId", runId.orElse(null))
                 .execute();
+        handle.createUpdate("DELETE FROM record_holds WHERE tenant_id = :tenantId AND record_id IN (<ids>)")
+                .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
         return handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
                 .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
+    }
+
+    /** What {@link #eraseService} removed. */
+    public record ServiceErasure(long holds, long records) {}
+
+    /** Deletes every case file of a service with what hangs off them, in {@code handle}'s transaction. */
+    public ServiceErasure eraseService(Handle handle, TenantId tenantId) {
+        long holds = handle.createUpdate("DELETE FROM record_holds WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId.value()).execute();
+        long records = handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId.value()).execute();
+        return new ServiceErasure(holds, records);
     }
 }

@@ -18,7 +18,7 @@ import org.dossier.account.Role;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
 import org.dossier.form.FormService;
-import org.dossier.lifecycle.TableDump;
+import org.dossier.offboarding.TableDump;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestDatabase;

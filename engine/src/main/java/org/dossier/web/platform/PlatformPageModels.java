@@ -20,7 +20,7 @@ final class PlatformPageModels {
      * {@code pages/platform-service-delete}: the confirmation, with what would go, or the report of
      * a deletion just done ({@code deleted}).
      */
-    record DeletePage(String tenantName, String slug, List<LifecyclePages.CountRow> counts, long tookMs,
+    record DeletePage(String tenantName, String slug, List<OffboardingPages.CountRow> counts, long tookMs,
                       boolean deleted, boolean suspended, String typed, String error) {}
 
     /** {@code pages/platform-stats}. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.DomainException;
-import org.dossier.lifecycle.ServiceSuspension;
+import org.dossier.offboarding.ServiceSuspension;
 import org.dossier.onboarding.CloneRequest;
 import org.dossier.onboarding.ClonedService;
 import org.dossier.onboarding.CreatedService;

@@ -16,9 +16,9 @@ public final class PlatformRoutes {
         PlatformPages platform = new PlatformPages(web.formBody(), services.messages(), services.onboarding(), web.templates(),
                 services.tenants());
         PlatformApi platformApi = new PlatformApi(web.json(), services.onboarding());
-        LifecyclePages lifecycle = new LifecyclePages(web.formBody(), services.messages(), web.templates(),
+        OffboardingPages lifecycle = new OffboardingPages(web.formBody(), services.messages(), web.templates(),
                 services.tenants(), platform, services.suspension(), services.deletion());
-        LifecycleApi lifecycleApi = new LifecycleApi(web.json(), services.suspension(), services.deletion());
+        OffboardingApi lifecycleApi = new OffboardingApi(web.json(), services.suspension(), services.deletion());
         StatisticsPages statistics = new StatisticsPages(services.statistics(), services.statisticsExports(), web.templates(),
                 services.tenants());
 

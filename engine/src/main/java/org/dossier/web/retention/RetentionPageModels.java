@@ -15,10 +15,10 @@ final class RetentionPageModels {
     /** One service's line of the next pass's plan. */
     record PlanRow(String slug, long archived, long deleted, long held) {}
 
-    /** {@code pages/lifecycle-service}. */
+    /** {@code pages/retention-service}. */
     record ServicePage(long active, long archived, long dueForDeletion, long held, int horizonDays,
                        List<CaseFileRow> due, long dueMore, List<CaseFileRow> holds, List<RunRow> runs) {}
 
-    /** {@code pages/lifecycle-platform}. */
+    /** {@code pages/retention-platform}. */
     record PlatformPage(List<RunRow> runs, List<PlanRow> plan) {}
 }

@@ -66,7 +66,7 @@ public final class RetentionPages {
         RetentionPageModels.ServicePage page = new RetentionPageModels.ServicePage(counts.active(), counts.archived(),
                 counts.dueForDeletion(), counts.held(), HORIZON_DAYS, dueRows, due.total() - dueRows.size(), holdRows,
                 runs);
-        ctx.html(templates.render("pages/lifecycle-service",
+        ctx.html(templates.render("pages/retention-service",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page), locale));
     }
 
@@ -79,7 +79,7 @@ public final class RetentionPages {
                 .map(service -> new RetentionPageModels.PlanRow(service.slug(), service.archived(), service.deleted(),
                         service.held()))
                 .toList();
-        ctx.html(templates.render("pages/lifecycle-platform",
+        ctx.html(templates.render("pages/retention-platform",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.platform.title")),
                         new RetentionPageModels.PlatformPage(runs, plan)), locale));
     }

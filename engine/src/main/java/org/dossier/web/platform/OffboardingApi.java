@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.dossier.DomainException;
-import org.dossier.lifecycle.DeletionCounts;
-import org.dossier.lifecycle.ServiceDeletion;
-import org.dossier.lifecycle.ServiceSuspension;
+import org.dossier.offboarding.DeletionCounts;
+import org.dossier.offboarding.ServiceDeletion;
+import org.dossier.offboarding.ServiceSuspension;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.RequestContext;
 import org.dossier.web.auth.Principal;
@@ -19,12 +19,12 @@ import org.dossier.web.Json;
  * {@code {"reason"}}), {@code POST .../resume}, and {@code DELETE /api/v1/tenants/{slug}} with the
  * slug again as {@code confirm}, in a JSON body or the query string.
  */
-public final class LifecycleApi {
+public final class OffboardingApi {
     private final Json json;
     private final ServiceSuspension suspension;
     private final ServiceDeletion deletion;
 
-    public LifecycleApi(Json json, ServiceSuspension suspension, ServiceDeletion deletion) {
+    public OffboardingApi(Json json, ServiceSuspension suspension, ServiceDeletion deletion) {
         this.json = json;
         this.suspension = suspension;
         this.deletion = deletion;

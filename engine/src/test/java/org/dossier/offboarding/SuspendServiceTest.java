@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

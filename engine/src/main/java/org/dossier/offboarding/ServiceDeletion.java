@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,7 @@ import java.util.Map;
 import org.dossier.DomainException;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
+import org.dossier.retention.CaseFileErasure;
 import org.dossier.tenant.TenantService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,7 +50,7 @@ public final class ServiceDeletion {
     public DeletionCounts preview(String slug) {
         return jdbi.inTransaction(handle -> {
             LockedTenant tenant = LockedTenant.lock(handle, slug);
-            LifecycleDao dao = handle.attach(LifecycleDao.class);
+            OffboardingDao dao = handle.attach(OffboardingDao.class);
             Map<DeletedKind, Long> counts = new EnumMap<>(DeletedKind.class);
             for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
                 counts.put(table.getKey(), dao.countRows(table.getValue(), tenant.id()));
@@ -79,11 +80,17 @@ public final class ServiceDeletion {
                 // Another node may still serve the service from its cache, or finish a request begun before.
                 throw new DomainException("suspensionSettling", 409, "suspended less than " + SETTLE.toSeconds() + " s ago");
             }
-            LifecycleDao dao = handle.attach(LifecycleDao.class);
+            OffboardingDao dao = handle.attach(OffboardingDao.class);
             Map<DeletedKind, Long> deleted = new EnumMap<>(DeletedKind.class);
             OrphanAccounts orphans = OrphanAccounts.find(dao, tenant.id());
+            // Case files go through their one deletion path, which takes what hangs off them too.
+            CaseFileErasure.ServiceErasure caseFiles = new CaseFileErasure().eraseService(handle, tenant.id());
+            deleted.put(DeletedKind.RECORD_HOLDS, caseFiles.holds());
+            deleted.put(DeletedKind.RECORDS, caseFiles.records());
             for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
-                deleted.put(table.getKey(), (long) dao.deleteRows(table.getValue(), tenant.id()));
+                if (!deleted.containsKey(table.getKey())) {
+                    deleted.put(table.getKey(), (long) dao.deleteRows(table.getValue(), tenant.id()));
+                }
             }
             orphans.delete(dao, deleted);
             long unlinked = dao.unlinkClones(tenant.id().value());

@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,7 +72,7 @@ public final class ServiceSuspension {
     }
 
     private void change(Handle handle, LockedTenant tenant, String status, String action, ObjectNode details, Actor actor) {
-        handle.attach(LifecycleDao.class).setStatus(tenant.id().value(), status, java.time.Instant.now());
+        handle.attach(OffboardingDao.class).setStatus(tenant.id().value(), status, java.time.Instant.now());
         audit.recordPlatform(handle, actor, action, "tenant", tenant.id().toString(), details);
         // The service's admins read in their own log why they were shut out, and when it ended.
         audit.record(handle, tenant.id(), actor, action, "tenant", tenant.id().toString(), details);

@@ -1,9 +1,9 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 /**
  * What deleting a service removes, in the order it is reported. The key names each count in the
  * tombstone, the API answer and the command's output, and its label in the pages bundle
- * ({@code lifecycle.kind.<key>}).
+ * ({@code offboarding.kind.<key>}).
  */
 public enum DeletedKind {
     RECORD_HOLDS("recordHolds"),

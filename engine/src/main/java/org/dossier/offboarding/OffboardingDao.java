@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * transaction. Statements on the platform log take its tenant id ({@code :platform}) from the
  * caller, as {@link org.dossier.audit.AuditLog#PLATFORM_TENANT}.
  */
-interface LifecycleDao {
+interface OffboardingDao {
 
     /** A service's row, read and locked for the rest of the transaction. */
     @SqlQuery("SELECT id, slug, status, status_changed_at FROM tenants WHERE slug = :slug FOR UPDATE")

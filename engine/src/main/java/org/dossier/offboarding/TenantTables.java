@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,11 +1,11 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.account.LoginThrottle;
 import org.dossier.audit.AuditLog;
-import org.dossier.lifecycle.LifecycleDao.Account;
+import org.dossier.offboarding.OffboardingDao.Account;
 import org.dossier.tenant.TenantId;
 
 /**
@@ -25,12 +25,12 @@ final class OrphanAccounts {
     }
 
     /** The members of the service, not super-admin, with no membership in any other service. */
-    static OrphanAccounts find(LifecycleDao dao, TenantId tenantId) {
+    static OrphanAccounts find(OffboardingDao dao, TenantId tenantId) {
         return new OrphanAccounts(dao.orphanCandidates(tenantId));
     }
 
     /** Counts, for the confirmation page, the accounts, sessions and tokens the deletion would remove. */
-    static void count(LifecycleDao dao, TenantId tenantId, Map<DeletedKind, Long> counts) {
+    static void count(OffboardingDao dao, TenantId tenantId, Map<DeletedKind, Long> counts) {
         OrphanAccounts orphans = find(dao, tenantId);
         List<Long> ids = orphans.ids();
         counts.put(DeletedKind.ACCOUNTS, (long) ids.size());
@@ -45,7 +45,7 @@ final class OrphanAccounts {
      * the statement itself, under InnoDB's locks: a membership given meanwhile in another service
      * keeps the account.
      */
-    void delete(LifecycleDao dao, Map<DeletedKind, Long> deleted) {
+    void delete(OffboardingDao dao, Map<DeletedKind, Long> deleted) {
         List<Long> ids = ids();
         if (ids.isEmpty()) {
             deleted.put(DeletedKind.ACCOUNTS, 0L);

@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * callers are refused on every lifecycle route, by page and by API, and nothing changes.
  */
 @Tag("integration")
-class LifecycleAccessTest {
+class OffboardingAccessTest {
 
     @Test
     void no_member_of_a_service_not_even_its_admin_may_suspend_resume_or_delete_it() {

@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.DomainException;
-import org.dossier.lifecycle.DeletedKind;
-import org.dossier.lifecycle.DeletionCounts;
-import org.dossier.lifecycle.ServiceDeletion;
-import org.dossier.lifecycle.ServiceSuspension;
+import org.dossier.offboarding.DeletedKind;
+import org.dossier.offboarding.DeletionCounts;
+import org.dossier.offboarding.ServiceDeletion;
+import org.dossier.offboarding.ServiceSuspension;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
@@ -26,7 +26,7 @@ import org.dossier.web.view.PebbleTemplates;
  * The super-admin's lifecycle actions on the services page: suspend and resume (one button per
  * service), and delete behind a page that shows what will go and asks for the slug.
  */
-public final class LifecyclePages {
+public final class OffboardingPages {
     private final FormBody formBody;
     private final Messages messages;
     private final PebbleTemplates templates;
@@ -35,7 +35,7 @@ public final class LifecyclePages {
     private final ServiceSuspension suspension;
     private final ServiceDeletion deletion;
 
-    public LifecyclePages(FormBody formBody, Messages messages, PebbleTemplates templates, TenantService tenants,
+    public OffboardingPages(FormBody formBody, Messages messages, PebbleTemplates templates, TenantService tenants,
                           PlatformPages platform, ServiceSuspension suspension, ServiceDeletion deletion) {
         this.formBody = formBody;
         this.messages = messages;
@@ -55,7 +55,7 @@ public final class LifecyclePages {
         try {
             Tenant tenant = suspension.suspend(ctx.pathParam("slug"), LoginPages.first(params, "reason"),
                     RequestContext.actor(ctx));
-            platform.listWith(ctx, 200, UiText.get(locale, "lifecycle.suspended", tenant.name(), tenant.slug()), "");
+            platform.listWith(ctx, 200, UiText.get(locale, "offboarding.suspended", tenant.name(), tenant.slug()), "");
         } catch (DomainException e) {
             platform.listWith(ctx, e.status(), "", messages.general(e.code(), locale));
         }
@@ -65,7 +65,7 @@ public final class LifecyclePages {
         Locale locale = RequestLocale.of(ctx);
         try {
             Tenant tenant = suspension.resume(ctx.pathParam("slug"), RequestContext.actor(ctx));
-            platform.listWith(ctx, 200, UiText.get(locale, "lifecycle.resumed", tenant.name(), tenant.slug()), "");
+            platform.listWith(ctx, 200, UiText.get(locale, "offboarding.resumed", tenant.name(), tenant.slug()), "");
         } catch (DomainException e) {
             platform.listWith(ctx, e.status(), "", messages.general(e.code(), locale));
         }
@@ -92,7 +92,7 @@ public final class LifecyclePages {
         PlatformPageModels.DeletePage page = new PlatformPageModels.DeletePage(tenant.name(), report.slug(),
                 rows(report.counts(), locale), report.took().toMillis(), true, true, "", "");
         ctx.status(200).html(templates.render("pages/platform-service-delete",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.deleted.title")), page), locale));
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "offboarding.deleted.title")), page), locale));
     }
 
     private void renderConfirmation(Context ctx, int status, Tenant tenant, String typed, String error) {
@@ -100,16 +100,16 @@ public final class LifecyclePages {
         PlatformPageModels.DeletePage page = new PlatformPageModels.DeletePage(tenant.name(), tenant.slug(),
                 rows(deletion.preview(tenant.slug()), locale), 0, false, tenant.suspended(), typed, error);
         ctx.status(status).html(templates.render("pages/platform-service-delete", PageModel.of(
-                Pages.layout(ctx, locale, UiText.get(locale, "lifecycle.delete.title", tenant.name())), page), locale));
+                Pages.layout(ctx, locale, UiText.get(locale, "offboarding.delete.title", tenant.name())), page), locale));
     }
 
     private static List<CountRow> rows(DeletionCounts counts, Locale locale) {
         List<CountRow> rows = new java.util.ArrayList<>();
         for (DeletedKind kind : DeletedKind.values()) {
-            rows.add(new CountRow(UiText.get(locale, "lifecycle.kind." + kind.key()), counts.of(kind)));
+            rows.add(new CountRow(UiText.get(locale, "offboarding.kind." + kind.key()), counts.of(kind)));
         }
-        rows.add(new CountRow(UiText.get(locale, "lifecycle.kind.unlinkedClones"), counts.unlinkedClones()));
-        rows.add(new CountRow(UiText.get(locale, "lifecycle.kind.redactedPlatformEvents"), counts.redactedPlatformEvents()));
+        rows.add(new CountRow(UiText.get(locale, "offboarding.kind.unlinkedClones"), counts.unlinkedClones()));
+        rows.add(new CountRow(UiText.get(locale, "offboarding.kind.redactedPlatformEvents"), counts.redactedPlatformEvents()));
         return rows;
     }
 }

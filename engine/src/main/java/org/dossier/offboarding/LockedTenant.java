@@ -1,4 +1,4 @@
-package org.dossier.lifecycle;
+package org.dossier.offboarding;
 
 import org.dossier.tenant.NoSuchTenantException;
 import org.dossier.tenant.TenantId;
@@ -13,7 +13,7 @@ record LockedTenant(TenantId id, String slug, boolean suspended, java.time.Insta
 
     /** @throws NoSuchTenantException when no service has this slug */
     static LockedTenant lock(Handle handle, String slug) {
-        return handle.attach(LifecycleDao.class).lockBySlug(slug == null ? "" : slug)
+        return handle.attach(OffboardingDao.class).lockBySlug(slug == null ? "" : slug)
                 .map(row -> new LockedTenant(new TenantId(row.id()), row.slug(), "suspended".equals(row.status()),
                         row.statusChangedAt()))
                 .orElseThrow(() -> new NoSuchTenantException(String.valueOf(slug)));
