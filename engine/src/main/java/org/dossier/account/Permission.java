@@ -9,5 +9,10 @@ public enum Permission {
     READ_AUDIT,
     CUSTOMISE_SERVICE,
     /** Reactivate an archived case file, place and lift legal holds: the service's admins, who answer for its data. */
-    MANAGE_ARCHIVE
+    MANAGE_ARCHIVE,
+    /**
+     * The GDPR duties of a service: its register of processing, its lifecycle page, access and
+     * erasure requests. Its admins and its data protection officer ({@link Role#DPO}).
+     */
+    DATA_PROTECTION
 }

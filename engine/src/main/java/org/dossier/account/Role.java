@@ -15,7 +15,13 @@ public enum Role {
     /** Fills and updates the service's case files. */
     CASEWORKER(EnumSet.of(Permission.READ_RECORDS, Permission.WRITE_RECORDS)),
     /** Reads the service's case files, changes nothing. */
-    VIEWER(EnumSet.of(Permission.READ_RECORDS));
+    VIEWER(EnumSet.of(Permission.READ_RECORDS)),
+    /**
+     * The service's data protection officer (délégué à la protection des données): reads the
+     * register of processing, the audit log and the lifecycle page, and runs access and erasure
+     * requests. Does not browse or edit case files otherwise.
+     */
+    DPO(EnumSet.of(Permission.READ_AUDIT, Permission.DATA_PROTECTION));
 
     private final Set<Permission> permissions;
 
@@ -27,7 +33,7 @@ public enum Role {
         return permissions.contains(permission);
     }
 
-    /** The name stored in the database and shown in URLs and forms: {@code admin}, {@code caseworker}, {@code viewer}. */
+    /** The name stored in the database and shown in URLs and forms: {@code admin}, {@code caseworker}, {@code viewer}, {@code dpo}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,7 +1,7 @@
 package org.dossier.web.retention;
 
 import static io.javalin.http.HandlerType.GET;
-import static org.dossier.account.Permission.MANAGE_ARCHIVE;
+import static org.dossier.account.Permission.DATA_PROTECTION;
 
 import java.time.Clock;
 import org.dossier.Services;
@@ -19,7 +19,7 @@ public final class RetentionRoutes {
         RetentionPages pages = new RetentionPages(new RetentionOverview(services.jdbi(), services.mapper()),
                 new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), clock), clock,
                 web.templates());
-        access.tenant(GET, "/t/{tenant}/admin/lifecycle", MANAGE_ARCHIVE, pages::service);
+        access.tenant(GET, "/t/{tenant}/admin/lifecycle", DATA_PROTECTION, pages::service);
         access.platform(GET, "/admin/lifecycle", pages::platform);
     }
 }
