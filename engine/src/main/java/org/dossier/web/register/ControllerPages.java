@@ -12,6 +12,7 @@ import org.dossier.register.ProcessingRegister.Controller;
 import org.dossier.register.RegisterService;
 import org.dossier.tenant.Tenant;
 import org.dossier.tenant.TenantService;
+import org.dossier.web.FormBody;
 import org.dossier.web.Pages;
 import org.dossier.web.RequestContext;
 import org.dossier.web.RequestLocale;
@@ -37,8 +38,11 @@ public final class ControllerPages {
     private final RegisterService registers;
     private final TenantService tenants;
     private final PebbleTemplates templates;
+    private final FormBody formBody;
 
-    public ControllerPages(RegisterService registers, TenantService tenants, PebbleTemplates templates) {
+    public ControllerPages(RegisterService registers, TenantService tenants, PebbleTemplates templates,
+                           FormBody formBody) {
+        this.formBody = formBody;
         this.registers = registers;
         this.tenants = tenants;
         this.templates = templates;
@@ -76,10 +80,11 @@ public final class ControllerPages {
     }
 
     private void save(Context ctx, Tenant tenant, Urls urls) {
+        Map<String, List<String>> posted = formBody.parse(ctx);
         Map<String, String> entered = new LinkedHashMap<>();
         for (Spec spec : INPUTS) {
-            String value = ctx.formParam(spec.name());
-            entered.put(spec.name(), value == null ? "" : value.strip());
+            List<String> values = posted.getOrDefault(spec.name(), List.of());
+            entered.put(spec.name(), values.isEmpty() ? "" : values.get(0).strip());
         }
         Map<String, String> problems = check(entered);
         if (!problems.isEmpty()) {

@@ -16,7 +16,8 @@ public final class RegisterRoutes {
     public static void register(AccessRoutes access, Services services, WebKit web) {
         RegisterPages pages = new RegisterPages(services.register(), web.templates());
         RegisterDownloads downloads = new RegisterDownloads(services.register(), web.templates(), services.mapper());
-        ControllerPages controller = new ControllerPages(services.register(), services.tenants(), web.templates());
+        ControllerPages controller = new ControllerPages(services.register(), services.tenants(), web.templates(),
+                web.formBody());
         access.tenant(GET, "/t/{tenant}/admin/register", DATA_PROTECTION, pages::service);
         access.tenant(GET, "/t/{tenant}/admin/register.pdf", DATA_PROTECTION, downloads::pdf);
         access.tenant(GET, "/t/{tenant}/admin/register.json", DATA_PROTECTION, downloads::json);
