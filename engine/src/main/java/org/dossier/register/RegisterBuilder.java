@@ -52,6 +52,16 @@ public final class RegisterBuilder {
                 settings.measures());
     }
 
+    /**
+     * The fields of a form with no purpose and legal basis, which the register lists "to complete":
+     * what the designer warns of before a version is published.
+     */
+    public static List<FieldEntry> toComplete(JsonNode effectiveSchema) {
+        List<FieldEntry> toComplete = new ArrayList<>();
+        walk(effectiveSchema, effectiveSchema, "", List.of(), PERSONS_HELPED, false, new ArrayList<>(), toComplete);
+        return List.copyOf(toComplete);
+    }
+
     /** A field with its annotation. */
     private record Annotated(FieldEntry field, String purpose, String legalBasis, String category, boolean special) {}
 

@@ -232,4 +232,26 @@ class RegisterPagesTest {
         assertThat(services.register().controller(other.id()).dpoEmail()).isEqualTo("dpd@autre.example");
         assertThat(services.register().controller(tenant.id()).dpoEmail()).isNotEqualTo("dpd@autre.example");
     }
+
+    @Test
+    void the_designer_warns_of_a_custom_field_without_purpose_and_publishing_stays_open() {
+        Tenant designed = TestTenants.withBaseForm(services, "register-designer");
+        TestClient designer = TestClient.browser(TestUsers.member(services, designed, Role.ADMIN, true));
+        String base = "/t/" + designed.slug() + "/admin/form";
+        String register = "/t/" + designed.slug() + "/admin/register";
+        assertThat(get(designer, base).select("#register-warning")).isEmpty();
+        assertThat(get(designer, register).select("#to-complete")).isEmpty();
+
+        assertThat(designer.postForm(base + "/custom-fields", List.of(Map.entry("key", "canal"),
+                Map.entry("type", "text"), Map.entry("section", "accompagnement"), Map.entry("labelFr", "Canal"))))
+                .extracting(HttpResponse::statusCode).isEqualTo(303);
+        Document page = get(designer, base);
+        assertThat(page.select("#register-warning").text()).contains("un champ n’a ni finalité ni base légale",
+                "Accompagnement › Canal");
+        assertThat(page.select("#cf-purpose-hint").text()).contains("registre des traitements");
+
+        assertThat(designer.postForm(base + "/publish", List.of()).statusCode()).isEqualTo(303);
+        assertThat(get(designer, register).select("#to-complete li").eachText())
+                .containsExactly("Accompagnement › Canal – à compléter");
+    }
 }
