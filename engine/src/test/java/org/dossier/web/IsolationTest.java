@@ -158,6 +158,7 @@ class IsolationTest {
         known.put("GET /t/{tenant}/admin/register", Access.TENANT);
         known.put("GET /t/{tenant}/admin/register.pdf", Access.TENANT);
         known.put("GET /t/{tenant}/admin/register.json", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/register", Access.TENANT);
         known.put("GET /t/{tenant}/admin/register/controller", Access.TENANT);
         known.put("POST /t/{tenant}/admin/register/controller", Access.TENANT);
         known.put("GET /admin/register", Access.PLATFORM);

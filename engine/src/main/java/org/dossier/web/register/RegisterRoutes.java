@@ -21,6 +21,7 @@ public final class RegisterRoutes {
         access.tenant(GET, "/t/{tenant}/admin/register", DATA_PROTECTION, pages::service);
         access.tenant(GET, "/t/{tenant}/admin/register.pdf", DATA_PROTECTION, downloads::pdf);
         access.tenant(GET, "/t/{tenant}/admin/register.json", DATA_PROTECTION, downloads::json);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/register", DATA_PROTECTION, downloads::json);
         access.tenant(GET, "/t/{tenant}/admin/register/controller", CUSTOMISE_SERVICE, controller::show);
         access.tenant(POST, "/t/{tenant}/admin/register/controller", CUSTOMISE_SERVICE, controller::save);
         access.platform(GET, "/admin/register", pages::platform);

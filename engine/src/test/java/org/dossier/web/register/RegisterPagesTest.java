@@ -184,6 +184,11 @@ class RegisterPagesTest {
         assertThat(register.path("purposes").get(0).path("name").asText()).isEqualTo(OLD_PURPOSE);
         assertThat(register.path("purposes").get(0).path("legalBasis").asText()).isEqualTo("public-task");
 
+        HttpResponse<String> api = TestClient.api(services, dpo).get("/api/v1/tenants/" + tenant.slug()
+                + "/register?at=2024-06-30");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(TestClient.json(api).path("formVersion").asInt()).isEqualTo(1);
+
         assertThat(TestAudit.events(services, tenant.id().value(), "register.downloaded", dpo.email()))
                 .extracting(event -> TestAudit.details(event).get("format")).contains("pdf", "json");
     }
