@@ -36,6 +36,10 @@ import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
 import org.dossier.record.RecordService;
+import org.dossier.register.PlatformSettings;
+import org.dossier.register.RegisterService;
+import org.dossier.register.RegisterSnapshots;
+import org.dossier.register.SecurityMeasures;
 import org.dossier.referent.Referents;
 import org.dossier.stats.PlatformStatistics;
 import org.dossier.stats.StatisticsExports;
@@ -83,13 +87,18 @@ public record Services(
         Readiness readiness,
         KeptPostStore keptPosts,
         Referents referents,
-        RecordArchive archive) {
+        RecordArchive archive,
+        RegisterService register) {
 
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
         Messages messages = new Messages();
         VisibleWhen visibleWhen = new VisibleWhen();
-        FormService forms = new FormService(database.jdbi(), mapper, new MetaSchema(), new FormCompiler());
+        PlatformSettings platformSettings = new PlatformSettings(SecurityMeasures.of(config.accounts().sessionIdle(),
+                config.accounts().sessionAbsolute(), config.accounts().loginLimits()));
+        RegisterSnapshots registerSnapshots = new RegisterSnapshots(mapper, platformSettings);
+        FormService forms = new FormService(database.jdbi(), mapper, new MetaSchema(), new FormCompiler(),
+                registerSnapshots);
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
         Referents referents = new Referents(database.jdbi(), audit, messages);
@@ -140,6 +149,8 @@ public record Services(
                 new Readiness(database.jdbi(), migrations),
                 new KeptPostStore(database.jdbi(), mapper, audit, clock),
                 referents,
-                new RecordArchive(database.jdbi(), audit, mapper, clock));
+                new RecordArchive(database.jdbi(), audit, mapper, clock),
+                new RegisterService(database.jdbi(), mapper, forms, tenants, platformSettings, registerSnapshots, audit,
+                        clock));
     }
 }

@@ -18,6 +18,7 @@ import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormService;
+import org.dossier.register.ProcessingRegister;
 import org.dossier.tenant.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,19 +62,30 @@ public final class DemoSeeder {
         });
         String password = demoPassword.orElseGet(() -> Secrets.password(16));
         seedAccounts(tenants, password);
+        seedControllers(tenants);
         seedRecords(tenants.get(0), new FakeCaseFiles.Options(true, true, LocalDate.now()), 1L);
         seedRecords(tenants.get(1), new FakeCaseFiles.Options(false, false, LocalDate.now()), 2L);
         LOG.info("Demo data seeded: services pasq and service-b, {} case files each", RECORDS_PER_SERVICE);
         if (demoPassword.isEmpty()) {
             // Printed, not logged at a level someone might silence: it is the only way to sign in.
             System.out.println();
-            System.out.println("Demo accounts (admin@pasq.demo, caseworker@pasq.demo, caseworker2@pasq.demo, viewer@pasq.demo,");
+            System.out.println("Demo accounts (admin@pasq.demo, caseworker@pasq.demo, caseworker2@pasq.demo, viewer@pasq.demo, dpo@pasq.demo,");
             System.out.println("the same @service-b.demo, and " + SUPER_ADMIN + ") have the generated password:");
             System.out.println("    " + password);
             System.out.println("Set DOSSIER_DEMO_PASSWORD to choose it instead. It is shown only now.");
             System.out.println();
         }
         return true;
+    }
+
+    /** The controller's contact details each demo service's register opens with (fictitious addresses). */
+    private void seedControllers(List<Tenant> tenants) {
+        for (Tenant tenant : tenants) {
+            services.register().saveController(tenant.id(), new ProcessingRegister.Controller(
+                    "Association " + tenant.name() + " (fictive)", "Direction (démo)", "1 rue de l’Exemple, 75000 Paris",
+                    "contact@" + tenant.slug() + DEMO_DOMAIN, "", "Déléguée à la protection des données (démo)",
+                    "dpo@" + tenant.slug() + DEMO_DOMAIN, ""), SEED);
+        }
     }
 
     /**
@@ -99,7 +111,8 @@ public final class DemoSeeder {
         ADMIN("admin", "Administratrice", Role.ADMIN, true),
         CASEWORKER("caseworker", "Travailleuse sociale", Role.CASEWORKER, true),
         CASEWORKER2("caseworker2", "Travailleur social sans habilitation", Role.CASEWORKER, false),
-        VIEWER("viewer", "Lecture seule", Role.VIEWER, false);
+        VIEWER("viewer", "Lecture seule", Role.VIEWER, false),
+        DPO("dpo", "Déléguée à la protection des données", Role.DPO, false);
 
         final String localPart;
         final String displayName;

@@ -35,7 +35,16 @@ public final class FormService {
     private final Map<VersionKey, CompiledForm> compiled = new ConcurrentHashMap<>();
     private final Map<LatestKey, Latest> latest = new ConcurrentHashMap<>();
 
+    private final PublicationListener listener;
+
     public FormService(Jdbi jdbi, ObjectMapper json, MetaSchema metaSchema, FormCompiler compiler) {
+        this(jdbi, json, metaSchema, compiler, PublicationListener.NONE);
+    }
+
+    /** @param listener told of every version published, in the publication's transaction (the register keeps its own) */
+    public FormService(Jdbi jdbi, ObjectMapper json, MetaSchema metaSchema, FormCompiler compiler,
+                       PublicationListener listener) {
+        this.listener = listener;
         this.jdbi = jdbi;
         this.json = json;
         this.metaSchema = metaSchema;
@@ -95,11 +104,13 @@ public final class FormService {
     public int publish(Handle handle, TenantId tenantId, String formKey, JsonNode definition, JsonNode customisation,
                        RequiredChoices choices, String publishedBy) {
         metaSchema.check(definition);
-        compiler.compile(formKey, 0, definition);
+        CompiledForm compiledForm = compiler.compile(formKey, 0, definition);
         FormVersionDao dao = handle.attach(FormVersionDao.class);
         int next = dao.latestVersionNumber(tenantId, formKey) + 1;
+        Instant publishedAt = Instant.now();
         dao.insert(tenantId, formKey, next, definition.toString(), customisation == null ? null : customisation.toString(),
-                Instant.now(), publishedBy, choices.toJson());
+                publishedAt, publishedBy, choices.toJson());
+        listener.published(handle, tenantId, formKey, next, compiledForm.effectiveSchema(), publishedAt);
         latest.remove(new LatestKey(tenantId, formKey));
         return next;
     }

@@ -16,6 +16,8 @@ public enum DeletedKind {
     AUDIT_EVENTS("auditEvents"),
     KEPT_POSTS("keptPosts"),
     CASE_FILE_TOMBSTONES("caseFileTombstones"),
+    REGISTER_CONTROLLERS("registerControllers"),
+    REGISTER_SNAPSHOTS("registerSnapshots"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

@@ -24,6 +24,8 @@ final class TenantTables {
         tables.put(DeletedKind.AUDIT_EVENTS, "audit_events");
         tables.put(DeletedKind.KEPT_POSTS, "kept_posts");
         tables.put(DeletedKind.CASE_FILE_TOMBSTONES, "case_file_tombstones");
+        tables.put(DeletedKind.REGISTER_CONTROLLERS, "register_controllers");
+        tables.put(DeletedKind.REGISTER_SNAPSHOTS, "register_snapshots");
         TABLES = Collections.unmodifiableMap(tables);
     }
 

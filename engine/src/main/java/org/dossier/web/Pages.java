@@ -28,7 +28,7 @@ public final class Pages {
                 title,
                 tenant == null ? "Dossier" : tenant.name(),
                 tenant == null ? "/assets/css/brand-default.css" : "/t/" + tenant.slug() + "/brand.css",
-                tenant == null ? "/" : "/t/" + tenant.slug() + "/records",
+                tenant == null ? "/" : RequestContext.access(ctx).map(ServiceHome::of).orElse("/t/" + tenant.slug() + "/records"),
                 new LayoutModel.LangSwitchUrls(withLang(ctx, "fr"), withLang(ctx, "en")),
                 Optional.empty(),
                 principal.map(p -> p.user().displayName()).orElse(""),
@@ -68,7 +68,9 @@ public final class Pages {
             if (access.get().can(Permission.MANAGE_USERS)) {
                 links.add(link(locale, "nav.users", base + "/admin/users", path));
             }
-            if (access.get().can(Permission.MANAGE_ARCHIVE)) {
+            if (access.get().can(Permission.DATA_PROTECTION)) {
+                links.add(link(locale, "nav.register", base + "/admin/register", path));
+                links.add(link(locale, "nav.access", base + "/admin/access", path));
                 links.add(link(locale, "nav.lifecycle", base + "/admin/lifecycle", path));
             }
             if (access.get().can(Permission.READ_AUDIT)) {
@@ -81,6 +83,7 @@ public final class Pages {
             links.add(link(locale, "nav.platform", "/admin/services", path));
             links.add(link(locale, "nav.stats", "/admin/stats", path));
             links.add(link(locale, "nav.lifecycle", "/admin/lifecycle", path));
+            links.add(link(locale, "nav.register", "/admin/register", path));
         }
         links.add(link(locale, "nav.account", "/account", path));
         return links;

@@ -127,7 +127,15 @@ class AccessibilityBrowserTest {
             new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
-            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
+            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE),
+            new Page("register of processing", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/register",
+                    Step.NONE),
+            new Page("register of processing as of a version", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/register?version=1", Step.NONE),
+            new Page("register controller form with errors", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/register/controller",
+                    browser -> submit(browser, "form[action$='/controller']", "dpoEmail", "pas-une-adresse")),
+            new Page("super-admin register of processing", Who.SUPER_ADMIN, fixture -> "/admin/register", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;

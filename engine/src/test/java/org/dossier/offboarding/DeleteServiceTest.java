@@ -97,6 +97,9 @@ class DeleteServiceTest {
                         """).bind("tenantId", tenant.id()).bind("now", Instant.now()).execute());
         services.logos().save(tenant.id(), Logo.check(LogoTest.image("png", 40, 20)), caseworker.email());
         services.tenants().logoChanged(tenant.id(), true);
+        // Each publication keeps its register; the controller's details are the service's too.
+        services.register().saveController(tenant.id(), new org.dossier.register.ProcessingRegister.Controller(
+                "CCAS " + mark, "", "", "", "", "", "dpd@" + mark.toLowerCase(Locale.ROOT) + ".example", ""), actor);
         services.sessions().open(caseworker, "127.0.0.1");
         TestUsers.token(services, caseworker);
         services.keptPosts().keep("browser-" + mark, caseworker, tenant.id(), "/t/" + tenant.slug() + "/records/new",

@@ -105,6 +105,18 @@ public final class TestClient {
         return send(request(path, headers).GET());
     }
 
+    /** A GET whose answer is a file (a PDF…): the body as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts an HTML form, repeated names allowed; a signed-in browser adds its CSRF token unless one is given. */
     public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields, String... headers) {
         List<Map.Entry<String, String>> all = new ArrayList<>(fields);

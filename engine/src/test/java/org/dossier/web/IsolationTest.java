@@ -155,6 +155,15 @@ class IsolationTest {
         known.put("DELETE /api/v1/tenants/{slug}", Access.PLATFORM);
         known.put("GET /t/{tenant}/admin/lifecycle", Access.TENANT);
         known.put("GET /admin/lifecycle", Access.PLATFORM);
+        known.put("GET /t/{tenant}/admin/register", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/register.pdf", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/register.json", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/register", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/register/controller", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/register/controller", Access.TENANT);
+        known.put("GET /admin/register", Access.PLATFORM);
+        known.put("GET /admin/register/{slug}/controller", Access.PLATFORM);
+        known.put("POST /admin/register/{slug}/controller", Access.PLATFORM);
         known.put("GET /admin/stats", Access.PLATFORM);
         known.put("GET /admin/stats/services.csv", Access.PLATFORM);
         known.put("GET /admin/stats/months.csv", Access.PLATFORM);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.dossier.account.Membership;
-import org.dossier.account.Permission;
 import org.dossier.account.User;
 import org.dossier.tenant.Tenant;
 import org.dossier.web.Pages;
@@ -89,8 +88,7 @@ public final class HomePage {
         if (tenant == null) {
             return null;
         }
-        String base = "/t/" + tenant.slug();
-        String url = membership.role().allows(Permission.READ_RECORDS) ? base + "/records" : base + "/admin/users";
+        String url = org.dossier.web.ServiceHome.of(tenant.slug(), membership.role());
         return new ServiceLink(tenant.name(), tenant.suspended() ? "" : url,
                 UiText.get(locale, "role." + membership.role().key()), tenant.suspended());
     }

@@ -25,6 +25,12 @@ final class DesignerPageModels {
     record Notices(List<String> updates, String pulledNotice) {}
 
     /**
+     * The register's warning: the fields of the draft without a purpose and legal basis, which the
+     * register will list "to complete" (a warning: publishing stays open), and where the register is.
+     */
+    record RegisterNotice(List<String> registerToComplete, String registerUrl) {}
+
+    /**
      * What the custom field form offers, and the values it shows. {@code entered} stays a map: it
      * is the posted form echoed back, read by field name.
      */

@@ -23,6 +23,7 @@ import org.dossier.designer.RequiredChoiceMissingException;
 import org.dossier.form.RequiredScope;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.CustomField;
+import org.dossier.register.RegisterBuilder;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.DefinitionProblem;
 import org.dossier.form.FormService;
@@ -87,11 +88,16 @@ public final class DesignerPages {
                 : UiText.get(locale, "designer.draft.none", forms.latest(access.tenant().id(), FORM).version());
         DesignerPageModels.Notices notices = UpdatesPages.designerNotices(upstreams, access, draft, locale);
         DesignerPageModels.CustomFieldChoices choices = customFieldChoices(compiled.tree(), entered, locale);
+        CompiledForm preview = forms.preview(FORM, compiled.definition());
         DesignerPageModels.DesignerPage page = new DesignerPageModels.DesignerPage(compiled.tree(),
                 modules(draft.customisation(), locale), draft.saved(), draftInfo, base(access),
-                flash(ctx, locale), previewForm(forms.preview(FORM, compiled.definition()), locale), List.of());
-        ctx.status(status).html(templates.render("admin/designer", PageModel.of(layout, page, notices, choices, errors),
-                locale));
+                flash(ctx, locale), previewForm(preview, locale), List.of());
+        DesignerPageModels.RegisterNotice register = new DesignerPageModels.RegisterNotice(
+                RegisterBuilder.toComplete(preview.effectiveSchema()).stream()
+                        .map(field -> field.label().in(locale.getLanguage())).toList(),
+                "/t/" + access.tenant().slug() + "/admin/register");
+        ctx.status(status).html(templates.render("admin/designer", PageModel.of(layout, page, notices, choices, errors,
+                register), locale));
     }
 
     /** What the custom field form offers, and the values it shows. */
