@@ -16,6 +16,7 @@ public enum DeletedKind {
     AUDIT_EVENTS("auditEvents"),
     KEPT_POSTS("keptPosts"),
     CASE_FILE_TOMBSTONES("caseFileTombstones"),
+    DATA_KEYS("dataKeys"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

@@ -24,6 +24,8 @@ final class TenantTables {
         tables.put(DeletedKind.AUDIT_EVENTS, "audit_events");
         tables.put(DeletedKind.KEPT_POSTS, "kept_posts");
         tables.put(DeletedKind.CASE_FILE_TOMBSTONES, "case_file_tombstones");
+        // Last: destroying the data key makes every copy of the service's sealed values unreadable.
+        tables.put(DeletedKind.DATA_KEYS, "service_data_keys");
         TABLES = Collections.unmodifiableMap(tables);
     }
 
