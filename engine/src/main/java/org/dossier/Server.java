@@ -35,7 +35,8 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config, boolean demo) {
         Database database = Database.open(config.database());
         try {
-            Services services = Services.wire(database, config); // checks the master key first
+            Services services = Services.wire(database, config);
+            services.encryption().master(); // a wrong master key stops here, before anything is written
             int applied = services.migrations().migrate();
             LOG.info("Database ready ({} migration(s) applied now)", applied);
             new LegacySealing(services.jdbi(), services.forms(), services.encryption(), services.mapper()).runOnce();

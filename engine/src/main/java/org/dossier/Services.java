@@ -87,13 +87,10 @@ public record Services(
         RecordArchive archive,
         Encryption encryption) {
 
-    /**
-     * @throws org.dossier.crypto.WrongMasterKeyException when the configured master key is not this
-     *         database's: checked first, before anything (migrations included) writes
-     */
+    /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
-        Encryption encryption = Encryption.start(database.jdbi(), config.masterKey(), config.dataDir(), mapper);
+        Encryption encryption = Encryption.of(database.jdbi(), config.masterKey(), config.dataDir(), mapper);
         Messages messages = new Messages();
         VisibleWhen visibleWhen = new VisibleWhen();
         FormService forms = new FormService(database.jdbi(), mapper, new MetaSchema(), new FormCompiler());

@@ -15,10 +15,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DataKeys {
     private final Jdbi jdbi;
-    private final MasterKey master;
+    private final java.util.function.Supplier<MasterKey> master;
     private final Map<Long, SecretKey> unwrapped = new ConcurrentHashMap<>();
 
-    public DataKeys(Jdbi jdbi, MasterKey master) {
+    public DataKeys(Jdbi jdbi, java.util.function.Supplier<MasterKey> master) {
         this.jdbi = jdbi;
         this.master = master;
     }
@@ -29,16 +29,16 @@ public final class DataKeys {
             KeyDao dao = new KeyDao(handle);
             Optional<byte[]> stored = dao.wrappedKey(tenantId);
             if (stored.isPresent()) {
-                return master.unwrap(tenantId, stored.get());
+                return master.get().unwrap(tenantId, stored.get());
             }
             SecretKey fresh = Aead.newKey();
             if (dao.check().isEmpty()) {
-                dao.insertCheck(master.sealCheck(), Instant.now());
+                dao.insertCheck(master.get().sealCheck(), Instant.now());
             }
-            if (dao.insertWrappedKey(tenantId, master.wrap(tenantId, fresh), Instant.now())) {
+            if (dao.insertWrappedKey(tenantId, master.get().wrap(tenantId, fresh), Instant.now())) {
                 return fresh;
             }
-            return master.unwrap(tenantId, dao.wrappedKey(tenantId).orElseThrow());
+            return master.get().unwrap(tenantId, dao.wrappedKey(tenantId).orElseThrow());
         }));
     }
 
@@ -54,7 +54,7 @@ public final class DataKeys {
         }
         byte[] wrapped = jdbi.withHandle(handle -> new KeyDao(handle).wrappedKey(tenantId))
                 .orElseThrow(() -> new SealedValueException("service " + tenantId + " has no data key: it was destroyed"));
-        SecretKey key = master.unwrap(tenantId, wrapped);
+        SecretKey key = master.get().unwrap(tenantId, wrapped);
         unwrapped.put(tenantId.value(), key);
         return key;
     }
