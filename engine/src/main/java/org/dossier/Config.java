@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.account.LoginThrottle;
+import org.dossier.crypto.MasterKeySettings;
 import org.dossier.db.DatabaseSettings;
 import org.dossier.web.TrustedProxies;
 
@@ -16,6 +17,8 @@ import org.dossier.web.TrustedProxies;
  *
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
  *                       ({@code DOSSIER_TRUSTED_PROXIES}); none by default
+ * @param masterKey      where the master key of confidential data comes from
+ *                       ({@code DOSSIER_MASTER_KEY}, {@code DOSSIER_MASTER_KEY_FILE}, else under {@code dataDir})
  */
 public record Config(
         int port,
@@ -26,7 +29,8 @@ public record Config(
         int poolSize,
         long maxBodyBytes,
         Accounts accounts,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        MasterKeySettings masterKey) {
 
     public static final long ONE_MIB = 1024L * 1024L;
 
@@ -34,6 +38,13 @@ public record Config(
     public Config(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
                   long maxBodyBytes, Accounts accounts) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, TrustedProxies.none());
+    }
+
+    /** With the master key from its default place under {@code dataDir}. */
+    public Config(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
+                  long maxBodyBytes, Accounts accounts, TrustedProxies trustedProxies) {
+        this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
+                MasterKeySettings.defaults());
     }
 
     /**
@@ -89,7 +100,8 @@ public record Config(
                                         Integer.toString(LoginThrottle.Limits.ACCOUNT_FAILURES))),
                                 Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ADDRESS_FAILURES",
                                         Integer.toString(LoginThrottle.Limits.ADDRESS_FAILURES))))),
-                TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")));
+                TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")),
+                MasterKeySettings.fromMap(env));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -97,11 +109,17 @@ public record Config(
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
+                masterKey);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies, masterKey);
+    }
+
+    public Config withMasterKey(MasterKeySettings settings) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
+                settings);
     }
 
 }

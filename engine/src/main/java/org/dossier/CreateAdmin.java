@@ -33,6 +33,7 @@ final class CreateAdmin implements Callable<Integer> {
         }
         try (Database database = Database.open(config.database())) {
             Services services = Services.wire(database, config);
+            services.encryption().master(); // a wrong master key stops here, before anything is written
             services.migrations().migrate();
             User user = services.accounts().ensureSuperAdmin(email, name == null ? email : name, password.get(),
                     Actor.system("create-admin"));

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** Command line: {@code serve} runs the server, {@code create-admin} adds a super-admin, {@code bench} measures it. */
 @Command(name = "dossier", mixinStandardHelpOptions = true,
-        subcommands = {Main.Serve.class, CreateAdmin.class, TenantCommand.class, LifecycleCommand.class, Benchmark.class},
+        subcommands = {Main.Serve.class, CreateAdmin.class, TenantCommand.class, LifecycleCommand.class, KeysCommand.class,
+                Benchmark.class},
         description = "Multi-tenant, schema-driven case-file engine.")
 public final class Main implements Runnable {
 
@@ -30,7 +31,13 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            Server server = Server.start(Config.fromEnvironment(), demo);
+            Server server;
+            try {
+                server = Server.start(Config.fromEnvironment(), demo);
+            } catch (org.dossier.crypto.WrongMasterKeyException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.util.Optional;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
+import org.dossier.crypto.LegacySealing;
 import org.dossier.db.Database;
 import org.dossier.demo.DemoSeeder;
 import org.dossier.retention.LifecycleJob;
@@ -30,12 +31,15 @@ public final class Server implements AutoCloseable {
         this.lifecycle = lifecycle;
     }
 
+    /** @throws org.dossier.crypto.WrongMasterKeyException before any change, when the master key is not the database's */
     public static Server start(Config config, boolean demo) {
         Database database = Database.open(config.database());
         try {
             Services services = Services.wire(database, config);
+            services.encryption().master(); // a wrong master key stops here, before anything is written
             int applied = services.migrations().migrate();
             LOG.info("Database ready ({} migration(s) applied now)", applied);
+            new LegacySealing(services.jdbi(), services.forms(), services.encryption(), services.mapper()).runOnce();
             bootstrapSuperAdmin(services, config);
             if (demo) {
                 new DemoSeeder(services).seedIfEmpty(config.accounts().demoPassword());

@@ -15,6 +15,7 @@ import org.dossier.account.TokenStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
+import org.dossier.crypto.Encryption;
 import org.dossier.branding.BrandingService;
 import org.dossier.branding.LogoStore;
 import org.dossier.db.Database;
@@ -88,10 +89,13 @@ public record Services(
         KeptPostStore keptPosts,
         Referents referents,
         RecordArchive archive,
-        RegisterService register) {
+        RegisterService register,
+        Encryption encryption) {
 
+    /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
         ObjectMapper mapper = StrictJson.mapper();
+        Encryption encryption = Encryption.of(database.jdbi(), config.masterKey(), config.dataDir(), mapper);
         Messages messages = new Messages();
         VisibleWhen visibleWhen = new VisibleWhen();
         PlatformSettings platformSettings = new PlatformSettings(SecurityMeasures.of(config.accounts().sessionIdle(),
@@ -103,7 +107,7 @@ public record Services(
         Clock clock = Clock.systemUTC();
         Referents referents = new Referents(database.jdbi(), audit, messages);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock);
+                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher());
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
                 records.toComplete());
@@ -141,16 +145,17 @@ public record Services(
                 new CaseFileReports(database.jdbi(), clock),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
-                new ServiceDeletion(database.jdbi(), tenants, audit, mapper),
+                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, encryption.dataKeys()::forget),
                 new BrandingService(database.jdbi(), tenants, logos, audit, mapper),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
                 new StatisticsExports(database.jdbi(), audit, mapper),
                 new Readiness(database.jdbi(), migrations),
-                new KeptPostStore(database.jdbi(), mapper, audit, clock),
+                new KeptPostStore(database.jdbi(), mapper, audit, clock, encryption.cipher()),
                 referents,
                 new RecordArchive(database.jdbi(), audit, mapper, clock),
                 new RegisterService(database.jdbi(), mapper, forms, tenants, platformSettings, registerSnapshots, audit,
-                        clock));
+                        clock),
+                encryption);
     }
 }

@@ -83,6 +83,7 @@ final class TenantCommand implements Runnable {
         Config config = Config.fromEnvironment();
         try (Database database = Database.open(config.database())) {
             Services wired = Services.wire(database, config);
+            wired.encryption().master(); // a wrong master key stops here, before anything is written
             wired.migrations().migrate();
             return command.applyAsInt(wired);
         }

@@ -16,6 +16,7 @@ import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
+import org.dossier.crypto.ConfidentialCipher;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +43,18 @@ public final class KeptPostStore {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final ConfidentialCipher cipher;
+
     public KeptPostStore(Jdbi jdbi, ObjectMapper mapper, AuditLog audit, Clock clock) {
+        this(jdbi, mapper, audit, clock, null);
+    }
+
+    /**
+     * @param cipher seals the kept fields of a service's page with the service's key (they hold
+     *               the raw values typed, confidential ones included); null keeps them in clear
+     */
+    public KeptPostStore(Jdbi jdbi, ObjectMapper mapper, AuditLog audit, Clock clock, ConfidentialCipher cipher) {
+        this.cipher = cipher;
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.audit = audit;
@@ -58,7 +70,8 @@ public final class KeptPostStore {
     public void keep(String browserKey, User user, TenantId tenantId, String pagePath, String postPath,
                      Map<String, List<String>> fields, Actor actor) {
         Instant now = now();
-        String json = write(fields);
+        String json = cipher == null || tenantId == null
+                ? write(fields) : cipher.sealText(tenantId, context(user.id(), pagePath), write(fields));
         jdbi.useTransaction(handle -> {
             KeptPostDao posts = new KeptPostDao(handle);
             posts.purgeExpired(now);
@@ -91,7 +104,11 @@ public final class KeptPostStore {
             }
             posts.deleteFor(tenant, key, user.id(), pagePath);
             KeptPostDao.Row found = row.get();
-            Map<String, List<String>> fields = read(found.fields());
+            String stored = found.fields();
+            if (ConfidentialCipher.isSealed(stored) && cipher != null) {
+                stored = cipher.openText(new TenantId(found.tenantId()), context(found.userId(), found.pagePath()), stored);
+            }
+            Map<String, List<String>> fields = read(stored);
             audit(handle, found.tenantId() == AuditLog.PLATFORM_TENANT ? null : new TenantId(found.tenantId()), actor,
                     "post.restored", found.pagePath(), found.postPath(), fields.size());
             return Optional.of(new KeptPost(found.id(), found.userId(), found.tenantId(), found.pagePath(),
@@ -123,6 +140,10 @@ public final class KeptPostStore {
     private static String target(String pagePath) {
         String within = pagePath.matches("/t/[^/]+/.*") ? pagePath.substring(pagePath.indexOf('/', 3)) : pagePath;
         return within.length() <= TARGET_LENGTH ? within : within.substring(0, TARGET_LENGTH);
+    }
+
+    private static String context(long userId, String pagePath) {
+        return org.dossier.crypto.KeptPostContext.of(userId, pagePath);
     }
 
     private String write(Map<String, List<String>> fields) {

@@ -18,6 +18,7 @@ public enum DeletedKind {
     CASE_FILE_TOMBSTONES("caseFileTombstones"),
     REGISTER_CONTROLLERS("registerControllers"),
     REGISTER_SNAPSHOTS("registerSnapshots"),
+    DATA_KEYS("dataKeys"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

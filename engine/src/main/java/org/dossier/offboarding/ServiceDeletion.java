@@ -30,7 +30,16 @@ public final class ServiceDeletion {
     private final AuditLog audit;
     private final ObjectMapper json;
 
+    private final java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed;
+
     public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json) {
+        this(jdbi, tenants, audit, json, tenantId -> { });
+    }
+
+    /** @param keyDestroyed told of a deleted service, whose data key went with its rows: forget it in memory too */
+    public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json,
+                           java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed) {
+        this.keyDestroyed = keyDestroyed;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.audit = audit;
@@ -71,8 +80,11 @@ public final class ServiceDeletion {
         if (slug == null || confirmation == null || !slug.equals(confirmation.strip())) {
             throw new DomainException("confirmationMismatch", 422, "the confirmation is not the service's slug");
         }
+        java.util.concurrent.atomic.AtomicReference<org.dossier.tenant.TenantId> deletedId =
+                new java.util.concurrent.atomic.AtomicReference<>();
         DeletionCounts counts = jdbi.inTransaction(handle -> {
             LockedTenant tenant = LockedTenant.lock(handle, slug);
+            deletedId.set(tenant.id());
             if (!tenant.suspended()) {
                 throw new DomainException("suspendBeforeDelete", 409, "only a suspended service can be deleted");
             }
@@ -104,6 +116,7 @@ public final class ServiceDeletion {
             return result;
         });
         tenants.forgetCached();
+        keyDestroyed.accept(deletedId.get());
         return new Report(slug, counts, Duration.ofNanos(System.nanoTime() - start));
     }
 

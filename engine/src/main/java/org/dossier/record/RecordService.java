@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
+import org.dossier.crypto.ConfidentialCipher;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.ConfidentialFields;
 import org.dossier.form.FormScope;
@@ -51,6 +52,7 @@ public final class RecordService {
     private final ToComplete toComplete;
     private final RecordCheck serviceRules;
     private final Clock clock;
+    private final ConfidentialCipher cipher;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -66,6 +68,17 @@ public final class RecordService {
     /** @param clock the time of saves and of the phase that decides whether a case file is read-only */
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, serviceRules, clock, null);
+    }
+
+    /**
+     * @param cipher seals the confidential values of what is stored and opens what is read; null
+     *               stores them in clear (a unit test's service only: the application always has one)
+     */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
+                         ConfidentialCipher cipher) {
+        this.cipher = cipher;
         this.clock = clock;
         this.serviceRules = serviceRules;
         this.jdbi = jdbi;
@@ -75,7 +88,7 @@ public final class RecordService {
         this.messages = messages;
         this.pruner = pruner;
         this.audit = audit;
-        this.toComplete = new ToComplete(jdbi, json, validator, pruner);
+        this.toComplete = new ToComplete(jdbi, json, validator, pruner, this::opened);
     }
 
     /** The "à compléter" flag: which required fields a case file lacks, and its recomputation at publish. */
@@ -127,7 +140,7 @@ public final class RecordService {
                 FormScope.WHOLE).data();
         RecordId id = RecordId.generate();
         Instant now = now();
-        String dataJson = clean.toString();
+        String dataJson = sealed(tenantId, id, form, clean);
         jdbi.useTransaction(handle -> {
             new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
             audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
@@ -180,14 +193,14 @@ public final class RecordService {
             }
             CompiledForm form = forms.latest(tenantId, stored.formKey());
             NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
-            JsonNode storedData = parse(stored.data());
+            JsonNode storedData = opened(tenantId, id, stored.data());
             Writable written = writable(tenantId, form, posted, storedData, confidentialGrant, locale,
                     pointer -> newOnly.exempts(pointer, stored.createdAt()), scope);
             JsonNode clean = written.data();
             List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
                     confidentialGrant).stream().filter(removed -> written.removable(removed.group(), scope)).toList();
             Instant now = now();
-            if (!dao.update(tenantId, id, expectedLockVersion, form.version(), clean.toString(), now, actor.id(),
+            if (!dao.update(tenantId, id, expectedLockVersion, form.version(), sealed(tenantId, id, form, clean), now, actor.id(),
                     written.toComplete())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
@@ -344,7 +357,7 @@ public final class RecordService {
     public CaseRecord get(TenantId tenantId, RecordId id) {
         RecordDao.StoredRow row = jdbi.withHandle(handle -> new RecordDao(handle).find(tenantId, id))
                 .orElseThrow(() -> new NoSuchRecordException(id.toString()));
-        return new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(), parse(row.data()), row.lockVersion(),
+        return new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(), opened(tenantId, id, row.data()), row.lockVersion(),
                 row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy());
     }
 
@@ -361,7 +374,8 @@ public final class RecordService {
     /** Inserts already-validated records in one transaction (demo seeding, benchmark loading). */
     public void insertValidated(Handle handle, TenantId tenantId, CompiledForm form, JsonNode data, Actor actor, Instant at) {
         RecordId id = RecordId.generate();
-        new RecordDao(handle).insert(tenantId, id, form.formKey(), form.version(), data.toString(), at, actor.id());
+        new RecordDao(handle).insert(tenantId, id, form.formKey(), form.version(), sealed(tenantId, id, form, data), at,
+                actor.id());
         audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(), details(form.formKey(), form.version(), 1));
     }
 
@@ -386,6 +400,17 @@ public final class RecordService {
 
     private ObjectNode details(String formKey, int schemaVersion, int lockVersion) {
         return json.createObjectNode().put("form", formKey).put("schemaVersion", schemaVersion).put("version", lockVersion);
+    }
+
+    /** The data as stored: its confidential values sealed (crypto/ConfidentialCipher). */
+    private String sealed(TenantId tenantId, RecordId id, CompiledForm form, JsonNode data) {
+        return cipher == null ? data.toString() : cipher.sealRecord(tenantId, id, form.confidential(), data).toString();
+    }
+
+    /** Stored data with its sealed values opened. */
+    JsonNode opened(TenantId tenantId, RecordId id, String stored) {
+        JsonNode data = parse(stored);
+        return cipher == null || !ConfidentialCipher.mayHoldSealed(stored) ? data : cipher.openRecord(tenantId, id, data);
     }
 
     private JsonNode parse(String text) {

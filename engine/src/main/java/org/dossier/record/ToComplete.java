@@ -34,7 +34,20 @@ public final class ToComplete {
     private final RecordValidator validator;
     private final InvisibleFieldPruner pruner;
 
+    /** Stored data as read: sealed values opened. */
+    @FunctionalInterface
+    interface StoredData {
+        JsonNode read(TenantId tenantId, RecordId id, String storedJson);
+    }
+
+    private final StoredData stored;
+
     public ToComplete(Jdbi jdbi, ObjectMapper json, RecordValidator validator, InvisibleFieldPruner pruner) {
+        this(jdbi, json, validator, pruner, null);
+    }
+
+    ToComplete(Jdbi jdbi, ObjectMapper json, RecordValidator validator, InvisibleFieldPruner pruner, StoredData stored) {
+        this.stored = stored;
         this.jdbi = jdbi;
         this.json = json;
         this.validator = validator;
@@ -79,7 +92,8 @@ public final class ToComplete {
             List<RecordDao.FlagRow> nowTrue = new ArrayList<>();
             List<RecordDao.FlagRow> nowFalse = new ArrayList<>();
             for (RecordDao.FlagRow row : batch) {
-                boolean lacks = !missing(form, parse(row.data())).isEmpty();
+                boolean lacks = !missing(form, stored == null ? parse(row.data()) : stored.read(tenantId, row.id(), row.data()))
+                        .isEmpty();
                 if (lacks != row.toComplete()) {
                     (lacks ? nowTrue : nowFalse).add(row);
                 }

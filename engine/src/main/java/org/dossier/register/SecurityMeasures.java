@@ -46,6 +46,8 @@ public final class SecurityMeasures {
         measures.add(new Measure("isolation", List.of()));
         // ConfidentialFields / HiddenData: masked for members without the grant, on pages and in the API.
         measures.add(new Measure("confidential", List.of()));
+        // crypto/: confidential values sealed with AES-256-GCM, a data key per service wrapped by the master key.
+        measures.add(new Measure("encryption", List.of()));
         // AuditLog: reads of confidential values, changes, sign-ins and administration, in the same transaction.
         measures.add(new Measure("audit", List.of()));
         // EffectiveSchema: additionalProperties false everywhere; hidden fields are refused when posted.

@@ -102,6 +102,7 @@ class DeleteServiceTest {
                 "CCAS " + mark, "", "", "", "", "", "dpd@" + mark.toLowerCase(Locale.ROOT) + ".example", ""), actor);
         services.sessions().open(caseworker, "127.0.0.1");
         TestUsers.token(services, caseworker);
+        // Sealed with the service's data key, which this creates: the row of service_data_keys.
         services.keptPosts().keep("browser-" + mark, caseworker, tenant.id(), "/t/" + tenant.slug() + "/records/new",
                 "/t/" + tenant.slug() + "/records", Map.of("identite.nom", List.of(mark)), actor);
         return new Seeded(tenant, caseworker, mark);

@@ -19,6 +19,7 @@ public final class TestDatabase {
     private static Services services;
     private static Database database;
     private static String skipReason;
+    private static String[] connection;
 
     private TestDatabase() {}
 
@@ -30,6 +31,12 @@ public final class TestDatabase {
             start();
         }
         return services;
+    }
+
+    /** URL, user and password of the database, for a test that starts a whole server on it. */
+    public static synchronized String[] connection() {
+        services();
+        return connection.clone();
     }
 
     public static synchronized Database database() {
@@ -47,6 +54,7 @@ public final class TestDatabase {
             MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName("dossier")
                     .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
             mysql.start();
+            connection = new String[] {mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword()};
             database = Database.connect(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(), 16);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 database.close();
@@ -56,6 +64,7 @@ public final class TestDatabase {
             try {
                 Path dir = Files.createTempDirectory("dossier-test-db");
                 EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir);
+                connection = new String[] {embedded.jdbcUrl(), embedded.user(), embedded.password()};
                 database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), 16);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();
