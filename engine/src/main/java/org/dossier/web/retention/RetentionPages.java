@@ -47,7 +47,7 @@ public final class RetentionPages {
     public void service(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Tenant tenant = access.tenant();
-        Retention retention = Retention.at(clock.instant());
+        Retention retention = Retention.at(clock.instant(), tenant.retention());
         RetentionOverview.PhaseCounts counts = overview.counts(tenant.id(), retention);
         RetentionOverview.DueList due = overview.dueWithin(tenant.id(), retention, HORIZON_DAYS, DUE_SHOWN);
         String base = "/t/" + tenant.slug() + "/records/";

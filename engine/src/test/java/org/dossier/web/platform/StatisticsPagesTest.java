@@ -23,6 +23,7 @@ import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestClient;
@@ -115,7 +116,7 @@ class StatisticsPagesTest {
                          WHERE NOT t.template AND r.form_key = 'dossier'
                            AND (r.last_activity_at >= :since OR EXISTS (SELECT 1 FROM record_holds h
                                  WHERE h.tenant_id = r.tenant_id AND h.record_id = r.id))
-                        """).bind("since", Retention.on(LocalDate.now(Retention.ZONE)).activeSince()).mapTo(Long.class).one());
+                        """).bind("since", Retention.on(LocalDate.now(Retention.ZONE), RetentionPolicy.DEFAULT).activeSince()).mapTo(Long.class).one());
         assertThat(table.get("Tous les services").get(0)).isIn(format(allActive), "< 5");
 
         Map<String, List<String>> months = rows(page.body(), "months");
