@@ -89,6 +89,7 @@ public final class RetentionSettings {
         if (proposed.equals(confirmedFrom)) {
             // Nothing to write nor to audit; still refuse a confirmation made on a setting since changed.
             if (!jdbi.withHandle(handle -> RetentionPolicies.of(handle, tenant.id())).equals(confirmedFrom)) {
+                tenants.forgetCached();
                 throw changedMeanwhile(slug, confirmedFrom);
             }
             return tenant;
@@ -104,6 +105,7 @@ public final class RetentionSettings {
                     .bind("fromActive", confirmedFrom.activeYears()).bind("fromKept", confirmedFrom.keptYears())
                     .execute();
             if (changed != 1) {
+                tenants.forgetCached(); // the caller shows the setting as it now is, not this node's cached copy
                 throw changedMeanwhile(slug, confirmedFrom);
             }
             ObjectNode details = json.createObjectNode().put("slug", tenant.slug());

@@ -67,8 +67,12 @@ public final class RetentionPages {
                 counts.dueForDeletion(), counts.held(), HORIZON_DAYS, dueRows, due.total() - dueRows.size(), holdRows,
                 runs);
         ctx.html(templates.render("pages/retention-service",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page), locale));
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page,
+                        new Shown(RetentionSettingModels.Durations.of(retention))), locale));
     }
+
+    /** The service's durations, set by the platform, shown on its lifecycle page. */
+    private record Shown(RetentionSettingModels.Durations durations) {}
 
     public void platform(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);
