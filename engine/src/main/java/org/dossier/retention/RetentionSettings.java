@@ -24,6 +24,11 @@ public final class RetentionSettings {
     private final AuditLog audit;
     private final ObjectMapper json;
 
+    /** Previews with a lifecycle pass of its own over every service, on {@code clock}. */
+    public RetentionSettings(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json, java.time.Clock clock) {
+        this(jdbi, tenants, new LifecyclePass(jdbi, tenants, json, clock), audit, json);
+    }
+
     public RetentionSettings(Jdbi jdbi, TenantService tenants, LifecyclePass pass, AuditLog audit, ObjectMapper json) {
         this.jdbi = jdbi;
         this.tenants = tenants;

@@ -127,7 +127,16 @@ class AccessibilityBrowserTest {
             new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
-            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
+            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE),
+            new Page("service retention setting", Who.SUPER_ADMIN, AccessibilityBrowserTest::retention, Step.NONE),
+            new Page("service retention setting with its errors", Who.SUPER_ADMIN, AccessibilityBrowserTest::retention,
+                    browser -> submit(browser, "form.panel[action$='/retention']", "active", "9")),
+            new Page("service retention change confirmation", Who.SUPER_ADMIN, AccessibilityBrowserTest::retention,
+                    browser -> submit(browser, "form.panel[action$='/retention']", "active", "1", "kept", "1")));
+
+    private static String retention(Fixture fixture) {
+        return "/admin/services/" + fixture.tenant().slug() + "/retention";
+    }
 
     private static WebDriver browser;
     private static Fixture fixture;

@@ -5,7 +5,6 @@ import static io.javalin.http.HandlerType.POST;
 
 import java.time.Clock;
 import org.dossier.Services;
-import org.dossier.retention.LifecyclePass;
 import org.dossier.retention.RetentionSettings;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
@@ -16,9 +15,8 @@ public final class RetentionSettingRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
         Clock clock = Clock.systemUTC();
-        RetentionSettings settings = new RetentionSettings(services.jdbi(), services.tenants(),
-                new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), clock), services.audit(),
-                services.mapper());
+        RetentionSettings settings = new RetentionSettings(services.jdbi(), services.tenants(), services.audit(),
+                services.mapper(), clock);
         RetentionSettingPages pages = new RetentionSettingPages(web.formBody(), services.messages(), web.templates(),
                 services.tenants(), settings, clock);
         access.platform(GET, "/admin/services/{slug}/retention", pages::page);
