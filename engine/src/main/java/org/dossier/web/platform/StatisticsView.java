@@ -81,8 +81,11 @@ final class StatisticsView {
         notes.add(text("stats.services.lifecycle", years(RetentionPolicy.DEFAULT)));
         report.services().stream().flatMap(row -> row.service().stream())
                 .filter(service -> !service.retention().isDefault())
-                .forEach(service -> notes.add(text("stats.services.lifecycle.service", service.name(),
-                        years(service.retention()))));
+                .forEach(service -> {
+                    Object[] years = years(service.retention());
+                    notes.add(text("stats.services.lifecycle.service", service.name(), years[0], years[1], years[2],
+                            years[3]));
+                });
         return notes;
     }
 

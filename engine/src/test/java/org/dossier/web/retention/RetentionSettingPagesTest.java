@@ -156,6 +156,12 @@ class RetentionSettingPagesTest {
                 "de " + (year - 3) + " à " + (year - 1));
         assertThat(lifecycle.selectFirst("#count-archived").text()).isEqualTo("1");
         assertThat(lifecycle.selectFirst("#count-due").text()).isEqualTo("2");
+
+        // The platform statistics name the service and the years its own policy counts.
+        Document statistics = Jsoup.parse(superAdmin.get("/admin/stats").body());
+        assertThat(statistics.select(".stats__note").eachText()).contains(tenant.name()
+                + " suit sa propre durée de conservation : actifs de " + year + " à " + year + ", archivés de "
+                + (year - 3) + " à " + (year - 1) + ".");
     }
 
     @Test
