@@ -84,7 +84,7 @@ final class StatisticsView {
                 .forEach(service -> {
                     Object[] years = years(service.retention());
                     notes.add(text("stats.services.lifecycle.service", service.name(), years[0], years[1], years[2],
-                            years[3]));
+                            years[3], service.retention().activeYears(), service.retention().archivedYears()));
                 });
         return notes;
     }

@@ -152,7 +152,7 @@ class RetentionSettingPagesTest {
         Document lifecycle = Jsoup.parse(admin.get("/t/" + tenant.slug() + "/admin/lifecycle").body());
         int year = LocalDateTime.now(Retention.ZONE).getYear();
         assertThat(lifecycle.selectFirst("#retention-durations").text()).contains("fixées par la plateforme",
-                "1 année civile", "N+3", "propres à ce service", "de " + year + " à " + year,
+                "1 année civile", "N+3", "propres à ce service", "date de " + year + ", archivé",
                 "de " + (year - 3) + " à " + (year - 1));
         assertThat(lifecycle.selectFirst("#count-archived").text()).isEqualTo("1");
         assertThat(lifecycle.selectFirst("#count-due").text()).isEqualTo("2");
@@ -160,7 +160,7 @@ class RetentionSettingPagesTest {
         // The platform statistics name the service and the years its own policy counts.
         Document statistics = Jsoup.parse(superAdmin.get("/admin/stats").body());
         assertThat(statistics.select(".stats__note").eachText()).contains(tenant.name()
-                + " suit sa propre durée de conservation : actifs de " + year + " à " + year + ", archivés de "
+                + " suit sa propre durée de conservation : actifs en " + year + ", archivés de "
                 + (year - 3) + " à " + (year - 1) + ".");
     }
 
