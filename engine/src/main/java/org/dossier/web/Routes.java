@@ -17,7 +17,6 @@ import org.dossier.web.keep.SessionRoutes;
 import org.dossier.web.modules.ModuleRoutes;
 import org.dossier.web.platform.PlatformRoutes;
 import org.dossier.web.retention.RetentionRoutes;
-import org.dossier.web.retention.RetentionSettingRoutes;
 import org.dossier.web.records.RecordRoutes;
 
 /**
@@ -47,7 +46,6 @@ public final class Routes {
         DesignerRoutes.register(access, services, web);
         PlatformRoutes.register(access, services, web);
         RetentionRoutes.register(access, services, web);
-        RetentionSettingRoutes.register(access, services, web);
         return access.rules();
     }
 }

@@ -120,6 +120,14 @@ class AccessibilityBrowserTest {
                     browser -> submit(browser, "form[action='/admin/services']")),
             new Page("super-admin clone form with errors", Who.SUPER_ADMIN, fixture -> "/admin/services",
                     browser -> submit(browser, "form[action='/admin/services/clone']")),
+            new Page("service retention setting", Who.SUPER_ADMIN,
+                    fixture -> "/admin/services/" + fixture.tenant().slug() + "/retention", Step.NONE),
+            new Page("service retention setting with its errors", Who.SUPER_ADMIN,
+                    fixture -> "/admin/services/" + fixture.tenant().slug() + "/retention",
+                    browser -> submit(browser, "form.panel[action$='/retention']", "active", "9")),
+            new Page("service retention change confirmation", Who.SUPER_ADMIN,
+                    fixture -> "/admin/services/" + fixture.tenant().slug() + "/retention",
+                    browser -> submit(browser, "form.panel[action$='/retention']", "active", "1", "kept", "1")),
             new Page("archived case file with its banner", Who.ADMIN, Fixture::archivedFile, Step.NONE),
             new Page("reactivation page", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate", Step.NONE),
             new Page("reactivation page with its error", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate",
@@ -127,16 +135,7 @@ class AccessibilityBrowserTest {
             new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
-            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE),
-            new Page("service retention setting", Who.SUPER_ADMIN, AccessibilityBrowserTest::retention, Step.NONE),
-            new Page("service retention setting with its errors", Who.SUPER_ADMIN, AccessibilityBrowserTest::retention,
-                    browser -> submit(browser, "form.panel[action$='/retention']", "active", "9")),
-            new Page("service retention change confirmation", Who.SUPER_ADMIN, AccessibilityBrowserTest::retention,
-                    browser -> submit(browser, "form.panel[action$='/retention']", "active", "1", "kept", "1")));
-
-    private static String retention(Fixture fixture) {
-        return "/admin/services/" + fixture.tenant().slug() + "/retention";
-    }
+            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;

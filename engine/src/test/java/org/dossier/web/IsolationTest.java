@@ -150,13 +150,13 @@ class IsolationTest {
         known.put("POST /admin/services/{slug}/resume", Access.PLATFORM);
         known.put("GET /admin/services/{slug}/delete", Access.PLATFORM);
         known.put("POST /admin/services/{slug}/delete", Access.PLATFORM);
+        known.put("GET /admin/services/{slug}/retention", Access.PLATFORM);
+        known.put("POST /admin/services/{slug}/retention", Access.PLATFORM);
         known.put("POST /api/v1/tenants/{slug}/suspend", Access.PLATFORM);
         known.put("POST /api/v1/tenants/{slug}/resume", Access.PLATFORM);
         known.put("DELETE /api/v1/tenants/{slug}", Access.PLATFORM);
         known.put("GET /t/{tenant}/admin/lifecycle", Access.TENANT);
         known.put("GET /admin/lifecycle", Access.PLATFORM);
-        known.put("GET /admin/services/{slug}/retention", Access.PLATFORM);
-        known.put("POST /admin/services/{slug}/retention", Access.PLATFORM);
         known.put("GET /admin/stats", Access.PLATFORM);
         known.put("GET /admin/stats/services.csv", Access.PLATFORM);
         known.put("GET /admin/stats/months.csv", Access.PLATFORM);
