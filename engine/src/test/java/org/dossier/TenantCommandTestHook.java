@@ -29,4 +29,10 @@ public final class TenantCommandTestHook {
         delete.services = services;
         return new CommandLine(delete);
     }
+
+    public static CommandLine retentionCommand(Services services) {
+        TenantRetentionCommand retention = new TenantRetentionCommand();
+        retention.services = services;
+        return new CommandLine(retention);
+    }
 }

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicies;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,8 +30,9 @@ public final class CaseFileReports {
         this.clock = clock;
     }
 
-    private Instant activeSince() {
-        return Retention.at(clock.instant()).activeSince();
+    /** The service's own retention policy decides which case files are active. */
+    private Instant activeSince(TenantId tenantId) {
+        return jdbi.withHandle(handle -> RetentionPolicies.at(handle, tenantId, clock.instant()).activeSince());
     }
 
     /** A case file with an open eviction procedure. */
@@ -40,7 +41,7 @@ public final class CaseFileReports {
     /** Case files whose eviction procedure is open, by hearing date (files without one last). */
     public List<Eviction> openEvictions(TenantId tenantId, boolean latestHearingFirst) {
         String direction = latestHearingFirst ? "DESC" : "ASC";
-        return jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.openEvictions(tenantId, direction, activeSince())).stream()
+        return jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.openEvictions(tenantId, direction, activeSince(tenantId))).stream()
                 .map(row -> new Eviction(row.id().toString(), row.lastName(), row.firstName(), row.stage(), row.hearing(),
                         row.landlord()))
                 .toList();
@@ -49,7 +50,7 @@ public final class CaseFileReports {
     /** Case files per follow-up status. */
     public Map<String, Long> byStatus(TenantId tenantId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byStatus(tenantId, activeSince()))
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byStatus(tenantId, activeSince(tenantId)))
                 .forEach(row -> counts.put(row.value(), row.n()));
         return counts;
     }
@@ -73,7 +74,7 @@ public final class CaseFileReports {
             throw new IllegalArgumentException("not a field path: " + jsonPath);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byAnswer(tenantId, jsonPath, activeSince()))
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byAnswer(tenantId, jsonPath, activeSince(tenantId)))
                 .forEach(row -> counts.merge(row.value() == null ? "" : row.value(), row.n(), Long::sum));
         return counts;
     }

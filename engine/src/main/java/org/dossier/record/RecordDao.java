@@ -130,7 +130,8 @@ public final class RecordDao {
                 + RecordListIndex.choose(query.filters(), query.sort().column()) + ")"
                 + " WHERE tenant_id = :tenantId AND form_key = :formKey" + conditions(query) + order);
         return bindConditions(explain.bind("tenantId", tenantId).bind("formKey", query.formKey())
-                .bind("activeSince", org.dossier.retention.Retention.at(Instant.now()).activeSince()), query)
+                .bind("activeSince", org.dossier.retention.RetentionPolicies.at(handle, tenantId, Instant.now())
+                        .activeSince()), query)
                 .mapToMap().list();
     }
 

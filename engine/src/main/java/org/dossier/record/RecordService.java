@@ -27,7 +27,7 @@ import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.NewOnlyRequirements;
 import org.dossier.retention.CaseFilePhase;
 import org.dossier.retention.HoldDao;
-import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicies;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
 import org.dossier.validation.Messages;
@@ -362,8 +362,8 @@ public final class RecordService {
     }
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
-        Instant activeSince = Retention.at(clock.instant()).activeSince();
-        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query, activeSince));
+        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query,
+                RetentionPolicies.at(handle, tenantId, clock.instant()).activeSince()));
     }
 
     /** The référent values stored in the service's case files, at most {@code limit}, for the list's filter. */
@@ -430,7 +430,8 @@ public final class RecordService {
      */
     private void requireWritable(Handle handle, TenantId tenantId, RecordDao.StoredRow stored) {
         boolean held = new HoldDao(handle).find(tenantId, stored.id()).isPresent();
-        if (CaseFilePhase.readOnly(CaseFilePhase.of(Retention.at(clock.instant()), stored.lastActivityAt(), held))) {
+        if (CaseFilePhase.readOnly(CaseFilePhase.of(RetentionPolicies.at(handle, tenantId, clock.instant()),
+                stored.lastActivityAt(), held))) {
             throw new ArchivedRecordException(stored.id().toString());
         }
     }

@@ -28,7 +28,7 @@ public final class PlatformSettings {
 
     /** The service's retention: the one place the register reads it. */
     public ProcessingRegister.Retention retentionOf(Tenant tenant) {
-        RetentionPolicy policy = RetentionPolicy.DEFAULT;
+        RetentionPolicy policy = tenant.retention();
         return new ProcessingRegister.Retention(policy.activeYears(), policy.keptYears());
     }
 

@@ -78,10 +78,16 @@ public final class LifecyclePass {
 
     /** The dry run: per service, what a pass now would archive, delete and leave held. Writes nothing. */
     public List<ServiceCounts> plan() {
-        Retention retention = Retention.at(clock.instant());
+        Instant now = clock.instant();
         return jdbi.withHandle(handle -> tenants.get().stream()
-                .map(tenant -> counts(handle, tenant, retention))
+                .map(tenant -> counts(handle, tenant, Retention.at(now, tenant.retention())))
                 .toList());
+    }
+
+    /** The dry run for one service under {@code policy}, its own or one a super-admin considers. Writes nothing. */
+    public ServiceCounts plan(Tenant tenant, RetentionPolicy policy) {
+        Retention retention = Retention.at(clock.instant(), policy);
+        return jdbi.withHandle(handle -> counts(handle, tenant, retention));
     }
 
     /**
@@ -104,7 +110,6 @@ public final class LifecyclePass {
 
     private Run runLocked(String runId, String runBy, String holder, Progress progress) {
         Instant started = clock.instant();
-        Retention retention = Retention.at(started);
         jdbi.useHandle(handle -> {
             // Holding the lock, no other pass runs: a run still marked running was killed.
             handle.createUpdate("UPDATE lifecycle_runs SET outcome = 'interrupted' WHERE outcome = 'running'").execute();
@@ -116,6 +121,7 @@ public final class LifecyclePass {
         List<ServiceCounts> done = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Tenant tenant : tenants.get()) {
+            Retention retention = Retention.at(started, tenant.retention()); // each service's own policy
             ServiceCounts planned = jdbi.withHandle(handle -> counts(handle, tenant, retention));
             long deleted = 0;
             try {

@@ -52,9 +52,9 @@ public final class RecordArchive {
         }
     }
 
-    /** The lifecycle as seen now: the instant the default list and search start from, for one. */
-    public Retention retention() {
-        return Retention.at(clock.instant());
+    /** The service's lifecycle as seen now: the instant its default list and search start from, for one. */
+    public Retention retention(org.dossier.tenant.Tenant tenant) {
+        return Retention.at(clock.instant(), tenant.retention());
     }
 
     /** @throws NoSuchRecordException when the service has no such case file */
@@ -142,9 +142,10 @@ public final class RecordArchive {
                 .mapTo(Instant.class).findOne()
                 .orElseThrow(() -> new NoSuchRecordException(id.toString()));
         Optional<Hold> hold = new HoldDao(handle).find(tenantId, id);
-        Phase phase = CaseFilePhase.of(retention(), lastActivity, hold.isPresent());
-        return new Standing(phase, lastActivity, hold, Retention.archivedOn(lastActivity),
-                Retention.dueForDeletionOn(lastActivity));
+        Retention retention = RetentionPolicies.at(handle, tenantId, clock.instant());
+        Phase phase = CaseFilePhase.of(retention, lastActivity, hold.isPresent());
+        return new Standing(phase, lastActivity, hold, retention.archivedOn(lastActivity),
+                retention.dueForDeletionOn(lastActivity));
     }
 
     private ObjectNode details(Standing standing, String reason) {

@@ -5,52 +5,55 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Where a case file stands in its retention lifecycle, from its last activity: active in years N
- * and N-1 (N the current calendar year), read-only archive from N-2 to N-5, then due for deletion.
- * Years are calendar years in Paris time, where the services work.
+ * Where a case file stands in its retention lifecycle, from its last activity and its service's
+ * {@link RetentionPolicy}: active in years N … N-(active-1) (N the current calendar year), read-only
+ * archive down to N-kept, then due for deletion. With the default policy: active in N and N-1,
+ * archived from N-2 to N-5. Years are calendar years in Paris time, where the services work.
  *
- * <p>Pure: the caller gives the day it is, so that a page, a test and the deletion job agree on
- * the boundaries of one day.
+ * <p>Pure: the caller gives the day it is and the service's policy, so that a page, a test and the
+ * deletion job agree on the boundaries of one day for one service.
  */
 public final class Retention {
     /** The time zone in which a calendar year begins and ends. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-    /** Years counted as active: N and N-1. */
-    public static final int ACTIVE_YEARS = 2;
-    /** Years a case file is kept after the year of its last activity, archive included: up to N-5. */
-    public static final int KEPT_YEARS = 5;
 
     /** The phases of a case file. */
     public enum Phase { ACTIVE, ARCHIVED, DUE_FOR_DELETION }
 
     private final LocalDate today;
+    private final RetentionPolicy policy;
 
-    private Retention(LocalDate today) {
+    private Retention(LocalDate today, RetentionPolicy policy) {
         this.today = today;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
     }
 
-    /** The lifecycle as seen on {@code today} (a day in Paris). */
-    public static Retention on(LocalDate today) {
-        return new Retention(today);
+    /** The lifecycle of a service with {@code policy}, as seen on {@code today} (a day in Paris). */
+    public static Retention on(LocalDate today, RetentionPolicy policy) {
+        return new Retention(today, policy);
     }
 
-    /** The lifecycle as seen at {@code now}. */
-    public static Retention at(Instant now) {
-        return new Retention(LocalDate.ofInstant(now, ZONE));
+    /** The lifecycle of a service with {@code policy}, as seen at {@code now}. */
+    public static Retention at(Instant now, RetentionPolicy policy) {
+        return new Retention(LocalDate.ofInstant(now, ZONE), policy);
     }
 
     public LocalDate today() {
         return today;
     }
 
-    /** A case file last active at or after this instant (1 January of N-1) is active. */
-    public Instant activeSince() {
-        return startOfYear(today.getYear() - (ACTIVE_YEARS - 1));
+    public RetentionPolicy policy() {
+        return policy;
     }
 
-    /** A case file last active before this instant (1 January of N-5) is due for deletion; from it on, it is kept. */
+    /** A case file last active at or after this instant (1 January of N-(active-1)) is active. */
+    public Instant activeSince() {
+        return startOfYear(today.getYear() - (policy.activeYears() - 1));
+    }
+
+    /** A case file last active before this instant (1 January of N-kept) is due for deletion; from it on, it is kept. */
     public Instant keptSince() {
-        return startOfYear(today.getYear() - KEPT_YEARS);
+        return startOfYear(today.getYear() - policy.keptYears());
     }
 
     public Phase phase(Instant lastActivity) {
@@ -61,13 +64,21 @@ public final class Retention {
     }
 
     /** The day a case file last active at {@code lastActivity} becomes archived: 1 January after its active years. */
-    public static LocalDate archivedOn(Instant lastActivity) {
-        return LocalDate.of(LocalDate.ofInstant(lastActivity, ZONE).getYear() + ACTIVE_YEARS, 1, 1);
+    public LocalDate archivedOn(Instant lastActivity) {
+        return LocalDate.of(LocalDate.ofInstant(lastActivity, ZONE).getYear() + policy.activeYears(), 1, 1);
     }
 
     /** The day a case file last active at {@code lastActivity} becomes due for deletion: 1 January after its kept years. */
-    public static LocalDate dueForDeletionOn(Instant lastActivity) {
-        return LocalDate.of(LocalDate.ofInstant(lastActivity, ZONE).getYear() + KEPT_YEARS + 1, 1, 1);
+    public LocalDate dueForDeletionOn(Instant lastActivity) {
+        return LocalDate.of(LocalDate.ofInstant(lastActivity, ZONE).getYear() + policy.keptYears() + 1, 1, 1);
+    }
+
+    /**
+     * The first instant of a year whose case files become due for deletion by {@code day}: a case
+     * file last active before it is due on or before {@code day}.
+     */
+    public Instant dueBy(LocalDate day) {
+        return startOfYear(day.getYear() - policy.keptYears());
     }
 
     private static Instant startOfYear(int year) {

@@ -62,9 +62,7 @@ public final class RetentionOverview {
      * included: the next pass deletes them), oldest first, at most {@code limit} of them.
      */
     public DueList dueWithin(TenantId tenantId, Retention retention, int days, int limit) {
-        // Due on 1 January of (year of last activity + 6): due by that day when last active before 1 January of its year - 5.
-        int horizonYear = retention.today().plusDays(days).getYear();
-        Instant before = LocalDate.of(horizonYear - Retention.KEPT_YEARS, 1, 1).atStartOfDay(Retention.ZONE).toInstant();
+        Instant before = retention.dueBy(retention.today().plusDays(days));
         return jdbi.withHandle(handle -> {
             String where = """
                      FROM records r
@@ -78,7 +76,7 @@ public final class RetentionOverview {
                     .bind("tenantId", tenantId.value()).bind("before", before).bind("limit", limit)
                     .map((rs, ctx) -> new DueCaseFile(RecordId.fromBytes(rs.getBytes("id")), rs.getString("last_name"),
                             rs.getString("first_name"),
-                            Retention.dueForDeletionOn(rs.getTimestamp("last_activity_at").toInstant())))
+                            retention.dueForDeletionOn(rs.getTimestamp("last_activity_at").toInstant())))
                     .list();
             return new DueList(shown, total);
         });

@@ -84,7 +84,6 @@ public final class PlatformStatistics {
     }
 
     private RawStatistics read(List<Tenant> tenants, LocalDate today) {
-        Retention retention = Retention.on(today);
         List<Tenant> services = tenants.stream().filter(tenant -> !tenant.template())
                 .sorted(Comparator.comparing((Tenant tenant) -> tenant.name().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(Tenant::slug))
@@ -105,12 +104,13 @@ public final class PlatformStatistics {
             Map<TenantId, Long> users = new HashMap<>();
             Map<TenantId, Optional<Instant>> lastActivity = new HashMap<>();
             for (Tenant tenant : services) {
-                caseFiles.put(tenant.id(), dao.caseFiles(tenant.id(), retention, monthStarts));
+                // Each service's active and archived case files follow its own retention policy.
+                caseFiles.put(tenant.id(), dao.caseFiles(tenant.id(), Retention.on(today, tenant.retention()), monthStarts));
                 users.put(tenant.id(), dao.activeUsers(tenant.id()));
                 lastActivity.put(tenant.id(), dao.lastActivity(tenant.id()));
             }
             long distinctUsers = dao.distinctActiveUsers(services.stream().map(Tenant::id).toList());
-            Map<SharedField, long[]> answers = answers(dao, services, comparisons, caseFiles, retention);
+            Map<SharedField, long[]> answers = answers(dao, services, comparisons, caseFiles, today);
             List<FieldCounts> counts = comparisons.stream().map(comparison -> new FieldCounts(comparison.field(),
                     comparison.included(), comparison.excluded(), answers.get(comparison.field()))).toList();
             return new RawStatistics(today, Instant.now(), List.copyOf(months), services, caseFiles, users, distinctUsers,
@@ -137,7 +137,7 @@ public final class PlatformStatistics {
      * at least two services are read: the others are listed, not counted.
      */
     private static Map<SharedField, long[]> answers(StatisticsDao dao, List<Tenant> services, List<FieldComparison> comparisons,
-                                                    Map<TenantId, StatisticsDao.CaseFiles> caseFiles, Retention retention) {
+                                                    Map<TenantId, StatisticsDao.CaseFiles> caseFiles, LocalDate today) {
         Map<SharedField, long[]> answers = new HashMap<>();
         comparisons.forEach(comparison -> answers.put(comparison.field(), new long[comparison.field().options().size() + 1]));
         for (Tenant tenant : services) {
@@ -147,7 +147,8 @@ public final class PlatformStatistics {
                     .map(FieldComparison::field).toList();
             StatisticsDao.CaseFiles files = caseFiles.get(tenant.id());
             for (List<SharedField> group : SharedFields.withDistinctOptions(compared)) {
-                Map<String, Long> found = dao.answers(tenant.id(), group.stream().map(SharedField::jsonPath).toList(), retention);
+                Map<String, Long> found = dao.answers(tenant.id(), group.stream().map(SharedField::jsonPath).toList(),
+                        Retention.on(today, tenant.retention()));
                 for (SharedField field : group) {
                     long[] counts = answers.get(field);
                     long known = 0;

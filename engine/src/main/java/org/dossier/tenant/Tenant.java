@@ -2,6 +2,7 @@ package org.dossier.tenant;
 
 import java.time.Instant;
 import org.dossier.DomainException;
+import org.dossier.retention.RetentionPolicy;
 
 /**
  * A partner service. Its slug appears in every URL of the service.
@@ -10,9 +11,10 @@ import org.dossier.DomainException;
  * @param logoVersion  0 without a logo; raised at each upload, so the logo's URL changes with it
  * @param suspended    its members cannot sign in to it nor use its API; its data is kept
  * @param template     kept only to be cloned: it holds no case file
+ * @param retention    how long it keeps its case files, set by the platform (RetentionSettings)
  */
 public record Tenant(TenantId id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt,
-                     boolean suspended, boolean template) {
+                     boolean suspended, boolean template, RetentionPolicy retention) {
 
     /**
      * Refuses a new case file in a template, which is kept only to be cloned.

@@ -3,6 +3,7 @@ package org.dossier.tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dossier.retention.RetentionPolicy;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -13,7 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface TenantDao {
 
     @SqlQuery("""
-            SELECT id, slug, name, primary_color, logo_version, created_at, status, template
+            SELECT id, slug, name, primary_color, logo_version, created_at, status, template,
+                   retention_active_years, retention_kept_years
               FROM tenants
              WHERE slug = :slug
             """)
@@ -21,7 +23,8 @@ public interface TenantDao {
     Optional<TenantRow> findBySlug(@Bind("slug") String slug);
 
     @SqlQuery("""
-            SELECT id, slug, name, primary_color, logo_version, created_at, status, template
+            SELECT id, slug, name, primary_color, logo_version, created_at, status, template,
+                   retention_active_years, retention_kept_years
               FROM tenants
              WHERE id = :id
             """)
@@ -31,7 +34,7 @@ public interface TenantDao {
     /** The service a clone was cloned from; empty for a service created from the base form or whose source is gone. */
     @SqlQuery("""
             SELECT source.id, source.slug, source.name, source.primary_color, source.logo_version, source.created_at,
-                   source.status, source.template
+                   source.status, source.template, source.retention_active_years, source.retention_kept_years
               FROM tenants clone
               JOIN tenants source ON source.id = clone.source_tenant_id
              WHERE clone.id = :id
@@ -40,7 +43,8 @@ public interface TenantDao {
     Optional<TenantRow> sourceOf(@Bind("id") long id);
 
     @SqlQuery("""
-            SELECT id, slug, name, primary_color, logo_version, created_at, status, template
+            SELECT id, slug, name, primary_color, logo_version, created_at, status, template,
+                   retention_active_years, retention_kept_years
               FROM tenants
              ORDER BY name
             """)
@@ -95,10 +99,10 @@ public interface TenantDao {
 
     /** Row shape; converted to {@link Tenant} so the typed id never comes from a raw long elsewhere. */
     record TenantRow(long id, String slug, String name, String primaryColor, int logoVersion, Instant createdAt,
-                     String status, boolean template) {
+                     String status, boolean template, int retentionActiveYears, int retentionKeptYears) {
         public Tenant toTenant() {
             return new Tenant(new TenantId(id), slug, name, primaryColor, logoVersion, createdAt, "suspended".equals(status),
-                    template);
+                    template, new RetentionPolicy(retentionActiveYears, retentionKeptYears));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.dossier.retention.RetentionPolicy;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -129,6 +130,6 @@ public final class TenantService {
             }
             throw e;
         }
-        return new Tenant(new TenantId(id), slug, name, primaryColor, 0, now, false, false);
+        return new Tenant(new TenantId(id), slug, name, primaryColor, 0, now, false, false, RetentionPolicy.DEFAULT);
     }
 }

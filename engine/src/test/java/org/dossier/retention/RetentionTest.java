@@ -8,7 +8,7 @@ import org.dossier.retention.Retention.Phase;
 import org.junit.jupiter.api.Test;
 
 class RetentionTest {
-    private final Retention in2025 = Retention.on(LocalDate.of(2025, 6, 15));
+    private final Retention in2025 = Retention.on(LocalDate.of(2025, 6, 15), RetentionPolicy.DEFAULT);
 
     @Test
     void the_current_and_previous_years_are_active_from_1_january_of_n_minus_1_in_paris() {
@@ -29,7 +29,7 @@ class RetentionTest {
     @Test
     void the_years_move_on_at_midnight_in_paris_not_in_utc() {
         // 23:30 UTC on 31 December 2025 is already 2026 in Paris: 2025 is then the previous year, and 2024 archived.
-        Retention newYear = Retention.at(Instant.parse("2025-12-31T23:30:00Z"));
+        Retention newYear = Retention.at(Instant.parse("2025-12-31T23:30:00Z"), RetentionPolicy.DEFAULT);
 
         assertThat(newYear.today()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(newYear.phase(Instant.parse("2025-01-01T10:00:00Z"))).isEqualTo(Phase.ACTIVE);

@@ -12,6 +12,7 @@ import org.dossier.audit.Actor;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestRecords;
@@ -36,7 +37,7 @@ class HeldCaseFilesStatisticsTest {
         List<Instant> months = List.of(now.minusSeconds(86_400), now.plusSeconds(86_400));
 
         StatisticsDao.CaseFiles files = services.jdbi().withHandle(handle ->
-                new StatisticsDao(handle).caseFiles(tenant.id(), Retention.on(LocalDate.now(Retention.ZONE)), months));
+                new StatisticsDao(handle).caseFiles(tenant.id(), Retention.on(LocalDate.now(Retention.ZONE), RetentionPolicy.DEFAULT), months));
 
         assertThat(files.active()).as("%s and the held %s", active.id(), heldOld.id()).isEqualTo(2);
         assertThat(files.archived()).as("%s", archived.id()).isEqualTo(1);

@@ -26,6 +26,7 @@ import org.dossier.form.CompiledForm;
 import org.dossier.form.CustomisationCompiler;
 import org.dossier.form.FormService;
 import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.stats.SharedFields.Reason;
 import org.dossier.stats.StatisticsReport.Breakdown;
 import org.dossier.stats.StatisticsReport.Excluded;
@@ -137,7 +138,7 @@ class PlatformStatisticsTest {
     @Test
     void case_files_are_counted_by_phase_and_month_of_creation_and_those_due_for_deletion_are_left_out() {
         StatisticsDao.CaseFiles files = services.jdbi().withHandle(handle ->
-                new StatisticsDao(handle).caseFiles(a.id(), Retention.on(today), monthStarts()));
+                new StatisticsDao(handle).caseFiles(a.id(), Retention.on(today, RetentionPolicy.DEFAULT), monthStarts()));
 
         assertThat(files.active()).isEqualTo(36);
         assertThat(files.archived()).isEqualTo(8);
@@ -150,10 +151,10 @@ class PlatformStatisticsTest {
     @Test
     void answers_are_counted_per_stored_value_over_the_kept_case_files_several_fields_in_one_reading() {
         Map<String, Long> housing = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
-                .answers(a.id(), List.of("$.logement_ressources.type_logement"), Retention.on(today)));
+                .answers(a.id(), List.of("$.logement_ressources.type_logement"), Retention.on(today, RetentionPolicy.DEFAULT)));
         Map<String, Long> together = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
                 .answers(a.id(), List.of("$.accompagnement.statut", "$.accompagnement.antenne",
-                        "$.logement_ressources.type_logement"), Retention.on(today)));
+                        "$.logement_ressources.type_logement"), Retention.on(today, RetentionPolicy.DEFAULT)));
 
         assertThat(housing).containsOnly(Map.entry("locataire_parc_social", 26L), Map.entry("locataire_parc_prive", 10L),
                 Map.entry("proprietaire", 8L));

@@ -150,6 +150,8 @@ class IsolationTest {
         known.put("POST /admin/services/{slug}/resume", Access.PLATFORM);
         known.put("GET /admin/services/{slug}/delete", Access.PLATFORM);
         known.put("POST /admin/services/{slug}/delete", Access.PLATFORM);
+        known.put("GET /admin/services/{slug}/retention", Access.PLATFORM);
+        known.put("POST /admin/services/{slug}/retention", Access.PLATFORM);
         known.put("POST /api/v1/tenants/{slug}/suspend", Access.PLATFORM);
         known.put("POST /api/v1/tenants/{slug}/resume", Access.PLATFORM);
         known.put("DELETE /api/v1/tenants/{slug}", Access.PLATFORM);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.stats.Figure;
 import org.dossier.stats.SharedFields.Option;
 import org.dossier.stats.StatisticsReport;
@@ -67,11 +68,32 @@ final class StatisticsView {
             rows.add(new Row(name(row.service()), row.service().isEmpty(), List.of(cell(row.active()), cell(row.archived()),
                     cell(row.total()), cell(row.users()), date(row.lastActivity()))));
         }
+        List<String> notes = new ArrayList<>(lifecycleNotes());
+        notes.add(text("stats.services.users"));
+        notes.add(text("stats.services.lastActivity"));
+        return new Table("services", text("stats.services.caption"), text("stats.col.service"), columns, rows,
+                List.copyOf(notes));
+    }
+
+    /** The years counted active and archived: the default's, then each service whose retention differs. */
+    private List<String> lifecycleNotes() {
+        List<String> notes = new ArrayList<>();
+        notes.add(text("stats.services.lifecycle", years(RetentionPolicy.DEFAULT)));
+        report.services().stream().flatMap(row -> row.service().stream())
+                .filter(service -> !service.retention().isDefault())
+                .forEach(service -> {
+                    Object[] years = years(service.retention());
+                    notes.add(text("stats.services.lifecycle.service", service.name(), years[0], years[1], years[2],
+                            years[3], service.retention().activeYears(), service.retention().archivedYears()));
+                });
+        return notes;
+    }
+
+    /** Active: last activity from {0} to {1}; archived: from {2} to {3}. */
+    private Object[] years(RetentionPolicy policy) {
         int year = report.today().getYear();
-        return new Table("services", text("stats.services.caption"), text("stats.col.service"), columns, rows, List.of(
-                text("stats.services.lifecycle", String.valueOf(year - 1), String.valueOf(year),
-                        String.valueOf(year - Retention.KEPT_YEARS), String.valueOf(year - Retention.ACTIVE_YEARS)),
-                text("stats.services.users"), text("stats.services.lastActivity")));
+        return new Object[] {String.valueOf(year - policy.activeYears() + 1), String.valueOf(year),
+                String.valueOf(year - policy.keptYears()), String.valueOf(year - policy.activeYears())};
     }
 
     Table months() {

@@ -86,7 +86,7 @@ public final class RecordListPages {
             archive.searched(tenant.id(), RequestContext.actor(ctx), FormService.CASE_FILE, page.total());
         }
         ArchivesView archives = new ArchivesView(state.archives(),
-                org.dossier.web.Dates.date(java.time.LocalDate.ofInstant(archive.retention().activeSince(),
+                org.dossier.web.Dates.date(java.time.LocalDate.ofInstant(archive.retention(tenant).activeSince(),
                         org.dossier.retention.Retention.ZONE).toString(), locale),
                 RecordListState.listPath(tenant) + (state.archives() ? "" : "?archives=1"));
         List<String> stored = storedReferents.get(tenant.id());

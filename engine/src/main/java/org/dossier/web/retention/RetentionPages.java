@@ -47,7 +47,7 @@ public final class RetentionPages {
     public void service(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Tenant tenant = access.tenant();
-        Retention retention = Retention.at(clock.instant());
+        Retention retention = Retention.at(clock.instant(), tenant.retention());
         RetentionOverview.PhaseCounts counts = overview.counts(tenant.id(), retention);
         RetentionOverview.DueList due = overview.dueWithin(tenant.id(), retention, HORIZON_DAYS, DUE_SHOWN);
         String base = "/t/" + tenant.slug() + "/records/";
@@ -67,8 +67,12 @@ public final class RetentionPages {
                 counts.dueForDeletion(), counts.held(), HORIZON_DAYS, dueRows, due.total() - dueRows.size(), holdRows,
                 runs);
         ctx.html(templates.render("pages/retention-service",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page), locale));
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page,
+                        new Shown(RetentionSettingModels.Durations.of(retention))), locale));
     }
+
+    /** The service's durations, set by the platform, shown on its lifecycle page. */
+    private record Shown(RetentionSettingModels.Durations durations) {}
 
     public void platform(Context ctx, Principal principal) {
         Locale locale = RequestLocale.of(ctx);

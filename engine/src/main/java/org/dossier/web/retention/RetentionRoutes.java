@@ -21,5 +21,6 @@ public final class RetentionRoutes {
                 web.templates());
         access.tenant(GET, "/t/{tenant}/admin/lifecycle", DATA_PROTECTION, pages::service);
         access.platform(GET, "/admin/lifecycle", pages::platform);
+        RetentionSettingRoutes.register(access, services, web);
     }
 }

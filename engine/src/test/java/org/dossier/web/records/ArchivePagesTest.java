@@ -18,6 +18,7 @@ import org.dossier.audit.Actor;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestClient;
 import org.dossier.testing.TestDatabase;
@@ -129,9 +130,9 @@ class ArchivePagesTest {
         Document page = Jsoup.parse(worker.get(url(record)).body());
 
         String banner = page.selectFirst("#archive-banner").text();
-        int archivedYear = LocalDateTime.now(Retention.ZONE).minusYears(3).getYear() + Retention.ACTIVE_YEARS;
+        int archivedYear = LocalDateTime.now(Retention.ZONE).minusYears(3).getYear() + RetentionPolicy.DEFAULT.activeYears();
         assertThat(banner).contains("Dossier archivé", "Archivé depuis le 01/01/" + archivedYear,
-                "supprimé le 01/01/" + (archivedYear + Retention.KEPT_YEARS - 1), "lecture seule");
+                "supprimé le 01/01/" + (archivedYear + RetentionPolicy.DEFAULT.keptYears() - 1), "lecture seule");
         assertThat(page.select("a.summary-card__action")).isEmpty();
         assertThat(page.select("a[href$=/edit], a[href$=/delete], a[href$=/follow-up]")).isEmpty();
         // A caseworker may not reactivate: the page does not offer it.

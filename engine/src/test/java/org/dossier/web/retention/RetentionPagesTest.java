@@ -13,6 +13,7 @@ import org.dossier.audit.Actor;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.retention.Retention;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestClient;
 import org.dossier.testing.TestDatabase;
@@ -110,7 +111,7 @@ class RetentionPagesTest {
         assertThat(dueRows.first().selectFirst("a").text()).startsWith("Supprimezyq");
         assertThat(dueRows.first().selectFirst("a").attr("href"))
                 .isEqualTo("/t/" + tenant.slug() + "/records/" + due.id());
-        int dueYear = LocalDateTime.now(Retention.ZONE).minusYears(10).getYear() + Retention.KEPT_YEARS + 1;
+        int dueYear = LocalDateTime.now(Retention.ZONE).minusYears(10).getYear() + RetentionPolicy.DEFAULT.keptYears() + 1;
         assertThat(dueRows.first().text()).contains("01/01/" + dueYear);
         assertThat(doc.select("#due-more")).isEmpty();
 
