@@ -24,6 +24,9 @@ import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.NewOnlyRequirements;
+import org.dossier.history.HistoryDao;
+import org.dossier.history.HistoryValues;
+import org.dossier.history.RecordHistory;
 import org.dossier.retention.CaseFilePhase;
 import org.dossier.retention.HoldDao;
 import org.dossier.retention.Retention;
@@ -51,6 +54,7 @@ public final class RecordService {
     private final ToComplete toComplete;
     private final RecordCheck serviceRules;
     private final Clock clock;
+    private final RecordHistory history;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -66,6 +70,14 @@ public final class RecordService {
     /** @param clock the time of saves and of the phase that decides whether a case file is read-only */
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, serviceRules, clock, HistoryValues.UNSEALED);
+    }
+
+    /** @param historySeal seals a confidential field's old and new values in the history (see {@link HistoryValues}) */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
+                         HistoryValues.Seal historySeal) {
+        this.history = new RecordHistory(jdbi, new HistoryValues(json, historySeal), audit, json);
         this.clock = clock;
         this.serviceRules = serviceRules;
         this.jdbi = jdbi;
@@ -76,6 +88,11 @@ public final class RecordService {
         this.pruner = pruner;
         this.audit = audit;
         this.toComplete = new ToComplete(jdbi, json, validator, pruner);
+    }
+
+    /** The history of case files: what each save changed, kept by every save below. */
+    public RecordHistory history() {
+        return history;
     }
 
     /** The "à compléter" flag: which required fields a case file lacks, and its recomputation at publish. */
@@ -130,6 +147,7 @@ public final class RecordService {
         String dataJson = clean.toString();
         jdbi.useTransaction(handle -> {
             new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
+            history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
             audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                     details(formKey, form.version(), 1));
         });
@@ -191,6 +209,7 @@ public final class RecordService {
                     written.toComplete())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
+            history.keep(handle, tenantId, id, expectedLockVersion + 1, form, storedData, clean, actor.id(), now);
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
             for (RemovedRows.Removed removed : removedRows) { // which row, never what it held
@@ -246,6 +265,7 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion.getAsInt(), current);
             }
             dao.delete(tenantId, id);
+            new HistoryDao(handle).deleteOf(tenantId, List.of(id.toBytes())); // its history goes with it
             audit.record(handle, tenantId, actor, "record.deleted", TARGET, id.toString(),
                     details(stored.formKey(), stored.schemaVersion(), current));
         });
@@ -362,6 +382,7 @@ public final class RecordService {
     public void insertValidated(Handle handle, TenantId tenantId, CompiledForm form, JsonNode data, Actor actor, Instant at) {
         RecordId id = RecordId.generate();
         new RecordDao(handle).insert(tenantId, id, form.formKey(), form.version(), data.toString(), at, actor.id());
+        history.keep(handle, tenantId, id, 1, form, null, data, actor.id(), at);
         audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(), details(form.formKey(), form.version(), 1));
     }
 

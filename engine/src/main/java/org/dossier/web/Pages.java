@@ -74,6 +74,9 @@ public final class Pages {
             if (access.get().can(Permission.READ_AUDIT)) {
                 links.add(link(locale, "nav.audit", base + "/admin/audit", path));
             }
+            if (access.get().can(Permission.DATA_PROTECTION)) {
+                links.add(link(locale, "nav.access", base + "/admin/access", path));
+            }
         } else {
             links.add(new NavLink(UiText.get(locale, "nav.services"), "/", path.equals("/")));
         }
