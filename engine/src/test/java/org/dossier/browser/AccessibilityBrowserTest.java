@@ -127,7 +127,13 @@ class AccessibilityBrowserTest {
             new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
-            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
+            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE),
+            new Page("case-file history", true, fixture -> fixture.caseFile() + "/history"),
+            new Page("access request search with its results, archived ones marked", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/access?lastName=A", Step.NONE),
+            new Page("access request search with its error", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/access?firstName=Hélène", Step.NONE),
+            new Page("access request export", Who.ADMIN, fixture -> fixture.caseFile() + "/access", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;

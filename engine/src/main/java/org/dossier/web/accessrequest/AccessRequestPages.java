@@ -37,7 +37,8 @@ import org.dossier.web.view.PebbleTemplates;
  * ones included), and the export of one case file as a printable document or as JSON.
  */
 public final class AccessRequestPages {
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final PersonSearch search;
     private final AccessExport export;
