@@ -30,24 +30,26 @@ public final class HistoryDao {
                 .execute();
     }
 
-    /** The saves of a case file, newest first, {@code limit} from {@code offset}. */
-    public List<Row> page(TenantId tenantId, RecordId recordId, int limit, int offset) {
+    /** The saves of a case file up to version {@code upTo}, newest first, {@code limit} from {@code offset}. */
+    public List<Row> page(TenantId tenantId, RecordId recordId, int upTo, int limit, int offset) {
         return handle.createQuery("""
                         SELECT lock_version, changed_at, changed_by, form_key, schema_version, changes
                           FROM record_changes
-                         WHERE tenant_id = :tenantId AND record_id = :recordId
+                         WHERE tenant_id = :tenantId AND record_id = :recordId AND lock_version <= :upTo
                          ORDER BY lock_version DESC
                          LIMIT :limit OFFSET :offset
                         """)
-                .bind("tenantId", tenantId).bind("recordId", recordId).bind("limit", limit).bind("offset", offset)
+                .bind("tenantId", tenantId).bind("recordId", recordId).bind("upTo", upTo).bind("limit", limit)
+                .bind("offset", offset)
                 .map(ConstructorMapper.of(Row.class)).list();
     }
 
-    public long count(TenantId tenantId, RecordId recordId) {
+    public long count(TenantId tenantId, RecordId recordId, int upTo) {
         return handle.createQuery("""
-                        SELECT COUNT(*) FROM record_changes WHERE tenant_id = :tenantId AND record_id = :recordId
+                        SELECT COUNT(*) FROM record_changes
+                         WHERE tenant_id = :tenantId AND record_id = :recordId AND lock_version <= :upTo
                         """)
-                .bind("tenantId", tenantId).bind("recordId", recordId).mapTo(Long.class).one();
+                .bind("tenantId", tenantId).bind("recordId", recordId).bind("upTo", upTo).mapTo(Long.class).one();
     }
 
     /** Deletes the history of some case files of one service (their erasure). */

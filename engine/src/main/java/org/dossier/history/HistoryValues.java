@@ -80,14 +80,15 @@ public final class HistoryValues {
      *
      * @param reveal whether the reader holds the confidential grant: without it a confidential
      *               field's values are not opened at all, and the change is {@link FieldChange#masked}
+     *               (its before and after then a JSON null where there was a value, nothing where none)
      */
     public List<FieldChange> decode(TenantId tenantId, String stored, boolean reveal) {
         List<FieldChange> changes = new ArrayList<>();
         for (JsonNode entry : parse(stored)) {
             String pointer = entry.path("p").asText();
             boolean confidential = entry.path("c").asBoolean(false);
-            if (confidential && !reveal) {
-                changes.add(new FieldChange(pointer, true, Optional.empty(), Optional.empty(), true));
+            if (confidential && !reveal) { // unopened: a null stands for a value, to say only whether there was one
+                changes.add(new FieldChange(pointer, true, presence(entry.get("b")), presence(entry.get("a")), true));
             } else if (confidential) {
                 changes.add(new FieldChange(pointer, true, opened(tenantId, entry.get("b")),
                         opened(tenantId, entry.get("a")), false));
@@ -97,6 +98,10 @@ public final class HistoryValues {
             }
         }
         return List.copyOf(changes);
+    }
+
+    private static Optional<JsonNode> presence(JsonNode sealed) {
+        return sealed == null ? Optional.empty() : Optional.of(com.fasterxml.jackson.databind.node.NullNode.getInstance());
     }
 
     private Optional<JsonNode> opened(TenantId tenantId, JsonNode sealed) {

@@ -77,7 +77,7 @@ public final class RecordService {
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
                          HistoryValues.Seal historySeal) {
-        this.history = new RecordHistory(jdbi, new HistoryValues(json, historySeal), audit, json);
+        this.history = new RecordHistory(jdbi, new HistoryValues(json, historySeal), audit, json, forms, this::get);
         this.clock = clock;
         this.serviceRules = serviceRules;
         this.jdbi = jdbi;

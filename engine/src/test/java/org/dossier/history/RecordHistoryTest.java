@@ -98,6 +98,36 @@ class RecordHistoryTest {
     }
 
     @Test
+    void a_creation_is_stored_without_its_values_which_are_worked_back_from_the_case_file() throws Exception {
+        CaseRecord record = create();
+        ObjectNode changed = data();
+        ((ObjectNode) changed.get("identite")).put("nom", "Bergé").put("lieu_naissance", "Lyon");
+        ((ObjectNode) changed.get("notes_confidentielles")).put("contenu", "Nouvelle note");
+        services.records().update(tenant.id(), record.id(), 1, changed, BRUNO, Locale.FRENCH);
+        ObjectNode again = changed.deepCopy();
+        ((ObjectNode) again.get("identite")).put("nom", "Berger-Morel");
+        ((ObjectNode) again.get("accompagnement")).remove("motifs");
+        services.records().update(tenant.id(), record.id(), 2, again, BRUNO, Locale.FRENCH);
+
+        assertThat(storedChanges(record.id(), 1)).isEqualTo("[]");
+        assertThat(changesOf(record.id(), 1)).containsEntry("/identite/nom", List.of("—", "Berger"))
+                .containsEntry("/accompagnement/motifs", List.of("—", "[\"logement\"]"))
+                .containsEntry("/notes_confidentielles/contenu", List.of("—", SECRET))
+                .doesNotContainKey("/identite/lieu_naissance").hasSize(10);
+        List<FieldChange> masked = services.records().history().all(tenant.id(), record.id(), false).get(2).changes();
+        assertThat(masked).filteredOn(FieldChange::confidential).singleElement()
+                .satisfies(change -> assertThat(change.masked()).isTrue());
+        assertThat(masked).filteredOn(change -> change.pointer().equals("/identite/nom")).singleElement()
+                .satisfies(change -> assertThat(change.after()).contains(JSON.getNodeFactory().textNode("Berger")));
+    }
+
+    private static String storedChanges(RecordId id, int version) {
+        return services.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT changes FROM record_changes WHERE tenant_id = :t AND record_id = :id AND lock_version = :v""")
+                .bind("t", tenant.id()).bind("id", id).bind("v", version).mapTo(String.class).one());
+    }
+
+    @Test
     void a_full_update_keeps_exactly_the_fields_it_changed_old_and_new() throws Exception {
         CaseRecord record = create();
         ObjectNode changed = data();
@@ -172,8 +202,8 @@ class RecordHistoryTest {
                 Map.entry("/notes_confidentielles/contenu", List.of(SECRET, "Nouvelle note")));
         FieldChange masked = services.records().history().all(tenant.id(), record.id(), false).get(0).changes().get(0);
         assertThat(masked.masked()).isTrue();
-        assertThat(masked.before()).isEmpty();
-        assertThat(masked.after()).isEmpty();
+        assertThat(masked.before()).contains(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        assertThat(masked.after()).contains(com.fasterxml.jackson.databind.node.NullNode.getInstance());
         assertThat(services.records().history().all(tenant.id(), record.id(), false).get(0).revealsConfidential())
                 .isFalse();
         // The values go through the seal, marked as such: the service's cipher replaces the mark.
