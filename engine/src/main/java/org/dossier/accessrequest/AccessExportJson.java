@@ -1,6 +1,5 @@
 package org.dossier.accessrequest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,5 +81,4 @@ public final class AccessExportJson {
         List<String> path = labels.path(pointer, row);
         return String.join(" › ", path);
     }
-
 }

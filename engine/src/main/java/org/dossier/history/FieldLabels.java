@@ -55,8 +55,10 @@ public final class FieldLabels {
         JsonNode schema = schemaAt(pointer);
         if (value.isArray()) {
             List<String> items = new ArrayList<>();
+            // A list of choices names its labels on the list (x-enum-labels beside items) or on its items.
+            JsonNode itemSchema = schema.has("x-enum-labels") ? schema : schema.path("items");
             for (JsonNode item : value) {
-                items.add(scalar(schema.path("items"), item, yes, no, date));
+                items.add(scalar(itemSchema, item, yes, no, date));
             }
             return String.join(", ", items);
         }

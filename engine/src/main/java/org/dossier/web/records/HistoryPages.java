@@ -40,8 +40,7 @@ public final class HistoryPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         CaseRecord record = records.get(tenant.id(), RequestParams.recordId(ctx));
-        RecordMeta meta = RecordMeta.of(tenant, record,
-                locale);
+        RecordMeta meta = RecordMeta.of(tenant, record, locale);
         int page = RequestParams.pageNumber(ctx.queryParam("page"));
         RecordHistory.Page history = records.history().read(tenant.id(), record.id(), page, access.confidential(),
                 RequestContext.actor(ctx));

@@ -210,9 +210,9 @@ class HistoryPagesTest {
         Element firstName = rowOf(page, "2", "Identité › Prénom");
         assertThat(firstName.select("td").eachText()).containsExactly("Hélène", "Odile");
         assertThat(rowOf(page, "1", "Accompagnement › Statut de l'accompagnement").select("td").eachText())
-                .containsExactly("(vide)", "En cours");
+                .containsExactly("En cours");
         assertThat(rowOf(page, "1", "Identité › Date de naissance").select("td").eachText())
-                .containsExactly("(vide)", "29/02/1984");
+                .containsExactly("29/02/1984");
         assertThat(page.select(".history-entry__title").first().text()).contains(granted.email());
         // And in English.
         Document english = Jsoup.parse(alice.get(url(record.id()) + "/history?lang=en").body());
