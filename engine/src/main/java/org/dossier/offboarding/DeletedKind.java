@@ -7,6 +7,7 @@ package org.dossier.offboarding;
  */
 public enum DeletedKind {
     RECORD_HOLDS("recordHolds"),
+    RECORD_CHANGES("recordChanges"),
     RECORDS("records"),
     FORM_VERSIONS("formVersions"),
     FORM_DRAFTS("formDrafts"),

@@ -98,6 +98,7 @@ public final class ServiceDeletion {
             // Case files go through their one deletion path, which takes what hangs off them too.
             CaseFileErasure.ServiceErasure caseFiles = new CaseFileErasure().eraseService(handle, tenant.id());
             deleted.put(DeletedKind.RECORD_HOLDS, caseFiles.holds());
+            deleted.put(DeletedKind.RECORD_CHANGES, caseFiles.history());
             deleted.put(DeletedKind.RECORDS, caseFiles.records());
             for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
                 if (!deleted.containsKey(table.getKey())) {

@@ -15,6 +15,7 @@ final class TenantTables {
     static {
         Map<DeletedKind, String> tables = new EnumMap<>(DeletedKind.class);
         tables.put(DeletedKind.RECORD_HOLDS, "record_holds");
+        tables.put(DeletedKind.RECORD_CHANGES, "record_changes");
         tables.put(DeletedKind.RECORDS, "records");
         tables.put(DeletedKind.FORM_VERSIONS, "form_versions");
         tables.put(DeletedKind.FORM_DRAFTS, "form_drafts");

@@ -25,6 +25,9 @@ import org.dossier.form.FormService;
 import org.dossier.form.HiddenData;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.NewOnlyRequirements;
+import org.dossier.history.HistoryDao;
+import org.dossier.history.HistoryValues;
+import org.dossier.history.RecordHistory;
 import org.dossier.retention.CaseFilePhase;
 import org.dossier.retention.HoldDao;
 import org.dossier.retention.RetentionPolicies;
@@ -53,6 +56,7 @@ public final class RecordService {
     private final RecordCheck serviceRules;
     private final Clock clock;
     private final ConfidentialCipher cipher;
+    private final RecordHistory history;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -72,13 +76,16 @@ public final class RecordService {
     }
 
     /**
-     * @param cipher seals the confidential values of what is stored and opens what is read; null
-     *               stores them in clear (a unit test's service only: the application always has one)
+     * @param cipher seals the confidential values of what is stored and opens what is read, in the
+     *               case file and in its history; null stores them in clear (a unit test's service
+     *               only: the application always has one)
      */
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
                          ConfidentialCipher cipher) {
         this.cipher = cipher;
+        this.history = new RecordHistory(jdbi, new HistoryValues(json, historySeal(cipher)), audit, json, forms,
+                this::get);
         this.clock = clock;
         this.serviceRules = serviceRules;
         this.jdbi = jdbi;
@@ -89,6 +96,11 @@ public final class RecordService {
         this.pruner = pruner;
         this.audit = audit;
         this.toComplete = new ToComplete(jdbi, json, validator, pruner, this::opened);
+    }
+
+    /** The history of case files: what each save changed, kept by every save below. */
+    public RecordHistory history() {
+        return history;
     }
 
     /** The "à compléter" flag: which required fields a case file lacks, and its recomputation at publish. */
@@ -143,6 +155,7 @@ public final class RecordService {
         String dataJson = sealed(tenantId, id, form, clean);
         jdbi.useTransaction(handle -> {
             new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
+            history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
             audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                     details(formKey, form.version(), 1));
         });
@@ -204,6 +217,7 @@ public final class RecordService {
                     written.toComplete())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
+            history.keep(handle, tenantId, id, expectedLockVersion + 1, form, storedData, clean, actor.id(), now);
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
             for (RemovedRows.Removed removed : removedRows) { // which row, never what it held
@@ -259,6 +273,7 @@ public final class RecordService {
                 throw new StaleRecordException(id.toString(), expectedLockVersion.getAsInt(), current);
             }
             dao.delete(tenantId, id);
+            new HistoryDao(handle).deleteOf(tenantId, List.of(id.toBytes())); // its history goes with it
             audit.record(handle, tenantId, actor, "record.deleted", TARGET, id.toString(),
                     details(stored.formKey(), stored.schemaVersion(), current));
         });
@@ -376,6 +391,7 @@ public final class RecordService {
         RecordId id = RecordId.generate();
         new RecordDao(handle).insert(tenantId, id, form.formKey(), form.version(), sealed(tenantId, id, form, data), at,
                 actor.id());
+        history.keep(handle, tenantId, id, 1, form, null, data, actor.id(), at);
         audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(), details(form.formKey(), form.version(), 1));
     }
 
@@ -438,5 +454,23 @@ public final class RecordService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A confidential field's old and new values in the history, sealed like the case file's, bound to it. */
+    private static HistoryValues.Seal historySeal(ConfidentialCipher cipher) {
+        if (cipher == null) {
+            return HistoryValues.UNSEALED;
+        }
+        return new HistoryValues.Seal() {
+            @Override
+            public String seal(TenantId tenantId, RecordId recordId, String clear) {
+                return cipher.sealText(tenantId, "history:" + recordId, clear);
+            }
+
+            @Override
+            public String open(TenantId tenantId, RecordId recordId, String sealed) {
+                return cipher.openText(tenantId, "history:" + recordId, sealed);
+            }
+        };
     }
 }

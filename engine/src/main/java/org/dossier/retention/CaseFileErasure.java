@@ -3,13 +3,14 @@ package org.dossier.retention;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dossier.history.HistoryDao;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The one deletion path of case files for good, with everything that hangs off them (their legal
- * holds today; attachments join here): the lifecycle pass and a GDPR erasure delete one case file
+ * holds and their history of changes; attachments join here): the lifecycle pass and a GDPR erasure delete one case file
  * or a batch through {@link #erase}, the deletion of a whole service through {@link #eraseService}.
  * In the caller's transaction {@link #erase} deletes the rows and writes for each a tombstone that
  * holds no personal data: ids, form, creation and last-activity dates, deletion time, the run that
@@ -54,19 +55,21 @@ public final class CaseFileErasure {
                 .execute();
         handle.createUpdate("DELETE FROM record_holds WHERE tenant_id = :tenantId AND record_id IN (<ids>)")
                 .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
+        new HistoryDao(handle).deleteOf(tenantId, present);
         return handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
                 .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
     }
 
     /** What {@link #eraseService} removed. */
-    public record ServiceErasure(long holds, long records) {}
+    public record ServiceErasure(long holds, long history, long records) {}
 
     /** Deletes every case file of a service with what hangs off them, in {@code handle}'s transaction. */
     public ServiceErasure eraseService(Handle handle, TenantId tenantId) {
         long holds = handle.createUpdate("DELETE FROM record_holds WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId.value()).execute();
+        long history = new HistoryDao(handle).deleteAll(tenantId);
         long records = handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId.value()).execute();
-        return new ServiceErasure(holds, records);
+        return new ServiceErasure(holds, history, records);
     }
 }

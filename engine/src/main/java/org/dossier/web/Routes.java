@@ -5,6 +5,7 @@ import static io.javalin.http.HandlerType.GET;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.dossier.Services;
+import org.dossier.web.accessrequest.AccessRequestRoutes;
 import org.dossier.web.account.AccountRoutes;
 import org.dossier.web.audit.AuditRoutes;
 import org.dossier.web.auth.AccessRoutes;
@@ -48,6 +49,7 @@ public final class Routes {
         PlatformRoutes.register(access, services, web);
         RetentionRoutes.register(access, services, web);
         RegisterRoutes.register(access, services, web);
+        AccessRequestRoutes.register(access, services, web);
         return access.rules();
     }
 }

@@ -143,7 +143,13 @@ class AccessibilityBrowserTest {
             new Page("register controller form with errors", Who.ADMIN,
                     fixture -> "/t/" + fixture.tenant().slug() + "/admin/register/controller",
                     browser -> submit(browser, "form[action$='/controller']", "dpoEmail", "pas-une-adresse")),
-            new Page("super-admin register of processing", Who.SUPER_ADMIN, fixture -> "/admin/register", Step.NONE));
+            new Page("super-admin register of processing", Who.SUPER_ADMIN, fixture -> "/admin/register", Step.NONE),
+            new Page("case-file history", true, fixture -> fixture.caseFile() + "/history"),
+            new Page("access request search with its results, archived ones marked", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/access?lastName=A", Step.NONE),
+            new Page("access request search with its error", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/access?firstName=Hélène", Step.NONE),
+            new Page("access request export", Who.ADMIN, fixture -> fixture.caseFile() + "/access", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;

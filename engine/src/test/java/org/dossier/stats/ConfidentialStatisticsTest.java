@@ -44,7 +44,7 @@ class ConfidentialStatisticsTest {
         assertThat(report.toString()).doesNotContain(note);
 
         Map<String, Long> answers = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
-                .answers(tenant.id(), List.of("$.notes_confidentielles.contenu"), Retention.at(Instant.now())));
+                .answers(tenant.id(), List.of("$.notes_confidentielles.contenu"), Retention.at(Instant.now(), org.dossier.retention.RetentionPolicy.DEFAULT)));
         assertThat(answers).hasSize(12);
         assertThat(answers.keySet()).allMatch(answer -> answer.startsWith(ConfidentialCipher.PREFIX))
                 .noneMatch(answer -> answer.contains(note));

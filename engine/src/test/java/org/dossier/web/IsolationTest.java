@@ -170,6 +170,10 @@ class IsolationTest {
         known.put("GET /admin/stats/services.csv", Access.PLATFORM);
         known.put("GET /admin/stats/months.csv", Access.PLATFORM);
         known.put("GET /admin/stats/breakdowns.csv", Access.PLATFORM);
+        known.put("GET /t/{tenant}/records/{id}/history", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/access", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/access", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/access.json", Access.TENANT);
         return known;
     }
 

@@ -66,6 +66,7 @@ public final class RecordRoutes {
                 ArchiveGuard.writable(services.archive(), records::confirmDelete));
         access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
         ArchiveRoutes.register(access, services, web);
+        HistoryRoutes.register(access, services, web);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);
         access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);

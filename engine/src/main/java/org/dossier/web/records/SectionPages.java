@@ -107,7 +107,8 @@ public final class SectionPages {
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
                 new SectionPageModels.SummaryPage(meta, cards, followUp), archiveFlash(ctx, flash(ctx, cards, locale), locale),
                 banner, ToCompleteNotice.of(form, records.missingRequired(tenant.id(), record.id(), access.confidential()),
-                        pageOf(form, record.data(), meta, cards, access, locale), locale));
+                        pageOf(form, record.data(), meta, cards, access, locale), locale),
+                HistoryPageModels.Links.of(meta, access.can(Permission.DATA_PROTECTION)));
     }
 
     /**

@@ -194,6 +194,10 @@ class KeptPostsTest {
         CaseRecord stored = services.records().get(tenant.id(), record.id());
         assertThat(stored.data().at("/identite/nom").asText()).isEqualTo("Enfin-Enregistre");
         assertThat(stored.data().at("/notes_confidentielles/contenu").asText()).isEqualTo(NOTE);
+        // Its history holds the one field typed before the session expired, under the member who typed it.
+        var kept = services.records().history().all(tenant.id(), record.id(), true).get(0);
+        assertThat(kept.changes()).extracting(org.dossier.history.FieldChange::pointer).containsExactly("/identite/nom");
+        assertThat(kept.changedBy()).isEqualTo(caseworker.email());
     }
 
     @Test
