@@ -59,6 +59,7 @@ public final class LifecyclePass {
     private final CaseFileErasure erasure;
     private final PassLock lock;
     private final int batch;
+    private final Pacing pacing;
 
     public LifecyclePass(Jdbi jdbi, TenantService tenants, ObjectMapper mapper, Clock clock) {
         this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH);
@@ -67,6 +68,16 @@ public final class LifecyclePass {
     /** A pass over the services {@code tenants} gives (every service, or a test's own), in batches of {@code batch}. */
     public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
                          int batch) {
+        this(jdbi, tenants, mapper, clock, lock, batch, Pacing.DEFAULT);
+    }
+
+    /** The same, resting between batches as {@code pacing} says. */
+    public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
+                         int batch, Pacing pacing) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one case file");
+        }
+        this.pacing = pacing;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.mapper = mapper;
@@ -142,6 +153,7 @@ public final class LifecyclePass {
         long done = 0;
         progress.deleted(tenant.slug(), 0, total);
         while (true) {
+            long batchStart = System.nanoTime();
             int deleted = jdbi.inTransaction(handle -> {
                 List<RecordId> due = handle.createQuery("""
                                 SELECT r.id FROM records r
@@ -165,6 +177,7 @@ public final class LifecyclePass {
                 throw new LockLost();
             }
             progress.deleted(tenant.slug(), done, Math.max(total, done));
+            pacing.rest(System.nanoTime() - batchStart);
         }
     }
 

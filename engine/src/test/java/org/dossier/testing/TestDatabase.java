@@ -19,6 +19,10 @@ public final class TestDatabase {
     private static Services services;
     private static Database database;
     private static String skipReason;
+    private static Connection connection;
+
+    /** How another process (a child JVM running a command) reaches the test database. */
+    public record Connection(String jdbcUrl, String user, String password) {}
 
     private TestDatabase() {}
 
@@ -30,6 +34,11 @@ public final class TestDatabase {
             start();
         }
         return services;
+    }
+
+    public static synchronized Connection connection() {
+        services();
+        return connection;
     }
 
     public static synchronized Database database() {
@@ -47,6 +56,7 @@ public final class TestDatabase {
             MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName("dossier")
                     .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
             mysql.start();
+            connection = new Connection(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword());
             database = Database.connect(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(), 16);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 database.close();
@@ -56,6 +66,7 @@ public final class TestDatabase {
             try {
                 Path dir = Files.createTempDirectory("dossier-test-db");
                 EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir);
+                connection = new Connection(embedded.jdbcUrl(), embedded.user(), embedded.password());
                 database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), 16);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();
