@@ -27,6 +27,7 @@ import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.RecordId;
+import org.dossier.retention.LifecyclePass;
 import org.dossier.tenant.Tenant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,11 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "8") int clients;
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
+    @Option(names = "--lifecycle-batch", defaultValue = "" + LifecyclePass.BATCH,
+            description = "lifecycle: case files per deletion batch (default: ${DEFAULT-VALUE}).") int lifecycleBatch;
+    @Option(names = "--lifecycle-rest", defaultValue = "0.5",
+            description = "lifecycle: rest after each batch, in multiples of its time (default: ${DEFAULT-VALUE}).")
+    double lifecycleRest;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
     @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,list-filtered,refuse",
             description = "Scenarios to run, comma-separated.") List<String> scenarios;
@@ -219,7 +225,7 @@ public final class Benchmark implements Callable<Integer> {
             LifecycleBench.run(services, loaded, name -> Workload.run(name, clients, warmup, seconds, (thread, i) -> {
                 int t = (int) ((thread + i) % loaded.size());
                 http.page("/t/" + loaded.get(t).slug() + "/records?page=" + (1 + i % 5), credentials.get(t));
-            }), results);
+            }), results, new LifecycleBench.Settings(lifecycleBatch, lifecycleRest));
         }
         return results;
     }
