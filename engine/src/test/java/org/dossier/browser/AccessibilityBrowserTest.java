@@ -125,6 +125,9 @@ class AccessibilityBrowserTest {
             new Page("reactivation page with its error", Who.ADMIN, fixture -> fixture.archivedFile() + "/reactivate",
                     browser -> submit(browser, "form[action$='/reactivate']")),
             new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
+            new Page("erasure page", Who.ADMIN, fixture -> fixture.archivedFile() + "/erase", Step.NONE),
+            new Page("erasure page with its error", Who.ADMIN, fixture -> fixture.archivedFile() + "/erase",
+                    browser -> submit(browser, "form[action$='/erase']")),
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
             new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
