@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * One pass of the case-file lifecycle over every service: counts what left the active years
  * (archiving needs no write, the phase is computed from the last activity by {@link Retention})
  * and deletes what is due, through {@link CaseFileErasure}, in batches of {@link #BATCH} rows, one
- * short transaction each. A held case file (a row in {@code record_holds}) is neither counted as
+ * short transaction each, resting between batches as its {@link Pacing} says (so that the pages
+ * people use keep their share of a small machine while a pass runs). A held case file (a row in {@code record_holds}) is neither counted as
  * archived nor deleted: the SQL here is {@link CaseFilePhase}'s rule on the activity index.
  *
  * <p>Interrupted anywhere (kill -9), every case file is either there or gone with its tombstone,
