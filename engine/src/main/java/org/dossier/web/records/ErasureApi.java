@@ -12,7 +12,7 @@ import org.dossier.web.RequestParams;
 
 /**
  * {@code DELETE /api/v1/tenants/{tenant}/records/{id}} with {@code {"reason": …, "version": …}}:
- * the erasure request of one case file (204). 422 without a reason, 409 {@code held} or
+ * the erasure request of one case file (204). 422 {@code erasureReason} without a reason, 409 {@code held} or
  * {@code staleVersion} with nothing changed.
  */
 public final class ErasureApi {
@@ -30,8 +30,8 @@ public final class ErasureApi {
         // A DELETE sent with no body at all (no content type) has no reason: 422, as an empty object.
         JsonNode body = ctx.contentType() == null ? json.mapper().createObjectNode() : json.readObject(ctx, KEYS);
         JsonNode reason = body.path("reason");
-        if (!reason.isTextual() || reason.asText().isBlank()) {
-            throw new DomainException("reasonRequired", 422, "\"reason\" must say why the case file is erased");
+        if (!reason.isTextual() || reason.asText().isBlank() || reason.asText().strip().length() > ErasureRequests.MAX_REASON) {
+            throw new DomainException("erasureReason", 422, "\"reason\" must say why the case file is erased");
         }
         JsonNode version = body.path("version");
         if (!version.isIntegralNumber() || !version.canConvertToInt()) {

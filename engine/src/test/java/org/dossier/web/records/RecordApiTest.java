@@ -119,7 +119,9 @@ class RecordApiTest {
 
         HttpResponse<String> noReason = api.send("DELETE", records + "/" + id, "application/json", "{\"version\": 1}");
         assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(422);
-        assertThat(TestClient.json(noReason).at("/errors/0/code").asText()).isEqualTo("reasonRequired");
+        assertThat(TestClient.json(noReason).at("/errors/0/code").asText()).isEqualTo("erasureReason");
+        assertThat(TestClient.json(noReason).at("/errors/0/message").asText()).isEqualTo(
+                "Donnez le motif de l'effacement (500 caractères au plus), sans le nom de la personne.");
         HttpResponse<String> stale = api.send("DELETE", records + "/" + id, "application/json",
                 "{\"reason\": \"Demande du 3 mars\", \"version\": 7}");
         assertThat(stale.statusCode()).isEqualTo(409);
