@@ -10,8 +10,8 @@ import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The one deletion path of case files for good, with everything that hangs off them (attachments
- * join here): the lifecycle pass and a GDPR erasure delete one case file or a batch through
+ * The one deletion path of case files for good, with everything that hangs off them (a form
+ * kept across a login for one of them today; attachments join here): the lifecycle pass and a GDPR erasure delete one case file or a batch through
  * {@link #erase}, which never takes a case file under legal hold; the deletion of a whole service
  * goes through {@link #eraseService}, holds included. In the caller's transaction {@link #erase}
  * deletes the rows and writes for each a tombstone that holds no personal data: ids, form, creation
@@ -73,8 +73,29 @@ public final class CaseFileErasure {
                 .bind("tenantId", tenantId.value()).bindList("ids", present)
                 .bind("deletedAt", now).bind("runId", runId.orElse(null))
                 .execute();
+        deleteKeptPosts(handle, tenantId, present);
         return handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
                 .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
+    }
+
+    /**
+     * A form kept across a login (V12, four hours at most) for one of these case files holds what
+     * was typed into it, names included: it goes with the file. The service's kept posts are few
+     * (one per expired session with a pending post), so they are read and matched by path here.
+     */
+    private static void deleteKeptPosts(Handle handle, TenantId tenantId, List<byte[]> erased) {
+        List<String> ids = erased.stream().map(key -> RecordId.fromBytes(key).toString()).toList();
+        List<Long> kept = handle.createQuery("SELECT id, post_path FROM kept_posts WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId.value())
+                .map((rs, ctx) -> {
+                    String path = rs.getString("post_path");
+                    return ids.stream().anyMatch(id -> path.contains("/records/" + id)) ? rs.getLong("id") : -1L;
+                })
+                .list().stream().filter(id -> id >= 0).toList();
+        if (!kept.isEmpty()) {
+            handle.createUpdate("DELETE FROM kept_posts WHERE tenant_id = :tenantId AND id IN (<ids>)")
+                    .bind("tenantId", tenantId.value()).bindList("ids", kept).execute();
+        }
     }
 
     /** What {@link #eraseService} removed. */

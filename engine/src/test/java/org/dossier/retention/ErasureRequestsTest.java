@@ -63,7 +63,15 @@ class ErasureRequestsTest {
                 Locale.FRENCH);
         services.archive().placeHold(tenant.id(), record.id(), "Contentieux en cours", worker);
         services.archive().liftHold(tenant.id(), record.id(), "Contentieux clos", worker);
-        assertThat(TableDump.whereFound(services, name)).isNotEmpty();
+        // An edit of the file typed when the session had expired, kept for after the login (V12).
+        services.jdbi().useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO kept_posts (browser_key, user_id, tenant_id, page_path, post_path, fields, created_at,
+                                                expires_at)
+                        VALUES (:key, 1, :t, :path, :path, :fields, NOW(6), NOW(6) + INTERVAL 4 HOUR)
+                        """).bind("key", new byte[32]).bind("t", tenant.id().value())
+                .bind("path", "/t/" + tenant.slug() + "/records/" + record.id() + "/sections/identite")
+                .bind("fields", "[[\"identite.nom\",\"" + name + "-Kept\"]]").execute());
+        assertThat(TableDump.whereFound(services, name)).contains("kept_posts.fields (1)");
 
         erasures.erase(tenant.id(), record.id(), 2, "Demande d'effacement reçue le 3 mars, réf. 2026-14", dpo);
 
