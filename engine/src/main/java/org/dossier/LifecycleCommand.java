@@ -2,10 +2,17 @@ package org.dossier;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import org.dossier.retention.LifecyclePass;
+import org.dossier.retention.Pacing;
+import org.dossier.retention.PassLock;
+import org.dossier.tenant.Tenant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lifecycle run} and {@code lifecycle plan}: the case-file lifecycle pass on demand, on the
@@ -22,6 +29,14 @@ final class LifecycleCommand implements Runnable {
 
     static LifecyclePass pass(Services services) {
         return new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), Clock.systemUTC());
+    }
+
+    /** A pass on the command's options: batch size, lease, rest between batches, one service or all. */
+    static LifecyclePass pass(Services services, int batch, int leaseSeconds, double rest, String service) {
+        Supplier<List<Tenant>> tenants = service == null ? services.tenants()::listAll
+                : () -> services.tenants().listAll().stream().filter(tenant -> tenant.slug().equals(service)).toList();
+        return new LifecyclePass(services.jdbi(), tenants, services.mapper(), Clock.systemUTC(),
+                new PassLock(services.jdbi(), Duration.ofSeconds(leaseSeconds)), batch, new Pacing(rest));
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -56,6 +71,21 @@ final class LifecycleCommand implements Runnable {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run a pass now: delete the case files due for deletion, service by service, and record the run.")
     static final class Run implements Callable<Integer> {
+        @Option(names = "--batch", defaultValue = "" + LifecyclePass.BATCH,
+                description = "Case files deleted per transaction (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--lease-seconds", defaultValue = "300",
+                description = "How long the pass's lock outlives a pass that stopped extending it, killed (default: ${DEFAULT-VALUE}).")
+        int leaseSeconds;
+
+        @Option(names = "--rest", defaultValue = "0.5",
+                description = "Rest after each batch, in multiples of the time it took, to leave the machine to the pages (default: ${DEFAULT-VALUE}; 0: none).")
+        double rest;
+
+        @Option(names = "--service", description = "Only this service (its slug); every service by default.")
+        String service;
+
         Services services;
         LifecyclePass pass;
         PrintStream out = System.out;
@@ -63,7 +93,7 @@ final class LifecycleCommand implements Runnable {
         @Override
         public Integer call() {
             return TenantCommand.onDatabase(services, wired -> {
-                LifecyclePass chosen = pass != null ? pass : pass(wired);
+                LifecyclePass chosen = pass != null ? pass : pass(wired, batch, leaseSeconds, rest, service);
                 long started = System.nanoTime();
                 LifecyclePass.Progress progress = (slug, done, total) -> {
                     double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);

@@ -4,7 +4,6 @@ package org.dossier.account;
 public enum Permission {
     READ_RECORDS,
     WRITE_RECORDS,
-    DELETE_RECORDS,
     MANAGE_USERS,
     READ_AUDIT,
     CUSTOMISE_SERVICE,

@@ -27,6 +27,7 @@ import org.dossier.form.BaseSchema;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.RecordId;
+import org.dossier.retention.LifecyclePass;
 import org.dossier.tenant.Tenant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +43,17 @@ import picocli.CommandLine.Option;
 public final class Benchmark implements Callable<Integer> {
     @Option(names = "--tenants", defaultValue = "10") int tenants;
     @Option(names = "--records", defaultValue = "10000", description = "Records per tenant.") int records;
+    @Option(names = "--engine-records", defaultValue = "0",
+            description = "Records per tenant created through the engine (0: all); the rest are SQL copies of them "
+                    + "with new ids, to load large scales in minutes.") int engineRecords;
     @Option(names = "--clients", defaultValue = "8") int clients;
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
+    @Option(names = "--lifecycle-batch", defaultValue = "" + LifecyclePass.BATCH,
+            description = "lifecycle: case files per deletion batch (default: ${DEFAULT-VALUE}).") int lifecycleBatch;
+    @Option(names = "--lifecycle-rest", defaultValue = "0.5",
+            description = "lifecycle: rest after each batch, in multiples of its time (default: ${DEFAULT-VALUE}).")
+    double lifecycleRest;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
     @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,list-filtered,refuse",
             description = "Scenarios to run, comma-separated.") List<String> scenarios;
@@ -106,8 +115,9 @@ public final class Benchmark implements Callable<Integer> {
             FakeCaseFiles.Options options = new FakeCaseFiles.Options(true, true, LocalDate.now());
             Actor actor = Actor.system("bench");
             int batch = 500;
-            for (int from = 0; from < records; from += batch) {
-                int size = Math.min(batch, records - from);
+            int throughEngine = engineRecords > 0 ? Math.min(engineRecords, records) : records;
+            for (int from = 0; from < throughEngine; from += batch) {
+                int size = Math.min(batch, throughEngine - from);
                 List<ObjectNode> files = fake.generate(size, options);
                 boolean validateBatch = from == 0;
                 services.jdbi().useTransaction(handle -> {
@@ -118,9 +128,29 @@ public final class Benchmark implements Callable<Integer> {
                     }
                 });
             }
+            copy(services, tenant, throughEngine, records - throughEngine);
             created.add(tenant);
         }
         return created;
+    }
+
+    /**
+     * Adds {@code count} copies of the service's first {@code of} case files, with new ids (the
+     * fake data stays realistic, the load takes minutes instead of hours at 100,000 a service).
+     */
+    private static void copy(Services services, Tenant tenant, int of, int count) {
+        for (int done = 0; done < count; ) {
+            int chunk = Math.min(Math.min(of, 10_000), count - done);
+            services.jdbi().useHandle(handle -> handle.createUpdate("""
+                            INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version, created_at,
+                                                 created_by, updated_at, updated_by, last_activity_at, to_complete)
+                            SELECT tenant_id, UNHEX(REPLACE(UUID(), '-', '')), form_key, schema_version, data,
+                                   lock_version, created_at, created_by, updated_at, updated_by, last_activity_at,
+                                   to_complete
+                              FROM records WHERE tenant_id = :tenantId ORDER BY id LIMIT :chunk
+                            """).bind("tenantId", tenant.id().value()).bind("chunk", chunk).execute());
+            done += chunk;
+        }
     }
 
     private Map<String, Latencies> measure(Services services, List<Tenant> loaded, int port, Database database)
@@ -195,7 +225,7 @@ public final class Benchmark implements Callable<Integer> {
             LifecycleBench.run(services, loaded, name -> Workload.run(name, clients, warmup, seconds, (thread, i) -> {
                 int t = (int) ((thread + i) % loaded.size());
                 http.page("/t/" + loaded.get(t).slug() + "/records?page=" + (1 + i % 5), credentials.get(t));
-            }), results);
+            }), results, new LifecycleBench.Settings(lifecycleBatch, lifecycleRest));
         }
         return results;
     }

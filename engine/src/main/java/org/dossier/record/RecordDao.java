@@ -62,12 +62,6 @@ public final class RecordDao {
                 .execute() == 1;
     }
 
-    public boolean delete(TenantId tenantId, RecordId id) {
-        return handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id = :id")
-                .bind("tenantId", tenantId).bind("id", id)
-                .execute() == 1;
-    }
-
     public Optional<StoredRow> find(TenantId tenantId, RecordId id) {
         return select(tenantId, id, "");
     }

@@ -39,7 +39,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Creates, updates, deletes and reads case files. Data is validated against the latest published
+ * Creates, updates and reads case files (their erasure: {@code retention/ErasureRequests}). Data is validated against the latest published
  * version of the tenant's form; each write and its audit event commit in one transaction.
  */
 public final class RecordService {
@@ -259,24 +259,6 @@ public final class RecordService {
                     ? new FieldError(error.path().substring(rowPointer.length()), error.code(), error.message())
                     : error).toList());
         }
-    }
-
-    /** Deletes a record, checking its lock version when the caller gives one. */
-    public void delete(TenantId tenantId, RecordId id, OptionalInt expectedLockVersion, Actor actor) {
-        jdbi.useTransaction(handle -> {
-            RecordDao dao = new RecordDao(handle);
-            RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
-                    .orElseThrow(() -> new NoSuchRecordException(id.toString()));
-            requireWritable(handle, tenantId, stored);
-            int current = stored.lockVersion();
-            if (expectedLockVersion.isPresent() && expectedLockVersion.getAsInt() != current) {
-                throw new StaleRecordException(id.toString(), expectedLockVersion.getAsInt(), current);
-            }
-            dao.delete(tenantId, id);
-            new HistoryDao(handle).deleteOf(tenantId, List.of(id.toBytes())); // its history goes with it
-            audit.record(handle, tenantId, actor, "record.deleted", TARGET, id.toString(),
-                    details(stored.formKey(), stored.schemaVersion(), current));
-        });
     }
 
     /**

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * One pass of the case-file lifecycle over every service: counts what left the active years
  * (archiving needs no write, the phase is computed from the last activity by {@link Retention})
  * and deletes what is due, through {@link CaseFileErasure}, in batches of {@link #BATCH} rows, one
- * short transaction each. A held case file (a row in {@code record_holds}) is neither counted as
+ * short transaction each, resting between batches as its {@link Pacing} says (so that the pages
+ * people use keep their share of a small machine while a pass runs). A held case file (a row in {@code record_holds}) is neither counted as
  * archived nor deleted: the SQL here is {@link CaseFilePhase}'s rule on the activity index.
  *
  * <p>Interrupted anywhere (kill -9), every case file is either there or gone with its tombstone,
@@ -59,6 +60,7 @@ public final class LifecyclePass {
     private final CaseFileErasure erasure;
     private final PassLock lock;
     private final int batch;
+    private final Pacing pacing;
 
     public LifecyclePass(Jdbi jdbi, TenantService tenants, ObjectMapper mapper, Clock clock) {
         this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH);
@@ -67,6 +69,16 @@ public final class LifecyclePass {
     /** A pass over the services {@code tenants} gives (every service, or a test's own), in batches of {@code batch}. */
     public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
                          int batch) {
+        this(jdbi, tenants, mapper, clock, lock, batch, Pacing.DEFAULT);
+    }
+
+    /** The same, resting between batches as {@code pacing} says. */
+    public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
+                         int batch, Pacing pacing) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one case file");
+        }
+        this.pacing = pacing;
         this.jdbi = jdbi;
         this.tenants = tenants;
         this.mapper = mapper;
@@ -148,6 +160,7 @@ public final class LifecyclePass {
         long done = 0;
         progress.deleted(tenant.slug(), 0, total);
         while (true) {
+            long batchStart = System.nanoTime();
             int deleted = jdbi.inTransaction(handle -> {
                 List<RecordId> due = handle.createQuery("""
                                 SELECT r.id FROM records r
@@ -171,6 +184,7 @@ public final class LifecyclePass {
                 throw new LockLost();
             }
             progress.deleted(tenant.slug(), done, Math.max(total, done));
+            pacing.rest(System.nanoTime() - batchStart);
         }
     }
 

@@ -109,13 +109,20 @@ public final class RecordArchive {
      */
     public void placeHold(TenantId tenantId, RecordId id, String reason, Actor actor) {
         String why = reason(reason);
-        jdbi.useTransaction(handle -> {
-            Standing standing = standing(handle, tenantId, id, true);
-            if (!new HoldDao(handle).insert(tenantId, id, why, actor.id(), now())) {
-                throw new DomainException("alreadyHeld", 409, "record " + id + " is already held");
-            }
-            audit.record(handle, tenantId, actor, "record.hold.placed", TARGET, id.toString(), details(standing, why));
-        });
+        jdbi.useTransaction(handle -> placeHold(handle, tenantId, id, why, actor));
+    }
+
+    /**
+     * The hold in the caller's transaction. It locks the case file's row first, as an erasure
+     * does: against a pass deleting the same file, either the hold lands on a live file (and the
+     * erasure, waiting, then leaves it) or it finds the file gone (404), never a hold on nothing.
+     */
+    void placeHold(Handle handle, TenantId tenantId, RecordId id, String reason, Actor actor) {
+        Standing standing = standing(handle, tenantId, id, true);
+        if (!new HoldDao(handle).insert(tenantId, id, reason, actor.id(), now())) {
+            throw new DomainException("alreadyHeld", 409, "record " + id + " is already held");
+        }
+        audit.record(handle, tenantId, actor, "record.hold.placed", TARGET, id.toString(), details(standing, reason));
     }
 
     /**

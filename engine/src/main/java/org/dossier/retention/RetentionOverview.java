@@ -98,11 +98,20 @@ public final class RetentionOverview {
                 .list());
     }
 
-    /** The last {@code limit} passes of {@code lifecycle_runs}, latest first, with their counts per service. */
+    /**
+     * The last {@code limit} passes of {@code lifecycle_runs}, latest first, with their counts per
+     * service. A run still marked running whose holder no longer holds a live lease was killed: it
+     * is shown interrupted at once, before the next pass writes so.
+     */
     public List<LifecyclePass.Run> lastRuns(int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT id, run_by, started_at, finished_at, outcome, counts, errors
-                          FROM lifecycle_runs ORDER BY started_at DESC, id LIMIT :limit
+                        SELECT r.id, r.run_by, r.started_at, r.finished_at, r.counts, r.errors,
+                               CASE WHEN r.outcome = 'running' AND NOT EXISTS (
+                                         SELECT 1 FROM lifecycle_lock l
+                                          WHERE l.name = 'pass' AND l.holder = CONCAT(r.run_by, '/', r.id)
+                                            AND l.held_until >= NOW(6))
+                                    THEN 'interrupted' ELSE r.outcome END AS outcome
+                          FROM lifecycle_runs r ORDER BY r.started_at DESC, r.id LIMIT :limit
                         """)
                 .bind("limit", limit)
                 .map((rs, ctx) -> {

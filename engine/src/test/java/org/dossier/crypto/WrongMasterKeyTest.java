@@ -32,8 +32,8 @@ class WrongMasterKeyTest {
     }
 
     private Config onTheTestDatabase(Path dataDir) {
-        String[] connection = TestDatabase.connection();
-        return new Config(0, dataDir, Optional.of(connection[0]), connection[1], connection[2], 2, Config.ONE_MIB,
+        TestDatabase.Connection connection = TestDatabase.connection();
+        return new Config(0, dataDir, Optional.of(connection.jdbcUrl()), connection.user(), connection.password(), 2, Config.ONE_MIB,
                 Config.Accounts.defaults());
     }
 

@@ -260,7 +260,9 @@ class RecordHistoryTest {
 
         services.jdbi().useTransaction(handle -> new CaseFileErasure().erase(handle, tenant.id(), erased.id(),
                 Instant.now(), Optional.empty()));
-        services.records().delete(tenant.id(), deleted.id(), OptionalInt.empty(), ALICE);
+        new org.dossier.retention.ErasureRequests(services.jdbi(), services.audit(), services.mapper(),
+                java.time.Clock.systemUTC()).erase(tenant.id(), deleted.id(), deleted.lockVersion(),
+                "Demande d'effacement reçue", ALICE);
 
         assertThat(rows(erased.id())).isZero();
         assertThat(rows(deleted.id())).isZero();

@@ -19,7 +19,10 @@ public final class TestDatabase {
     private static Services services;
     private static Database database;
     private static String skipReason;
-    private static String[] connection;
+    private static Connection connection;
+
+    /** How another process (a child JVM running a command) reaches the test database. */
+    public record Connection(String jdbcUrl, String user, String password) {}
 
     private TestDatabase() {}
 
@@ -33,10 +36,9 @@ public final class TestDatabase {
         return services;
     }
 
-    /** URL, user and password of the database, for a test that starts a whole server on it. */
-    public static synchronized String[] connection() {
+    public static synchronized Connection connection() {
         services();
-        return connection.clone();
+        return connection;
     }
 
     public static synchronized Database database() {
@@ -54,7 +56,7 @@ public final class TestDatabase {
             MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName("dossier")
                     .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
             mysql.start();
-            connection = new String[] {mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword()};
+            connection = new Connection(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword());
             database = Database.connect(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(), 16);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 database.close();
@@ -64,7 +66,7 @@ public final class TestDatabase {
             try {
                 Path dir = Files.createTempDirectory("dossier-test-db");
                 EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir);
-                connection = new String[] {embedded.jdbcUrl(), embedded.user(), embedded.password()};
+                connection = new Connection(embedded.jdbcUrl(), embedded.user(), embedded.password());
                 database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), 16);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();

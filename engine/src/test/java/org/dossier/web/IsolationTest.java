@@ -104,8 +104,8 @@ class IsolationTest {
         known.put("POST /t/{tenant}/records/{id}/sections/{section}", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/follow-up", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/follow-up", Access.TENANT);
-        known.put("GET /t/{tenant}/records/{id}/delete", Access.TENANT);
-        known.put("POST /t/{tenant}/records/{id}/delete", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/erase", Access.TENANT);
+        known.put("POST /t/{tenant}/records/{id}/erase", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/reactivate", Access.TENANT);
         known.put("POST /t/{tenant}/records/{id}/reactivate", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/hold", Access.TENANT);

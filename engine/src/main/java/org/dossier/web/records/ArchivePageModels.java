@@ -11,7 +11,8 @@ final class ArchivePageModels {
 
     /**
      * {@code record/archive-banner}, on a case file's page. {@code canWrite} and {@code canDelete}
-     * override the frame's: an archived case file offers no edit and no delete.
+     * override the frame's: an archived case file offers no edit, a held one no erasure (refused
+     * while the hold stands); an archived one can be erased (a GDPR right).
      *
      * @param archived      archived or due for deletion, hence read-only
      * @param due           due for deletion: the next lifecycle pass deletes it
@@ -34,7 +35,7 @@ final class ArchivePageModels {
                     standing.hold().map(hold -> hold.placedBy()).orElse(""),
                     standing.hold().map(hold -> Dates.time(hold.placedAt(), locale)).orElse(""),
                     canManage, meta.url() + "/reactivate", meta.url() + "/hold", meta.url() + "/hold/lift",
-                    canWrite && !readOnly, canDelete && !readOnly);
+                    canWrite && !readOnly, canDelete && standing.hold().isEmpty());
         }
     }
 

@@ -20,7 +20,7 @@ final class CaseFilePage {
         Tenant tenant = access.tenant();
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
-                tenant.template(), access.can(Permission.DELETE_RECORDS));
+                tenant.template(), access.can(Permission.DATA_PROTECTION));
         Record[] all = new Record[parts.length + 2];
         all[0] = frame;
         all[1] = ListReturn.of(ctx, tenant); // "Retour à la liste" returns to the list as it was

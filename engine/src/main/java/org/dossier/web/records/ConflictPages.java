@@ -297,7 +297,7 @@ public final class ConflictPages {
         Locale locale = RequestLocale.of(ctx);
         Tenant tenant = access.tenant();
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
-                tenant.template(), access.can(Permission.DELETE_RECORDS));
+                tenant.template(), access.can(Permission.DATA_PROTECTION));
         Record[] parts = new Record[page.length + 1];
         parts[0] = frame;
         System.arraycopy(page, 0, parts, 1, page.length);

@@ -89,22 +89,6 @@ public final class RecordApi {
         json.respond(ctx, 200, view(record, archive.standing(tenant.id(), id)));
     }
 
-    public void delete(Context ctx, TenantAccess access) {
-        Tenant tenant = access.tenant();
-        RecordId id = RequestParams.recordId(ctx);
-        String version = ctx.queryParam("version");
-        OptionalInt expected = OptionalInt.empty();
-        if (version != null) {
-            try {
-                expected = OptionalInt.of(Integer.parseInt(version));
-            } catch (NumberFormatException e) {
-                throw new DomainException("invalidRequest", 400, "version must be an integer");
-            }
-        }
-        records.delete(tenant.id(), id, expected, RequestContext.actor(ctx));
-        ctx.status(204);
-    }
-
     public void search(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         String formKey = ctx.queryParam("form") == null ? FormService.CASE_FILE : ctx.queryParam("form");

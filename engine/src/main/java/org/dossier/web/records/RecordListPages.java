@@ -95,7 +95,7 @@ public final class RecordListPages {
                 access.can(Permission.WRITE_RECORDS) && !state.archives()
                         && org.dossier.record.FollowUp.rowSchema(form).isPresent());
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
-                tenant.template(), access.can(Permission.DELETE_RECORDS));
+                tenant.template(), access.can(Permission.DATA_PROTECTION));
         ctx.html(templates.render("pages/records-list",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale,
                         state.archives() ? "archives.title" : "records.title")), frame, model, archives), locale));
@@ -124,8 +124,8 @@ public final class RecordListPages {
         if (ctx.queryParam("saved") != null) {
             return UiText.get(locale, "flash.saved");
         }
-        if (ctx.queryParam("deleted") != null) {
-            return UiText.get(locale, "flash.deleted");
+        if (ctx.queryParam("erased") != null) {
+            return UiText.get(locale, "flash.erased");
         }
         return "";
     }

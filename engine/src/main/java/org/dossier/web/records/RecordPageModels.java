@@ -21,6 +21,4 @@ final class RecordPageModels {
         }
     }
 
-    /** {@code pages/record-delete}: the confirmation, with the error of a stale attempt. */
-    record DeletePage(RecordMeta record, String error) {}
 }

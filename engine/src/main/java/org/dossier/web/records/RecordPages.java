@@ -41,7 +41,7 @@ import org.dossier.web.view.PageModel;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
- * The caseworker's pages: list and search, new, view, edit, delete. Forms post back here; an
+ * The caseworker's pages: list and search, new, view, edit (erasure: {@link ErasurePages}). Forms post back here; an
  * invalid post re-renders with every value kept (422), a valid one redirects (post/redirect/get).
  */
 public final class RecordPages {
@@ -152,31 +152,6 @@ public final class RecordPages {
         }
     }
 
-    public void confirmDelete(Context ctx, TenantAccess access) {
-        Tenant tenant = access.tenant();
-        Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = records.get(tenant.id(), RequestParams.recordId(ctx));
-        render(ctx, access, "pages/record-delete", "record.delete.title",
-                new RecordPageModels.DeletePage(RecordMeta.of(tenant, record, locale), ""));
-    }
-
-    public void delete(Context ctx, TenantAccess access) {
-        Tenant tenant = access.tenant();
-        Locale locale = RequestLocale.of(ctx);
-        RecordId id = RequestParams.recordId(ctx);
-        try {
-            records.delete(tenant.id(), id, OptionalInt.of(lockVersion(first(formBody.parse(ctx), VERSION))),
-                    RequestContext.actor(ctx));
-            ctx.redirect("/t/" + tenant.slug() + "/records?deleted=1", HttpStatus.SEE_OTHER);
-        } catch (StaleRecordException e) {
-            CaseRecord record = records.get(tenant.id(), id);
-            ctx.status(409);
-            render(ctx, access, "pages/record-delete", "record.delete.title",
-                    new RecordPageModels.DeletePage(RecordMeta.of(tenant, record, locale),
-                            messages.general("staleVersion", locale)));
-        }
-    }
-
     private void renderForm(Context ctx, TenantAccess access, CompiledForm form, JsonNode data, List<FieldError> errors,
                             CaseRecord record, int status, String alert) {
         renderForm(ctx, access, form, data, errors, record, status, alert, ToCompleteNotice.NONE, Optional.empty());
@@ -219,7 +194,7 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         // Actions the member's role does not allow are not offered (their routes answer 403 anyway).
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
-                tenant.template(), access.can(Permission.DELETE_RECORDS));
+                tenant.template(), access.can(Permission.DATA_PROTECTION));
         Map<String, Object> model = PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page,
                 ListReturn.of(ctx, tenant));
         ctx.html(templates.render(template, PageModel.of(model, more), locale));
@@ -243,9 +218,6 @@ public final class RecordPages {
     private String flash(Context ctx, Locale locale) {
         if (ctx.queryParam("saved") != null) {
             return UiText.get(locale, "flash.saved");
-        }
-        if (ctx.queryParam("deleted") != null) {
-            return UiText.get(locale, "flash.deleted");
         }
         return "";
     }

@@ -5,11 +5,13 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
 import static org.dossier.account.Permission.CUSTOMISE_SERVICE;
-import static org.dossier.account.Permission.DELETE_RECORDS;
+import static org.dossier.account.Permission.DATA_PROTECTION;
 import static org.dossier.account.Permission.READ_RECORDS;
 import static org.dossier.account.Permission.WRITE_RECORDS;
 
+import java.time.Clock;
 import org.dossier.Services;
+import org.dossier.retention.ErasureRequests;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
 
@@ -62,9 +64,12 @@ public final class RecordRoutes {
         access.tenant(GET, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS,
                 ArchiveGuard.writable(services.archive(), followUps::form));
         access.tenant(POST, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::save);
-        access.tenant(GET, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS,
-                ArchiveGuard.writable(services.archive(), records::confirmDelete));
-        access.tenant(POST, "/t/{tenant}/records/{id}/delete", DELETE_RECORDS, records::delete);
+        // Deleting a case file is an erasure request (GDPR Art. 17), by an admin or the DPO, archived files included.
+        ErasureRequests erasures = new ErasureRequests(services.jdbi(), services.audit(), services.mapper(),
+                Clock.systemUTC());
+        ErasurePages erasure = new ErasurePages(erasures, web.formBody(), services.messages(), web.templates());
+        access.tenant(GET, "/t/{tenant}/records/{id}/erase", DATA_PROTECTION, erasure::form);
+        access.tenant(POST, "/t/{tenant}/records/{id}/erase", DATA_PROTECTION, erasure::erase);
         ArchiveRoutes.register(access, services, web);
         HistoryRoutes.register(access, services, web);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
@@ -72,6 +77,7 @@ public final class RecordRoutes {
         access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records/{id}", READ_RECORDS, api::get);
         access.tenant(PUT, "/api/v1/tenants/{tenant}/records/{id}", WRITE_RECORDS, api::update);
-        access.tenant(DELETE, "/api/v1/tenants/{tenant}/records/{id}", DELETE_RECORDS, api::delete);
+        access.tenant(DELETE, "/api/v1/tenants/{tenant}/records/{id}", DATA_PROTECTION,
+                new ErasureApi(erasures, web.json())::erase);
     }
 }

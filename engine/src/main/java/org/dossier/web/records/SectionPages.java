@@ -100,7 +100,7 @@ public final class SectionPages {
         RecordArchive.Standing standing = archive.open(tenant.id(), record.id(), RequestContext.actor(ctx));
         boolean canWrite = access.can(Permission.WRITE_RECORDS) && !standing.readOnly();
         ArchivePageModels.Banner banner = ArchivePageModels.Banner.of(standing, meta, locale,
-                access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DELETE_RECORDS));
+                access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DATA_PROTECTION));
         List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale, ReferentOptions.forView(referents, access))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
         String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";

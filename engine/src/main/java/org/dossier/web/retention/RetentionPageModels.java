@@ -21,4 +21,7 @@ final class RetentionPageModels {
 
     /** {@code pages/retention-platform}. */
     record PlatformPage(List<RunRow> runs, List<PlanRow> plan) {}
+
+    /** The layout's flash message, when a page shows one. */
+    record Flash(String flash) {}
 }

@@ -66,8 +66,11 @@ public final class RetentionPages {
         RetentionPageModels.ServicePage page = new RetentionPageModels.ServicePage(counts.active(), counts.archived(),
                 counts.dueForDeletion(), counts.held(), HORIZON_DAYS, dueRows, due.total() - dueRows.size(), holdRows,
                 runs);
+        // After an erasure request by a DPO (who has no case-file list to return to), its confirmation.
+        RetentionPageModels.Flash flash = new RetentionPageModels.Flash(
+                ctx.queryParam("erased") != null ? UiText.get(locale, "flash.erased") : "");
         ctx.html(templates.render("pages/retention-service",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page,
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page, flash,
                         new Shown(RetentionSettingModels.Durations.of(retention))), locale));
     }
 

@@ -96,9 +96,6 @@ class ArchivePagesTest {
         String sectionUrl = summary.select("a.summary-card__action").first().attr("href");
         List<Map.Entry<String, String>> section = TestForms.asShown(worker.get(sectionUrl).body());
         List<Map.Entry<String, String>> followUp = TestForms.asShown(worker.get(url(record) + "/follow-up").body());
-        TestClient deleter = TestClient.browser(admin);
-        List<Map.Entry<String, String>> delete = TestForms.asShown(deleter.get(url(record) + "/delete").body(),
-                "form[action$=/delete]");
         archive(record);
         Map<String, String> before = row(record);
 
@@ -107,19 +104,17 @@ class ArchivePagesTest {
         answers.put("section", worker.postForm(sectionUrl, section));
         answers.put("follow-up", worker.postForm(url(record) + "/follow-up",
                 TestForms.with(followUp, "resume", "Appel à la personne")));
-        answers.put("delete", deleter.postForm(url(record) + "/delete", delete));
 
         answers.forEach((path, answer) -> {
             assertThat(answer.statusCode()).as(path).isEqualTo(409);
             assertThat(answer.body()).as(path).contains("Ce dossier est archivé", "réactiver");
         });
         assertThat(row(record)).isEqualTo(before);
-        assertThat(actions(record)).doesNotContain("record.updated", "record.deleted");
+        assertThat(actions(record)).doesNotContain("record.updated");
         // Nor do the pages show a form whose post would be refused.
         for (String form : List.of(url(record) + "/edit", sectionUrl, url(record) + "/follow-up", url(record) + "/merge")) {
             assertThat(worker.get(form).statusCode()).as(form).isEqualTo(409);
         }
-        assertThat(deleter.get(url(record) + "/delete").statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -134,7 +129,7 @@ class ArchivePagesTest {
         assertThat(banner).contains("Dossier archivé", "Archivé depuis le 01/01/" + archivedYear,
                 "supprimé le 01/01/" + (archivedYear + RetentionPolicy.DEFAULT.keptYears() - 1), "lecture seule");
         assertThat(page.select("a.summary-card__action")).isEmpty();
-        assertThat(page.select("a[href$=/edit], a[href$=/delete], a[href$=/follow-up]")).isEmpty();
+        assertThat(page.select("a[href$=/edit], a[href$=/erase], a[href$=/follow-up]")).isEmpty();
         // A caseworker may not reactivate: the page does not offer it.
         assertThat(page.select("a[href$=/reactivate]")).isEmpty();
         assertThat(actions(record)).containsExactly("record.created", "record.archive.read");
@@ -250,17 +245,14 @@ class ArchivePagesTest {
         JsonNode heldBody = TestClient.json(api.get(path + held.id()));
         HttpResponse<String> put = api.putJson(path + archived.id(), "{\"version\": 1, \"data\": "
                 + TestRecords.validData("Apizyx") + "}");
-        HttpResponse<String> delete = api.delete(path + archived.id());
 
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(TestClient.json(get).path("phase").asText()).isEqualTo("archived");
         assertThat(TestClient.json(get).path("deletedOn").asText()).endsWith("-01-01");
         assertThat(heldBody.path("phase").asText()).isEqualTo("active");
         assertThat(heldBody.at("/hold/reason").asText()).isEqualTo("Demande du juge");
-        for (HttpResponse<String> refused : List.of(put, delete)) {
-            assertThat(refused.statusCode()).isEqualTo(409);
-            assertThat(TestClient.json(refused).toString()).contains("archived");
-        }
+        assertThat(put.statusCode()).isEqualTo(409);
+        assertThat(TestClient.json(put).toString()).contains("archived");
         assertThat(row(archived)).isEqualTo(before);
         assertThat(actions(archived)).containsExactly("record.created", "record.archive.read");
 

@@ -114,17 +114,30 @@ class RecordApiTest {
     }
 
     @Test
-    void delete_removes_the_record_and_writes_an_audit_event() throws Exception {
+    void delete_is_an_erasure_request_with_a_reason_and_the_version_and_is_audited() throws Exception {
         String id = create("Supprimé");
 
-        HttpResponse<String> deleted = api.delete(records + "/" + id);
+        HttpResponse<String> noReason = api.send("DELETE", records + "/" + id, "application/json", "{\"version\": 1}");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(422);
+        assertThat(TestClient.json(noReason).at("/errors/0/code").asText()).isEqualTo("erasureReason");
+        assertThat(TestClient.json(noReason).at("/errors/0/message").asText()).isEqualTo(
+                "Donnez le motif de l'effacement (500 caractères au plus), sans le nom de la personne.");
+        HttpResponse<String> stale = api.send("DELETE", records + "/" + id, "application/json",
+                "{\"reason\": \"Demande du 3 mars\", \"version\": 7}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(TestClient.json(stale).at("/errors/0/code").asText()).isEqualTo("staleVersion");
+        assertThat(api.get(records + "/" + id).statusCode()).isEqualTo(200);
 
-        assertThat(deleted.statusCode()).isEqualTo(204);
+        HttpResponse<String> deleted = api.send("DELETE", records + "/" + id, "application/json",
+                "{\"reason\": \"Demande du 3 mars\", \"version\": 1}");
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(api.get(records + "/" + id).statusCode()).isEqualTo(404);
         java.util.List<String> actions = services.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT action FROM audit_events WHERE tenant_id = :t AND target_id = :id ORDER BY id")
+                        "SELECT CONCAT(action, ' ', COALESCE(JSON_VALUE(details, '$.reason'), '')) FROM audit_events"
+                                + " WHERE tenant_id = :t AND target_id = :id ORDER BY id")
                 .bind("t", tenant.id()).bind("id", id).mapTo(String.class).list());
-        assertThat(actions).containsExactly("record.created", "record.deleted");
+        assertThat(actions).containsExactly("record.created ", "record.erased Demande du 3 mars");
     }
 
     @Test
@@ -258,7 +271,8 @@ class RecordApiTest {
         HttpResponse<String> foreign = api.get(records + "/" + foreignId);
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(foreign.body()).doesNotContain("Autre-Service");
-        assertThat(api.delete(records + "/" + foreignId).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", records + "/" + foreignId, "application/json",
+                "{\"reason\": \"Demande\", \"version\": 1}").statusCode()).isEqualTo(404);
         assertThat(api.get("/api/v1/tenants/" + other.slug() + "/records/" + foreignId).statusCode()).isEqualTo(404);
         assertThat(otherApi.get("/api/v1/tenants/" + other.slug() + "/records/" + foreignId).statusCode()).isEqualTo(200);
     }

@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dossier.testing.TestForms;
 import org.dossier.testing.TestRecords;
+import org.jsoup.Jsoup;
 import org.dossier.Services;
 import org.dossier.demo.DemoSeeder;
 import org.dossier.testing.TestDatabase;
@@ -196,17 +198,26 @@ class RecordPagesTest {
     }
 
     @Test
-    void delete_asks_for_confirmation_then_deletes() {
+    void erasing_asks_for_a_reason_shows_only_what_identifies_the_file_then_erases() {
         String location = browser.postForm(base, validPost("Lemoine")).headers().firstValue("Location").orElseThrow();
         String recordUrl = location.substring(0, location.indexOf('?'));
 
-        HttpResponse<String> confirm = browser.get(recordUrl + "/delete");
+        HttpResponse<String> confirm = browser.get(recordUrl + "/erase");
         assertThat(confirm.statusCode()).isEqualTo(200);
-        assertThat(confirm.body()).contains("LEMOINE", "name=\"_version\"");
+        assertThat(confirm.body()).contains("Lemoine", "name=\"_version\"", "name=\"reason\"");
+        List<Map.Entry<String, String>> shown = TestForms.asShown(confirm.body(), "form[action$=/erase]");
 
-        HttpResponse<String> deleted = browser.postForm(recordUrl + "/delete", List.of(entry("_version", "1")));
-        assertThat(deleted.statusCode()).isEqualTo(303);
+        HttpResponse<String> noReason = browser.postForm(recordUrl + "/erase", shown);
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(noReason.body()).select(".error-summary a[href=#erase-reason]")).hasSize(1);
+        assertThat(browser.get(recordUrl).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> erased = browser.postForm(recordUrl + "/erase",
+                TestForms.with(shown, "reason", "Demande d'effacement du 3 mars"));
+        assertThat(erased.statusCode()).isEqualTo(303);
+        assertThat(erased.headers().firstValue("Location")).hasValue(base + "?erased=1");
         assertThat(browser.get(recordUrl).statusCode()).isEqualTo(404);
+        assertThat(browser.get(base + "?erased=1").body()).contains("Le dossier a été effacé");
     }
 
     @Test
@@ -217,12 +228,12 @@ class RecordPagesTest {
 
         TestClient viewer = TestClient.browser(TestUsers.member(services, tenant, Role.VIEWER, false));
         assertThat(viewer.get(base).body()).doesNotContain(base + "/new");
-        assertThat(viewer.get(view).body()).doesNotContain(view + "/edit").doesNotContain(view + "/delete");
+        assertThat(viewer.get(view).body()).doesNotContain(view + "/edit").doesNotContain(view + "/erase");
 
         TestClient caseworker = TestClient.browser(TestUsers.member(services, tenant, Role.CASEWORKER, false));
         assertThat(caseworker.get(base).body()).contains(base + "/new");
-        assertThat(caseworker.get(view).body()).contains(view + "/edit").doesNotContain(view + "/delete");
+        assertThat(caseworker.get(view).body()).contains(view + "/edit").doesNotContain(view + "/erase");
 
-        assertThat(browser.get(view).body()).contains(view + "/edit").contains(view + "/delete");
+        assertThat(browser.get(view).body()).contains(view + "/edit").contains(view + "/erase");
     }
 }
