@@ -123,8 +123,9 @@ class KilledPassTest {
         builder.environment().put("DOSSIER_DB_URL", connection.jdbcUrl());
         builder.environment().put("DOSSIER_DB_USER", connection.user());
         builder.environment().put("DOSSIER_DB_PASSWORD", connection.password());
-        builder.environment().put("DOSSIER_DATA_DIR", System.getProperty("java.io.tmpdir") + File.separator
-                + "dossier-killed-pass");
+        // The same data directory as this test's services: the child opens the database's sealed
+        // values with the same master key (a start without it is refused).
+        builder.environment().put("DOSSIER_DATA_DIR", org.dossier.Config.fromEnvironment().dataDir().toString());
         return builder.start();
     }
 
