@@ -16,6 +16,8 @@ public enum DeletedKind {
     AUDIT_EVENTS("auditEvents"),
     KEPT_POSTS("keptPosts"),
     CASE_FILE_TOMBSTONES("caseFileTombstones"),
+    /** The head of the service's audit chain: the chain goes with its events. */
+    AUDIT_CHAIN_HEADS("auditChainHeads"),
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

@@ -24,6 +24,7 @@ final class TenantTables {
         tables.put(DeletedKind.AUDIT_EVENTS, "audit_events");
         tables.put(DeletedKind.KEPT_POSTS, "kept_posts");
         tables.put(DeletedKind.CASE_FILE_TOMBSTONES, "case_file_tombstones");
+        tables.put(DeletedKind.AUDIT_CHAIN_HEADS, "audit_chain_heads");
         TABLES = Collections.unmodifiableMap(tables);
     }
 
