@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class AuditChain {
     static final String TARGET_ID = "targetId";
     static final String CLIENT_ADDRESS = "clientAddress";
     static final String DETAILS = "details/";
+    static final String REDACTED_ACTOR = "[redacted]";
     private static final String VERSION = "dossier-audit-chain-v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +46,10 @@ public final class AuditChain {
         personalFields(event).forEach((field, value) -> {
             if (!leaves.containsKey(field)) {
                 leaves.put(field, leaf(field, seal.saltOf(field), value));
+            } else if (!emptied(field, value)) {
+                // A value written back into a redacted field: the event no longer verifies.
+                leaves.put(field, sha256((Base64.getEncoder().encodeToString(leaves.get(field)) + value)
+                        .getBytes(StandardCharsets.UTF_8)));
             }
         });
         Canonical out = new Canonical();
@@ -83,6 +89,11 @@ public final class AuditChain {
             }
         });
         return new ChainSeal(null, salts, leaves);
+    }
+
+    /** What a redacted field holds: the placeholder for the actor (not null), nothing for the others. */
+    private static boolean emptied(String field, String value) {
+        return ACTOR.equals(field) ? REDACTED_ACTOR.equals(value) : value == null;
     }
 
     /** The fields that may name a person, by name, with their canonical text ({@code null} when absent). */

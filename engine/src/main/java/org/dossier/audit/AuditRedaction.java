@@ -26,7 +26,7 @@ public final class AuditRedaction {
     /** Every field that may name a person. */
     public static final Set<String> EVERYTHING = Set.of(ACTOR, TARGET_ID, CLIENT_ADDRESS, ALL_DETAILS);
     /** What the actor column (not null) holds once redacted. */
-    public static final String REDACTED_ACTOR = "[redacted]";
+    public static final String REDACTED_ACTOR = AuditChain.REDACTED_ACTOR;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One key of the details. */

@@ -19,6 +19,8 @@ public final class TestDatabase {
     private static Services services;
     private static Database database;
     private static String skipReason;
+    private static String[] connection;
+    private static Services secondNode;
 
     private TestDatabase() {}
 
@@ -37,6 +39,20 @@ public final class TestDatabase {
         return database;
     }
 
+    /**
+     * A second application node on the same database: its own connection pool and object graph,
+     * as another process would have.
+     */
+    public static synchronized Services secondNode() {
+        services();
+        if (secondNode == null) {
+            Database other = Database.connect(connection[0], connection[1], connection[2], 16);
+            Runtime.getRuntime().addShutdownHook(new Thread(other::close));
+            secondNode = Services.wire(other, org.dossier.Config.fromEnvironment());
+        }
+        return secondNode;
+    }
+
     private static void start() {
         if ("mysql".equals(MODE)) {
             if (!dockerAvailable()) {
@@ -47,6 +63,7 @@ public final class TestDatabase {
             MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName("dossier")
                     .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
             mysql.start();
+            connection = new String[] {mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword()};
             database = Database.connect(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(), 16);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 database.close();
@@ -56,6 +73,7 @@ public final class TestDatabase {
             try {
                 Path dir = Files.createTempDirectory("dossier-test-db");
                 EmbeddedMariaDb embedded = EmbeddedMariaDb.start(dir);
+                connection = new String[] {embedded.jdbcUrl(), embedded.user(), embedded.password()};
                 database = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), 16);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();
