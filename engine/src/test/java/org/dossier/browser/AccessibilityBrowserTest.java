@@ -127,7 +127,10 @@ class AccessibilityBrowserTest {
             new Page("legal hold page", Who.ADMIN, fixture -> fixture.archivedFile() + "/hold", Step.NONE),
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
-            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE));
+            new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE),
+            new Page("service audit verification page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/audit/verify",
+                    Step.NONE),
+            new Page("super-admin audit verification page", Who.SUPER_ADMIN, fixture -> "/admin/audit/verify", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;
