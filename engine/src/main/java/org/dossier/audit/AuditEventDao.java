@@ -20,8 +20,10 @@ import org.jdbi.v3.core.statement.Query;
 public final class AuditEventDao {
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final String INSERT = """
-            INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details)
-            VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson)
+            INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id, client_address, details,
+                                      seq, prev_hash, hash, salt)
+            VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson,
+                    :seq, :prevHash, :hash, :salt)
             """;
     private static final String COLUMNS = "tenant_id, occurred_at, actor, action, target_type, target_id, client_address, details";
 
@@ -43,9 +45,21 @@ public final class AuditEventDao {
         insert(AuditLog.PLATFORM_TENANT, id, occurredAt, actor, action, targetType, targetId, detailsJson);
     }
 
+    /** Appends the event to its chain: the head stays locked until the caller's transaction commits. */
     private void insert(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
                         String targetId, String detailsJson) {
+        ChainHeads heads = new ChainHeads(handle);
+        ChainHeads.Head head = heads.lock(tenantId);
+        ChainSeal seal = ChainSeal.fresh();
+        ChainedEvent event = new ChainedEvent(tenantId, id, occurredAt, actor.id(), action, targetType, targetId,
+                actor.clientAddress(), detailsJson);
+        byte[] hash = AuditChain.hash(event, seal, head.hash());
+        long seq = head.seq() + 1;
         handle.createUpdate(INSERT)
+                .bind("seq", seq)
+                .bind("prevHash", head.hash())
+                .bind("hash", hash)
+                .bind("salt", seal.salt())
                 .bind("tenantId", tenantId)
                 .bind("id", id)
                 .bind("occurredAt", occurredAt)
@@ -56,6 +70,7 @@ public final class AuditEventDao {
                 .bind("clientAddress", actor.clientAddress())
                 .bind("detailsJson", detailsJson)
                 .execute();
+        heads.advance(tenantId, seq, hash);
     }
 
     /** One page of a service's events, newest first, and the first event of the next page if there is one. */

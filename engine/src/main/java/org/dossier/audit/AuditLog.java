@@ -2,6 +2,7 @@ package org.dossier.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.dossier.ids.Uuids;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
@@ -16,14 +17,19 @@ public final class AuditLog {
 
     public void record(Handle handle, TenantId tenantId, Actor actor, String action, String targetType, String targetId,
                        ObjectNode details) {
-        new AuditEventDao(handle).insert(tenantId, Uuids.v7(), Instant.now(), actor, action, targetType, targetId,
+        new AuditEventDao(handle).insert(tenantId, Uuids.v7(), now(), actor, action, targetType, targetId,
                 json(details));
     }
 
     public void recordPlatform(Handle handle, Actor actor, String action, String targetType, String targetId,
                                ObjectNode details) {
-        new AuditEventDao(handle).insertPlatform(Uuids.v7(), Instant.now(), actor, action, targetType, targetId,
+        new AuditEventDao(handle).insertPlatform(Uuids.v7(), now(), actor, action, targetType, targetId,
                 json(details));
+    }
+
+    /** To the microsecond, as the column keeps it: the chain hashes the time that is stored. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String json(ObjectNode details) {

@@ -1,6 +1,7 @@
 package org.dossier.db;
 
 import javax.sql.DataSource;
+import org.dossier.audit.ChainExistingEvents;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -13,6 +14,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                .javaMigrations(new ChainExistingEvents())
                 .load();
     }
 

@@ -19,7 +19,9 @@ public enum DeletedKind {
     CASE_FILE_TOMBSTONES("caseFileTombstones"),
     REGISTER_CONTROLLERS("registerControllers"),
     REGISTER_SNAPSHOTS("registerSnapshots"),
+    AUDIT_CHAIN_HEADS("auditChainHeads"),
     DATA_KEYS("dataKeys"),
+    /** The head of the service's audit chain: the chain goes with its events. */
     ACCOUNTS("accounts"),
     SESSIONS("sessions"),
     API_TOKENS("apiTokens"),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.tenant.TenantId;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -16,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * transaction. Statements on the platform log take its tenant id ({@code :platform}) from the
  * caller, as {@link org.dossier.audit.AuditLog#PLATFORM_TENANT}.
  */
-interface OffboardingDao {
+interface OffboardingDao extends SqlObject {
 
     /** A service's row, read and locked for the rest of the transaction. */
     @SqlQuery("SELECT id, slug, status, status_changed_at FROM tenants WHERE slug = :slug FOR UPDATE")
@@ -51,12 +52,13 @@ interface OffboardingDao {
             """)
     long countAdminEmails(@Bind("platform") long platformTenant, @Bind("target") String tenantTarget);
 
-    @SqlUpdate("""
-            UPDATE audit_events SET details = JSON_REMOVE(details, '$.adminEmail')
+    /** The ids of those events, for {@link org.dossier.audit.AuditRedaction}. */
+    @SqlQuery("""
+            SELECT id FROM audit_events
              WHERE tenant_id = :platform AND target_type = 'tenant' AND target_id = :target
                AND JSON_EXTRACT(details, '$.adminEmail') IS NOT NULL
             """)
-    int removeAdminEmails(@Bind("platform") long platformTenant, @Bind("target") String tenantTarget);
+    List<byte[]> adminEmailEvents(@Bind("platform") long platformTenant, @Bind("target") String tenantTarget);
 
     /** The members of the service, not super-admin, with no membership in any other service. */
     // Deliberately across services: a member's other memberships decide whether the account stays.
@@ -90,12 +92,13 @@ interface OffboardingDao {
     long countOwnEvents(@Bind("platform") long platformTenant, @BindList("targets") List<String> userTargets,
                         @BindList("emails") List<String> emails);
 
-    @SqlUpdate("""
-            DELETE FROM audit_events
+    /** The ids of those events, for {@link org.dossier.audit.AuditRedaction}. */
+    @SqlQuery("""
+            SELECT id FROM audit_events
              WHERE tenant_id = :platform
                AND ((target_type = 'user' AND target_id IN (<targets>)) OR actor IN (<emails>))
             """)
-    int deleteOwnEvents(@Bind("platform") long platformTenant, @BindList("targets") List<String> userTargets,
+    List<byte[]> ownEvents(@Bind("platform") long platformTenant, @BindList("targets") List<String> userTargets,
                         @BindList("emails") List<String> emails);
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.account.LoginThrottle;
 import org.dossier.audit.AuditLog;
+import org.dossier.audit.AuditRedaction;
 import org.dossier.offboarding.OffboardingDao.Account;
 import org.dossier.tenant.TenantId;
 
@@ -13,7 +14,8 @@ import org.dossier.tenant.TenantId;
  * data (e-mail, name, password hash) kept only so that its owner can work in a service: once the
  * last service it belonged to is gone, it goes too, with its sessions, API tokens and login
  * throttling counters, and with its own events in the platform log (sign-ins, tokens, password),
- * which name the person and belong to the account, not to any service. A super-admin's account stays (it runs the platform), and so does the
+ * which name the person and belong to the account, not to any service (those events stay in the
+ * platform's audit chain, redacted of everything that named the person). A super-admin's account stays (it runs the platform), and so does the
  * account of anyone with a membership in another service, even an inactive one: that service's
  * admin may reactivate it, and its own log refers to it.
  */
@@ -72,8 +74,11 @@ final class OrphanAccounts {
             throttleKeys.add(LoginThrottle.accountKey(account.email()));
         }
         dao.deleteThrottleKeys(throttleKeys);
-        deleted.put(DeletedKind.ACCOUNT_EVENTS,
-                (long) dao.deleteOwnEvents(AuditLog.PLATFORM_TENANT, targets(goneIds), emails(gone)));
+        // Their events stay in the platform's chain, emptied of everything that named them: deleting
+        // them would break the chain, redacting them keeps it verifiable (see AuditRedaction).
+        deleted.put(DeletedKind.ACCOUNT_EVENTS, (long) new AuditRedaction().redact(dao.getHandle(),
+                AuditLog.PLATFORM_TENANT, dao.ownEvents(AuditLog.PLATFORM_TENANT, targets(goneIds), emails(gone)),
+                AuditRedaction.EVERYTHING));
     }
 
     /** The accounts as the platform log names them when they are the target of an event. */

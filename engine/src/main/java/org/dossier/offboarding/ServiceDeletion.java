@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import org.dossier.DomainException;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
+import org.dossier.audit.AuditRedaction;
 import org.dossier.retention.CaseFileErasure;
 import org.dossier.tenant.TenantService;
 import org.jdbi.v3.core.Jdbi;
@@ -17,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
  * files, form versions, drafts, upstream marks, logo, memberships, its audit log and its row. The
  * accounts of people left with no membership anywhere (and not super-admin) go too, with their
  * sessions and tokens, so no personal data outlives the service (see {@link OrphanAccounts}).
- * Services cloned from it lose their link to it. What remains is one platform audit event,
+ * Services cloned from it lose their link to it. Its audit chain goes with its events: nothing
+ * is left to verify of it. What remains is one platform audit event,
  * {@code tenant.deleted}: the slug, the counts, who and when, and no personal data.
  *
  * <p>Only a suspended service can be deleted: its members are already shut out, so nobody writes
@@ -110,7 +113,10 @@ public final class ServiceDeletion {
             // The platform log keeps the super-admins' own trail about the service (created, cloned,
             // suspended, resumed): they acted, and they stay. Only the first admin's e-mail, written in
             // the details at creation, is a member's personal data: it is removed.
-            long redacted = dao.removeAdminEmails(AuditLog.PLATFORM_TENANT, tenant.id().toString());
+            // Redacted, not rewritten: the platform's audit chain still verifies (see AuditRedaction).
+            long redacted = new AuditRedaction().redact(handle, AuditLog.PLATFORM_TENANT,
+                    dao.adminEmailEvents(AuditLog.PLATFORM_TENANT, tenant.id().toString()),
+                    Set.of(AuditRedaction.details("adminEmail")));
             dao.deleteTenant(tenant.id().value());
             DeletionCounts result = new DeletionCounts(deleted, unlinked, redacted);
             audit.recordPlatform(handle, actor, "tenant.deleted", "tenant", tenant.id().toString(), tombstone(tenant, result));

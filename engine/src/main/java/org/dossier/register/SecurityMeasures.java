@@ -50,6 +50,8 @@ public final class SecurityMeasures {
         measures.add(new Measure("encryption", List.of()));
         // AuditLog: reads of confidential values, changes, sign-ins and administration, in the same transaction.
         measures.add(new Measure("audit", List.of()));
+        // AuditChain: each service's events form one hash chain, checked by `audit verify` and its pages.
+        measures.add(new Measure("auditChain", List.of()));
         // EffectiveSchema: additionalProperties false everywhere; hidden fields are refused when posted.
         measures.add(new Measure("minimisation", List.of()));
         // SecurityHeaders: a Content-Security-Policy without inline script, no framing, no sniffing.

@@ -152,7 +152,10 @@ class AccessibilityBrowserTest {
                     fixture -> "/t/" + fixture.tenant().slug() + "/admin/access?lastName=A", Step.NONE),
             new Page("access request search with its error", Who.ADMIN,
                     fixture -> "/t/" + fixture.tenant().slug() + "/admin/access?firstName=Hélène", Step.NONE),
-            new Page("access request export", Who.ADMIN, fixture -> fixture.caseFile() + "/access", Step.NONE));
+            new Page("access request export", Who.ADMIN, fixture -> fixture.caseFile() + "/access", Step.NONE),
+            new Page("service audit verification page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/audit/verify",
+                    Step.NONE),
+            new Page("super-admin audit verification page", Who.SUPER_ADMIN, fixture -> "/admin/audit/verify", Step.NONE));
 
     private static WebDriver browser;
     private static Fixture fixture;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.dossier.Services;
 import org.dossier.audit.AuditEvent;
-import org.dossier.ids.Uuids;
+import org.dossier.audit.ChainedInserts;
 
 /** Reads the audit log as stored, and writes events at chosen times for the tests of its pages. */
 public final class TestAudit {
@@ -46,14 +46,12 @@ public final class TestAudit {
                 .list());
     }
 
-    /** An event that happened at {@code occurredAt}, which the application itself cannot backdate. */
+    /**
+     * An event that happened at {@code occurredAt}, which the application itself cannot backdate,
+     * appended to its chain so that the audit log still verifies.
+     */
     public static void insert(Services services, long tenantId, Instant occurredAt, String actor, String action,
                               String targetId) {
-        services.jdbi().useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO audit_events (tenant_id, id, occurred_at, actor, action, target_type, target_id)
-                        VALUES (:tenantId, :id, :occurredAt, :actor, :action, 'record', :targetId)
-                        """)
-                .bind("tenantId", tenantId).bind("id", Uuids.v7()).bind("occurredAt", occurredAt)
-                .bind("actor", actor).bind("action", action).bind("targetId", targetId).execute());
+        ChainedInserts.insert(services, tenantId, occurredAt, actor, action, "record", targetId);
     }
 }

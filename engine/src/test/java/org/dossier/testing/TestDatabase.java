@@ -23,6 +23,7 @@ public final class TestDatabase {
 
     /** How another process (a child JVM running a command) reaches the test database. */
     public record Connection(String jdbcUrl, String user, String password) {}
+    private static Services secondNode;
 
     private TestDatabase() {}
 
@@ -44,6 +45,20 @@ public final class TestDatabase {
     public static synchronized Database database() {
         services();
         return database;
+    }
+
+    /**
+     * A second application node on the same database: its own connection pool and object graph,
+     * as another process would have.
+     */
+    public static synchronized Services secondNode() {
+        services();
+        if (secondNode == null) {
+            Database other = Database.connect(connection.jdbcUrl(), connection.user(), connection.password(), 16);
+            Runtime.getRuntime().addShutdownHook(new Thread(other::close));
+            secondNode = Services.wire(other, org.dossier.Config.fromEnvironment());
+        }
+        return secondNode;
     }
 
     private static void start() {

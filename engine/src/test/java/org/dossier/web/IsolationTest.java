@@ -146,6 +146,8 @@ class IsolationTest {
         known.put("POST /admin/services/{slug}/template", Access.PLATFORM);
         known.put("POST /api/v1/tenants", Access.PLATFORM);
         known.put("GET /admin/audit", Access.PLATFORM);
+        known.put("GET /admin/audit/verify", Access.PLATFORM);
+        known.put("GET /t/{tenant}/admin/audit/verify", Access.TENANT);
         known.put("POST /admin/services/{slug}/suspend", Access.PLATFORM);
         known.put("POST /admin/services/{slug}/resume", Access.PLATFORM);
         known.put("GET /admin/services/{slug}/delete", Access.PLATFORM);

@@ -13,4 +13,10 @@ final class AuditPageModels {
      */
     record AuditPage(List<AuditPages.Row> rows, boolean showService, Map<String, String> filters, String formAction,
                      int page, String previousUrl, String nextUrl) {}
+
+    /** One chain's line: its name, length, redacted events and verdict. */
+    record ChainRow(String chain, long length, long redacted, boolean intact, String verdict) {}
+
+    /** {@code pages/audit-verify}: every chain for the platform ({@code platform}), or the service's one. */
+    record AuditVerifyPage(List<ChainRow> chains, boolean allIntact, boolean platform, String auditUrl) {}
 }

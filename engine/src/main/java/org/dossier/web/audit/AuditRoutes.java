@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 import static org.dossier.account.Permission.READ_AUDIT;
 
 import org.dossier.Services;
+import org.dossier.audit.ChainVerifier;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
 
@@ -16,5 +17,8 @@ public final class AuditRoutes {
 
         access.tenant(GET, "/t/{tenant}/admin/audit", READ_AUDIT, audit::ofTenant);
         access.platform(GET, "/admin/audit", audit::ofPlatform);
+        AuditVerifyPages verify = new AuditVerifyPages(new ChainVerifier(services.jdbi()), web.templates());
+        access.tenant(GET, "/t/{tenant}/admin/audit/verify", READ_AUDIT, verify::ofTenant);
+        access.platform(GET, "/admin/audit/verify", verify::ofPlatform);
     }
 }
