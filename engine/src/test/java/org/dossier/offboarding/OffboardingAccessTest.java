@@ -36,7 +36,7 @@ class OffboardingAccessTest {
                 org.dossier.audit.Actor.system("test"), java.util.Locale.FRENCH);
         List<AccessRoutes.Rule> lifecycle = TestServer.rules().stream()
                 .filter(rule -> rule.path().contains("{slug}")).toList();
-        assertThat(lifecycle).as("lifecycle and template routes").hasSize(8).allSatisfy(rule -> assertThat(rule.access()).isEqualTo(AccessRoutes.Access.PLATFORM));
+        assertThat(lifecycle).as("platform routes on one service").hasSize(12).allSatisfy(rule -> assertThat(rule.access()).isEqualTo(AccessRoutes.Access.PLATFORM));
 
         for (boolean suspended : List.of(false, true)) {
             if (suspended) {
