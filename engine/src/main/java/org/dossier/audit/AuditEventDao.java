@@ -45,8 +45,23 @@ public final class AuditEventDao {
         insert(AuditLog.PLATFORM_TENANT, id, occurredAt, actor, action, targetType, targetId, detailsJson);
     }
 
-    /** Appends the event to its chain: the head stays locked until the caller's transaction commits. */
+    /**
+     * Appends the event to its chain: the head stays locked until the caller's transaction commits.
+     * A caller without a transaction (a read that audits itself on a plain handle) gets one here:
+     * in autocommit the head's lock would end with the locking read, and two writers would take
+     * the same place in the chain.
+     */
     private void insert(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
+                        String targetId, String detailsJson) {
+        if (!handle.isInTransaction()) {
+            handle.useTransaction(transaction -> append(tenantId, id, occurredAt, actor, action, targetType, targetId,
+                    detailsJson));
+        } else {
+            append(tenantId, id, occurredAt, actor, action, targetType, targetId, detailsJson);
+        }
+    }
+
+    private void append(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
                         String targetId, String detailsJson) {
         ChainHeads heads = new ChainHeads(handle);
         ChainHeads.Head head = heads.lock(tenantId);

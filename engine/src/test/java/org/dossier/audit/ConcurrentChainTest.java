@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Many threads on two application nodes (two connection pools, two object graphs) write to the
- * same services and to the platform log at once: each chain still comes out as one, whole.
+ * same services and to the platform log at once, in transactions or on plain handles in autocommit:
+ * each chain still comes out as one, whole.
  */
 @Tag("integration")
 class ConcurrentChainTest {
@@ -45,6 +46,13 @@ class ConcurrentChainTest {
                 start.await();
                 for (int i = 0; i < EVENTS_PER_THREAD; i++) {
                     Actor actor = new Actor("writer" + number + "@test.example", "192.0.2." + number);
+                    if (number % 4 == 2) {
+                        // A read that audits itself on a plain handle, in autocommit: the log opens
+                        // the transaction its chain step needs.
+                        node.jdbi().useHandle(handle ->
+                                node.audit().record(handle, busy.id(), actor, "record.read", "record", "r" + number, null));
+                        continue;
+                    }
                     // A transaction that writes to the service's chain and, sometimes, to another's.
                     node.jdbi().useTransaction(handle -> {
                         node.audit().record(handle, busy.id(), actor, "record.updated", "record", "r" + number, null);
