@@ -1,6 +1,7 @@
 package org.dossier.record;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.dossier.tenant.TenantId;
@@ -167,17 +168,28 @@ public final class RecordDao {
 
     /**
      * The référent values stored in the service's case files, in order, at most {@code limit}:
-     * the choices of the list's référent filter, read from the référent index.
+     * the choices of the list's référent filter. One seek in the référent index per value (each
+     * the least référent after the last one found), so the cost follows the number of référents,
+     * not of case files: a {@code SELECT DISTINCT} over the index reads every entry of the service
+     * once there are fewer values than the limit, 100,000 at that scale, on every list page.
      */
     public List<String> referents(TenantId tenantId, String formKey, int limit) {
-        return handle.createQuery("""
-                        SELECT DISTINCT referent FROM records FORCE INDEX (records_by_referent)
-                         WHERE tenant_id = :tenantId AND form_key = :formKey AND referent IS NOT NULL AND referent <> ''
-                         ORDER BY referent
-                         LIMIT :limit
-                        """)
-                .bind("tenantId", tenantId).bind("formKey", formKey).bind("limit", limit)
-                .mapTo(String.class).list();
+        List<String> referents = new ArrayList<>();
+        String after = "";
+        while (referents.size() < limit) {
+            String next = handle.createQuery("""
+                            SELECT MIN(referent) FROM records FORCE INDEX (records_by_referent)
+                             WHERE tenant_id = :tenantId AND form_key = :formKey AND referent > :after
+                            """)
+                    .bind("tenantId", tenantId).bind("formKey", formKey).bind("after", after)
+                    .mapTo(String.class).findOne().orElse(null);
+            if (next == null) {
+                break;
+            }
+            referents.add(next);
+            after = next;
+        }
+        return referents;
     }
 
     public long count(TenantId tenantId) {

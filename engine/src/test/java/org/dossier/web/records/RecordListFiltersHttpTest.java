@@ -124,6 +124,20 @@ class RecordListFiltersHttpTest {
     }
 
     @Test
+    void the_referent_choices_are_the_stored_values_once_each_in_order_up_to_the_limit() {
+        List<String> stored = List.of(Referents.memberValue(caseworker.id()), "Jeanne Libre",
+                caseworker.displayName());
+        List<String> all = services.jdbi().withHandle(handle -> new org.dossier.record.RecordDao(handle)
+                .referents(tenant.id(), FormService.CASE_FILE, 10));
+        List<String> first = services.jdbi().withHandle(handle -> new org.dossier.record.RecordDao(handle)
+                .referents(tenant.id(), FormService.CASE_FILE, 1));
+
+        // "Jeanne Libre" is held twice, Ernaux's référent is empty: neither repeated nor offered.
+        assertThat(all).containsExactlyInAnyOrderElementsOf(stored).hasSize(3);
+        assertThat(first).containsExactly(all.get(0));
+    }
+
+    @Test
     void mine_lists_the_case_files_whose_referent_is_the_signed_in_member_by_id_or_by_name() {
         assertThat(names("?mine=1&sort=name")).containsExactly("Aubert", "Dumas");
     }
