@@ -103,6 +103,7 @@ public final class Benchmark implements Callable<Integer> {
     private List<Tenant> load(Services services) {
         List<Tenant> created = new ArrayList<>();
         JsonNode definition = BaseSchema.baseSchema();
+        long start = System.nanoTime();
         for (int t = 1; t <= tenants; t++) {
             String slug = "bench-" + t;
             Tenant tenant = services.jdbi().inTransaction(handle -> {
@@ -130,6 +131,10 @@ public final class Benchmark implements Callable<Integer> {
             }
             copy(services, tenant, throughEngine, records - throughEngine);
             created.add(tenant);
+            // A load of a million takes minutes: one line per service says how far it is.
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  %s loaded: %d of %d services, %d case files, %.0f a second%n", slug, t, tenants,
+                    (long) t * records, t * (double) records / seconds);
         }
         return created;
     }
