@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.dossier.account.LoginThrottle;
+import org.dossier.attachment.AttachmentSettings;
 import org.dossier.crypto.MasterKeySettings;
 import org.dossier.db.DatabaseSettings;
 import org.dossier.web.TrustedProxies;
@@ -19,6 +20,7 @@ import org.dossier.web.TrustedProxies;
  *                       ({@code DOSSIER_TRUSTED_PROXIES}); none by default
  * @param masterKey      where the master key of confidential data comes from
  *                       ({@code DOSSIER_MASTER_KEY}, {@code DOSSIER_MASTER_KEY_FILE}, else under {@code dataDir})
+ * @param attachments    where attachments are stored and how large they may be
  */
 public record Config(
         int port,
@@ -30,7 +32,8 @@ public record Config(
         long maxBodyBytes,
         Accounts accounts,
         TrustedProxies trustedProxies,
-        MasterKeySettings masterKey) {
+        MasterKeySettings masterKey,
+        AttachmentSettings attachments) {
 
     public static final long ONE_MIB = 1024L * 1024L;
 
@@ -45,6 +48,13 @@ public record Config(
                   long maxBodyBytes, Accounts accounts, TrustedProxies trustedProxies) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
                 MasterKeySettings.defaults());
+    }
+
+    /** With the default attachment limits. */
+    public Config(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
+                  long maxBodyBytes, Accounts accounts, TrustedProxies trustedProxies, MasterKeySettings masterKey) {
+        this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies, masterKey,
+                AttachmentSettings.defaults());
     }
 
     /**
@@ -101,7 +111,8 @@ public record Config(
                                 Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ADDRESS_FAILURES",
                                         Integer.toString(LoginThrottle.Limits.ADDRESS_FAILURES))))),
                 TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")),
-                MasterKeySettings.fromMap(env));
+                MasterKeySettings.fromMap(env),
+                AttachmentSettings.fromMap(env));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -110,16 +121,17 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
-                masterKey);
+                masterKey, attachments);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies, masterKey);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies, masterKey,
+                attachments);
     }
 
     public Config withMasterKey(MasterKeySettings settings) {
         return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
-                settings);
+                settings, attachments);
     }
 
 }

@@ -12,6 +12,8 @@ import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
 import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
+import org.dossier.attachment.AttachmentStore;
+import org.dossier.attachment.AttachmentStores;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.AuditReader;
@@ -90,7 +92,8 @@ public record Services(
         Referents referents,
         RecordArchive archive,
         RegisterService register,
-        Encryption encryption) {
+        Encryption encryption,
+        AttachmentStore attachmentStore) {
 
     /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
@@ -156,6 +159,7 @@ public record Services(
                 new RecordArchive(database.jdbi(), audit, mapper, clock),
                 new RegisterService(database.jdbi(), mapper, forms, tenants, platformSettings, registerSnapshots, audit,
                         clock),
-                encryption);
+                encryption,
+                AttachmentStores.of(config));
     }
 }
