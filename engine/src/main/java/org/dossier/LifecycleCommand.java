@@ -79,7 +79,7 @@ final class LifecycleCommand implements Runnable {
                 description = "How long the pass's lock outlives a pass that stopped extending it, killed (default: ${DEFAULT-VALUE}).")
         int leaseSeconds;
 
-        @Option(names = "--rest", defaultValue = "0.5",
+        @Option(names = "--rest", defaultValue = "" + Pacing.DEFAULT_REST,
                 description = "Rest after each batch, in multiples of the time it took, to leave the machine to the pages (default: ${DEFAULT-VALUE}; 0: none).")
         double rest;
 

@@ -28,6 +28,7 @@ import org.dossier.form.CompiledForm;
 import org.dossier.form.FormService;
 import org.dossier.record.RecordId;
 import org.dossier.retention.LifecyclePass;
+import org.dossier.retention.Pacing;
 import org.dossier.tenant.Tenant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
     @Option(names = "--lifecycle-batch", defaultValue = "" + LifecyclePass.BATCH,
             description = "lifecycle: case files per deletion batch (default: ${DEFAULT-VALUE}).") int lifecycleBatch;
-    @Option(names = "--lifecycle-rest", defaultValue = "0.5",
+    @Option(names = "--lifecycle-rest", defaultValue = "" + Pacing.DEFAULT_REST,
             description = "lifecycle: rest after each batch, in multiples of its time (default: ${DEFAULT-VALUE}).")
     double lifecycleRest;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
