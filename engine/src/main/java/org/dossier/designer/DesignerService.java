@@ -185,7 +185,11 @@ public final class DesignerService {
      * @throws InvalidFormDefinitionException when the posted choices do not compile
      */
     public CompiledForm previewOf(TenantId tenantId, String formKey, Map<String, List<String>> posted) {
-        return forms.preview(formKey, definitionOf(choices(draft(tenantId, formKey), posted)));
+        Draft draft = draft(tenantId, formKey);
+        if (draft.imported()) { // the designer's choices cannot apply to it (see ImportedFormException)
+            return forms.preview(formKey, definitionOf(draft));
+        }
+        return forms.preview(formKey, definitionOf(choices(draft, posted)));
     }
 
     /** Saves the designer's form (see {@link DesignerModel#customisation}) as the draft. */

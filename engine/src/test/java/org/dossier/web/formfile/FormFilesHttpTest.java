@@ -126,8 +126,15 @@ class FormFilesHttpTest {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(303);
         assertThat(browserOfTarget.get(page + "?imported=1").body()).contains("id=\"imported-notice\"")
                 .contains("id=\"draft-imported\"");
-        assertThat(browserOfTarget.get("/t/" + target.slug() + "/admin/form").statusCode())
-                .as("the designer still shows an imported draft").isEqualTo(200);
+        HttpResponse<String> designer = browserOfTarget.get("/t/" + target.slug() + "/admin/form");
+        assertThat(designer.statusCode()).as("the designer still shows an imported draft").isEqualTo(200);
+        assertThat(designer.body()).contains("Nombre de personnes");
+        assertThat(browserOfTarget.postForm("/t/" + target.slug() + "/admin/form/preview", List.of()).body())
+                .as("the live preview shows the imported draft, not the base").contains("Nombre de personnes")
+                .doesNotContain("Situation familiale");
+        assertThat(browserOfTarget.postForm("/t/" + target.slug() + "/admin/form", List.of()).statusCode())
+                .as("a designer save would replace the imported draft").isEqualTo(409);
+        assertThat(services.designer().draft(target.id(), FORM).imported()).isTrue();
 
         String publishPage = browserOfTarget.get("/t/" + target.slug() + "/admin/form/publish").body();
         List<Map.Entry<String, String>> choices = new ArrayList<>();
