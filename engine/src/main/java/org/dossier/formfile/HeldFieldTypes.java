@@ -28,33 +28,36 @@ final class HeldFieldTypes {
         return problems;
     }
 
+    /**
+     * Compares the schemas of one data location; below the root a changed {@code type} is counted
+     * (a list's items at {@code $.list[*]}: an empty list holds none), else their properties and
+     * items are compared in turn.
+     */
     private static void compare(Handle handle, TenantId tenantId, String formKey, JsonNode before, JsonNode after,
                                 String pointer, String jsonPath, List<DefinitionProblem> problems) {
+        JsonNode oldType = before.path("type");
+        JsonNode newType = after.path("type");
+        if (!pointer.isEmpty() && !oldType.isMissingNode() && !newType.isMissingNode() && !oldType.equals(newType)) {
+            long holding = new RecordDao(handle).countHolding(tenantId, formKey, jsonPath);
+            if (holding > 0) {
+                problems.add(new DefinitionProblem(pointer + "/type", "type", holding
+                        + " case files hold a value of type " + oldType + " here; a field that holds data keeps its"
+                        + " type (add a field under another key instead)"));
+            }
+            return;
+        }
         for (Map.Entry<String, JsonNode> property : before.path("properties").properties()) {
             String key = property.getKey();
             JsonNode next = after.path("properties").path(key);
-            if (!next.isObject() || !key.matches(PLAIN_KEY)) {
-                continue;
+            if (next.isObject() && key.matches(PLAIN_KEY)) {
+                // A plain key needs no escaping, in the pointer nor in the JSON path.
+                compare(handle, tenantId, formKey, property.getValue(), next, pointer + "/properties/" + key,
+                        jsonPath + "." + key, problems);
             }
-            String at = pointer + "/properties/" + key; // a plain key needs no escaping
-            String path = jsonPath + "." + key;
-            JsonNode oldType = property.getValue().path("type");
-            JsonNode newType = next.path("type");
-            if (!oldType.isMissingNode() && !newType.isMissingNode() && !oldType.equals(newType)) {
-                long holding = new RecordDao(handle).countHolding(tenantId, formKey, path);
-                if (holding > 0) {
-                    problems.add(new DefinitionProblem(at + "/type", "type", holding
-                            + " case files hold a value of type " + oldType + " here; a field that holds data keeps its"
-                            + " type (add a field under another key instead)"));
-                }
-                continue;
-            }
-            compare(handle, tenantId, formKey, property.getValue(), next, at, path, problems);
-            JsonNode items = property.getValue().path("items");
-            if (items.isObject() && next.path("items").isObject()) {
-                compare(handle, tenantId, formKey, items, next.path("items"),
-                        at + "/items", path + "[*]", problems);
-            }
+        }
+        if (before.path("items").isObject() && after.path("items").isObject()) {
+            compare(handle, tenantId, formKey, before.path("items"), after.path("items"), pointer + "/items",
+                    jsonPath + "[*]", problems);
         }
     }
 }

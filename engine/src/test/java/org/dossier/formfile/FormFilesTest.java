@@ -117,6 +117,31 @@ class FormFilesTest {
     }
 
     @Test
+    void the_items_of_a_list_that_holds_values_keep_their_type_and_an_empty_list_holds_none() {
+        ObjectNode form = FormFixtures.foodAid();
+        ((ObjectNode) form.at("/properties/foyer/properties")).putObject("langues").put("type", "array")
+                .putObject("items").put("type", "string");
+        Tenant holding = TestTenants.withForm(services, "ff-items", form);
+        Tenant empty = TestTenants.withForm(services, "ff-items-empty", form);
+        ObjectNode data = services.mapper().createObjectNode();
+        data.putObject("demandeur").put("nom", "Durand");
+        data.putObject("foyer").putArray("langues").add("fr");
+        services.records().create(holding.id(), FORM, data, ADMIN, Locale.FRENCH);
+        ObjectNode none = data.deepCopy();
+        ((ObjectNode) none.get("foyer")).putArray("langues");
+        services.records().create(empty.id(), FORM, none, ADMIN, Locale.FRENCH);
+        ObjectNode changed = form.deepCopy();
+        ((ObjectNode) changed.at("/properties/foyer/properties/langues/items")).put("type", "integer");
+
+        assertThatThrownBy(() -> files.importDraft(holding.id(), FORM, changed, ADMIN))
+                .isInstanceOfSatisfying(InvalidFormDefinitionException.class, refused ->
+                        assertThat(refused.problems()).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                                .containsExactly(tuple("/properties/foyer/properties/langues/items/type", "type")));
+        files.importDraft(empty.id(), FORM, changed, ADMIN);
+        assertThat(files.draft(empty.id(), FORM)).isEqualTo(changed);
+    }
+
+    @Test
     void the_designer_cannot_change_an_imported_draft_until_a_designer_version_is_restored() {
         Tenant target = TestTenants.withBaseForm(services, "ff-designer");
         files.importDraft(target.id(), FORM, FormFixtures.foodAid(), ADMIN);
