@@ -179,6 +179,11 @@ class FormFilesTest {
         Tenant cloned = clone.tenant();
         files.importDraft(cloned.id(), FORM, FormFixtures.foodAid(), ADMIN);
         assertThat(services.tenants().sourceOf(cloned.id())).as("linked until the publish").isPresent();
+        services.designer().restore(source.id(), FORM, 1, ADMIN);
+        services.designer().publish(source.id(), FORM, ADMIN);
+        assertThatThrownBy(() -> services.upstreams().pull(cloned.id(), 2, Map.of(), ADMIN))
+                .as("the source's updates would replace the imported draft").isInstanceOf(ImportedFormException.class);
+        assertThat(services.designer().draft(cloned.id(), FORM).imported()).isTrue();
 
         services.designer().publish(cloned.id(), FORM, ADMIN);
 
