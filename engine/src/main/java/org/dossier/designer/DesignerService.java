@@ -66,19 +66,66 @@ public final class DesignerService {
      *                         is the published one's
      * @param upstreamVersion  for a clone, the version of its source's form whose updates were pulled
      *                         into this draft; null when none were
+     * @param definition       a whole definition imported from a file, which the draft is instead of a
+     *                         customisation of the base form (then {@code customisation} is empty);
+     *                         null for a draft made with the designer
      */
     public record Draft(ObjectNode customisation, boolean saved, Instant updatedAt, String updatedBy,
-                        Integer upstreamVersion) {}
+                        Integer upstreamVersion, ObjectNode definition) {
+        /** Whether the draft is a whole definition imported from a file. */
+        public boolean imported() {
+            return definition != null;
+        }
+    }
 
     public Draft draft(TenantId tenantId, String formKey) {
         Optional<Draft> stored = jdbi.withExtension(DraftDao.class, dao -> dao.find(tenantId, formKey))
                 .map(row -> new Draft(object(row.customisation()), true, row.updatedAt(), row.updatedBy(),
-                        row.upstreamVersion()));
-        return stored.orElseGet(() -> new Draft(publishedCustomisation(tenantId, formKey), false, null, null, null));
+                        row.upstreamVersion(), row.definition() == null ? null : object(row.definition())));
+        return stored.orElseGet(() -> unsavedDraft(tenantId, formKey));
     }
 
-    /** Checks the customisation compiles, then keeps it as the draft (with the source's updates it holds, if any). */
+    /**
+     * Without a saved draft, the draft is the published form's: its customisation, or for a version
+     * published from an imported file, that whole definition (the base form plus nothing would
+     * silently take the imported form back).
+     */
+    private Draft unsavedDraft(TenantId tenantId, String formKey) {
+        CompiledForm latest = forms.latest(tenantId, formKey);
+        if (isImported(tenantId, formKey, latest.version())) {
+            return new Draft(json.createObjectNode(), false, null, null, null, latest.definition().deepCopy());
+        }
+        return new Draft(publishedCustomisation(tenantId, formKey), false, null, null, null, null);
+    }
+
+    /** Whether a published version was published from an imported definition. */
+    public boolean isImported(TenantId tenantId, String formKey, int version) {
+        return jdbi.withExtension(DraftDao.class, dao -> dao.imported(tenantId, formKey, version)).orElse(false);
+    }
+
+    /** Flags a version just published, in the caller's transaction, as a whole definition from a file. */
+    public void markImported(Handle handle, TenantId tenantId, String formKey, int version) {
+        handle.attach(DraftDao.class).markImported(tenantId, formKey, version);
+    }
+
+    /**
+     * Keeps a whole definition, already checked by the caller, as the draft inside the caller's
+     * transaction: it replaces the draft's customisation and any source updates pulled into it.
+     */
+    public void saveImportedDraft(Handle handle, TenantId tenantId, String formKey, ObjectNode definition, Actor actor) {
+        handle.attach(DraftDao.class).saveDefinition(tenantId, formKey, definition.toString(), now(), actor.id());
+    }
+
+    /**
+     * Checks the customisation compiles, then keeps it as the draft (with the source's updates it holds, if any).
+     *
+     * @throws ImportedFormException when the draft is a definition imported from a file, which the
+     *                               designer's choices (made over the base form) would silently replace
+     */
     public void saveDraft(TenantId tenantId, String formKey, ObjectNode customisation, Actor actor) {
+        if (draft(tenantId, formKey).imported()) {
+            throw new ImportedFormException();
+        }
         compiler.compile(BaseSchema.baseSchema(), customisation);
         jdbi.useExtension(DraftDao.class,
                 dao -> dao.save(tenantId, formKey, customisation.toString(), now(), actor.id()));
@@ -114,13 +161,17 @@ public final class DesignerService {
 
     public CompiledDraft compiledDraft(TenantId tenantId, String formKey) {
         Draft draft = draft(tenantId, formKey);
-        ObjectNode definition = definitionOf(draft.customisation());
+        ObjectNode definition = definitionOf(draft);
         return new CompiledDraft(draft, definition, DesignerModel.tree(definition, draft.customisation()));
     }
 
-    /** The definition the draft compiles to against the current base. */
+    /** The definition the draft compiles to against the current base (an imported draft's, as imported). */
     public ObjectNode draftDefinition(TenantId tenantId, String formKey) {
-        return definitionOf(draft(tenantId, formKey).customisation());
+        return definitionOf(draft(tenantId, formKey));
+    }
+
+    private ObjectNode definitionOf(Draft draft) {
+        return draft.imported() ? draft.definition().deepCopy() : definitionOf(draft.customisation());
     }
 
     /** The definition a customisation compiles to against the current base; null or empty gives the base. */
@@ -134,7 +185,11 @@ public final class DesignerService {
      * @throws InvalidFormDefinitionException when the posted choices do not compile
      */
     public CompiledForm previewOf(TenantId tenantId, String formKey, Map<String, List<String>> posted) {
-        return forms.preview(formKey, definitionOf(choices(draft(tenantId, formKey), posted)));
+        Draft draft = draft(tenantId, formKey);
+        if (draft.imported()) { // the designer's choices cannot apply to it (see ImportedFormException)
+            return forms.preview(formKey, definitionOf(draft));
+        }
+        return forms.preview(formKey, definitionOf(choices(draft, posted)));
     }
 
     /** Saves the designer's form (see {@link DesignerModel#customisation}) as the draft. */
@@ -209,13 +264,13 @@ public final class DesignerService {
 
     /** The draft as a caseworker would see it once published. */
     public CompiledForm preview(TenantId tenantId, String formKey) {
-        return forms.preview(formKey, definitionOf(draft(tenantId, formKey).customisation()));
+        return forms.preview(formKey, draftDefinition(tenantId, formKey));
     }
 
     /** What publishing the draft would change, in plain words; empty when nothing would. */
     public List<String> changes(TenantId tenantId, String formKey, Locale locale) {
         JsonNode published = forms.latest(tenantId, formKey).definition();
-        return FormDiff.between(published, definitionOf(draft(tenantId, formKey).customisation()), locale);
+        return FormDiff.between(published, draftDefinition(tenantId, formKey), locale);
     }
 
     /**
@@ -224,8 +279,7 @@ public final class DesignerService {
      * means for a conditional field, a field in an optional section, a field of repeatable rows).
      */
     public List<RequiredChange> requiredChanges(TenantId tenantId, String formKey, Locale locale) {
-        List<NewlyRequired.Field> fields = newlyRequired(tenantId, formKey, definitionOf(draft(tenantId, formKey)
-                .customisation()), locale);
+        List<NewlyRequired.Field> fields = newlyRequired(tenantId, formKey, draftDefinition(tenantId, formKey), locale);
         return jdbi.withHandle(handle -> {
             RecordDao records = new RecordDao(handle);
             return fields.stream().map(field -> new RequiredChange(field, lacking(records, tenantId, formKey, field)))
@@ -287,8 +341,9 @@ public final class DesignerService {
      */
     public int publish(TenantId tenantId, String formKey, Map<String, RequiredScope> chosen, Actor actor) {
         Draft draft = draft(tenantId, formKey);
-        ObjectNode customisation = draft.customisation();
-        ObjectNode definition = definitionOf(customisation);
+        // A version published from an imported file keeps no customisation: it is a whole definition.
+        ObjectNode customisation = draft.imported() ? null : draft.customisation();
+        ObjectNode definition = definitionOf(draft);
         List<String> changes = FormDiff.between(forms.latest(tenantId, formKey).definition(), definition, Locale.FRENCH);
         Map<String, RequiredScope> choices = new LinkedHashMap<>();
         List<String> unchosen = new ArrayList<>();
@@ -311,7 +366,12 @@ public final class DesignerService {
             ObjectNode details = json.createObjectNode().put("form", formKey).put("version", version);
             Integer held = draft.upstreamVersion() != null ? draft.upstreamVersion()
                     : sourceVersionOf(handle, tenantId, formKey, version - 1);
-            if (held != null) {
+            if (draft.imported()) {
+                markImported(handle, tenantId, formKey, version);
+                details.put("imported", true);
+                // A source's updates are customisations of a form this service no longer has.
+                details.put("sourceUnlinked", handle.attach(DraftDao.class).unlinkSource(tenantId) > 0);
+            } else if (held != null) {
                 recordSourceVersion(handle, tenantId, formKey, version, held);
                 details.put("sourceVersion", held);
             }
@@ -339,6 +399,11 @@ public final class DesignerService {
     public void restore(TenantId tenantId, String formKey, int version, Actor actor) {
         FormVersionDao.FormVersionRow row = forms.stored(tenantId, formKey, version)
                 .orElseThrow(() -> new DomainException("notFound", 404, "no version " + version));
+        if (isImported(tenantId, formKey, version)) {
+            ObjectNode definition = object(row.definition());
+            jdbi.useTransaction(handle -> saveImportedDraft(handle, tenantId, formKey, definition, actor));
+            return;
+        }
         ObjectNode customisation = customisationOf(row);
         jdbi.useTransaction(handle -> saveDraft(handle, tenantId, formKey, customisation, actor,
                 sourceVersionOf(handle, tenantId, formKey, version)));

@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface DraftDao {
 
     @SqlQuery("""
-            SELECT customisation, updated_at, updated_by, upstream_version
+            SELECT customisation, updated_at, updated_by, upstream_version, definition
               FROM form_drafts
              WHERE tenant_id = :tenantId AND form_key = :formKey
             """)
@@ -27,7 +27,8 @@ interface DraftDao {
     @SqlUpdate("""
             INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by)
             VALUES (:tenantId, :formKey, :customisation, :now, :actor)
-            ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor
+            ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor,
+                                    definition = NULL
             """)
     void save(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
               @Bind("customisation") String customisationJson, @Bind("now") Instant now, @Bind("actor") String actor);
@@ -37,11 +38,46 @@ interface DraftDao {
             INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by, upstream_version)
             VALUES (:tenantId, :formKey, :customisation, :now, :actor, :upstream)
             ON DUPLICATE KEY UPDATE customisation = :customisation, updated_at = :now, updated_by = :actor,
-                                    upstream_version = :upstream
+                                    upstream_version = :upstream, definition = NULL
             """)
     void saveWithUpstream(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
                           @Bind("customisation") String customisationJson, @Bind("now") Instant now,
                           @Bind("actor") String actor, @Bind("upstream") Integer upstreamVersion);
+
+    /**
+     * Stores a whole definition imported from a file as the draft: it replaces any customisation
+     * (kept as '{}') and any source updates pulled in.
+     */
+    @SqlUpdate("""
+            INSERT INTO form_drafts (tenant_id, form_key, customisation, updated_at, updated_by, upstream_version, definition)
+            VALUES (:tenantId, :formKey, '{}', :now, :actor, NULL, :definition)
+            ON DUPLICATE KEY UPDATE customisation = '{}', updated_at = :now, updated_by = :actor,
+                                    upstream_version = NULL, definition = :definition
+            """)
+    void saveDefinition(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
+                        @Bind("definition") String definitionJson, @Bind("now") Instant now,
+                        @Bind("actor") String actor);
+
+    /** Flags a version just published from an imported definition. */
+    @SqlUpdate("""
+            UPDATE form_versions SET imported = TRUE
+             WHERE tenant_id = :tenantId AND form_key = :formKey AND version = :version
+            """)
+    void markImported(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey, @Bind("version") int version);
+
+    @SqlQuery("""
+            SELECT imported FROM form_versions
+             WHERE tenant_id = :tenantId AND form_key = :formKey AND version = :version
+            """)
+    Optional<Boolean> imported(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
+                               @Bind("version") int version);
+
+    /**
+     * A service whose form was replaced by an imported definition no longer takes its source's
+     * updates: they are customisations of a form it no longer has.
+     */
+    @SqlUpdate("UPDATE tenants SET source_tenant_id = NULL WHERE id = :tenantId")
+    int unlinkSource(@Bind("tenantId") TenantId tenantId);
 
     /** When the draft was last saved, its row locked until the transaction ends; empty without a draft. */
     @SqlQuery("""
@@ -72,6 +108,7 @@ interface DraftDao {
     Optional<Integer> sourceVersionAtOrBefore(@Bind("tenantId") TenantId tenantId, @Bind("formKey") String formKey,
                                               @Bind("version") int version);
 
-    /** A stored draft, its customisation still as JSON text. */
-    record DraftRow(String customisation, Instant updatedAt, String updatedBy, Integer upstreamVersion) {}
+    /** A stored draft, its customisation still as JSON text; {@code definition} set for an imported one. */
+    record DraftRow(String customisation, Instant updatedAt, String updatedBy, Integer upstreamVersion,
+                    String definition) {}
 }

@@ -108,6 +108,10 @@ public final class Upstreams {
             throw new DomainException("sourceMoved", 409, "the source published version " + latest + " meanwhile");
         }
         DesignerService.Draft draft = designer.draft(tenantId, FORM);
+        if (draft.imported()) {
+            // The source's updates are customisations of the form they share; an imported draft is not it.
+            throw new ImportedFormException();
+        }
         int taken = takenVersion(tenantId, draft);
         if (latest <= taken) {
             throw new DomainException("noSourceUpdates", 409, "version " + latest + " is already taken");

@@ -1,6 +1,7 @@
 package org.dossier.onboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dossier.account.AccountService;
 import org.dossier.account.Emails;
 import org.dossier.account.Role;
@@ -9,6 +10,8 @@ import org.dossier.audit.AuditLog;
 import org.dossier.branding.BrandColour;
 import org.dossier.designer.DesignerService;
 import org.dossier.form.BaseSchema;
+import org.dossier.form.DefinitionProblem;
+import org.dossier.form.InvalidFormDefinitionException;
 import org.dossier.form.FormService;
 import org.dossier.onboarding.OnboardingRefusedException.Reason;
 import org.dossier.tenant.ServiceName;
@@ -31,6 +34,7 @@ public final class Onboarding {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final ServiceCloner cloner;
+    private final DesignerService designer;
 
     public Onboarding(Jdbi jdbi, TenantService tenants, FormService forms, DesignerService designer,
                       AccountService accounts, AuditLog audit, ObjectMapper json) {
@@ -40,6 +44,7 @@ public final class Onboarding {
         this.accounts = accounts;
         this.audit = audit;
         this.json = json;
+        this.designer = designer;
         this.cloner = new ServiceCloner(jdbi, tenants, forms, designer, accounts, audit, json);
     }
 
@@ -68,21 +73,50 @@ public final class Onboarding {
      *                                     created then
      */
     public CreatedService create(NewService request, Actor actor) {
+        return create(request, null, actor);
+    }
+
+    /**
+     * Creates a service whose form is a definition written elsewhere (a form as a file): published as
+     * its version 1, flagged imported, checked as every publication is, after the request's inputs.
+     *
+     * @throws org.dossier.form.InvalidFormDefinitionException with every problem of the definition;
+     *                                                          nothing is created then
+     */
+    public CreatedService createFromDefinition(NewService request, ObjectNode definition, Actor actor) {
+        if (definition == null) {
+            throw new InvalidFormDefinitionException(List.of(new DefinitionProblem("", "type",
+                    "a form definition is a JSON object")));
+        }
+        return create(request, definition, actor);
+    }
+
+    private CreatedService create(NewService request, ObjectNode imported, Actor actor) {
         ServiceName name = ServiceName.parse(request.name());
         String slug = validSlug(request.slug());
         BrandColour colour = isBlank(request.colour()) ? BrandColour.DEFAULT : BrandColour.parse(request.colour());
         requireFree(slug);
+        if (imported != null) {
+            forms.preview(FormService.CASE_FILE, imported);
+        }
         String adminEmail = strip(request.adminEmail());
         // The services page has always named the admin after the e-mail as typed, not normalised.
         String adminName = isBlank(request.adminName()) ? adminEmail : request.adminName().strip();
         return jdbi.inTransaction(handle -> {
             Tenant tenant = tenants.create(handle, slug, name.value(), colour.hex());
-            forms.publish(handle, tenant.id(), FormService.CASE_FILE, BaseSchema.baseSchema(), actor.id());
+            int version = forms.publish(handle, tenant.id(), FormService.CASE_FILE,
+                    imported == null ? BaseSchema.baseSchema() : imported, actor.id());
+            if (imported != null) {
+                designer.markImported(handle, tenant.id(), FormService.CASE_FILE, version);
+            }
             AccountService.AddedMember admin = accounts.addMember(handle, tenant.id(), adminEmail, adminName, Role.ADMIN,
                     true, actor);
-            audit.recordPlatform(handle, actor, "tenant.created", "tenant", tenant.id().toString(),
-                    json.createObjectNode().put("slug", slug).put("name", name.value())
-                            .put("adminEmail", admin.user().email()));
+            ObjectNode details = json.createObjectNode().put("slug", slug).put("name", name.value())
+                    .put("adminEmail", admin.user().email());
+            if (imported != null) {
+                details.put("formImported", true);
+            }
+            audit.recordPlatform(handle, actor, "tenant.created", "tenant", tenant.id().toString(), details);
             return new CreatedService(tenant, admin.user().email(), admin.oneTimePassword());
         });
     }

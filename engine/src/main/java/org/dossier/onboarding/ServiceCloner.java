@@ -49,6 +49,7 @@ final class ServiceCloner {
         int sourceVersion = forms.latest(source.id(), FormService.CASE_FILE).version();
         FormVersionDao.FormVersionRow published = forms.stored(source.id(), FormService.CASE_FILE, sourceVersion)
                 .orElseThrow();
+        boolean imported = designer.isImported(source.id(), FormService.CASE_FILE, sourceVersion);
         ClonedService result = jdbi.inTransaction(handle -> {
             Tenant clone = tenants.create(handle, slug, name, source.primaryColor());
             int logos = handle.attach(LogoDao.class).copy(source.id(), clone.id());
@@ -58,6 +59,9 @@ final class ServiceCloner {
             int version = forms.publish(handle, clone.id(), FormService.CASE_FILE, read(published.definition()),
                     published.customisation() == null ? null : read(published.customisation()), actor.id());
             designer.recordSourceVersion(handle, clone.id(), FormService.CASE_FILE, version, sourceVersion);
+            if (imported) {
+                designer.markImported(handle, clone.id(), FormService.CASE_FILE, version);
+            }
             AccountService.AddedMember admin = accounts.addMember(handle, clone.id(), adminEmail,
                     adminName, Role.ADMIN, true, actor);
             audit.recordPlatform(handle, actor, "tenant.cloned", "tenant", clone.id().toString(),

@@ -13,6 +13,7 @@ import org.dossier.web.auth.Authenticator;
 import org.dossier.web.auth.Csrf;
 import org.dossier.web.branding.BrandingRoutes;
 import org.dossier.web.designer.DesignerRoutes;
+import org.dossier.web.formfile.FormFileRoutes;
 import org.dossier.web.keep.KeptPosts;
 import org.dossier.web.keep.SessionRoutes;
 import org.dossier.web.modules.ModuleRoutes;
@@ -50,6 +51,7 @@ public final class Routes {
         RetentionRoutes.register(access, services, web);
         RegisterRoutes.register(access, services, web);
         AccessRequestRoutes.register(access, services, web);
+        FormFileRoutes.register(access, services, web);
         return access.rules();
     }
 }

@@ -176,6 +176,20 @@ class IsolationTest {
         known.put("GET /t/{tenant}/admin/access", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/access", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/access.json", Access.TENANT);
+        // Forms as files
+        known.put("GET /t/{tenant}/admin/form/files", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/form/files", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/files/definition.json", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/files/customisation.json", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/form/files/draft.json", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/forms/{form}/definition", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/forms/{form}/customisation", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/forms/{form}/draft", Access.TENANT);
+        known.put("PUT /api/v1/tenants/{tenant}/forms/{form}/draft", Access.TENANT);
+        known.put("POST /api/v1/tenants/{tenant}/forms/{form}/publish", Access.TENANT);
+        known.put("GET /admin/services/import", Access.PLATFORM);
+        known.put("POST /admin/services/import", Access.PLATFORM);
+        known.put("POST /api/v1/tenants/from-definition", Access.PLATFORM);
         return known;
     }
 

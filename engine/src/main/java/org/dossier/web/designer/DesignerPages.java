@@ -83,7 +83,8 @@ public final class DesignerPages {
         DesignerService.CompiledDraft compiled = designer.compiledDraft(access.tenant().id(), FORM);
         DesignerService.Draft draft = compiled.draft();
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.title"));
-        String draftInfo = draft.saved() ? UiText.get(locale, "designer.draft.saved",
+        String draftInfo = draft.imported() ? UiText.get(locale, "formFiles.designerNotice")
+                : draft.saved() ? UiText.get(locale, "designer.draft.saved",
                 Dates.time(draft.updatedAt(), locale), draft.updatedBy())
                 : UiText.get(locale, "designer.draft.none", forms.latest(access.tenant().id(), FORM).version());
         DesignerPageModels.Notices notices = UpdatesPages.designerNotices(upstreams, access, draft, locale);
