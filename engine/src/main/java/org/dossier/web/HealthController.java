@@ -21,6 +21,6 @@ public final class HealthController {
     public void ready(Context ctx) {
         Readiness.State state = readiness.check();
         json.respond(ctx, state.ready() ? 200 : 503, Map.of("status", state.ready() ? "ready" : "unavailable",
-                "database", state.database(), "migrations", state.migrated()));
+                "database", state.database(), "migrations", state.migrated(), "attachments", state.attachments()));
     }
 }
