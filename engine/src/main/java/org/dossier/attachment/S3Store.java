@@ -92,8 +92,11 @@ public final class S3Store implements AttachmentStore, AutoCloseable {
     public InputStream open(ObjectKey key) throws IOException {
         try {
             return client.getObject(request -> request.bucket(bucket).key(key.path()));
-        } catch (NoSuchKeyException e) {
-            throw new NoSuchFileException(key.path(), null, "no such attachment");
+        } catch (S3Exception e) {
+            if (e instanceof NoSuchKeyException || e.statusCode() == 404) {
+                throw new NoSuchFileException(key.path(), null, "no such attachment");
+            }
+            throw failure("read", key, e);
         } catch (SdkException e) {
             throw failure("read", key, e);
         }
@@ -104,10 +107,8 @@ public final class S3Store implements AttachmentStore, AutoCloseable {
         try {
             client.headObject(request -> request.bucket(bucket).key(key.path()));
             return true;
-        } catch (NoSuchKeyException e) {
-            return false;
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (e instanceof NoSuchKeyException || e.statusCode() == 404) {
                 return false;
             }
             throw failure("look up", key, e);
