@@ -39,7 +39,6 @@ public final class Server implements AutoCloseable {
             services.encryption().master(); // a wrong master key stops here, before anything is written
             int applied = services.migrations().migrate();
             LOG.info("Database ready ({} migration(s) applied now)", applied);
-            LOG.info("Attachments stored in {}", services.attachmentStore().describe());
             new LegacySealing(services.jdbi(), services.forms(), services.encryption(), services.mapper()).runOnce();
             bootstrapSuperAdmin(services, config);
             if (demo) {

@@ -122,7 +122,6 @@ public record Services(
         LogoStore logos = new LogoStore(database.jdbi());
         Migrations migrations = new Migrations(database.dataSource());
         AccountService accounts = new AccountService(database.jdbi(), mapper, hasher, throttle, audit, clock);
-        AttachmentStore attachmentStore = AttachmentStores.of(config);
         return new Services(
                 database.jdbi(),
                 migrations,
@@ -154,13 +153,13 @@ public record Services(
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
                 new StatisticsExports(database.jdbi(), audit, mapper),
-                new Readiness(database.jdbi(), migrations, attachmentStore::reachable),
+                new Readiness(database.jdbi(), migrations),
                 new KeptPostStore(database.jdbi(), mapper, audit, clock, encryption.cipher()),
                 referents,
                 new RecordArchive(database.jdbi(), audit, mapper, clock),
                 new RegisterService(database.jdbi(), mapper, forms, tenants, platformSettings, registerSnapshots, audit,
                         clock),
                 encryption,
-                attachmentStore);
+                AttachmentStores.of(config));
     }
 }

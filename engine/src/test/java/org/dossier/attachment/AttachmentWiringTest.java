@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.dossier.App;
 import org.dossier.Config;
@@ -37,9 +38,7 @@ class AttachmentWiringTest {
         assertThat(services.attachmentStore().describe()).contains(settings.bucket());
         Javalin app = App.create(config, services).start();
         try {
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + app.port() + "/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = ready(app);
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"attachments\":true").doesNotContain(TestS3.SECRET_KEY);
         } finally {
@@ -64,15 +63,31 @@ class AttachmentWiringTest {
     }
 
     @Test
-    void readiness_reports_an_unreachable_store_without_taking_the_node_out() throws Exception {
-        var readiness = new org.dossier.db.Readiness(TestDatabase.services().jdbi(), TestDatabase.services().migrations(),
-                () -> false);
+    void readiness_reports_a_store_that_went_down_without_taking_the_node_out(@TempDir Path dataDir) throws Exception {
+        TestS3.Server server = TestS3.start();
+        Config config = config(dataDir, AttachmentSettings.defaults().withS3(
+                server.newBucketSettings().withCreateBucket(true)));
+        Services services = Services.wire(TestDatabase.database(), config);
+        Javalin app = App.create(config, services).start();
+        try {
+            assertThat(ready(app).body()).contains("\"attachments\":true");
 
-        var state = readiness.check();
+            server.close();
+            long asked = System.nanoTime();
+            HttpResponse<String> down = ready(app);
 
-        assertThat(state.attachments()).isFalse();
-        assertThat(state.database()).isTrue();
-        assertThat(state.ready()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(down.body()).contains("\"attachments\":false").contains("\"database\":true");
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static HttpResponse<String> ready(Javalin app) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Config config(Path dataDir, AttachmentSettings attachments) {

@@ -18,30 +18,54 @@ public final class TestS3 {
     public static final String ACCESS_KEY = "dossier-test-access";
     public static final String SECRET_KEY = "dossier-test-secret-never-shown";
 
-    private static URI endpoint;
+    private static Server shared;
 
     private TestS3() {}
 
-    /** The server's address, started on first use. */
-    public static synchronized URI endpoint() {
-        if (endpoint == null) {
-            endpoint = start();
+    /** A running S3 server; closing it stops it, as a store that goes down. */
+    public record Server(URI endpoint, S3Proxy proxy, BlobStoreContext context) implements AutoCloseable {
+
+        /** Settings for a bucket of this server that does not exist yet (a new name on each call). */
+        public S3Settings newBucketSettings() {
+            String bucket = "dossier-" + UUID.randomUUID().toString().substring(0, 13);
+            return S3Settings.at(endpoint, bucket, ACCESS_KEY, SECRET_KEY);
         }
-        return endpoint;
+
+        @Override
+        public void close() {
+            try {
+                proxy.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the test S3 server", e);
+            } finally {
+                context.close();
+            }
+        }
     }
 
-    /** Settings for a bucket that does not exist yet (a new name on each call). */
+    /** The shared server's address, started on first use. */
+    public static synchronized URI endpoint() {
+        if (shared == null) {
+            Server server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-s3-stop"));
+            shared = server;
+        }
+        return shared.endpoint();
+    }
+
+    /** Settings for a bucket of the shared server that does not exist yet (a new name on each call). */
     public static S3Settings newBucketSettings() {
-        String bucket = "dossier-" + UUID.randomUUID().toString().substring(0, 13);
-        return S3Settings.at(endpoint(), bucket, ACCESS_KEY, SECRET_KEY);
+        endpoint();
+        return shared.newBucketSettings();
     }
 
-    /** A store on a new, empty bucket. */
+    /** A store on a new, empty bucket of the shared server. */
     public static S3Store newStore() {
         return S3Store.connect(newBucketSettings().withCreateBucket(true));
     }
 
-    private static URI start() {
+    /** A server of its own, for a test that stops it. */
+    public static Server start() {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials(ACCESS_KEY, SECRET_KEY)
                 .build(BlobStoreContext.class);
@@ -63,16 +87,9 @@ public final class TestS3 {
                 Thread.sleep(10);
             }
         } catch (Exception e) {
+            context.close();
             throw new IllegalStateException("cannot start the test S3 server", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                proxy.stop();
-            } catch (Exception e) {
-                // the JVM is ending anyway
-            }
-            context.close();
-        }, "test-s3-stop"));
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return new Server(URI.create("http://127.0.0.1:" + proxy.getPort()), proxy, context);
     }
 }
