@@ -34,7 +34,8 @@ public final class Main implements Runnable {
             Server server;
             try {
                 server = Server.start(Config.fromEnvironment(), demo);
-            } catch (org.dossier.crypto.WrongMasterKeyException e) {
+            } catch (org.dossier.crypto.WrongMasterKeyException
+                     | org.dossier.attachment.AttachmentStoreUnavailableException e) {
                 System.err.println(e.getMessage());
                 return 2;
             }

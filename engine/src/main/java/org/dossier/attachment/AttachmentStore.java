@@ -44,6 +44,14 @@ public interface AttachmentStore {
      */
     Optional<URI> presignedDownload(ObjectKey key, Duration validity, String fileName, String contentType);
 
+    /**
+     * Whether the store answers now, quickly (within about a second): what the readiness page reports.
+     * Never throws.
+     */
+    default boolean reachable() {
+        return true;
+    }
+
     /** Says which store this is, for the start-up log and the readiness page (no secret in it). */
     String describe();
 }

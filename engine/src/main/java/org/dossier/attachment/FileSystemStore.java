@@ -114,6 +114,16 @@ public final class FileSystemStore implements AttachmentStore {
         return Optional.empty();
     }
 
+    /** Writable where objects go: the store's directory, or the nearest one that will hold it. */
+    @Override
+    public boolean reachable() {
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
+    }
+
     @Override
     public String describe() {
         return "filesystem " + root;

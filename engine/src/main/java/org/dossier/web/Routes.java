@@ -36,7 +36,7 @@ public final class Routes {
         KeptPosts kept = new KeptPosts(services.keptPosts(), services.sessions(), csrf, web.formBody(), services.coercer());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
                 services.tenants(), services.modules(), kept);
-        HealthController health = new HealthController(services.readiness(), web.json());
+        HealthController health = new HealthController(services.readiness(), services.attachmentStore(), web.json());
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);
 
