@@ -45,8 +45,8 @@ final class FormConstructs {
 
     /** Every construct of {@code definition} that cannot be a form control; empty when it can all be rendered. */
     static List<DefinitionProblem> problems(JsonNode definition) {
-        if (definition == null || !definition.isObject()) {
-            return List.of();
+        if (definition == null || !definition.isObject() || !"object".equals(definition.path("type").asText())) {
+            return List.of(); // not a form at all: the meta-schema says so
         }
         var constructs = new FormConstructs(definition);
         constructs.field(definition, "", new LinkedHashSet<>());
