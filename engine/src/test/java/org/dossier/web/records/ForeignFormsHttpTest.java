@@ -181,6 +181,71 @@ class ForeignFormsHttpTest {
         assertThat(page.select(".error-summary").text()).doesNotContain("{", "\"");
     }
 
+    @Test
+    void a_default_prefills_a_new_case_file_only() throws Exception {
+        Service service = service("food-aid");
+        Document fresh = Jsoup.parse(service.browser().get(service.url("/records/new")).body());
+        assertThat(fresh.select("input[name=household.adults]").attr("value")).isEqualTo("1");
+        assertThat(fresh.select("input[name=pickupPoint][checked]").attr("value")).isEqualTo("centre");
+
+        var record = services.records().create(service.tenant().id(), FormService.CASE_FILE,
+                JSON.readTree("{\"household\": {\"adults\": 2}, \"aidType\": \"bons\"}"),
+                org.dossier.audit.Actor.system("test"), java.util.Locale.FRENCH);
+        Document edit = Jsoup.parse(service.browser().get(service.url("/records/" + record.id() + "/edit")).body());
+        assertThat(edit.select("input[name=household.adults]").attr("value")).isEqualTo("2");
+        assertThat(edit.select("input[name=pickupPoint][checked]")).as("no default on an existing case file").isEmpty();
+        assertThat(edit.select("input[name=household.children]").attr("value")).isEmpty();
+    }
+
+    @Test
+    void a_read_only_field_is_shown_without_a_name_and_an_api_write_to_it_is_ignored() throws Exception {
+        Service service = service("event-registration");
+        Document fresh = Jsoup.parse(service.browser().get(service.url("/records/new")).body());
+        Element shown = fresh.getElementById("f-registrationChannel");
+        assertThat(shown.attr("value")).isEqualTo("guichet");
+        assertThat(shown.hasAttr("readonly")).isTrue();
+        assertThat(shown.hasAttr("name")).isFalse();
+
+        JsonNode sample = read("event-registration.cases.json").path("sample");
+        String id = create(service, posted(service, sample));
+        var member = TestUsers.member(services, service.tenant(), Role.CASEWORKER, false);
+        TestClient script = TestClient.api(services, member);
+        String url = "/api/v1/tenants/" + service.tenant().slug() + "/records/" + id;
+        JsonNode read = TestClient.json(script.get(url));
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) read.get("data");
+        data.put("registrationChannel", "web").put("guests", 1);
+        var body = JSON.createObjectNode().put("version", read.get("version").intValue());
+        body.set("data", data);
+        HttpResponse<String> saved = script.putJson(url, body.toString());
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(stored(service, id).path("registrationChannel").asText()).isEqualTo("guichet");
+        assertThat(stored(service, id).path("guests").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_list_of_values_adds_and_removes_entries_without_javascript() {
+        Service service = service("school-enrolment");
+        JsonNode sample = read("school-enrolment.cases.json").path("sample");
+        List<Map.Entry<String, String>> fields = posted(service, sample);
+        fields.add(Map.entry("_action", "add:/languages"));
+        HttpResponse<String> added = service.browser().postForm(service.url("/records"), fields);
+        assertThat(added.statusCode()).isEqualTo(200);
+        List<Map.Entry<String, String>> shown = TestForms.asShown(added.body());
+        assertThat(shown).contains(Map.entry("languages[0]", "français"), Map.entry("languages[1]", "arabe"),
+                Map.entry("languages[2]", ""));
+
+        List<Map.Entry<String, String>> removing = new ArrayList<>(TestForms.with(shown, "languages[2]", "tigrinya"));
+        removing.add(Map.entry("_action", "remove:/languages/0"));
+        HttpResponse<String> removed = service.browser().postForm(service.url("/records"), removing);
+        List<Map.Entry<String, String>> left = TestForms.asShown(removed.body());
+        assertThat(left).contains(Map.entry("languages[0]", "arabe"), Map.entry("languages[1]", "tigrinya"))
+                .noneMatch(field -> field.getKey().equals("languages[2]"));
+
+        String id = create(service, left);
+        assertThat(stored(service, id).path("languages").toString()).isEqualTo("[\"arabe\",\"tigrinya\"]");
+    }
+
     private static String create(Service service, List<Map.Entry<String, String>> fields) {
         HttpResponse<String> created = service.browser().postForm(service.url("/records"), fields);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
