@@ -246,6 +246,22 @@ class ForeignFormsHttpTest {
         assertThat(stored(service, id).path("languages").toString()).isEqualTo("[\"arabe\",\"tigrinya\"]");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void the_service_pages_around_the_case_file_work_with_the_form(String form) throws Exception {
+        Service service = service(form);
+        String id = create(service, posted(service, read(form + ".cases.json").path("sample")));
+        service.browser().postForm(service.url("/records/" + id), TestForms.asShown(
+                service.browser().get(service.url("/records/" + id + "/edit")).body()));
+        TestClient admin = TestClient.browser(TestUsers.member(services, service.tenant(), Role.ADMIN, true));
+        for (String path : List.of("/records", "/records/" + id, "/records/" + id + "/history", "/records/" + id + "/access",
+                "/records/" + id + "/access.json", "/dashboard", "/admin/register", "/admin/register.json", "/admin/form",
+                "/admin/form/preview", "/admin/form/history")) {
+            HttpResponse<String> page = admin.get(service.url(path));
+            assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+        }
+    }
+
     private static String create(Service service, List<Map.Entry<String, String>> fields) {
         HttpResponse<String> created = service.browser().postForm(service.url("/records"), fields);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
