@@ -251,11 +251,21 @@ public final class HiddenData {
      * the form does not define).
      */
     private boolean needsIdentity(JsonNode items, JsonNode storedRows) {
-        if (guardsRows(items)) {
-            return true;
+        if (guardsRows(items) || holdsReadOnly(items)) {
+            return true; // a read-only value is not posted: its row must be found again to keep it
         }
         for (JsonNode row : storedRows) {
             if (holdsUndefined(items, row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rows of a group hold a {@code readOnly} field, in the row or a section of it. */
+    private static boolean holdsReadOnly(JsonNode schemaNode) {
+        for (JsonNode property : schemaNode.path("properties")) {
+            if (property.path("readOnly").asBoolean(false) || holdsReadOnly(property)) {
                 return true;
             }
         }
