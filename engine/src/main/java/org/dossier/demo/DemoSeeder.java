@@ -1,8 +1,12 @@
 package org.dossier.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,11 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds the two services of the brief on an empty database: PASQ (blue, eviction prevention,
- * branch field shown) and Service B (green, neither), each with about fifty case files.
+ * branch field shown) and Service B (green, neither), each with about fifty case files, and a third
+ * service, "Inscriptions scolaires", whose case-file form is a plain draft-07 form written elsewhere
+ * (no case files: its new case-file page is the point).
  */
 public final class DemoSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     public static final int RECORDS_PER_SERVICE = 50;
+    static final String FOREIGN_EXAMPLE = "schemas/examples/inscription-scolaire.schema.json";
     private static final Actor SEED = Actor.system("demo-seed");
 
     private final Services services;
@@ -58,7 +65,9 @@ public final class DemoSeeder {
             Tenant serviceB = services.tenants().create(handle, "service-b", "Service B", "#166534");
             services.forms().publish(handle, serviceB.id(), FormService.CASE_FILE, serviceBDefinition(),
                     serviceBCustomisation(), SEED.id());
-            return List.of(pasq, serviceB);
+            Tenant school = services.tenants().create(handle, "ecole", "Inscriptions scolaires", "#6b21a8");
+            services.forms().publish(handle, school.id(), FormService.CASE_FILE, foreignExample(), null, SEED.id());
+            return List.of(pasq, serviceB, school);
         });
         String password = demoPassword.orElseGet(() -> Secrets.password(16));
         seedAccounts(tenants, password);
@@ -70,12 +79,27 @@ public final class DemoSeeder {
             // Printed, not logged at a level someone might silence: it is the only way to sign in.
             System.out.println();
             System.out.println("Demo accounts (admin@pasq.demo, caseworker@pasq.demo, caseworker2@pasq.demo, viewer@pasq.demo, dpo@pasq.demo,");
-            System.out.println("the same @service-b.demo, and " + SUPER_ADMIN + ") have the generated password:");
+            System.out.println("the same @service-b.demo and @ecole.demo, and " + SUPER_ADMIN + ") have the generated password:");
             System.out.println("    " + password);
             System.out.println("Set DOSSIER_DEMO_PASSWORD to choose it instead. It is shown only now.");
             System.out.println();
         }
         return true;
+    }
+
+    /**
+     * A form written elsewhere, in plain draft-07 ({@code schemas/examples}), as the third service's
+     * case-file form: what a form author's own schema looks like in the engine.
+     */
+    static JsonNode foreignExample() {
+        try (InputStream in = DemoSeeder.class.getClassLoader().getResourceAsStream(FOREIGN_EXAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the classpath: " + FOREIGN_EXAMPLE);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The controller's contact details each demo service's register opens with (fictitious addresses). */

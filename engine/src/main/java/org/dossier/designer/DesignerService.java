@@ -305,11 +305,11 @@ public final class DesignerService {
         return records.countLacking(tenantId, formKey, jsonPath(pointer), section);
     }
 
-    /** {@code /a/b} as the JSON path {@code $.a.b}; keys are data keys ({@code ^[a-z][a-z0-9_]*$}), nothing to quote. */
+    /** {@code /a/b} as the JSON path {@code $.a.b}; keys are data keys (letters, digits, underscore), nothing to quote. */
     private static String jsonPath(String pointer) {
         StringBuilder path = new StringBuilder("$");
         for (String key : pointer.substring(1).split("/")) {
-            if (!key.matches("^[a-z][a-z0-9_]{0,62}$")) {
+            if (!key.matches("^[A-Za-z][A-Za-z0-9_]{0,62}$")) {
                 throw new IllegalArgumentException("not a field key: " + key);
             }
             path.append('.').append(key);
@@ -411,7 +411,7 @@ public final class DesignerService {
 
     /** How many of the service's records hold a value for a root-level field (a custom field). */
     public long recordsHolding(TenantId tenantId, String formKey, String key) {
-        if (!key.matches("^[a-z][a-z0-9_]{0,62}$")) {
+        if (!key.matches("^[A-Za-z][A-Za-z0-9_]{0,62}$")) {
             throw new IllegalArgumentException("not a field key: " + key);
         }
         return jdbi.withHandle(handle -> new RecordDao(handle).countHolding(tenantId, formKey, "$." + key));

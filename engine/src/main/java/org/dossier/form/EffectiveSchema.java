@@ -29,7 +29,7 @@ final class EffectiveSchema {
         if (definition == null || !definition.isObject()) {
             throw new IllegalArgumentException("a form definition is a JSON object");
         }
-        ObjectNode root = definition.deepCopy();
+        ObjectNode root = StandardKeywords.normalize(definition);
         Set<String> hiddenSections = dropHidden(root);
         for (JsonNode property : root.path("properties")) {
             if (property.isObject() && hiddenSections.contains(property.path("x-section").asText(null))) {

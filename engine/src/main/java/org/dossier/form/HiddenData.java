@@ -19,7 +19,8 @@ import java.util.Set;
  * define (a field or section the service hides, the sections of a switched-off module, a field
  * of an older or newer form version), what lies outside the page's {@link FormScope} (a page
  * showing one section shows nothing of the others) and, without the confidential grant, every
- * confidential location. A read ({@link #visible}) leaves all of it out; a save ({@link #carryOver}) puts the
+ * confidential location. A {@code readOnly} field is shown but not editable: a save keeps its stored
+ * value as it keeps a hidden one. A read ({@link #visible}) leaves all of it out; a save ({@link #carryOver}) puts the
  * stored value of each of them back into what was posted, so a person changes only what they could
  * see and edit, whichever way the save came (page, API, import).
  *
@@ -119,7 +120,7 @@ public final class HiddenData {
     public Merged carryOver(JsonNode posted, JsonNode stored) {
         ObjectNode result = posted != null && posted.isObject() ? ((ObjectNode) posted).deepCopy() : NODES.objectNode();
         JsonNode source = stored != null && stored.isObject() ? stored : MissingNode.getInstance();
-        Walk walk = new Walk();
+        Walk walk = new Walk(stored == null || !stored.isObject());
         walk.object(schema, result, source, "");
         return new Merged(result, walk.carried, walk.problems);
     }
@@ -128,6 +129,12 @@ public final class HiddenData {
     private final class Walk {
         final Set<String> carried = new LinkedHashSet<>();
         final List<ConfidentialFields.Problem> problems = new ArrayList<>();
+        /** A new case file: a readOnly field takes its default, having no stored value. */
+        final boolean newFile;
+
+        Walk(boolean newFile) {
+            this.newFile = newFile;
+        }
 
         void object(JsonNode schemaNode, ObjectNode posted, JsonNode stored, String pointer) {
             JsonNode properties = schemaNode.path("properties");
@@ -141,6 +148,16 @@ public final class HiddenData {
                         posted.remove(key);
                     } else {
                         posted.set(key, storedChild.deepCopy());
+                    }
+                    continue;
+                }
+                if (fieldSchema.path("readOnly").asBoolean(false)) {
+                    // Shown, not editable: whatever was posted, the stored value stays (its default on a new case file).
+                    JsonNode kept = storedChild.isMissingNode() && newFile ? fieldSchema.path("default") : storedChild;
+                    if (kept.isMissingNode()) {
+                        posted.remove(key);
+                    } else {
+                        posted.set(key, kept.deepCopy());
                     }
                     continue;
                 }
@@ -234,11 +251,21 @@ public final class HiddenData {
      * the form does not define).
      */
     private boolean needsIdentity(JsonNode items, JsonNode storedRows) {
-        if (guardsRows(items)) {
-            return true;
+        if (guardsRows(items) || holdsReadOnly(items)) {
+            return true; // a read-only value is not posted: its row must be found again to keep it
         }
         for (JsonNode row : storedRows) {
             if (holdsUndefined(items, row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rows of a group hold a {@code readOnly} field, in the row or a section of it. */
+    private static boolean holdsReadOnly(JsonNode schemaNode) {
+        for (JsonNode property : schemaNode.path("properties")) {
+            if (property.path("readOnly").asBoolean(false) || holdsReadOnly(property)) {
                 return true;
             }
         }

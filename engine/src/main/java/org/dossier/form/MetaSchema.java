@@ -11,7 +11,8 @@ import org.json.JSONObject;
 /**
  * Checks form definitions before they are stored: first against the meta-schema
  * {@code schemas/meta/form-definition.schema.json} (shape and x- keywords), then against the rules
- * JSON Schema cannot express (see {@link DefinitionRules}). Immutable and thread-safe.
+ * JSON Schema cannot express (see {@link DefinitionRules}), and every draft-07 construct that cannot be a
+ * form control (see {@link FormConstructs}). Immutable and thread-safe.
  */
 public final class MetaSchema {
     /** Classpath location of the meta-schema. */
@@ -39,7 +40,12 @@ public final class MetaSchema {
         } catch (ValidationException e) {
             collectLeaves(e, problems);
         }
-        problems.addAll(new DefinitionRules(definition).problems());
+        List<DefinitionProblem> constructs = FormConstructs.problems(definition);
+        problems.addAll(constructs);
+        if (constructs.isEmpty()) {
+            // The rules read the form as the engine sees it: references expanded, standard keywords translated.
+            problems.addAll(new DefinitionRules(StandardKeywords.normalize(definition)).problems());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidFormDefinitionException(problems);
         }

@@ -70,7 +70,7 @@ public final class CaseFileReports {
 
     /** Case files per answer of one single-choice field, given by its JSON path ({@code $.a.b}). */
     public Map<String, Long> byAnswer(TenantId tenantId, String jsonPath) {
-        if (!jsonPath.matches("^\\$(\\.[a-z][a-z0-9_]*)+$")) {
+        if (!jsonPath.matches("^\\$(\\.[A-Za-z][A-Za-z0-9_]*)+$")) {
             throw new IllegalArgumentException("not a field path: " + jsonPath);
         }
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -42,6 +42,9 @@ public record ControlView(String id, String name, String label, String hint, Str
      * date input would silently blank what the person typed.
      */
     public String inputType() {
+        if (widget == Widget.DATETIME) {
+            return value.isEmpty() || org.dossier.form.LocalDateTimes.isLocalInput(value) ? "datetime-local" : "text";
+        }
         if (widget != Widget.DATE) {
             return widget == Widget.NUMBER ? "text" : widget.key();
         }
@@ -50,6 +53,12 @@ public record ControlView(String id, String name, String label, String hint, Str
 
     public boolean invalid() {
         return !errors.isEmpty();
+    }
+
+    /** The label of the chosen option of a read-only choice, else the value as stored. */
+    public String shownValue() {
+        return options.stream().filter(option -> option.selected() && !option.value().isEmpty()).map(OptionView::label)
+                .findFirst().orElse(value);
     }
 
     public boolean masked() {

@@ -114,9 +114,31 @@ public final class FormLayout {
                 return new LayoutNode.Group(keys, path, label, hint, LocalizedText.of(items.get("x-label")), rowChildren,
                         schema.path("maxItems").asInt(Integer.MAX_VALUE), condition, client, confidential);
             }
-            return new LayoutNode.Control(keys, path, label, hint, widgets.widgetFor(schema),
+            if (WidgetRegistry.isType(schema, "array") && items.isObject() && !items.has("enum")) {
+                return valueList(keys, path, label, hint, schema, rowPattern, condition, client, confidential);
+            }
+            Widget widget = schema.path("readOnly").asBoolean(false) ? Widget.READONLY : widgets.widgetFor(schema);
+            return new LayoutNode.Control(keys, path, label, hint, widget,
                     isRequired(parentSchema, key, condition, rowPattern + path.pointer()), options(schema), constraints(schema),
                     condition, client, confidential);
+        }
+
+        /**
+         * A list of plain values (strings, numbers, dates…): drawn as a repeatable group whose rows hold
+         * one input each, named {@code key[i]}, with the same add and remove buttons as rows of objects.
+         */
+        private LayoutNode valueList(List<String> keys, FieldPath path, LocalizedText label, LocalizedText hint,
+                                     JsonNode schema, String rowPattern, JsonNode condition,
+                                     java.util.Optional<ClientVisibility> client, boolean confidential) {
+            JsonNode items = schema.path("items");
+            groupPointers.add(rowPattern + path.pointer());
+            LocalizedText itemLabel = LocalizedText.of(items.get("x-label"));
+            LocalizedText entryLabel = itemLabel.isEmpty() ? label : itemLabel;
+            var entry = new LayoutNode.Control(List.of(), FieldPath.ROOT, entryLabel, LocalizedText.of(items.get("x-hint")),
+                    widgets.widgetFor(items), false, List.of(), constraints(items), null, java.util.Optional.empty(),
+                    confidential);
+            return new LayoutNode.Group(keys, path, label, hint, itemLabel, List.of(entry),
+                    schema.path("maxItems").asInt(Integer.MAX_VALUE), condition, client, confidential);
         }
 
         private List<Ordered> children(JsonNode objectSchema, List<String> keys, FieldPath path, String rowPattern,

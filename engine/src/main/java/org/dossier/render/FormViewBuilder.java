@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dossier.form.ConfidentialFields;
+import org.dossier.form.LocalDateTimes;
 import org.dossier.form.VisibleWhen;
 import org.dossier.validation.FieldError;
 
@@ -112,7 +113,8 @@ public final class FormViewBuilder {
             return new RepeatableGroupView(path.id(), path.name(), path.pointer(), group.label().in(locale), hint,
                     hint.isEmpty() ? "" : path.id() + "-hint", rows, "add:" + path.pointer(),
                     messages.format("form.row.add", itemLabel), count < group.maxItems(), group.maxItems(), blank, visible, errors,
-                    visibleName(group), visibleValues(group), path.index(count).id());
+                    visibleName(group), visibleValues(group), path.index(count).id(),
+                    rowsData.isArray() && rowsData.isEmpty());
         }
 
         private RowView row(LayoutNode.Group group, FieldPath rowPath, String index, String number, String itemLabel,
@@ -168,7 +170,7 @@ public final class FormViewBuilder {
             String hintId = hint.isEmpty() ? "" : path.id() + "-hint";
             String errorId = path.id() + "-error";
             List<String> values = control.widget() == Widget.CHECKBOXES ? ValueText.list(value) : List.of();
-            String text = ValueText.scalar(value);
+            String text = shownText(control, value);
             var constraints = control.constraints();
             var choices = options.choicesFor(path.pointer());
             Widget widget = choices.isPresent() ? Widget.SELECT : control.widget();
@@ -179,6 +181,12 @@ public final class FormViewBuilder {
                     optionViews, constraints.min(), constraints.max(), constraints.step(),
                     constraints.pattern(), constraints.maxLength(), constraints.minLength(), constraints.inputmode(),
                     visibleName(control), visibleValues(control));
+        }
+
+        private static String shownText(LayoutNode.Control control, JsonNode value) {
+            // A row just added to a list of values is an empty object until something is typed in it.
+            String text = value.isObject() && value.isEmpty() ? "" : ValueText.scalar(value);
+            return control.widget() == Widget.DATETIME ? LocalDateTimes.toLocalInput(text) : text;
         }
 
         private ControlView masked(LayoutNode node, FieldPath path, boolean visible) {

@@ -13,11 +13,13 @@ import java.util.List;
  * @param maxItems    the most rows the schema allows, for the script
  * @param blankRow    the row the script clones; its index is {@code __index__}
  * @param addAnchor   the id the row an add creates will have, where the page returns after it
+ * @param keptEmpty   the data holds this list, empty: the form says so, so that a save keeps it empty
  */
 public record RepeatableGroupView(String id, String name, String pointer, String legend, String hint, String hintId,
                                   List<RowView> rows, String addAction, String addLabel, boolean canAdd, int maxItems,
                                   RowView blankRow, boolean visible, List<String> errors,
-                                  String visibleName, String visibleValues, String addAnchor) implements FormItem {
+                                  String visibleName, String visibleValues, String addAnchor,
+                                  boolean keptEmpty) implements FormItem {
     public RepeatableGroupView {
         rows = List.copyOf(rows);
         errors = List.copyOf(errors);

@@ -6,6 +6,12 @@ import java.util.Optional;
 /** The closed set of input widgets a control can use; each has a template {@code widgets/<name>}. */
 public enum Widget {
     TEXT, TEXTAREA, DATE, EMAIL, TEL, NUMBER, SELECT, RADIO, CHECKBOX, CHECKBOXES, YESNO,
+    /** {@code format: date-time}: a datetime-local input (see schemas/VOCABULARY.md for the time zone). */
+    DATETIME,
+    /** {@code format: uri}. */
+    URL,
+    /** A {@code readOnly} field: its value shown, not editable, never posted. */
+    READONLY,
     /** A confidential field the member may not see: no value, no name. */
     MASKED;
 
@@ -27,7 +33,7 @@ public enum Widget {
     /** Parses an {@code x-widget} value; {@code masked} is not something a schema may ask for. */
     public static Optional<Widget> fromKey(String key) {
         for (Widget widget : values()) {
-            if (widget != MASKED && widget.key().equals(key)) {
+            if (widget != MASKED && widget != READONLY && widget.key().equals(key)) {
                 return Optional.of(widget);
             }
         }

@@ -23,6 +23,8 @@ public final class WidgetRegistry {
             new Entry(s -> isType(s, "number") || isType(s, "integer"), Widget.NUMBER),
             new Entry(s -> "date".equals(s.path("format").asText()), Widget.DATE),
             new Entry(s -> "email".equals(s.path("format").asText()), Widget.EMAIL),
+            new Entry(s -> "date-time".equals(s.path("format").asText()), Widget.DATETIME),
+            new Entry(s -> "uri".equals(s.path("format").asText()), Widget.URL),
             new Entry(s -> s.path("maxLength").asInt(0) > LONG_TEXT, Widget.TEXTAREA));
 
     private final List<Entry> entries;

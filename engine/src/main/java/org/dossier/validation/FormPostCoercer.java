@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.dossier.form.ConfidentialFields;
 import org.dossier.form.ListLimits;
@@ -34,6 +36,9 @@ import org.dossier.validation.FieldName.Step;
  *       with {@code malformedName}; names starting with {@code _} are control fields and ignored;</li>
  *   <li>{@code _row} in a row ({@code membres_foyer[0]._row}) is the saved row's identity drawn for a
  *       member without the confidential grant (see {@link ConfidentialFields}): it is kept in the row;</li>
+ *   <li>a list of plain values drawn one input per entry posts {@code langues[0]}, {@code langues[1]}:
+ *       entries are kept in index order, blank ones dropped;</li>
+ *   <li>a list named in {@link #KEPT_EMPTY} (shown stored and empty) is stored empty, not dropped;</li>
  *   <li>a group takes at most its {@code maxItems} rows (a row beyond is refused with {@code maxItems} on
  *       the group, before anything is typed) at indexes up to ten times that: the work a post causes is
  *       bounded by the form, whatever the post holds.</li>
@@ -47,6 +52,11 @@ public final class FormPostCoercer {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
     private static final int MAX_REPORTED = 50;
+    /**
+     * The control field naming, by JSON Pointer, a list the form showed stored and empty: it is
+     * stored empty again rather than dropped, so that {@code []} survives a save as it was.
+     */
+    public static final String KEPT_EMPTY = "_empty";
 
     private final Messages messages;
 
@@ -67,7 +77,8 @@ public final class FormPostCoercer {
                 place(effectiveSchema, root, name, values == null ? List.of() : values, errors, locale);
             }
         });
-        ObjectNode data = finishObject(effectiveSchema, root, "", errors, locale).node();
+        Set<String> keptEmpty = new HashSet<>(params.getOrDefault(KEPT_EMPTY, List.of()));
+        ObjectNode data = finishObject(effectiveSchema, root, "", errors, locale, keptEmpty).node();
         return new CoercionResult(data, onceEach(errors));
     }
 
@@ -102,6 +113,16 @@ public final class FormPostCoercer {
             Step next = last ? null : steps.get(position + 1);
             if (last && !SchemaTypes.isObject(child) && !SchemaTypes.isRowArray(child)) {
                 draft.addValues(key, values);
+                return;
+            }
+            if (next instanceof Index index && SchemaTypes.isValueArray(child) && position + 2 == steps.size()
+                    && withinBounds(child, index.index())) {
+                if (draft.isNewEntry(key, index.index()) && draft.entryCount(key) >= maxItems(child)) {
+                    errors.add(messages.fieldError(rootSchema, FieldName.pointerOf(steps.subList(0, position + 1)),
+                            "maxItems", Optional.empty(), locale, maxItems(child)));
+                    return;
+                }
+                draft.addEntry(key, index.index(), values); // a list of values drawn one input per entry
                 return;
             }
             if (next instanceof Property && SchemaTypes.isObject(child)) {
@@ -140,7 +161,7 @@ public final class FormPostCoercer {
     private record Finished(ObjectNode node, boolean hasContent) {}
 
     private Finished finishObject(JsonNode schema, PostDraft draft, String pointer, List<FieldError> errors,
-                                  Locale locale) {
+                                  Locale locale, Set<String> keptEmpty) {
         for (String unknown : draft.unknownKeys()) {
             errors.add(error(JsonPointers.child(pointer, unknown), UNKNOWN_FIELD, locale));
         }
@@ -159,15 +180,18 @@ public final class FormPostCoercer {
                     continue;
                 }
                 Finished finished = finishObject(child, section == null ? new PostDraft() : section,
-                        childPointer, errors, locale);
+                        childPointer, errors, locale, keptEmpty);
                 if (finished.hasContent() || required) {
                     node.set(key, finished.node());
                 }
                 hasContent |= finished.hasContent();
             } else {
                 Optional<JsonNode> value = SchemaTypes.isRowArray(child)
-                        ? finishRows(child.path("items"), draft.rowsOrNull(key), childPointer, errors, locale)
-                        : finishValues(child, draft.values(key));
+                        ? finishRows(child.path("items"), draft.rowsOrNull(key), childPointer, errors, locale, keptEmpty)
+                        : finishValues(child, draft.values(key), draft.entries(key));
+                if (value.isEmpty() && keptEmpty.contains(childPointer) && "array".equals(SchemaTypes.typeOf(child))) {
+                    value = Optional.of(JSON.arrayNode());
+                }
                 value.ifPresent(json -> node.set(key, json));
                 hasContent |= value.isPresent();
             }
@@ -176,7 +200,7 @@ public final class FormPostCoercer {
     }
 
     private Optional<JsonNode> finishRows(JsonNode itemSchema, TreeMap<Integer, PostDraft> rows, String pointer,
-                                          List<FieldError> errors, Locale locale) {
+                                          List<FieldError> errors, Locale locale, Set<String> keptEmpty) {
         if (rows == null) {
             return Optional.empty();
         }
@@ -184,7 +208,7 @@ public final class FormPostCoercer {
         for (Map.Entry<Integer, PostDraft> row : rows.entrySet()) {
             List<FieldError> rowErrors = new ArrayList<>();
             Finished finished = finishObject(itemSchema, row.getValue(), JsonPointers.child(pointer, array.size()),
-                    rowErrors, locale);
+                    rowErrors, locale, keptEmpty);
             Optional<JsonNode> rowId = rowId(row.getValue().rowIds());
             rowId.ifPresent(id -> finished.node().set(ConfidentialFields.ROW_ID, id));
             if (finished.hasContent() || rowId.isPresent()) {
@@ -192,7 +216,7 @@ public final class FormPostCoercer {
                 errors.addAll(rowErrors);
             } else if (!rowErrors.isEmpty()) {
                 // The row is dropped, so its errors keep the index it was posted with.
-                finishObject(itemSchema, row.getValue(), JsonPointers.child(pointer, row.getKey()), errors, locale);
+                finishObject(itemSchema, row.getValue(), JsonPointers.child(pointer, row.getKey()), errors, locale, keptEmpty);
             }
         }
         return array.isEmpty() ? Optional.empty() : Optional.of(array);
@@ -216,10 +240,14 @@ public final class FormPostCoercer {
     }
 
     /** A scalar takes the last non-blank value (a hidden "false" followed by a checked box gives true). */
-    private static Optional<JsonNode> finishValues(JsonNode schema, List<String> posted) {
+    private static Optional<JsonNode> finishValues(JsonNode schema, List<String> posted,
+                                                   TreeMap<Integer, List<String>> entries) {
         if (SchemaTypes.isValueArray(schema)) {
             ArrayNode array = JSON.arrayNode();
             posted.forEach(raw -> ScalarValues.convert(schema.path("items"), raw).ifPresent(array::add));
+            // Entries of a list of values in index order, blank ones dropped as blank rows are.
+            entries.values().forEach(values -> finishValues(schema.path("items"), values, new TreeMap<>())
+                    .ifPresent(array::add));
             return array.isEmpty() ? Optional.empty() : Optional.of(array);
         }
         Optional<JsonNode> value = Optional.empty();

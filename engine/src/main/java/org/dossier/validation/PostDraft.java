@@ -18,6 +18,30 @@ final class PostDraft {
     private final Map<String, List<String>> values = new LinkedHashMap<>();
     private final Set<String> unknownKeys = new LinkedHashSet<>();
     private final List<String> rowIds = new ArrayList<>();
+    private final Map<String, TreeMap<Integer, List<String>>> entries = new LinkedHashMap<>();
+
+    /** The values posted for entry {@code index} of a list of values ({@code langues[2]}). */
+    void addEntry(String key, int index, List<String> posted) {
+        List<String> kept = entries.computeIfAbsent(key, ignored -> new TreeMap<>())
+                .computeIfAbsent(index, ignored -> new ArrayList<>());
+        posted.stream().filter(java.util.Objects::nonNull).forEach(kept::add);
+    }
+
+    /** Whether {@link #addEntry} would add an entry rather than add to one already posted. */
+    boolean isNewEntry(String key, int index) {
+        TreeMap<Integer, List<String>> posted = entries.get(key);
+        return posted == null || !posted.containsKey(index);
+    }
+
+    int entryCount(String key) {
+        TreeMap<Integer, List<String>> posted = entries.get(key);
+        return posted == null ? 0 : posted.size();
+    }
+
+    /** The entries of a list of values in index order; empty when none was posted. */
+    TreeMap<Integer, List<String>> entries(String key) {
+        return entries.getOrDefault(key, new TreeMap<>());
+    }
 
     PostDraft object(String key) {
         return objects.computeIfAbsent(key, ignored -> new PostDraft());

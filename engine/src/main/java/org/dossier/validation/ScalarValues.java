@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dossier.form.LocalDateTimes;
 
 /**
  * Converts one posted string to the JSON value its schema asks for. A value that does not parse is
@@ -41,6 +42,9 @@ final class ScalarValues {
     }
 
     private static JsonNode string(JsonNode schema, String text) {
+        if ("date-time".equals(schema.path("format").asText())) {
+            return JSON.textNode(LocalDateTimes.toRfc3339(text));
+        }
         if ("date".equals(schema.path("format").asText())) {
             // Without a date picker people type jj/mm/aaaa; the record stores ISO dates.
             Matcher french = FRENCH_DATE.matcher(text);

@@ -36,7 +36,12 @@ final class ViolationMapper {
         if (exception.getCausingExceptions().isEmpty()) {
             found.add(exception);
         }
-        for (ValidationException cause : exception.getCausingExceptions()) {
+        List<ValidationException> causes = exception.getCausingExceptions();
+        if ("else".equals(exception.getKeyword()) && causes.size() == 2) {
+            // everit reports a failed else with the if's own failure first: that one broke no rule.
+            causes = causes.subList(1, 2);
+        }
+        for (ValidationException cause : causes) {
             leaves(cause, found);
         }
         return found;

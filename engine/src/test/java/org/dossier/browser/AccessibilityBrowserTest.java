@@ -160,7 +160,11 @@ class AccessibilityBrowserTest {
             new Page("access request export", Who.ADMIN, fixture -> fixture.caseFile() + "/access", Step.NONE),
             new Page("service audit verification page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/audit/verify",
                     Step.NONE),
-            new Page("super-admin audit verification page", Who.SUPER_ADMIN, fixture -> "/admin/audit/verify", Step.NONE));
+            new Page("super-admin audit verification page", Who.SUPER_ADMIN, fixture -> "/admin/audit/verify", Step.NONE),
+            new Page("plain draft-07 form: new record (read-only field, date-time, url)", true,
+                    fixture -> "/t/" + AccessibilityBrowserTest.foreign.slug() + "/records/new"),
+            new Page("plain draft-07 form with errors", Who.CASEWORKER, fixture -> "/t/" + AccessibilityBrowserTest.foreign.slug() + "/records/new",
+                    browser -> submit(browser, "form[data-dossier-form]", "participant.email", "not-an-email")));
 
     private static WebDriver browser;
     private static Fixture fixture;
@@ -168,6 +172,8 @@ class AccessibilityBrowserTest {
     private static User admin;
     private static User superAdmin;
     private static Services services;
+    /** A service whose case-file form is a plain draft-07 form written elsewhere. */
+    private static Tenant foreign;
 
     @BeforeAll
     static void start() {
@@ -192,6 +198,12 @@ class AccessibilityBrowserTest {
         caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         admin = TestUsers.member(services, tenant, Role.ADMIN, true);
         superAdmin = TestUsers.superAdmin(services);
+        try (var in = AccessibilityBrowserTest.class.getResourceAsStream("/forms/foreign/event-registration.schema.json")) {
+            foreign = TestTenants.withForm(services, "browser-foreign", new ObjectMapper().readTree(in));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        TestUsers.join(services, caseworker, foreign, Role.CASEWORKER, true);
         // A draft making a field required that the case file lacks: the publish page asks for whom.
         try {
             services.designer().saveDraft(tenant.id(), FormService.CASE_FILE, (ObjectNode) new ObjectMapper().readTree("""

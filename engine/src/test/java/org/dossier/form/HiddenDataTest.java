@@ -258,4 +258,34 @@ class HiddenDataTest {
         assertThat(merged.carriedPointers()).isEmpty();
         assertThat(merged.data()).isEqualTo(json("{'identite': {'nom': 'Durand', 'inconnu': 1}}"));
     }
+
+    @Test
+    void a_read_only_field_in_rows_keeps_its_stored_value_whatever_is_posted_and_wherever_its_row_moved() {
+        JsonNode schema = json("""
+                {"type": "object", "properties": {"rows": {"type": "array", "items": {"type": "object", "properties": {
+                    "name": {"type": "string"}, "code": {"type": "string", "readOnly": true}}}}}}
+                """);
+        JsonNode stored = json("{\"rows\": [{\"name\": \"x\", \"code\": \"K1\"}, {\"name\": \"y\", \"code\": \"K2\"}]}");
+        HiddenData hidden = HiddenData.of(schema, true);
+        assertThat(hidden.visible(stored)).isEqualTo(json("""
+                {"rows": [{"name": "x", "code": "K1", "_row": 0}, {"name": "y", "code": "K2", "_row": 1}]}"""));
+
+        JsonNode posted = json("""
+                {"rows": [{"_row": 1, "name": "y2", "code": "HACK"}, {"_row": 0, "name": "x"}, {"name": "new", "code": "N"}]}""");
+        assertThat(hidden.carryOver(posted, stored).data()).isEqualTo(json("""
+                {"rows": [{"name": "y2", "code": "K2"}, {"name": "x", "code": "K1"}, {"name": "new"}]}"""));
+    }
+
+    @Test
+    void a_read_only_field_takes_its_default_on_a_new_case_file_only() {
+        JsonNode schema = json("""
+                {"type": "object", "properties": {"channel": {"type": "string", "readOnly": true, "default": "desk"},
+                                                  "name": {"type": "string"}}}
+                """);
+        HiddenData hidden = HiddenData.of(schema, true);
+        assertThat(hidden.carryOver(json("{\"name\": \"a\", \"channel\": \"web\"}"), null).data())
+                .isEqualTo(json("{\"name\": \"a\", \"channel\": \"desk\"}"));
+        assertThat(hidden.carryOver(json("{\"name\": \"a\", \"channel\": \"web\"}"), json("{\"name\": \"b\"}")).data())
+                .isEqualTo(json("{\"name\": \"a\"}"));
+    }
 }

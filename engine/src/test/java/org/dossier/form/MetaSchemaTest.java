@@ -211,12 +211,20 @@ class MetaSchemaTest {
     }
 
     @Test
-    void data_key_that_is_not_snake_case_is_refused() {
+    void data_key_with_other_characters_than_letters_digits_and_underscore_is_refused() {
+        JsonNode definition = BaseSchema.baseSchema();
+        objectAt(definition, "/properties/identite/properties").set("nom-usage", json("{\"type\": \"string\"}"));
+
+        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
+                .containsExactly(tuple("/properties/identite/properties/nom-usage", "pattern"));
+    }
+
+    @Test
+    void camel_case_data_key_is_accepted_as_authors_write_it() {
         JsonNode definition = BaseSchema.baseSchema();
         objectAt(definition, "/properties/identite/properties").set("nomUsage", json("{\"type\": \"string\"}"));
 
-        assertThat(problemsOf(definition)).extracting(DefinitionProblem::path, DefinitionProblem::keyword)
-                .containsExactly(tuple("/properties/identite/properties/nomUsage", "pattern"));
+        metaSchema.check(definition);
     }
 
     @Test

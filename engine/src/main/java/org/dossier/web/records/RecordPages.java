@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.dossier.DomainException;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.DefaultValues;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.NoSuchRecordException;
@@ -82,7 +83,7 @@ public final class RecordPages {
         tenant.requireAcceptsCaseFiles();
         CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
         Optional<KeptPosts.Restored> restored = kept.restore(ctx, access, form);
-        renderForm(ctx, access, form, restored.<JsonNode>map(KeptPosts.Restored::data).orElse(json.mapper().createObjectNode()),
+        renderForm(ctx, access, form, restored.<JsonNode>map(KeptPosts.Restored::data).orElse(DefaultValues.of(form.effectiveSchema())),
                 List.of(), null, 200, "", ToCompleteNotice.NONE, restored);
     }
 
