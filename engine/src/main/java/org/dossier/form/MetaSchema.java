@@ -61,14 +61,20 @@ public final class MetaSchema {
         }
     }
 
+    private static final String FALSE_SCHEMA_MESSAGE = "false schema always fails";
+
     private static DefinitionProblem toProblem(ValidationException leaf) {
         String pointer = leaf.getPointerToViolation();
         String path = pointer == null ? "" : pointer.replaceFirst("^#", "");
         String[] segments = path.isEmpty() ? new String[0] : path.substring(1).split("/", -1);
         String last = segments.length == 0 ? "" : segments[segments.length - 1];
-        if (leaf.getViolatedSchema() instanceof FalseSchema && last.startsWith("x-")) {
+        // The meta-schema refuses an unlisted x- keyword with a false schema under patternProperties;
+        // everit reports it either as that schema or only by its message.
+        boolean refusedOutright = leaf.getViolatedSchema() instanceof FalseSchema
+                || FALSE_SCHEMA_MESSAGE.equals(leaf.getErrorMessage());
+        if (refusedOutright && last.startsWith("x-")) {
             return new DefinitionProblem(path, last,
-                    "unknown keyword " + last + ": the x- keywords are listed in schemas/VOCABULARY.md");
+                    "unknown keyword " + last + ": the x- keywords are listed in schemas/VOCABULARY.md", "unknownKeyword");
         }
         return new DefinitionProblem(path, keywordOf(segments, leaf), leaf.getErrorMessage());
     }

@@ -42,7 +42,7 @@ final class HeldFieldTypes {
             if (holding > 0) {
                 problems.add(new DefinitionProblem(pointer + "/type", "type", holding
                         + " case files hold a value of type " + oldType + " here; a field that holds data keeps its"
-                        + " type (add a field under another key instead)"));
+                        + " type (add a field under another key instead)", "heldType"));
             }
             return;
         }

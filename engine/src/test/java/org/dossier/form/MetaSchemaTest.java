@@ -74,8 +74,9 @@ class MetaSchemaTest {
         objectAt(definition, NOM).put("x-couleur", "rouge");
 
         assertThat(problemsOf(definition))
-                .extracting(DefinitionProblem::path, DefinitionProblem::keyword)
-                .containsExactly(tuple(NOM + "/x-couleur", "x-couleur"));
+                .extracting(DefinitionProblem::path, DefinitionProblem::keyword, DefinitionProblem::reason)
+                .containsExactly(tuple(NOM + "/x-couleur", "x-couleur", "unknownKeyword"));
+        assertThat(problemsOf(definition).get(0).message()).startsWith("unknown keyword x-couleur");
     }
 
     @Test

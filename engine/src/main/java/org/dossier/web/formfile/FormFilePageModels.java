@@ -6,8 +6,13 @@ import java.util.List;
 final class FormFilePageModels {
     private FormFilePageModels() {}
 
-    /** One problem of a refused file, as the page lists it. */
-    record ProblemRow(String path, String keyword, String message) {}
+    /**
+     * One problem of a refused file, as the page lists it.
+     *
+     * @param why    what is wrong and what to do, in the page's language
+     * @param detail the check's own words, in English (JSON Schema's vocabulary)
+     */
+    record ProblemRow(String path, String keyword, String why, String detail) {}
 
     /**
      * {@code admin/form-files}: the published version and its files, the draft's state, the import

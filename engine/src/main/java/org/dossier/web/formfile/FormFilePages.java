@@ -103,7 +103,7 @@ public final class FormFilePages {
         PageErrors errors = errors(problems, locale);
         FormFilePageModels.FilesPage page = new FormFilePageModels.FilesPage("/t/" + access.tenant().slug() + "/admin/form",
                 filesBase(access), published.version(), published.imported(), draftImported, notice, fileName,
-                rows(problems));
+                rows(problems, locale));
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "formFiles.title"));
         ctx.status(status).html(templates.render("admin/form-files", PageModel.of(layout, page, errors), locale));
     }
@@ -115,13 +115,14 @@ public final class FormFilePages {
         }
         List<ErrorSummaryEntry> summary = problems.stream().map(problem -> new ErrorSummaryEntry(
                 UiText.get(locale, "formFiles.problem", problem.path().isEmpty() ? "/" : problem.path(),
-                        problem.keyword(), problem.message()), "#" + FILE_ID)).toList();
+                        problem.keyword(), ProblemTexts.why(problem, locale)), "#" + FILE_ID)).toList();
         return new PageErrors(summary, Map.of(FILE_ID, UiText.get(locale, "formFiles.refused", problems.size())));
     }
 
-    static List<FormFilePageModels.ProblemRow> rows(List<DefinitionProblem> problems) {
+    static List<FormFilePageModels.ProblemRow> rows(List<DefinitionProblem> problems, Locale locale) {
         return problems.stream().map(problem -> new FormFilePageModels.ProblemRow(
-                problem.path().isEmpty() ? "/" : problem.path(), problem.keyword(), problem.message())).toList();
+                problem.path().isEmpty() ? "/" : problem.path(), problem.keyword(), ProblemTexts.why(problem, locale),
+                problem.message())).toList();
     }
 
     static byte[] read(UploadedFile file) {

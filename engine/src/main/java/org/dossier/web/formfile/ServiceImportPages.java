@@ -136,7 +136,8 @@ public final class ServiceImportPages {
         }
         for (DefinitionProblem problem : fileProblems) {
             summary.add(new ErrorSummaryEntry(UiText.get(locale, "formFiles.problem",
-                    problem.path().isEmpty() ? "/" : problem.path(), problem.keyword(), problem.message()), "#" + FILE_ID));
+                    problem.path().isEmpty() ? "/" : problem.path(), problem.keyword(), ProblemTexts.why(problem, locale)),
+                    "#" + FILE_ID));
         }
         if (!fileProblems.isEmpty()) {
             inline.put(FILE_ID, UiText.get(locale, "formFiles.refused", fileProblems.size()));
@@ -150,7 +151,7 @@ public final class ServiceImportPages {
         FormFilePageModels.ServiceImportPage page = new FormFilePageModels.ServiceImportPage(
                 entered.getOrDefault("name", ""), entered.getOrDefault("slug", ""),
                 entered.getOrDefault("adminEmail", ""), entered.getOrDefault("adminName", ""), fileName,
-                FormFilePages.rows(fileProblems),
+                FormFilePages.rows(fileProblems, locale),
                 created == null ? "" : created.tenant().name(), created == null ? "" : created.tenant().slug(),
                 created == null ? "" : created.adminEmail(),
                 created == null ? "" : created.oneTimePassword().orElse(""));

@@ -119,6 +119,11 @@ class FormFilesHttpTest {
                 .contains("/properties/demandeur/properties/nom/x-couleur (x-couleur)")
                 .contains("/required/1 (required)").contains("mauvais.json")
                 .contains("aria-invalid=\"true\"");
+        assertThat(refused.body()).as("each problem explained in the page's language, the check's words kept as detail")
+                .contains("Ce mot-clé x- ne fait pas partie du vocabulaire du formulaire")
+                .contains("Un champ déclaré obligatoire n’existe pas dans « properties »")
+                .contains("<td lang=\"en\">required names")
+                .doesNotContain("(x-couleur) : unknown keyword");
         assertThat(services.designer().draft(target.id(), FORM).saved()).isFalse();
 
         HttpResponse<String> imported = browserOfTarget.postMultipart(page, List.of(), "definition", "aide.json",
@@ -156,6 +161,10 @@ class FormFilesHttpTest {
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Choose a definition file.");
+        HttpResponse<String> refusedInEnglish = browserOfTarget.postMultipart("/t/" + target.slug() + "/admin/form/files?lang=en",
+                List.of(), "definition", "bad.json", "application/json", FormFixtures.bytes("refused.schema.json"));
+        assertThat(refusedInEnglish.body()).contains("This x- keyword is not part of the form vocabulary")
+                .contains("Technical detail");
     }
 
     @Test
