@@ -28,7 +28,8 @@ final class LifecycleCommand implements Runnable {
     }
 
     static LifecyclePass pass(Services services) {
-        return new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), Clock.systemUTC());
+        return new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), Clock.systemUTC(),
+                services.attachments()::afterCommit);
     }
 
     /** A pass on the command's options: batch size, lease, rest between batches, one service or all. */
@@ -36,7 +37,8 @@ final class LifecycleCommand implements Runnable {
         Supplier<List<Tenant>> tenants = service == null ? services.tenants()::listAll
                 : () -> services.tenants().listAll().stream().filter(tenant -> tenant.slug().equals(service)).toList();
         return new LifecyclePass(services.jdbi(), tenants, services.mapper(), Clock.systemUTC(),
-                new PassLock(services.jdbi(), Duration.ofSeconds(leaseSeconds)), batch, new Pacing(rest));
+                new PassLock(services.jdbi(), Duration.ofSeconds(leaseSeconds)), batch, new Pacing(rest),
+                services.attachments()::afterCommit);
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,

@@ -66,6 +66,11 @@ public final class LifecyclePass {
         this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH);
     }
 
+    /** @param objectsAfterCommit deletes the objects of the attachments a batch deleted, once it committed */
+    public LifecyclePass(Jdbi jdbi, TenantService tenants, ObjectMapper mapper, Clock clock, Runnable objectsAfterCommit) {
+        this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH, Pacing.DEFAULT, objectsAfterCommit);
+    }
+
     /** A pass over the services {@code tenants} gives (every service, or a test's own), in batches of {@code batch}. */
     public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
                          int batch) {
@@ -75,6 +80,12 @@ public final class LifecyclePass {
     /** The same, resting between batches as {@code pacing} says. */
     public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
                          int batch, Pacing pacing) {
+        this(jdbi, tenants, mapper, clock, lock, batch, pacing, () -> { });
+    }
+
+    /** The same, deleting the objects of the attachments it deleted after each batch's commit. */
+    public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
+                         int batch, Pacing pacing, Runnable objectsAfterCommit) {
         if (batch < 1) {
             throw new IllegalArgumentException("a batch holds at least one case file");
         }
@@ -83,7 +94,7 @@ public final class LifecyclePass {
         this.tenants = tenants;
         this.mapper = mapper;
         this.clock = clock;
-        this.erasure = new CaseFileErasure();
+        this.erasure = new CaseFileErasure(objectsAfterCommit);
         this.lock = lock;
         this.batch = batch;
     }
