@@ -6,6 +6,8 @@ import java.util.Optional;
 /** The closed set of input widgets a control can use; each has a template {@code widgets/<name>}. */
 public enum Widget {
     TEXT, TEXTAREA, DATE, EMAIL, TEL, NUMBER, SELECT, RADIO, CHECKBOX, CHECKBOXES, YESNO,
+    /** Attached files (one, or several for an array): a file input, and those attached listed. */
+    FILE,
     /** A confidential field the member may not see: no value, no name. */
     MASKED;
 
@@ -21,7 +23,7 @@ public enum Widget {
 
     /** Whether the widget is a group of inputs drawn in a fieldset with a legend. */
     public boolean isGroup() {
-        return this == RADIO || this == CHECKBOXES || this == YESNO;
+        return this == RADIO || this == CHECKBOXES || this == YESNO || this == FILE;
     }
 
     /** Parses an {@code x-widget} value; {@code masked} is not something a schema may ask for. */
