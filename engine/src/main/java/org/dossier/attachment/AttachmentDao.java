@@ -26,9 +26,11 @@ public final class AttachmentDao {
     }
 
     void insertStaged(Attachment staged) {
-        handle.createUpdate("INSERT INTO attachments (" + COLUMNS + """
-                        ) VALUES (:tenantId, :id, NULL, :fieldPath, :fileName, :contentType, :size, :sha256,
-                                  :createdAt, :createdBy)""")
+        handle.createUpdate("""
+                        INSERT INTO attachments (tenant_id, id, record_id, field_path, file_name, content_type,
+                                                 size_bytes, sha256, created_at, created_by)
+                        VALUES (:tenantId, :id, NULL, :fieldPath, :fileName, :contentType, :size, :sha256,
+                                :createdAt, :createdBy)""")
                 .bind("tenantId", staged.tenantId().value()).bind("id", staged.id())
                 .bind("fieldPath", staged.fieldPath()).bind("fileName", staged.fileName())
                 .bind("contentType", staged.contentType()).bind("size", staged.size()).bind("sha256", staged.sha256())

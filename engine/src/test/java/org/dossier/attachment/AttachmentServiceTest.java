@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 
 /** Attachments stored, linked, refused and deleted with their case file, against the real database and store. */
 @Tag("integration")
-class AttachmentServiceTest {
+public class AttachmentServiceTest {
     static final String FIELD = "/accompagnement/pieces_justificatives";
 
     private Services services;
@@ -64,7 +64,7 @@ class AttachmentServiceTest {
     }
 
     /** Where the filesystem store keeps an object: the test looks at the directory itself. */
-    static Path objectFile(ObjectKey key) {
+    public static Path objectFile(ObjectKey key) {
         return Config.fromEnvironment().dataDir().resolve("attachments").resolve(key.path());
     }
 

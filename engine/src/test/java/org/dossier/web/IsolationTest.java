@@ -70,6 +70,8 @@ class IsolationTest {
     private static final String B_FILE_MARK = "Bpiecejointe";
     /** A file of B's case file: its download by any route of A must answer nothing. */
     private static String attachmentOfB;
+    /** A's own file, which every GET route of A's own case file may show. */
+    private static String attachmentOfA;
 
     private static Map<String, Access> known() {
         Map<String, Access> known = new LinkedHashMap<>();
@@ -204,12 +206,11 @@ class IsolationTest {
         adminOfA = membersOfA.get(Role.ADMIN);
         caseworkerWithoutGrantOfA = membersOfA.get(Role.CASEWORKER);
         adminOfB = TestUsers.member(services, b, Role.ADMIN, true);
-        recordOfA = services.records().create(a.id(), FormService.CASE_FILE, data("Martin", "Claire", A_NOTE_MARK),
-                Actor.system("test"), Locale.FRENCH);
-        attachmentOfB = services.attachments().stage(b.id(), List.of(new org.dossier.attachment.AttachmentService.Upload(
-                "/accompagnement/pieces_justificatives", B_FILE_MARK + ".pdf",
-                ("%PDF-1.4\n% " + B_FILE_MARK + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-                Actor.system("test"), Locale.FRENCH).staged().get(0).id();
+        attachmentOfA = stagedPdf(a, "piece-de-a");
+        ObjectNode dataOfA = data("Martin", "Claire", A_NOTE_MARK);
+        ((ObjectNode) dataOfA.get("accompagnement")).putArray("pieces_justificatives").add(attachmentOfA);
+        recordOfA = services.records().create(a.id(), FormService.CASE_FILE, dataOfA, Actor.system("test"), Locale.FRENCH);
+        attachmentOfB = stagedPdf(b, B_FILE_MARK);
         ObjectNode dataOfB = data(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK);
         ((ObjectNode) dataOfB.get("accompagnement")).putArray("pieces_justificatives").add(attachmentOfB);
         recordOfB = services.records().create(b.id(), FormService.CASE_FILE, dataOfB, Actor.system("test"), Locale.FRENCH);
@@ -220,6 +221,14 @@ class IsolationTest {
             services.tenants().logoChanged(tenant.id(), true);
         }
         secretsOfB = List.of(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK, adminOfB.email(), b.name(), B_FILE_MARK);
+    }
+
+    /** A PDF staged for the base form's file field, named after {@code name}. */
+    private static String stagedPdf(Tenant tenant, String name) {
+        return services.attachments().stage(tenant.id(), List.of(new org.dossier.attachment.AttachmentService.Upload(
+                "/accompagnement/pieces_justificatives", name + ".pdf",
+                ("%PDF-1.4\n% " + name + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Actor.system("test"), Locale.FRENCH).staged().get(0).id();
     }
 
     private static ObjectNode data(String lastName, String firstName, String note) {
@@ -444,7 +453,7 @@ class IsolationTest {
                 .replace("{userId}", Long.toString(user.id()))
                 .replace("{form}", FormService.CASE_FILE)
                 .replace("{section}", "identite")
-                .replace("{attachment}", attachmentOfB)
+                .replace("{attachment}", record == recordOfB ? attachmentOfB : attachmentOfA)
                 .replace("{key}", "champ_perso")
                 .replace("{version}", "1");
     }

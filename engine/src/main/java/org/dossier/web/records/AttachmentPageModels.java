@@ -18,7 +18,7 @@ final class AttachmentPageModels {
         static final Links NONE = new Links("");
 
         static Links of(Tenant tenant, RecordId id) {
-            return new Links(attachmentsUrl(tenant, id));
+            return new Links(AttachmentPageModels.attachmentsUrl(tenant, id));
         }
     }
 

@@ -147,17 +147,17 @@ class AttachmentPagesTest {
 
     @Test
     void a_case_file_posted_with_two_files_keeps_them_and_its_page_lists_them_by_their_names_escaped() {
-        String id = created("Deuxpieceszyx", new Part(INPUT, "Bail <b>2025</b>.pdf", "application/pdf", PDF),
+        String id = created("Deuxpieceszyx", new Part(INPUT, "Bail <b>2025 & co.pdf", "application/pdf", PDF),
                 new Part(INPUT, "photo.png", "application/octet-stream", LogoTest.image("png", 30, 20)));
 
         List<Attachment> files = stored(id);
-        assertThat(files).extracting(Attachment::fileName).containsExactly("Bail <b>2025</b>.pdf", "photo.png");
+        assertThat(files).extracting(Attachment::fileName).containsExactly("Bail <b>2025 & co.pdf", "photo.png");
         assertThat(files).extracting(Attachment::contentType).containsExactly(ContentTypes.PDF, ContentTypes.PNG);
         JsonNode data = services.records().get(tenant.id(), org.dossier.record.RecordId.parse(id).orElseThrow()).data();
         assertThat(data.at("/accompagnement/pieces_justificatives")).extracting(JsonNode::asText)
                 .containsExactly(files.get(0).id(), files.get(1).id());
         String page = worker.get(records() + "/" + id).body();
-        assertThat(page).contains("Bail &lt;b&gt;2025&lt;/b&gt;.pdf").doesNotContain("<b>2025</b>")
+        assertThat(page).contains("Bail &lt;b&gt;2025 &amp; co.pdf").doesNotContain("<b>2025")
                 .contains("href=\"/t/" + tenant.slug() + "/records/" + id + "/attachments/" + files.get(0).id() + "\"")
                 .contains("Pièces jointes");
         String edit = worker.get(records() + "/" + id + "/edit").body();
@@ -168,7 +168,7 @@ class AttachmentPagesTest {
 
     @Test
     void a_download_is_checked_sent_as_detected_never_sniffed_as_an_attachment_and_audited() {
-        String id = created("Telechargezyx", new Part(INPUT, "Quittance mars;\"été\".pdf", "text/html", PDF));
+        String id = created("Telechargezyx", new Part(INPUT, "Quittance mars;été.pdf", "text/html", PDF));
         Attachment file = stored(id).get(0);
 
         HttpResponse<byte[]> download = worker.getBytes(records() + "/" + id + "/attachments/" + file.id());
@@ -178,8 +178,8 @@ class AttachmentPagesTest {
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-                .startsWith("attachment; filename=\"Quittance mars___t_.pdf\"")
-                .endsWith("filename*=UTF-8''Quittance%20mars%3B%22%C3%A9t%C3%A9%22.pdf");
+                .startsWith("attachment; filename=\"Quittance mars__t_.pdf\"")
+                .endsWith("filename*=UTF-8''Quittance%20mars%3B%C3%A9t%C3%A9.pdf");
         assertThat(TestAudit.events(services, tenant.id().value(), "record.attachment.read", caseworker.email()))
                 .anySatisfy(event -> assertThat(event.details()).contains(file.id()));
         // Another case file's id with this file, an unknown file, another service: 404.
