@@ -8,7 +8,7 @@ import org.dossier.attachment.AttachmentSettings;
 
 /**
  * The body limit of every request, and the larger one of the routes that take a case file's
- * files: the posts of the case-file form (new, edit, a section) and the API's upload. Those may
+ * files: the multipart posts of the case-file form (new, edit, a section) and the API's upload. Those may
  * carry a case file's worth of files ({@code maxCaseFileBytes}) besides the form; every other
  * route keeps the general limit, multipart ones (the logo) included: the container's multipart
  * limits are set per request here, before anything parses the body.
@@ -16,11 +16,13 @@ import org.dossier.attachment.AttachmentSettings;
 public final class UploadLimit {
     /** The attribute Jetty reads the multipart limits of a request from (Javalin sets it only when absent). */
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
-    private static final List<Pattern> UPLOAD_ROUTES = List.of(
+    /** The case-file form's posts: larger only when multipart, the one encoding that carries files. */
+    private static final List<Pattern> FORM_ROUTES = List.of(
             Pattern.compile("/t/[^/]+/records/?"),
             Pattern.compile("/t/[^/]+/records/[^/]+/?"),
-            Pattern.compile("/t/[^/]+/records/[^/]+/sections/[^/]+/?"),
-            Pattern.compile("/api/v1/tenants/[^/]+/records/[^/]+/attachments/?"));
+            Pattern.compile("/t/[^/]+/records/[^/]+/sections/[^/]+/?"));
+    /** The API's upload: its body is the file. */
+    private static final Pattern API_UPLOAD = Pattern.compile("/api/v1/tenants/[^/]+/records/[^/]+/attachments/?");
 
     private final BodyLimit general;
     private final BodyLimit uploads;
@@ -58,6 +60,11 @@ public final class UploadLimit {
             return false;
         }
         String path = ctx.path();
-        return UPLOAD_ROUTES.stream().anyMatch(route -> route.matcher(path).matches());
+        if (API_UPLOAD.matcher(path).matches()) {
+            return true;
+        }
+        String contentType = ctx.contentType();
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+                && FORM_ROUTES.stream().anyMatch(route -> route.matcher(path).matches());
     }
 }
