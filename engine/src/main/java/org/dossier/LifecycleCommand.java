@@ -110,8 +110,8 @@ final class LifecycleCommand implements Runnable {
                 out.printf("Run %s %s in %d ms: %d case file(s) deleted%n", done.id(), done.outcome(),
                         done.finishedAt().toEpochMilli() - done.startedAt().toEpochMilli(), done.deleted());
                 for (LifecyclePass.ServiceCounts service : done.services()) {
-                    out.printf("  %-30s archived %d, deleted %d, held %d%n", service.slug(), service.archived(),
-                            service.deleted(), service.held());
+                    out.printf("  %-30s archived %d, deleted %d (with %d attachment(s)), held %d%n", service.slug(),
+                            service.archived(), service.deleted(), service.attachments(), service.held());
                 }
                 done.errors().forEach(error -> System.err.println("  error: " + error));
                 return done.errors().isEmpty() ? 0 : 1;

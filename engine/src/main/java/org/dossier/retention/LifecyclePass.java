@@ -34,8 +34,16 @@ public final class LifecyclePass {
     private static final Logger LOG = LoggerFactory.getLogger(LifecyclePass.class);
     public static final int BATCH = 500;
 
-    /** Per service: case files archived (held ones left out), due for deletion and unheld, and held. */
-    public record ServiceCounts(TenantId tenantId, String slug, long archived, long deleted, long held) {}
+    /**
+     * Per service: case files archived (held ones left out), due for deletion and unheld, and held;
+     * and the attachments deleted with the case files (a plan counts none).
+     */
+    public record ServiceCounts(TenantId tenantId, String slug, long archived, long deleted, long held,
+                                long attachments) {
+        public ServiceCounts(TenantId tenantId, String slug, long archived, long deleted, long held) {
+            this(tenantId, slug, archived, deleted, held, 0);
+        }
+    }
 
     /** A finished (or failed) pass: its run record. */
     public record Run(String id, String runBy, Instant startedAt, Instant finishedAt, String outcome,
@@ -147,8 +155,9 @@ public final class LifecyclePass {
             Retention retention = Retention.at(started, tenant.retention()); // each service's own policy
             ServiceCounts planned = jdbi.withHandle(handle -> counts(handle, tenant, retention));
             long deleted = 0;
+            long[] attachments = {0};
             try {
-                deleted = deleteDue(tenant, retention, planned.deleted(), runId, holder, progress);
+                deleted = deleteDue(tenant, retention, planned.deleted(), runId, holder, progress, attachments);
             } catch (LockLost e) {
                 throw e; // another pass may run now: stop at once; the next pass marks this run interrupted
             } catch (RuntimeException e) {
@@ -156,7 +165,8 @@ public final class LifecyclePass {
                 errors.add(tenant.slug() + ": " + e.getMessage());
                 deleted = countDeletedBy(tenant.id(), runId);
             }
-            done.add(new ServiceCounts(tenant.id(), tenant.slug(), planned.archived(), deleted, planned.held()));
+            done.add(new ServiceCounts(tenant.id(), tenant.slug(), planned.archived(), deleted, planned.held(),
+                    attachments[0]));
             record(runId, done, errors, null, "running");
         }
         Instant finished = clock.instant();
@@ -167,7 +177,9 @@ public final class LifecyclePass {
         return new Run(runId, runBy, started, finished, outcome, List.copyOf(done), List.copyOf(errors));
     }
 
-    private long deleteDue(Tenant tenant, Retention retention, long total, String runId, String holder, Progress progress) {
+    /** @param attachments adds up the attachments deleted with the case files */
+    private long deleteDue(Tenant tenant, Retention retention, long total, String runId, String holder, Progress progress,
+                           long[] attachments) {
         long done = 0;
         progress.deleted(tenant.slug(), 0, total);
         while (true) {
@@ -185,7 +197,10 @@ public final class LifecyclePass {
                         .bind("tenantId", tenant.id().value()).bind("keptSince", retention.keptSince())
                         .bind("batch", batch)
                         .map((rs, ctx) -> RecordId.fromBytes(rs.getBytes(1))).list();
-                return erasure.erase(handle, tenant.id(), due, clock.instant(), Optional.of(runId));
+                CaseFileErasure.Erased erased = erasure.eraseCounting(handle, tenant.id(), due, clock.instant(),
+                        Optional.of(runId));
+                attachments[0] += erased.attachments();
+                return erased.records();
             });
             if (deleted == 0) {
                 return done;
@@ -226,7 +241,8 @@ public final class LifecyclePass {
         ArrayNode counts = mapper.createArrayNode();
         for (ServiceCounts service : services) {
             counts.addObject().put("tenantId", service.tenantId().value()).put("slug", service.slug())
-                    .put("archived", service.archived()).put("deleted", service.deleted()).put("held", service.held());
+                    .put("archived", service.archived()).put("deleted", service.deleted()).put("held", service.held())
+                    .put("attachments", service.attachments());
         }
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE lifecycle_runs SET counts = :counts, errors = :errors, finished_at = :finished,

@@ -235,7 +235,13 @@ public class AttachmentServiceTest {
                 services.mapper(), Clock.fixed(Instant.now(), ZoneOffset.UTC), new PassLock(services.jdbi()),
                 LifecyclePass.BATCH, Pacing.DEFAULT, services.attachments()::afterCommit);
 
-        assertThat(pass.run("test", LifecyclePass.Progress.NONE).orElseThrow().deleted()).isEqualTo(1);
+        LifecyclePass.Run run = pass.run("test", LifecyclePass.Progress.NONE).orElseThrow();
+
+        assertThat(run.deleted()).isEqualTo(1);
+        assertThat(run.services()).singleElement().satisfies(counts -> assertThat(counts.attachments()).isEqualTo(1));
+        assertThat(new org.dossier.retention.RetentionOverview(services.jdbi(), services.mapper()).lastRuns(20).stream()
+                .filter(stored -> stored.id().equals(run.id())).findFirst().orElseThrow().services())
+                .singleElement().satisfies(counts -> assertThat(counts.attachments()).isEqualTo(1));
 
         assertThat(services.attachments().all(tenant.id(), due.id())).isEmpty();
         assertThat(Files.exists(objectFile(old.key()))).isFalse();
