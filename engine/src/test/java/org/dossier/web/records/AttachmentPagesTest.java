@@ -245,6 +245,21 @@ class AttachmentPagesTest {
     }
 
     @Test
+    void a_sections_page_takes_files_too_and_keeps_those_already_attached() {
+        String id = created("Sectionzyx", new Part(INPUT, "premier.pdf", "application/pdf", PDF));
+        String page = records() + "/" + id + "/sections/accompagnement";
+        String html = worker.get(page).body();
+        assertThat(Jsoup.parse(html).selectFirst("form[data-dossier-form]").attr("enctype"))
+                .isEqualTo("multipart/form-data");
+
+        HttpResponse<String> saved = postMultipart(worker, page, TestForms.asShown(html),
+                List.of(new Part(INPUT, "second.png", "image/png", LogoTest.image("png", 10, 10))));
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(stored(id)).extracting(Attachment::fileName).containsExactly("premier.pdf", "second.png");
+    }
+
+    @Test
     void a_confidential_fields_files_are_neither_listed_nor_downloadable_without_the_grant() {
         User withGrant = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         User without = TestUsers.member(services, tenant, Role.CASEWORKER, false);
