@@ -63,7 +63,9 @@ final class AttachmentDownloads {
         }
         ctx.header("Content-Disposition", ContentDisposition.attachment(attachment.fileName()));
         ctx.header("Content-Length", Long.toString(attachment.size()));
-        ctx.contentType(attachment.contentType());
+        // The detected type exactly: no charset appended to a PDF or an image.
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(attachment.contentType());
         ctx.result(attachments.open(attachment));
     }
 
