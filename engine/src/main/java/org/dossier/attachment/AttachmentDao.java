@@ -60,6 +60,13 @@ public final class AttachmentDao {
                 .bind("fieldPath", fieldPath).execute() == 1;
     }
 
+    /** How many files a case file holds. */
+    public long countOf(TenantId tenantId, RecordId recordId) {
+        return handle.createQuery("SELECT COUNT(*) FROM attachments WHERE tenant_id = :tenantId AND record_id = :recordId")
+                .bind("tenantId", tenantId.value()).bind("recordId", recordId.toBytes())
+                .mapTo(Long.class).one();
+    }
+
     long bytesOf(TenantId tenantId, RecordId recordId) {
         return handle.createQuery("""
                         SELECT COALESCE(SUM(size_bytes), 0) FROM attachments

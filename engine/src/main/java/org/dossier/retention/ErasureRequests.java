@@ -95,6 +95,11 @@ public final class ErasureRequests {
         });
     }
 
+    /** How many files the erasure of a case file deletes with it, for the confirmation page. */
+    public long attachments(TenantId tenantId, RecordId id) {
+        return jdbi.withHandle(handle -> new org.dossier.attachment.AttachmentDao(handle).countOf(tenantId, id));
+    }
+
     private Identity identify(Handle handle, TenantId tenantId, RecordId id, boolean lock) {
         Identity row = handle.createQuery("""
                         SELECT last_name, first_name, birth_date, created_at, last_activity_at, lock_version

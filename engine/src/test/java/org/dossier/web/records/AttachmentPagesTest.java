@@ -369,5 +369,21 @@ class AttachmentPagesTest {
             assertThat(entry.get("contentType").asText()).isEqualTo(ContentTypes.PDF);
         });
         assertThat(page).contains("justificatif.pdf").contains(file.sha256());
+        // Erasing it says how many files go with it; then they are gone, rows and objects.
+        TestClient officer = TestClient.browser(dpo);
+        var erase = Jsoup.parse(officer.get(records() + "/" + id + "/erase").body());
+        assertThat(erase.select(".summary-list__row").eachText())
+                .contains("Pièces jointes 1 pièce jointe, effacée avec le dossier");
+        List<Map.Entry<String, String>> confirm = TestForms.with(TestForms.asShown(erase.outerHtml(),
+                "form[action$=/erase]"), "reason", "Demande de la personne");
+        assertThat(officer.postForm(records() + "/" + id + "/erase", confirm).statusCode()).isEqualTo(303);
+        assertThat(attachmentRowsOf(file.id())).isZero();
+        assertThat(Files.exists(AttachmentServiceTest.objectFile(file.key()))).isFalse();
+    }
+
+    private static long attachmentRowsOf(String attachmentId) {
+        return services.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM attachments WHERE tenant_id = :t AND id = :id")
+                .bind("t", tenant.id().value()).bind("id", attachmentId).mapTo(Long.class).one());
     }
 }
