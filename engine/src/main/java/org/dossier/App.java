@@ -11,6 +11,7 @@ import org.dossier.web.ErrorMapper;
 import org.dossier.web.RequestContext;
 import org.dossier.web.Routes;
 import org.dossier.web.SecurityHeaders;
+import org.dossier.web.UploadLimit;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
 
@@ -48,7 +49,8 @@ public final class App {
             javalin.startup.showJavalinBanner = false;
             javalin.contextResolver.ip = ctx -> RequestContext.clientAddress(ctx.req(), config.trustedProxies());
             javalin.routes.before(SecurityHeaders::apply);
-            javalin.routes.before(web.bodyLimit()::check);
+            // The case-file form's posts and the API's upload admit a case file's files; no other route.
+            javalin.routes.before(new UploadLimit(web.bodyLimit(), config.maxBodyBytes(), config.attachments())::check);
             javalin.routes.exception(DomainException.class, errors::domain);
             javalin.routes.exception(HttpResponseException.class, errors::http);
             javalin.routes.exception(Exception.class, errors::unexpected);

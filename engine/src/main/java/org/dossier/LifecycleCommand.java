@@ -28,7 +28,8 @@ final class LifecycleCommand implements Runnable {
     }
 
     static LifecyclePass pass(Services services) {
-        return new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), Clock.systemUTC());
+        return new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), Clock.systemUTC(),
+                services.attachments()::afterCommit);
     }
 
     /** A pass on the command's options: batch size, lease, rest between batches, one service or all. */
@@ -36,7 +37,8 @@ final class LifecycleCommand implements Runnable {
         Supplier<List<Tenant>> tenants = service == null ? services.tenants()::listAll
                 : () -> services.tenants().listAll().stream().filter(tenant -> tenant.slug().equals(service)).toList();
         return new LifecyclePass(services.jdbi(), tenants, services.mapper(), Clock.systemUTC(),
-                new PassLock(services.jdbi(), Duration.ofSeconds(leaseSeconds)), batch, new Pacing(rest));
+                new PassLock(services.jdbi(), Duration.ofSeconds(leaseSeconds)), batch, new Pacing(rest),
+                services.attachments()::afterCommit);
     }
 
     @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -108,8 +110,8 @@ final class LifecycleCommand implements Runnable {
                 out.printf("Run %s %s in %d ms: %d case file(s) deleted%n", done.id(), done.outcome(),
                         done.finishedAt().toEpochMilli() - done.startedAt().toEpochMilli(), done.deleted());
                 for (LifecyclePass.ServiceCounts service : done.services()) {
-                    out.printf("  %-30s archived %d, deleted %d, held %d%n", service.slug(), service.archived(),
-                            service.deleted(), service.held());
+                    out.printf("  %-30s archived %d, deleted %d (with %d attachment(s)), held %d%n", service.slug(),
+                            service.archived(), service.deleted(), service.attachments(), service.held());
                 }
                 done.errors().forEach(error -> System.err.println("  error: " + error));
                 return done.errors().isEmpty() ? 0 : 1;

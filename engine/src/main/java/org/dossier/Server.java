@@ -41,13 +41,19 @@ public final class Server implements AutoCloseable {
             LOG.info("Database ready ({} migration(s) applied now)", applied);
             new LegacySealing(services.jdbi(), services.forms(), services.encryption(), services.mapper()).runOnce();
             bootstrapSuperAdmin(services, config);
+            // Attachment objects a run deleted the rows of but not the bytes (a crash in between), and
+            // uploads no save took, are finished here as well as after each deletion.
+            LOG.info("Attachments in {}: {} object deletion(s) finished, {} abandoned upload(s) removed",
+                    services.attachmentStore().describe(), services.attachments().deletions().finish(),
+                    services.attachments().removeAbandoned());
             if (demo) {
                 new DemoSeeder(services).seedIfEmpty(config.accounts().demoPassword());
             }
             Javalin app = App.create(config, services).start();
             LOG.info("Dossier listening on http://localhost:{}/", app.port());
             Optional<LifecycleJob> lifecycle = LifecycleJob.start(database.dataSource(),
-                    new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), java.time.Clock.systemUTC()),
+                    new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), java.time.Clock.systemUTC(),
+                            services.attachments()::afterCommit),
                     LifecycleSchedule.fromEnvironment(), nodeName());
             return new Server(database, app, lifecycle);
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.dossier.account.PlatformSecrets;
 import org.dossier.account.SessionStore;
 import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
+import org.dossier.attachment.AttachmentService;
 import org.dossier.attachment.AttachmentStore;
 import org.dossier.attachment.AttachmentStores;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +94,8 @@ public record Services(
         RecordArchive archive,
         RegisterService register,
         Encryption encryption,
-        AttachmentStore attachmentStore) {
+        AttachmentStore attachmentStore,
+        AttachmentService attachments) {
 
     /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
@@ -109,8 +111,10 @@ public record Services(
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
         Referents referents = new Referents(database.jdbi(), audit, messages);
+        AttachmentService attachments = new AttachmentService(database.jdbi(), AttachmentStores.of(config),
+                config.attachments(), messages, audit, mapper, clock);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher());
+                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher(), attachments);
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
                 records.toComplete());
@@ -148,7 +152,8 @@ public record Services(
                 new CaseFileReports(database.jdbi(), clock),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
-                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, encryption.dataKeys()::forget),
+                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, encryption.dataKeys()::forget,
+                        attachments::afterCommit),
                 new BrandingService(database.jdbi(), tenants, logos, audit, mapper),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
@@ -160,6 +165,7 @@ public record Services(
                 new RegisterService(database.jdbi(), mapper, forms, tenants, platformSettings, registerSnapshots, audit,
                         clock),
                 encryption,
-                AttachmentStores.of(config));
+                attachments.store(),
+                attachments);
     }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.dossier.attachment.Attachment;
+import org.dossier.attachment.AttachmentService;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
@@ -40,9 +42,17 @@ public final class AccessExport {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final AttachmentService attachments;
 
     public AccessExport(Jdbi jdbi, RecordService records, FormService forms, RecordArchive archive, AuditLog audit,
                         ObjectMapper json, Clock clock) {
+        this(jdbi, records, forms, archive, audit, json, clock, null);
+    }
+
+    /** @param attachments lists the case file's files in the export (null: a service without attachments) */
+    public AccessExport(Jdbi jdbi, RecordService records, FormService forms, RecordArchive archive, AuditLog audit,
+                        ObjectMapper json, Clock clock, AttachmentService attachments) {
+        this.attachments = attachments;
         this.jdbi = jdbi;
         this.records = records;
         this.forms = forms;
@@ -68,11 +78,12 @@ public final class AccessExport {
      * @param trail                its audit events, oldest first
      * @param confidentialIncluded whether the caller holds the grant, so that confidential values are in
      * @param confidentialWithheld whether the case file holds confidential values this export leaves out
+     * @param attachments          its files (name, size, type, SHA-256), those of confidential fields only with the grant
      */
     public record Export(CaseRecord record, CompiledForm form, JsonNode data, List<FieldChange> fields,
                          List<ChangeEntry> history, List<TrailEvent> trail, RecordArchive.Standing standing,
                          boolean confidentialIncluded, boolean confidentialWithheld, Instant producedAt,
-                         String producedBy) {}
+                         String producedBy, List<Attachment> attachments) {}
 
     /**
      * Builds the export and audits it.
@@ -107,8 +118,10 @@ public final class AccessExport {
         });
         CaseRecord shown = new CaseRecord(tenantId, id, record.formKey(), record.schemaVersion(), data,
                 record.lockVersion(), record.createdAt(), record.createdBy(), record.updatedAt(), record.updatedBy());
+        List<Attachment> files = attachments == null ? List.of()
+                : attachments.visible(tenantId, id, form.confidential().pointers(), confidentialGrant);
         return new Export(shown, form, data, fields, history, trail, standing, confidentialGrant,
-                !confidentialGrant && holdsConfidential, now, caller.id());
+                !confidentialGrant && holdsConfidential, now, caller.id(), files);
     }
 
     private List<TrailEvent> trail(TenantId tenantId, RecordId id) {

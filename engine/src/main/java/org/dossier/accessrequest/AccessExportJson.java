@@ -70,6 +70,13 @@ public final class AccessExportJson {
                 }
             }
         }
+        ArrayNode files = document.putArray("attachments");
+        for (org.dossier.attachment.Attachment file : export.attachments()) {
+            files.addObject().put("id", file.id()).put("field", file.fieldPath())
+                    .put("label", label(labels, file.fieldPath(), row)).put("name", file.fileName())
+                    .put("contentType", file.contentType()).put("size", file.size()).put("sha256", file.sha256())
+                    .put("attachedAt", file.createdAt().toString());
+        }
         ArrayNode trail = document.putArray("trail");
         for (AccessExport.TrailEvent event : export.trail()) {
             trail.addObject().put("at", event.at().toString()).put("actor", event.actor()).put("action", event.action());

@@ -6,6 +6,7 @@ package org.dossier.offboarding;
  * ({@code offboarding.kind.<key>}).
  */
 public enum DeletedKind {
+    ATTACHMENTS("attachments"),
     RECORD_HOLDS("recordHolds"),
     RECORD_CHANGES("recordChanges"),
     RECORDS("records"),

@@ -34,6 +34,7 @@ public final class ServiceDeletion {
     private final ObjectMapper json;
 
     private final java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed;
+    private final Runnable objectsAfterCommit;
 
     public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json) {
         this(jdbi, tenants, audit, json, tenantId -> { });
@@ -42,6 +43,14 @@ public final class ServiceDeletion {
     /** @param keyDestroyed told of a deleted service, whose data key went with its rows: forget it in memory too */
     public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json,
                            java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed) {
+        this(jdbi, tenants, audit, json, keyDestroyed, () -> { });
+    }
+
+    /** @param objectsAfterCommit deletes the service's attachment objects from the store once the deletion committed */
+    public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json,
+                           java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed,
+                           Runnable objectsAfterCommit) {
+        this.objectsAfterCommit = objectsAfterCommit;
         this.keyDestroyed = keyDestroyed;
         this.jdbi = jdbi;
         this.tenants = tenants;
@@ -99,7 +108,9 @@ public final class ServiceDeletion {
             Map<DeletedKind, Long> deleted = new EnumMap<>(DeletedKind.class);
             OrphanAccounts orphans = OrphanAccounts.find(dao, tenant.id());
             // Case files go through their one deletion path, which takes what hangs off them too.
-            CaseFileErasure.ServiceErasure caseFiles = new CaseFileErasure().eraseService(handle, tenant.id());
+            CaseFileErasure.ServiceErasure caseFiles = new CaseFileErasure(objectsAfterCommit)
+                    .eraseService(handle, tenant.id());
+            deleted.put(DeletedKind.ATTACHMENTS, caseFiles.attachments());
             deleted.put(DeletedKind.RECORD_HOLDS, caseFiles.holds());
             deleted.put(DeletedKind.RECORD_CHANGES, caseFiles.history());
             deleted.put(DeletedKind.RECORDS, caseFiles.records());

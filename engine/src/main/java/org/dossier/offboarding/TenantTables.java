@@ -14,6 +14,7 @@ final class TenantTables {
 
     static {
         Map<DeletedKind, String> tables = new EnumMap<>(DeletedKind.class);
+        tables.put(DeletedKind.ATTACHMENTS, "attachments");
         tables.put(DeletedKind.RECORD_HOLDS, "record_holds");
         tables.put(DeletedKind.RECORD_CHANGES, "record_changes");
         tables.put(DeletedKind.RECORDS, "records");

@@ -57,6 +57,7 @@ public final class RecordService {
     private final Clock clock;
     private final ConfidentialCipher cipher;
     private final RecordHistory history;
+    private final CaseFileAttachments attachments;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -83,6 +84,14 @@ public final class RecordService {
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
                          ConfidentialCipher cipher) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, serviceRules, clock, cipher, CaseFileAttachments.NONE);
+    }
+
+    /** @param attachments links the files a save names and deletes those it drops, in the save's transaction */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
+                         ConfidentialCipher cipher, CaseFileAttachments attachments) {
+        this.attachments = attachments;
         this.cipher = cipher;
         this.history = new RecordHistory(jdbi, new HistoryValues(json, historySeal(cipher)), audit, json, forms,
                 this::get);
@@ -155,6 +164,7 @@ public final class RecordService {
         String dataJson = sealed(tenantId, id, form, clean);
         jdbi.useTransaction(handle -> {
             new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
+            attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
             history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
             audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                     details(formKey, form.version(), 1));
@@ -195,7 +205,8 @@ public final class RecordService {
      */
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
                              Locale locale, boolean confidentialGrant, FormScope scope) {
-        return jdbi.inTransaction(handle -> {
+        boolean[] dropped = {false};
+        CaseRecord saved = jdbi.inTransaction(handle -> {
             RecordDao dao = new RecordDao(handle);
             RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
                     .orElseThrow(() -> new NoSuchRecordException(id.toString()));
@@ -217,6 +228,7 @@ public final class RecordService {
                     written.toComplete())) {
                 throw new StaleRecordException(id.toString(), expectedLockVersion, current);
             }
+            dropped[0] = attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
             history.keep(handle, tenantId, id, expectedLockVersion + 1, form, storedData, clean, actor.id(), now);
             audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
                     details(stored.formKey(), form.version(), expectedLockVersion + 1));
@@ -229,6 +241,10 @@ public final class RecordService {
                     HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
                     stored.createdAt(), stored.createdBy(), now, actor.id());
         });
+        if (dropped[0]) { // the files this save dropped leave the store once it committed
+            attachments.afterCommit();
+        }
+        return saved;
     }
 
     /**

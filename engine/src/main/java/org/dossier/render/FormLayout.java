@@ -193,7 +193,9 @@ public final class FormLayout {
             boolean integer = WidgetRegistry.isType(schema, "integer");
             boolean number = integer || WidgetRegistry.isType(schema, "number");
             String inputmode = integer ? "numeric" : number ? "decimal" : "";
-            return new LayoutNode.Constraints(text(schema.get("minimum")), text(schema.get("maximum")),
+            // An array's bound is its maxItems (a file field takes that many files).
+            JsonNode max = WidgetRegistry.isType(schema, "array") ? schema.get("maxItems") : schema.get("maximum");
+            return new LayoutNode.Constraints(text(schema.get("minimum")), text(max),
                     number ? (integer ? "1" : "any") : "", text(schema.get("pattern")), text(schema.get("maxLength")),
                     text(schema.get("minLength")), inputmode);
         }

@@ -18,4 +18,9 @@ public record FormView(String title, List<ErrorSummaryEntry> errorSummary, List<
     public boolean hasErrors() {
         return !errorSummary.isEmpty();
     }
+
+    /** Whether the form holds a file field: it is then posted as {@code multipart/form-data}. */
+    public boolean hasFiles() {
+        return FileControls.any(items);
+    }
 }

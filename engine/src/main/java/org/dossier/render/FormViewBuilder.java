@@ -169,13 +169,14 @@ public final class FormViewBuilder {
             String hint = control.hint().in(locale);
             String hintId = hint.isEmpty() ? "" : path.id() + "-hint";
             String errorId = path.id() + "-error";
-            List<String> values = control.widget() == Widget.CHECKBOXES ? ValueText.list(value) : List.of();
+            List<String> values = control.widget() == Widget.CHECKBOXES || control.widget() == Widget.FILE
+                    ? ValueText.list(value) : List.of();
             String text = shownText(control, value);
             var constraints = control.constraints();
             var choices = options.choicesFor(path.pointer());
             Widget widget = choices.isPresent() ? Widget.SELECT : control.widget();
-            List<OptionView> optionViews = choices.map(given -> choiceOptions(given, text))
-                    .orElseGet(() -> options(control, path, text, values));
+            List<OptionView> optionViews = widget == Widget.FILE ? FileControls.attached(path.id(), values, options::fileLabel)
+                    : choices.map(given -> choiceOptions(given, text)).orElseGet(() -> options(control, path, text, values));
             return new ControlView(path.id(), path.name(), label, hint, hintId, widget, text, values,
                     control.required(), visible, errors, errorId, describedBy(hintId, errors.isEmpty() ? "" : errorId),
                     optionViews, constraints.min(), constraints.max(), constraints.step(),

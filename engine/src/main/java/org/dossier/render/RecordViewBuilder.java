@@ -153,6 +153,11 @@ public final class RecordViewBuilder {
             }
             return new RecordItem.Group(path.id(), label, rows, context.messages().text("record.rows.none"));
         }
+        if (((LayoutNode.Control) node).widget() == Widget.FILE) { // the files' names, never their ids
+            String files = String.join(", ", ValueText.list(value).stream().map(context.options()::fileLabel).toList());
+            return files.isEmpty() ? new RecordItem.Field(label, context.messages().text("record.empty"), true, false)
+                    : new RecordItem.Field(label, files, false, false);
+        }
         String text = context.options().choicesFor(path.pointer())
                 .map(choices -> ValueText.scalar(value).isEmpty() ? "" : choices.label(ValueText.scalar(value)))
                 .orElseGet(() -> format((LayoutNode.Control) node, value, context));

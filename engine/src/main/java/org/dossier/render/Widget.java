@@ -12,6 +12,8 @@ public enum Widget {
     URL,
     /** A {@code readOnly} field: its value shown, not editable, never posted. */
     READONLY,
+    /** Attached files (one, or several for an array): a file input, and those attached listed. */
+    FILE,
     /** A confidential field the member may not see: no value, no name. */
     MASKED;
 
@@ -27,7 +29,7 @@ public enum Widget {
 
     /** Whether the widget is a group of inputs drawn in a fieldset with a legend. */
     public boolean isGroup() {
-        return this == RADIO || this == CHECKBOXES || this == YESNO;
+        return this == RADIO || this == CHECKBOXES || this == YESNO || this == FILE;
     }
 
     /** Parses an {@code x-widget} value; {@code masked} is not something a schema may ask for. */

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
+import org.dossier.attachment.AttachmentDao;
 import org.dossier.history.HistoryDao;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.TenantId;
@@ -12,7 +13,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The one deletion path of case files for good, with everything that hangs off them (their
- * history of changes, a form kept across a login for one of them; attachments join here): the
+ * history of changes, a form kept across a login for one of them, their attachments: rows in the
+ * caller's transaction, objects from the store after its commit): the
  * lifecycle pass and a GDPR erasure delete one case file or a batch through {@link #erase}, which
  * never takes a case file under legal hold; the deletion of a whole service goes through
  * {@link #eraseService}, holds included. In the caller's transaction {@link #erase} deletes the
@@ -24,6 +26,23 @@ import org.jdbi.v3.core.Handle;
  * form, versions and row positions, never what the case file said (see {@code RecordService}).
  */
 public final class CaseFileErasure {
+    private final Runnable objectsAfterCommit;
+
+    /** Leaves the objects of deleted attachments queued, for the next run that finishes the queue. */
+    public CaseFileErasure() {
+        this(() -> { });
+    }
+
+    /**
+     * @param objectsAfterCommit deletes from the store the objects of the attachments deleted here,
+     *                           once the caller's transaction committed (attachment/AttachmentDeletions)
+     */
+    public CaseFileErasure(Runnable objectsAfterCommit) {
+        this.objectsAfterCommit = objectsAfterCommit;
+    }
+
+    /** What {@link #eraseCounting} deleted: case files, and their attachments. */
+    public record Erased(int records, int attachments) {}
 
     /** Deletes one case file with its tombstone; false when it was not there (deleted meanwhile) or is held. */
     public boolean erase(Handle handle, TenantId tenantId, RecordId id, Instant now, Optional<String> runId) {
@@ -36,8 +55,14 @@ public final class CaseFileErasure {
      * many were deleted.
      */
     public int erase(Handle handle, TenantId tenantId, List<RecordId> ids, Instant now, Optional<String> runId) {
+        return eraseCounting(handle, tenantId, ids, now, runId).records();
+    }
+
+    /** As {@link #erase}, answering how many attachments went with the case files too. */
+    public Erased eraseCounting(Handle handle, TenantId tenantId, List<RecordId> ids, Instant now,
+                                Optional<String> runId) {
         if (ids.isEmpty()) {
-            return 0;
+            return new Erased(0, 0);
         }
         List<byte[]> keys = ids.stream().map(RecordId::toBytes).toList();
         // Locks the rows first, so that the copy and the delete see the same ones; a held case file
@@ -54,7 +79,7 @@ public final class CaseFileErasure {
                 .bind("tenantId", tenantId.value()).bindList("ids", keys)
                 .map((rs, ctx) -> rs.getBytes(1)).list();
         if (locked.isEmpty()) {
-            return 0;
+            return new Erased(0, 0);
         }
         Set<RecordId> held = new HashSet<>(handle.createQuery("""
                         SELECT record_id FROM record_holds WHERE tenant_id = :tenantId AND record_id IN (<ids>)
@@ -64,7 +89,7 @@ public final class CaseFileErasure {
                 .map((rs, ctx) -> RecordId.fromBytes(rs.getBytes(1))).list());
         List<byte[]> present = locked.stream().filter(key -> !held.contains(RecordId.fromBytes(key))).toList();
         if (present.isEmpty()) {
-            return 0;
+            return new Erased(0, 0);
         }
         handle.createUpdate("""
                         INSERT INTO case_file_tombstones
@@ -77,8 +102,14 @@ public final class CaseFileErasure {
                 .execute();
         new HistoryDao(handle).deleteOf(tenantId, present);
         deleteKeptPosts(handle, tenantId, present);
-        return handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
+        // The files' rows go here; their objects once this transaction committed (queued meanwhile).
+        int attachments = new AttachmentDao(handle).deleteOfRecords(tenantId, present, now);
+        if (attachments > 0) {
+            handle.afterCommit(objectsAfterCommit);
+        }
+        int records = handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
                 .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
+        return new Erased(records, attachments);
     }
 
     /**
@@ -102,15 +133,17 @@ public final class CaseFileErasure {
     }
 
     /** What {@link #eraseService} removed. */
-    public record ServiceErasure(long holds, long history, long records) {}
+    public record ServiceErasure(long holds, long history, long records, long attachments) {}
 
     /** Deletes every case file of a service with what hangs off them, in {@code handle}'s transaction. */
     public ServiceErasure eraseService(Handle handle, TenantId tenantId) {
         long holds = handle.createUpdate("DELETE FROM record_holds WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId.value()).execute();
         long history = new HistoryDao(handle).deleteAll(tenantId);
+        long attachments = new AttachmentDao(handle).deleteService(tenantId, Instant.now());
+        handle.afterCommit(objectsAfterCommit);
         long records = handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId.value()).execute();
-        return new ServiceErasure(holds, history, records);
+        return new ServiceErasure(holds, history, records, attachments);
     }
 }

@@ -3,6 +3,7 @@ package org.dossier.retention;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.dossier.DomainException;
 import org.dossier.audit.Actor;
@@ -33,9 +34,15 @@ public final class ErasureRequests {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
-    private final CaseFileErasure erasure = new CaseFileErasure();
+    private final CaseFileErasure erasure;
 
     public ErasureRequests(Jdbi jdbi, AuditLog audit, ObjectMapper json, Clock clock) {
+        this(jdbi, audit, json, clock, () -> { });
+    }
+
+    /** @param objectsAfterCommit deletes the objects of the erased case file's attachments once it committed */
+    public ErasureRequests(Jdbi jdbi, AuditLog audit, ObjectMapper json, Clock clock, Runnable objectsAfterCommit) {
+        this.erasure = new CaseFileErasure(objectsAfterCommit);
         this.jdbi = jdbi;
         this.audit = audit;
         this.json = json;
@@ -76,13 +83,21 @@ public final class ErasureRequests {
             if (identity.version() != expectedVersion) {
                 throw new StaleRecordException(id.toString(), expectedVersion, identity.version());
             }
-            if (!erasure.erase(handle, tenantId, id, clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.empty())) {
+            CaseFileErasure.Erased erased = erasure.eraseCounting(handle, tenantId, List.of(id),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.empty());
+            if (erased.records() != 1) {
                 throw new NoSuchRecordException(id.toString());
             }
             // The event names the file by id only; the reason is the requester's (the form asks for no name).
             audit.record(handle, tenantId, actor, "record.erased", TARGET, id.toString(), json.createObjectNode()
-                    .put("reason", why).put("phase", identity.phase().name()).put("version", identity.version()));
+                    .put("reason", why).put("phase", identity.phase().name()).put("version", identity.version())
+                    .put("attachments", erased.attachments()));
         });
+    }
+
+    /** How many files the erasure of a case file deletes with it, for the confirmation page. */
+    public long attachments(TenantId tenantId, RecordId id) {
+        return jdbi.withHandle(handle -> new org.dossier.attachment.AttachmentDao(handle).countOf(tenantId, id));
     }
 
     private Identity identify(Handle handle, TenantId tenantId, RecordId id, boolean lock) {

@@ -34,8 +34,16 @@ public final class LifecyclePass {
     private static final Logger LOG = LoggerFactory.getLogger(LifecyclePass.class);
     public static final int BATCH = 500;
 
-    /** Per service: case files archived (held ones left out), due for deletion and unheld, and held. */
-    public record ServiceCounts(TenantId tenantId, String slug, long archived, long deleted, long held) {}
+    /**
+     * Per service: case files archived (held ones left out), due for deletion and unheld, and held;
+     * and the attachments deleted with the case files (a plan counts none).
+     */
+    public record ServiceCounts(TenantId tenantId, String slug, long archived, long deleted, long held,
+                                long attachments) {
+        public ServiceCounts(TenantId tenantId, String slug, long archived, long deleted, long held) {
+            this(tenantId, slug, archived, deleted, held, 0);
+        }
+    }
 
     /** A finished (or failed) pass: its run record. */
     public record Run(String id, String runBy, Instant startedAt, Instant finishedAt, String outcome,
@@ -66,6 +74,11 @@ public final class LifecyclePass {
         this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH);
     }
 
+    /** @param objectsAfterCommit deletes the objects of the attachments a batch deleted, once it committed */
+    public LifecyclePass(Jdbi jdbi, TenantService tenants, ObjectMapper mapper, Clock clock, Runnable objectsAfterCommit) {
+        this(jdbi, tenants::listAll, mapper, clock, new PassLock(jdbi), BATCH, Pacing.DEFAULT, objectsAfterCommit);
+    }
+
     /** A pass over the services {@code tenants} gives (every service, or a test's own), in batches of {@code batch}. */
     public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
                          int batch) {
@@ -75,6 +88,12 @@ public final class LifecyclePass {
     /** The same, resting between batches as {@code pacing} says. */
     public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
                          int batch, Pacing pacing) {
+        this(jdbi, tenants, mapper, clock, lock, batch, pacing, () -> { });
+    }
+
+    /** The same, deleting the objects of the attachments it deleted after each batch's commit. */
+    public LifecyclePass(Jdbi jdbi, Supplier<List<Tenant>> tenants, ObjectMapper mapper, Clock clock, PassLock lock,
+                         int batch, Pacing pacing, Runnable objectsAfterCommit) {
         if (batch < 1) {
             throw new IllegalArgumentException("a batch holds at least one case file");
         }
@@ -83,7 +102,7 @@ public final class LifecyclePass {
         this.tenants = tenants;
         this.mapper = mapper;
         this.clock = clock;
-        this.erasure = new CaseFileErasure();
+        this.erasure = new CaseFileErasure(objectsAfterCommit);
         this.lock = lock;
         this.batch = batch;
     }
@@ -136,8 +155,9 @@ public final class LifecyclePass {
             Retention retention = Retention.at(started, tenant.retention()); // each service's own policy
             ServiceCounts planned = jdbi.withHandle(handle -> counts(handle, tenant, retention));
             long deleted = 0;
+            long[] attachments = {0};
             try {
-                deleted = deleteDue(tenant, retention, planned.deleted(), runId, holder, progress);
+                deleted = deleteDue(tenant, retention, planned.deleted(), runId, holder, progress, attachments);
             } catch (LockLost e) {
                 throw e; // another pass may run now: stop at once; the next pass marks this run interrupted
             } catch (RuntimeException e) {
@@ -145,7 +165,8 @@ public final class LifecyclePass {
                 errors.add(tenant.slug() + ": " + e.getMessage());
                 deleted = countDeletedBy(tenant.id(), runId);
             }
-            done.add(new ServiceCounts(tenant.id(), tenant.slug(), planned.archived(), deleted, planned.held()));
+            done.add(new ServiceCounts(tenant.id(), tenant.slug(), planned.archived(), deleted, planned.held(),
+                    attachments[0]));
             record(runId, done, errors, null, "running");
         }
         Instant finished = clock.instant();
@@ -156,7 +177,9 @@ public final class LifecyclePass {
         return new Run(runId, runBy, started, finished, outcome, List.copyOf(done), List.copyOf(errors));
     }
 
-    private long deleteDue(Tenant tenant, Retention retention, long total, String runId, String holder, Progress progress) {
+    /** @param attachments adds up the attachments deleted with the case files */
+    private long deleteDue(Tenant tenant, Retention retention, long total, String runId, String holder, Progress progress,
+                           long[] attachments) {
         long done = 0;
         progress.deleted(tenant.slug(), 0, total);
         while (true) {
@@ -174,7 +197,10 @@ public final class LifecyclePass {
                         .bind("tenantId", tenant.id().value()).bind("keptSince", retention.keptSince())
                         .bind("batch", batch)
                         .map((rs, ctx) -> RecordId.fromBytes(rs.getBytes(1))).list();
-                return erasure.erase(handle, tenant.id(), due, clock.instant(), Optional.of(runId));
+                CaseFileErasure.Erased erased = erasure.eraseCounting(handle, tenant.id(), due, clock.instant(),
+                        Optional.of(runId));
+                attachments[0] += erased.attachments();
+                return erased.records();
             });
             if (deleted == 0) {
                 return done;
@@ -215,7 +241,8 @@ public final class LifecyclePass {
         ArrayNode counts = mapper.createArrayNode();
         for (ServiceCounts service : services) {
             counts.addObject().put("tenantId", service.tenantId().value()).put("slug", service.slug())
-                    .put("archived", service.archived()).put("deleted", service.deleted()).put("held", service.held());
+                    .put("archived", service.archived()).put("deleted", service.deleted()).put("held", service.held())
+                    .put("attachments", service.attachments());
         }
         jdbi.useHandle(handle -> handle.createUpdate("""
                         UPDATE lifecycle_runs SET counts = :counts, errors = :errors, finished_at = :finished,

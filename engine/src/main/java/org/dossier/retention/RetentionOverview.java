@@ -131,7 +131,8 @@ public final class RetentionOverview {
             for (JsonNode service : mapper.readTree(json)) {
                 services.add(new LifecyclePass.ServiceCounts(new TenantId(service.path("tenantId").asLong()),
                         service.path("slug").asText(), service.path("archived").asLong(),
-                        service.path("deleted").asLong(), service.path("held").asLong()));
+                        service.path("deleted").asLong(), service.path("held").asLong(),
+                        service.path("attachments").asLong()));
             }
             return List.copyOf(services);
         } catch (IOException e) {

@@ -44,6 +44,11 @@ public final class FormBody {
 
     private Map<String, List<String>> read(Context ctx) {
         String contentType = ctx.contentType();
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            // A form with a file field: its fields through the container's parser, held to the route's
+            // limits (UploadLimit); the files are read by who takes them (web/records/AttachmentUploads).
+            return multipartFields(ctx);
+        }
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw new DomainException("unsupportedMediaType", 415, "expected a URL-encoded form");
         }
@@ -70,6 +75,19 @@ public final class FormBody {
             }
         }
         return params;
+    }
+
+    private static Map<String, List<String>> multipartFields(Context ctx) {
+        Map<String, List<String>> fields;
+        try {
+            fields = ctx.formParamMap();
+        } catch (Exception e) { // the container's refusal arrives unchecked through Javalin
+            throw Multipart.refusal(e);
+        }
+        if (fields.size() > MAX_FIELDS) {
+            throw new DomainException("tooManyFields", 413, "over " + MAX_FIELDS + " fields");
+        }
+        return new LinkedHashMap<>(fields);
     }
 
     private static void addPair(Map<String, List<String>> params, byte[] body, int from, int to) {

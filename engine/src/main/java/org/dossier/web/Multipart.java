@@ -20,7 +20,7 @@ public final class Multipart {
         }
     }
 
-    static RuntimeException refusal(Exception thrown) {
+    public static RuntimeException refusal(Exception thrown) {
         boolean broken = false;
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             // Jetty says so only in the message: "max length exceeded: <limit>".

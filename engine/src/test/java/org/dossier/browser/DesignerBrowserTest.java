@@ -208,7 +208,8 @@ class DesignerBrowserTest {
             List<String> hidden = new java.util.ArrayList<>();
             int below = 0;
             for (int step = 0; step < 80; step++) {
-                browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+                // Through the keyboard, not the element: keys sent to a file input are taken as a file's path.
+                new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
                 Object verdict = ((JavascriptExecutor) browser).executeScript("""
                         const focused = document.activeElement;
                         const bar = document.querySelector('.form-actions');

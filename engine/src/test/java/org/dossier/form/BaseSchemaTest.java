@@ -62,7 +62,7 @@ class BaseSchemaTest {
             }
         });
 
-        assertThat(leaves).hasSize(45);
+        assertThat(leaves).hasSize(46);
         assertThat(missing).isEmpty();
     }
 

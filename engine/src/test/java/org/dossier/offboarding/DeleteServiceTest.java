@@ -80,6 +80,14 @@ class DeleteServiceTest {
             held = services.records().create(tenant.id(), FormService.CASE_FILE, TestRecords.validData(name), actor,
                     Locale.FRENCH);
         }
+        // A file on a case file: its row, and its object in the store, go with the service.
+        String file = services.attachments().stage(tenant.id(), List.of(new org.dossier.attachment.AttachmentService.Upload(
+                "/accompagnement/pieces_justificatives", "piece-" + mark + ".pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))), actor, Locale.FRENCH)
+                .staged().get(0).id();
+        ObjectNode withFile = TestRecords.validData(mark + "bis");
+        ((ObjectNode) withFile.get("accompagnement")).putArray("pieces_justificatives").add(file);
+        held = services.records().update(tenant.id(), held.id(), held.lockVersion(), withFile, actor, Locale.FRENCH);
         services.archive().placeHold(tenant.id(), held.id(), "Contentieux " + mark, actor);
         // A case file deleted by the lifecycle leaves a tombstone, tenant data deleted with the service.
         RecordId erased = services.records().create(tenant.id(), FormService.CASE_FILE,
@@ -119,6 +127,12 @@ class DeleteServiceTest {
     }
 
     /** Suspends the service, then moves the suspension back in time so that it has settled. */
+    /** The store's directory of a service's attachment objects (the filesystem store of the tests). */
+    private static java.nio.file.Path objects(Tenant tenant) {
+        return org.dossier.Config.fromEnvironment().dataDir().resolve("attachments")
+                .resolve(org.dossier.attachment.ObjectKey.prefix(tenant.id()));
+    }
+
     private HttpResponse<String> suspend(Tenant tenant) {
         HttpResponse<String> answer = superAdminBrowser.postForm("/admin/services/" + tenant.slug() + "/suspend", List.of());
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -168,6 +182,8 @@ class DeleteServiceTest {
         assertThat(keptBefore.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
         assertThat(TableDump.remaining(services, doomed.tenant().id())).hasSameSizeAs(TableDump.tenantScopedTables(services));
 
+        java.nio.file.Path doomedObjects = objects(doomed.tenant());
+        assertThat(java.nio.file.Files.isDirectory(doomedObjects)).isTrue();
         suspend(doomed.tenant());
         HttpResponse<String> confirmation = superAdminBrowser.get("/admin/services/" + doomed.tenant().slug() + "/delete");
         assertThat(confirmation.statusCode()).isEqualTo(200);
@@ -182,6 +198,9 @@ class DeleteServiceTest {
                 .contains("<tr><th scope=\"row\">Dossiers</th><td class=\"number\">2</td></tr>");
         assertThat(TableDump.ofTenant(services, kept.tenant().id())).isEqualTo(keptBefore);
         assertThat(TableDump.remaining(services, doomed.tenant().id())).isEmpty();
+        // Its files' objects left the store after the commit; the other service's stay.
+        assertThat(java.nio.file.Files.exists(doomedObjects)).isFalse();
+        assertThat(java.nio.file.Files.isDirectory(objects(kept.tenant()))).isTrue();
         assertThat(services.tenants().find(doomed.tenant().slug())).isEmpty();
         // The people who worked only there are gone, with everything that named them; the others stay.
         for (String gone : List.of(doomed.caseworker().email(), adminEmail, doomed.lastNameMark())) {
@@ -235,6 +254,7 @@ class DeleteServiceTest {
             assertThat(details.at("/deleted/sessions").asLong()).isEqualTo(1);
             assertThat(details.at("/deleted/apiTokens").asLong()).isEqualTo(1);
             assertThat(details.at("/deleted/caseFileTombstones").asLong()).isEqualTo(1);
+            assertThat(details.at("/deleted/attachments").asLong()).isEqualTo(1);
             assertThat(tombstone.details()).doesNotContain(adminEmail).doesNotContain(doomed.caseworker().email())
                     .doesNotContain("Camille").doesNotContain(doomed.caseworker().displayName())
                     .doesNotContain(doomed.lastNameMark()).doesNotContain("@");

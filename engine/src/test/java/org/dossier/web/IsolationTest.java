@@ -67,6 +67,11 @@ class IsolationTest {
     private static final String B_NOTE_MARK = "Bnoteqrs";
     private static final String B_FIRST_NAME_MARK = "Bprenomuvw";
     private static final String A_NOTE_MARK = "Anoteconfidentielle";
+    private static final String B_FILE_MARK = "Bpiecejointe";
+    /** A file of B's case file: its download by any route of A must answer nothing. */
+    private static String attachmentOfB;
+    /** A's own file, which every GET route of A's own case file may show. */
+    private static String attachmentOfA;
 
     private static Map<String, Access> known() {
         Map<String, Access> known = new LinkedHashMap<>();
@@ -190,6 +195,10 @@ class IsolationTest {
         known.put("GET /admin/services/import", Access.PLATFORM);
         known.put("POST /admin/services/import", Access.PLATFORM);
         known.put("POST /api/v1/tenants/from-definition", Access.PLATFORM);
+        known.put("GET /t/{tenant}/records/{id}/attachments/{attachment}", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/records/{id}/attachments", Access.TENANT);
+        known.put("POST /api/v1/tenants/{tenant}/records/{id}/attachments", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/records/{id}/attachments/{attachment}", Access.TENANT);
         return known;
     }
 
@@ -211,17 +220,29 @@ class IsolationTest {
         adminOfA = membersOfA.get(Role.ADMIN);
         caseworkerWithoutGrantOfA = membersOfA.get(Role.CASEWORKER);
         adminOfB = TestUsers.member(services, b, Role.ADMIN, true);
-        recordOfA = services.records().create(a.id(), FormService.CASE_FILE, data("Martin", "Claire", A_NOTE_MARK),
-                Actor.system("test"), Locale.FRENCH);
-        recordOfB = services.records().create(b.id(), FormService.CASE_FILE, data(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK),
-                Actor.system("test"), Locale.FRENCH);
+        attachmentOfA = stagedPdf(a, "piece-de-a");
+        ObjectNode dataOfA = data("Martin", "Claire", A_NOTE_MARK);
+        ((ObjectNode) dataOfA.get("accompagnement")).putArray("pieces_justificatives").add(attachmentOfA);
+        recordOfA = services.records().create(a.id(), FormService.CASE_FILE, dataOfA, Actor.system("test"), Locale.FRENCH);
+        attachmentOfB = stagedPdf(b, B_FILE_MARK);
+        ObjectNode dataOfB = data(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK);
+        ((ObjectNode) dataOfB.get("accompagnement")).putArray("pieces_justificatives").add(attachmentOfB);
+        recordOfB = services.records().create(b.id(), FormService.CASE_FILE, dataOfB, Actor.system("test"), Locale.FRENCH);
         // Both services have a logo, so the logo route has something to serve (or to leak).
         for (Tenant tenant : List.of(a, b)) {
             services.logos().save(tenant.id(), org.dossier.branding.Logo.check(
                     org.dossier.branding.LogoTest.image("png", 32, 32)), "test");
             services.tenants().logoChanged(tenant.id(), true);
         }
-        secretsOfB = List.of(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK, adminOfB.email(), b.name());
+        secretsOfB = List.of(B_NAME_MARK, B_FIRST_NAME_MARK, B_NOTE_MARK, adminOfB.email(), b.name(), B_FILE_MARK);
+    }
+
+    /** A PDF staged for the base form's file field, named after {@code name}. */
+    private static String stagedPdf(Tenant tenant, String name) {
+        return services.attachments().stage(tenant.id(), List.of(new org.dossier.attachment.AttachmentService.Upload(
+                "/accompagnement/pieces_justificatives", name + ".pdf",
+                ("%PDF-1.4\n% " + name + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Actor.system("test"), Locale.FRENCH).staged().get(0).id();
     }
 
     private static ObjectNode data(String lastName, String firstName, String note) {
@@ -446,6 +467,7 @@ class IsolationTest {
                 .replace("{userId}", Long.toString(user.id()))
                 .replace("{form}", FormService.CASE_FILE)
                 .replace("{section}", "identite")
+                .replace("{attachment}", record == recordOfB ? attachmentOfB : attachmentOfA)
                 .replace("{key}", "champ_perso")
                 .replace("{version}", "1");
     }
@@ -481,6 +503,8 @@ class IsolationTest {
         CaseRecord stored = services.records().get(b.id(), recordOfB.id());
         assertThat(stored.lockVersion()).isEqualTo(1);
         assertThat(stored.data()).isEqualTo(recordOfB.data());
+        assertThat(services.attachments().all(b.id(), recordOfB.id())).extracting(file -> file.id())
+                .containsExactly(attachmentOfB);
         long recordsOfB = TestRecords.storedCount(services, b);
         assertThat(recordsOfB).isEqualTo(1);
         assertThat(services.accounts().members(b.id())).hasSize(1);

@@ -39,4 +39,9 @@ final class AccessRequestPageModels {
                       String updatedAt, String updatedBy, List<Section> sections, String phase, String lastActivity,
                       String archivedOn, String deletedOn, String hold, List<org.dossier.web.records.HistoryPageModels.Entry> entries, List<TrailEvent> trail,
                       String jsonUrl, String searchUrl) {}
+
+    /** The case file's files in the export: what each is, never its bytes (those are downloaded from the case file). */
+    record Files(List<File> attachments) {}
+
+    record File(String name, String field, long size, String contentType, String sha256) {}
 }

@@ -107,7 +107,12 @@ public final class AccessRequestPages {
                                 Dates.time(event.at(), locale), event.actor(), action(event.action(), locale)))
                                 .toList(),
                         url + ".json" + (locale.getLanguage().equals("en") ? "?lang=en" : ""),
-                        "/t/" + tenant.slug() + "/admin/access"));
+                        "/t/" + tenant.slug() + "/admin/access"),
+                new AccessRequestPageModels.Files(exported.attachments().stream()
+                        .map(file -> new AccessRequestPageModels.File(file.fileName(),
+                                String.join(" › ", labels.path(file.fieldPath(), number -> UiText.get(locale,
+                                        "history.row", number))), file.size(), file.contentType(), file.sha256()))
+                        .toList()));
     }
 
     /** GET the same export as a JSON file to download. */

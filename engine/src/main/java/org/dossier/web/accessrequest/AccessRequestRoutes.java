@@ -20,7 +20,7 @@ public final class AccessRequestRoutes {
         AccessRequestPages pages = new AccessRequestPages(
                 new PersonSearch(services.jdbi(), clock, services.audit(), services.mapper()),
                 new AccessExport(services.jdbi(), services.records(), services.forms(), services.archive(),
-                        services.audit(), services.mapper(), clock),
+                        services.audit(), services.mapper(), clock, services.attachments()),
                 new AccessExportJson(services.mapper()), web.templates());
         access.tenant(GET, "/t/{tenant}/admin/access", DATA_PROTECTION, pages::search);
         access.tenant(GET, "/t/{tenant}/records/{id}/access", DATA_PROTECTION, pages::document);

@@ -110,8 +110,9 @@ public final class KeptPosts {
     }
 
     private boolean keep(Context ctx, Session.Expired expired, TenantId tenantId, String page) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        // A form with a file field posts multipart: its typing is kept, the files it carried are not.
+        if (!contentType.startsWith("application/x-www-form-urlencoded") && !contentType.startsWith("multipart/form-data")) {
             return false;
         }
         try {

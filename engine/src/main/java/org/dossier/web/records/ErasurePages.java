@@ -90,8 +90,12 @@ public final class ErasurePages {
                 access.can(Permission.READ_RECORDS) ? url : "/t/" + tenant.slug() + "/admin/lifecycle", reason);
         ctx.status(status);
         ctx.html(templates.render("pages/record-erase",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "erase.title")), page, errors), locale));
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "erase.title")), page, errors,
+                        new ErasedFiles(erasures.attachments(tenant.id(), id))), locale));
     }
+
+    /** The files that go with the case file: the person erasing it sees how many. */
+    record ErasedFiles(long attachments) {}
 
     private static PageErrors general(String message) {
         return new PageErrors.Builder(name -> "erase-" + name).general(message, "erase-identity").build();

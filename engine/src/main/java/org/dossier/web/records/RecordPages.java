@@ -61,10 +61,15 @@ public final class RecordPages {
     private final ConflictPages conflicts;
     private final KeptPosts kept;
     private final Referents referents;
+    private final AttachmentUploads uploads;
+    private final org.dossier.attachment.AttachmentService attachments;
 
     public RecordPages(FormPostCoercer coercer, FormBody formBody, FormService forms, Json json, Messages messages,
                        RecordService records, FormRenderer renderer, PebbleTemplates templates,
-                       ConflictPages conflicts, KeptPosts kept, Referents referents) {
+                       ConflictPages conflicts, KeptPosts kept, Referents referents, AttachmentUploads uploads,
+                       org.dossier.attachment.AttachmentService attachments) {
+        this.uploads = uploads;
+        this.attachments = attachments;
         this.kept = kept;
         this.referents = referents;
         this.coercer = coercer;
@@ -92,7 +97,7 @@ public final class RecordPages {
         tenant.requireAcceptsCaseFiles();
         Locale locale = RequestLocale.of(ctx);
         CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
-        Map<String, List<String>> params = formBody.parse(ctx);
+        Map<String, List<String>> params = AttachmentUploads.withoutRemoved(formBody.parse(ctx));
         CoercionResult posted = coercer.coerce(form.effectiveSchema(), params, locale);
         String action = first(params, ACTION);
         if (isRowAction(action)) {
@@ -101,8 +106,9 @@ public final class RecordPages {
         }
         try {
             rejectUnknownFields(form, posted, locale);
-            CaseRecord record = records.create(tenant.id(), FormService.CASE_FILE, posted.data(),
-                    RequestContext.actor(ctx), locale, access.confidential());
+            CaseRecord record = uploads.saving(ctx, access, form, form.effectiveSchema(), posted.data(), locale,
+                    data -> records.create(tenant.id(), FormService.CASE_FILE, data, RequestContext.actor(ctx), locale,
+                            access.confidential()));
             ctx.redirect(recordUrl(tenant, record.id()) + "?saved=1", HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), null, 422, "");
@@ -132,7 +138,7 @@ public final class RecordPages {
         RecordId id = RequestParams.recordId(ctx);
         CaseRecord current = records.get(tenant.id(), id);
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
-        Map<String, List<String>> params = formBody.parse(ctx);
+        Map<String, List<String>> params = AttachmentUploads.withoutRemoved(formBody.parse(ctx));
         CoercionResult posted = coercer.coerce(form.effectiveSchema(), params, locale);
         int expected = lockVersion(first(params, VERSION));
         CaseRecord shown = withLockVersion(current, expected);
@@ -143,8 +149,9 @@ public final class RecordPages {
         }
         try {
             rejectUnknownFields(form, posted, locale);
-            records.update(tenant.id(), id, expected, posted.data(), RequestContext.actor(ctx), locale,
-                    access.confidential());
+            uploads.saving(ctx, access, form, form.effectiveSchema(), posted.data(), locale,
+                    data -> records.update(tenant.id(), id, expected, data, RequestContext.actor(ctx), locale,
+                            access.confidential()));
             ctx.redirect(ListReturn.of(ctx, tenant).carry(recordUrl(tenant, id) + "?saved=1"), HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
             renderForm(ctx, access, form, posted.data(), e.errors(), shown, 422, "");
@@ -173,10 +180,13 @@ public final class RecordPages {
             hidden.put(ConflictPages.LOADED, conflicts.loaded(ctx, form, access.confidential(), record.id(), data));
         }
         ctx.status(status);
+        // The files already attached are listed by name, linked to their download.
+        RenderOptions options = editing ? options(access).withFiles(AttachmentPageModels.labels(attachments.visible(
+                tenant.id(), record.id(), form.confidential().pointers(), access.confidential()), locale)) : options(access);
         render(ctx, access, "pages/record-form", editing ? "record.edit.title" : "record.new.title",
-                new RecordPageModels.FormPage(renderer.form(form, data, errors, locale, options(access)), back, hidden,
+                new RecordPageModels.FormPage(renderer.form(form, data, errors, locale, options), back, hidden,
                         back, alert, restored.map(KeptPosts.Restored::notice).orElse(""), restored.isPresent()),
-                toComplete);
+                toComplete, editing ? AttachmentPageModels.Links.of(tenant, record.id()) : AttachmentPageModels.Links.NONE);
     }
 
     /** Names the form does not define are refused along with every other error, before saving. */

@@ -24,11 +24,11 @@ public final class RecordRoutes {
                 services.renderer(), web.templates(), access.kept(), services.referents());
         RecordPages records = new RecordPages(services.coercer(), web.formBody(), services.forms(), web.json(),
                 services.messages(), services.records(), services.renderer(), web.templates(), conflicts,
-                access.kept(), services.referents());
+                access.kept(), services.referents(), AttachmentRoutes.uploads(services), services.attachments());
         RecordApi api = new RecordApi(services.forms(), services.records(), web.json(), services.archive());
         SectionPages sections = new SectionPages(services.coercer(), web.formBody(), services.forms(),
                 services.records(), services.renderer(), web.templates(), conflicts, access.kept(),
-                services.referents(), services.archive());
+                services.referents(), services.archive(), AttachmentRoutes.uploads(services), services.attachments());
         FollowUpPages followUps = new FollowUpPages(services.coercer(), web.formBody(), services.forms(),
                 web.json().mapper(), services.messages(), services.records(), services.renderer(), web.templates(),
                 access.kept());
@@ -66,11 +66,12 @@ public final class RecordRoutes {
         access.tenant(POST, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::save);
         // Deleting a case file is an erasure request (GDPR Art. 17), by an admin or the DPO, archived files included.
         ErasureRequests erasures = new ErasureRequests(services.jdbi(), services.audit(), services.mapper(),
-                Clock.systemUTC());
+                Clock.systemUTC(), services.attachments()::afterCommit);
         ErasurePages erasure = new ErasurePages(erasures, web.formBody(), services.messages(), web.templates());
         access.tenant(GET, "/t/{tenant}/records/{id}/erase", DATA_PROTECTION, erasure::form);
         access.tenant(POST, "/t/{tenant}/records/{id}/erase", DATA_PROTECTION, erasure::erase);
         ArchiveRoutes.register(access, services, web);
+        AttachmentRoutes.register(access, services, web);
         HistoryRoutes.register(access, services, web);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);

@@ -71,9 +71,15 @@ public final class SectionPages {
 
     private final RecordArchive archive;
 
+    private final AttachmentUploads uploads;
+    private final org.dossier.attachment.AttachmentService attachments;
+
     public SectionPages(FormPostCoercer coercer, FormBody formBody, FormService forms, RecordService records,
                         FormRenderer renderer, PebbleTemplates templates, ConflictPages conflicts, KeptPosts kept,
-                        Referents referents, RecordArchive archive) {
+                        Referents referents, RecordArchive archive, AttachmentUploads uploads,
+                        org.dossier.attachment.AttachmentService attachments) {
+        this.uploads = uploads;
+        this.attachments = attachments;
         this.archive = archive;
         this.referents = referents;
         this.coercer = coercer;
@@ -101,14 +107,18 @@ public final class SectionPages {
         boolean canWrite = access.can(Permission.WRITE_RECORDS) && !standing.readOnly();
         ArchivePageModels.Banner banner = ArchivePageModels.Banner.of(standing, meta, locale,
                 access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DATA_PROTECTION));
-        List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale, ReferentOptions.forView(referents, access))
+        List<org.dossier.attachment.Attachment> files = attachments.visible(tenant.id(), record.id(),
+                form.confidential().pointers(), access.confidential());
+        List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale,
+                        ReferentOptions.forView(referents, access).withFiles(AttachmentPageModels.labels(files, locale)))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
         String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
                 new SectionPageModels.SummaryPage(meta, cards, followUp), archiveFlash(ctx, flash(ctx, cards, locale), locale),
                 banner, ToCompleteNotice.of(form, records.missingRequired(tenant.id(), record.id(), access.confidential()),
                         pageOf(form, record.data(), meta, cards, access, locale), locale),
-                HistoryPageModels.Links.of(meta, access.can(Permission.DATA_PROTECTION)));
+                HistoryPageModels.Links.of(meta, access.can(Permission.DATA_PROTECTION)),
+                AttachmentPageModels.files(tenant, record.id(), files, locale));
     }
 
     /**
@@ -164,7 +174,7 @@ public final class SectionPages {
         CompiledForm form = forms.latest(tenant.id(), current.formKey());
         JsonNode visible = HiddenData.of(form, access.confidential()).visible(current.data());
         EditableSection section = section(ctx, form, visible, access, locale);
-        Map<String, List<String>> params = formBody.parse(ctx);
+        Map<String, List<String>> params = AttachmentUploads.withoutRemoved(formBody.parse(ctx));
         CoercionResult posted = coercer.coerce(section.scope().shownSchema(form.effectiveSchema()), params, locale);
         int expected = lockVersion(first(params, VERSION));
         String shownAsRead = first(params, SHOWN) == null ? "" : first(params, SHOWN);
@@ -187,8 +197,10 @@ public final class SectionPages {
             if (!posted.errors().isEmpty()) {
                 throw new RecordValidationException(posted.errors()); // names the page does not show
             }
-            records.update(tenant.id(), id, shown.lockVersion(), posted.data(), RequestContext.actor(ctx), locale,
-                    access.confidential(), section.scope());
+            int lockVersion = shown.lockVersion();
+            uploads.saving(ctx, access, form, section.scope().shownSchema(form.effectiveSchema()), posted.data(), locale,
+                    data -> records.update(tenant.id(), id, lockVersion, data, RequestContext.actor(ctx), locale,
+                            access.confidential(), section.scope()));
             ctx.redirect(RecordPages.recordUrl(tenant, id) + "?saved=" + section.key() + "#" + anchor(section.key()),
                     HttpStatus.SEE_OTHER);
         } catch (RecordValidationException e) {
@@ -219,10 +231,12 @@ public final class SectionPages {
         hidden.put(ConflictPages.LOADED, loaded);
         String heading = UiText.get(locale, "section.edit.title", section.title());
         ctx.status(status);
+        RenderOptions options = options(access).withFiles(AttachmentPageModels.labels(attachments.visible(tenant.id(),
+                record.id(), form.confidential().pointers(), access.confidential()), locale));
         CaseFilePage.render(ctx, access, templates, "pages/record-section", heading, new SectionPageModels.PartPage(
-                meta, heading, renderer.section(form, section, data, errors, locale, options(access)),
+                meta, heading, renderer.section(form, section, data, errors, locale, options),
                 sectionUrl(meta, section.key()), hidden, meta.url() + "#" + anchor(section.key()), alert, false),
-                restored);
+                restored, AttachmentPageModels.Links.of(tenant, record.id()));
     }
 
     /** A digest of what this member sees of the section in {@code data}: equal when nothing of it changed. */

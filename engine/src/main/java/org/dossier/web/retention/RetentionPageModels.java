@@ -10,7 +10,8 @@ final class RetentionPageModels {
     record CaseFileRow(String name, String url, String date, String reason, String by) {}
 
     /** One pass as a row: when, how it ended, and its counts (for one service or summed over all). */
-    record RunRow(String started, String finished, String outcome, long archived, long deleted, long held) {}
+    record RunRow(String started, String finished, String outcome, long archived, long deleted, long held,
+                  long attachments) {}
 
     /** One service's line of the next pass's plan. */
     record PlanRow(String slug, long archived, long deleted, long held) {}

@@ -104,7 +104,8 @@ public final class RetentionPages {
                 UiText.get(locale, "retention.outcome." + run.outcome()),
                 services.stream().mapToLong(LifecyclePass.ServiceCounts::archived).sum(),
                 services.stream().mapToLong(LifecyclePass.ServiceCounts::deleted).sum(),
-                services.stream().mapToLong(LifecyclePass.ServiceCounts::held).sum());
+                services.stream().mapToLong(LifecyclePass.ServiceCounts::held).sum(),
+                services.stream().mapToLong(LifecyclePass.ServiceCounts::attachments).sum());
     }
 
     private static String name(String lastName, String firstName, Locale locale) {

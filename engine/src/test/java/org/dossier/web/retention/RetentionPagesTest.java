@@ -124,7 +124,7 @@ class RetentionPagesTest {
         // The run shows this service's counts, not the other service's.
         var run = doc.select("#runs-list tbody tr").first();
         assertThat(run.text()).contains("Terminé");
-        assertThat(run.select("td.num").eachText()).containsExactly("7", "3", "1");
+        assertThat(run.select("td.num").eachText()).containsExactly("7", "3", "1", "0");
         assertThat(answer.body()).doesNotContain("Autrezyq", "500", other.slug());
         // Linked from the service's admin navigation.
         assertThat(doc.select("nav.main-nav a[href=" + page() + "]")).hasSize(1);
@@ -145,7 +145,7 @@ class RetentionPagesTest {
         String own = otherAdmin.get("/t/" + other.slug() + "/admin/lifecycle").body();
         assertThat(own).contains("Autrezyq").doesNotContain("Supprimezyq", "Gelezyq", "Contentieux", "Archivezyq");
         assertThat(Jsoup.parse(own).select("#runs-list tbody tr").first().select("td.num").eachText())
-                .containsExactly("500", "400", "0");
+                .containsExactly("500", "400", "0", "0");
     }
 
     @Test
@@ -156,7 +156,7 @@ class RetentionPagesTest {
         Document doc = Jsoup.parse(answer.body());
         // The run summed over services: 7 + 500 archived, 3 + 400 deleted.
         assertThat(doc.select("#runs-list tbody tr").first().select("td.num").eachText())
-                .containsExactly("507", "403", "1");
+                .containsExactly("507", "403", "1", "0");
         var planRow = doc.select("#plan-list tbody tr").stream()
                 .filter(row -> row.selectFirst("th").text().equals(tenant.slug())).findFirst().orElseThrow();
         // Archived: the 3-year-old one; to delete: the unheld 10-year-old one; held: the other.
