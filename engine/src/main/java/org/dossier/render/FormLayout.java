@@ -114,7 +114,8 @@ public final class FormLayout {
                 return new LayoutNode.Group(keys, path, label, hint, LocalizedText.of(items.get("x-label")), rowChildren,
                         schema.path("maxItems").asInt(Integer.MAX_VALUE), condition, client, confidential);
             }
-            if (WidgetRegistry.isType(schema, "array") && items.isObject() && !items.has("enum")) {
+            boolean files = "file".equals(schema.path("x-widget").asText());
+            if (WidgetRegistry.isType(schema, "array") && items.isObject() && !items.has("enum") && !files) {
                 return valueList(keys, path, label, hint, schema, rowPattern, condition, client, confidential);
             }
             Widget widget = schema.path("readOnly").asBoolean(false) ? Widget.READONLY : widgets.widgetFor(schema);
