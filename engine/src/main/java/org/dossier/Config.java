@@ -134,4 +134,8 @@ public record Config(
                 settings, attachments);
     }
 
+    public Config withAttachments(AttachmentSettings settings) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
+                masterKey, settings);
+    }
 }

@@ -46,7 +46,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Attachments stored, linked, refused and deleted with their case file, against the real database and store. */
+/**
+ * Attachments stored, linked, refused and deleted with their case file, against the real database
+ * and store: the filesystem here, an S3-compatible server in {@link AttachmentServiceOnS3Test}. The
+ * tests look at the store itself, not at the database's idea of it.
+ */
 @Tag("integration")
 public class AttachmentServiceTest {
     static final String FIELD = "/accompagnement/pieces_justificatives";
@@ -55,9 +59,14 @@ public class AttachmentServiceTest {
     private Tenant tenant;
     private Actor actor;
 
+    /** The application on the store under test. */
+    protected Services wire() {
+        return TestDatabase.services();
+    }
+
     @BeforeEach
     void setUp() {
-        services = TestDatabase.services();
+        services = wire();
         tenant = TestTenants.withBaseForm(services, "pieces");
         User caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         actor = new Actor(caseworker.email(), "127.0.0.1");
@@ -106,7 +115,9 @@ public class AttachmentServiceTest {
         AttachmentService.Staging staging = stage(services.attachments(), "C:\\Mes documents\\Quittance « mars ».pdf", bytes);
         assertThat(staging.errors()).isEmpty();
         Attachment staged = staging.staged().get(0);
-        assertThat(Files.readAllBytes(objectFile(staged.key()))).isEqualTo(bytes);
+        try (InputStream stored = services.attachmentStore().open(staged.key())) {
+            assertThat(stored.readAllBytes()).isEqualTo(bytes);
+        }
 
         CaseRecord record = services.records().create(tenant.id(), FormService.CASE_FILE,
                 naming(TestRecords.validData("Piecezyx"), staged.id()), actor, Locale.FRENCH);
@@ -173,8 +184,8 @@ public class AttachmentServiceTest {
         assertThat(rows("record_id IS NOT NULL")).isZero(); // the save's transaction rolled back
         small.discard(List.of(first, second)); // what the page does with a refused save's files
         assertThat(rows("1 = 1")).isZero();
-        assertThat(Files.exists(objectFile(first.key()))).isFalse();
-        assertThat(Files.exists(objectFile(second.key()))).isFalse();
+        assertThat(stored(first.key())).isFalse();
+        assertThat(stored(second.key())).isFalse();
     }
 
     @Test
@@ -200,8 +211,8 @@ public class AttachmentServiceTest {
 
         assertThat(services.attachments().all(tenant.id(), record.id())).extracting(Attachment::fileName)
                 .containsExactly("garde.pdf");
-        assertThat(Files.exists(objectFile(files.get(0).key()))).isTrue();
-        assertThat(Files.exists(objectFile(files.get(1).key()))).isFalse();
+        assertThat(stored(files.get(0).key())).isTrue();
+        assertThat(stored(files.get(1).key())).isFalse();
         assertThat(services.attachments().deletions().pending()).isZero();
     }
 
@@ -216,7 +227,7 @@ public class AttachmentServiceTest {
 
         assertThat(services.attachments().all(tenant.id(), record.id())).isEmpty();
         assertThat(rows("1 = 1")).isZero();
-        assertThat(files).allSatisfy(file -> assertThat(Files.exists(objectFile(file.key()))).isFalse());
+        assertThat(files).allSatisfy(file -> assertThat(stored(file.key())).isFalse());
         assertThat(org.dossier.testing.TestAudit.events(services, tenant.id().value(), "record.erased", actor.id()))
                 .singleElement().satisfies(event -> assertThat(event.details()).contains("\"attachments\":2"));
     }
@@ -244,10 +255,10 @@ public class AttachmentServiceTest {
                 .singleElement().satisfies(counts -> assertThat(counts.attachments()).isEqualTo(1));
 
         assertThat(services.attachments().all(tenant.id(), due.id())).isEmpty();
-        assertThat(Files.exists(objectFile(old.key()))).isFalse();
+        assertThat(stored(old.key())).isFalse();
         assertThat(services.attachments().all(tenant.id(), kept.id())).singleElement()
                 .satisfies(file -> assertThat(file.id()).isEqualTo(current.id()));
-        assertThat(Files.exists(objectFile(current.key()))).isTrue();
+        assertThat(stored(current.key())).isTrue();
     }
 
     @Test
@@ -258,16 +269,16 @@ public class AttachmentServiceTest {
         services.jdbi().useTransaction(handle -> new CaseFileErasure().erase(handle, tenant.id(), record.id(),
                 Instant.now(), Optional.empty()));
         assertThat(rows("1 = 1")).isZero();
-        assertThat(Files.exists(objectFile(file.key()))).isTrue();
+        assertThat(stored(file.key())).isTrue();
         // A run whose store fails leaves the deletion queued.
         assertThat(new AttachmentDeletions(services.jdbi(), failingStore()).finish()).isZero();
-        assertThat(Files.exists(objectFile(file.key()))).isTrue();
+        assertThat(stored(file.key())).isTrue();
         assertThat(queued(file.id())).isTrue();
 
         int finished = services.attachments().deletions().finish();
 
         assertThat(finished).isGreaterThanOrEqualTo(1);
-        assertThat(Files.exists(objectFile(file.key()))).isFalse();
+        assertThat(stored(file.key())).isFalse();
         assertThat(queued(file.id())).isFalse();
     }
 
@@ -294,13 +305,16 @@ public class AttachmentServiceTest {
                 .bind("s", tenant.id().value()).bind("o", objectId).mapTo(Long.class).one()) > 0;
     }
 
+    /** The bytes the store holds for a service: what a refused upload must not change. */
     private long objects(TenantId tenantId) throws IOException {
-        Path dir = Config.fromEnvironment().dataDir().resolve("attachments").resolve(ObjectKey.prefix(tenantId));
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (var files = Files.list(dir)) {
-            return files.count();
+        return services.attachmentStore().bytes(tenantId);
+    }
+
+    private boolean stored(ObjectKey key) {
+        try {
+            return services.attachmentStore().exists(key);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
