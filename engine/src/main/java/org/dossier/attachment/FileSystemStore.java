@@ -114,6 +114,11 @@ public final class FileSystemStore implements AttachmentStore {
         return Optional.empty();
     }
 
+    /** The directory holding every object, which a backup of the installation copies. */
+    public Path root() {
+        return root;
+    }
+
     @Override
     public String describe() {
         return "filesystem " + root;
