@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         subcommands = {BackupCommand.Run.class, BackupCommand.Restore.class},
-        description = "Backups of the whole installation: database, attachments, master key file.")
+        description = "Backups of the whole installation: the database and the attachments' files.")
 final class BackupCommand implements Runnable {
     @Override
     public void run() {
@@ -80,13 +80,17 @@ final class BackupCommand implements Runnable {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Restore a backup into an empty data directory (the database, the attachments, the master key file); then 'serve' starts on it.")
+            description = "Restore a backup into an empty data directory (the database, the attachments); then 'serve' starts on it.")
     static final class Restore implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "The archive written by 'backup run'.")
         Path file;
 
         @Option(names = "--data-dir", description = "The empty data directory to restore into (default: DOSSIER_DATA_DIR, else ./data).")
         Path dataDir;
+
+        @Option(names = "--master-key", description = "The installation's master key file, copied into the data directory"
+                + " (the backup never holds it); or set DOSSIER_MASTER_KEY / DOSSIER_MASTER_KEY_FILE for 'serve'.")
+        Path masterKey;
 
         PrintStream out = System.out;
 
@@ -100,7 +104,12 @@ final class BackupCommand implements Runnable {
             }
             Path target = dataDir != null ? dataDir : config.dataDir();
             try {
-                BackupRestore.Restored restored = new BackupRestore(StrictJson.mapper()).restore(file, target, out::println);
+                BackupRestore.Restored restored = new BackupRestore(StrictJson.mapper()).restore(file, target,
+                        Optional.ofNullable(masterKey), out::println);
+                if (masterKey == null) {
+                    out.println("The backup holds no master key: give 'serve' the installation's key (DOSSIER_MASTER_KEY_FILE,"
+                            + " or copy master.key into " + restored.dataDir() + "); a key that is not the database's is refused.");
+                }
                 out.println("Restored. Start the server on it: DOSSIER_DATA_DIR=" + restored.dataDir()
                         + " java -jar dossier.jar serve");
                 return 0;

@@ -19,6 +19,7 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -29,8 +30,9 @@ import org.dossier.db.EmbeddedMariaDb;
 /**
  * Restores an archive into an empty data directory: starts the embedded MariaDB there, loads the
  * dump with the distribution's client, checks the rows of every table against the manifest, writes
- * the attachments' files and the master key file (each checked against its SHA-256), and stops the
- * database. {@code serve} then starts on the directory. A directory holding anything is refused,
+ * the attachments' files (each checked against its SHA-256), copies the master key file when given
+ * one (the archive never holds it), and stops the database. {@code serve} then starts on the
+ * directory, and refuses a master key that is not the database's. A directory holding anything is refused,
  * so that a restore never mixes two installations or overwrites one.
  */
 public final class BackupRestore {
@@ -42,12 +44,16 @@ public final class BackupRestore {
 
     public record Restored(Path dataDir, Manifest manifest, Duration took) {}
 
-    public Restored restore(Path archive, Path dataDir, BackupProgress progress) throws IOException, InterruptedException {
+    public Restored restore(Path archive, Path dataDir, Optional<Path> masterKey, BackupProgress progress)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
         Path target = dataDir.toAbsolutePath().normalize();
         refuseNonEmpty(target);
         if (!Files.isRegularFile(archive)) {
             throw new RestoreRefusedException("No such backup file: " + archive);
+        }
+        if (masterKey.isPresent() && !Files.isRegularFile(masterKey.get())) {
+            throw new RestoreRefusedException("No such master key file: " + masterKey.get());
         }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Manifest manifest = manifest(zip, archive);
@@ -62,6 +68,12 @@ public final class BackupRestore {
                 checkCounts(database, manifest, progress);
             }
             writeFiles(zip, manifest, target, progress);
+            if (masterKey.isPresent()) {
+                Path key = target.resolve(MasterKeySettings.DEFAULT_FILE_NAME);
+                Files.copy(masterKey.get(), key);
+                Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+                progress.step("master key file copied to " + key);
+            }
             progress.step("restored into " + target + " in " + BackupProgress.seconds(started));
             return new Restored(target, manifest, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -170,8 +182,6 @@ public final class BackupRestore {
                     throw new BackupFailedException("entry outside the attachments' directory: " + name);
                 }
                 files++;
-            } else if (name.equals(Manifest.MASTER_KEY_ENTRY)) {
-                file = target.resolve(MasterKeySettings.DEFAULT_FILE_NAME);
             } else {
                 continue;
             }
@@ -194,15 +204,11 @@ public final class BackupRestore {
                 throw new BackupFailedException("SHA-256 of " + name + " is not the manifest's: the archive is damaged");
             }
             written.add(name);
-            if (name.equals(Manifest.MASTER_KEY_ENTRY)) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
         }
         if (!written.equals(manifest.files().keySet())) {
             throw new BackupFailedException("The archive lacks files its manifest lists: the archive is damaged");
         }
         progress.step("attachments: " + files + " file(s), " + BackupProgress.megabytes(manifest.attachmentBytes())
-                + " written and checked in " + BackupProgress.seconds(started)
-                + (manifest.files().containsKey(Manifest.MASTER_KEY_ENTRY) ? "; master key file restored" : ""));
+                + " written and checked in " + BackupProgress.seconds(started));
     }
 }

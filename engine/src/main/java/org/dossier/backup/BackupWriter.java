@@ -29,8 +29,9 @@ import java.util.zip.ZipOutputStream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Writes one archive of the installation: the database dump, then the attachments' files and the
- * master key file, then the manifest. The archive is written under a hidden temporary name in the
+ * Writes one archive of the installation: the database dump, then the attachments' files, then
+ * the manifest. The master key is never in it: an archive that held both the sealed values and the
+ * key that opens them would make their encryption pointless for whoever gets a copy. The archive is written under a hidden temporary name in the
  * backups directory and moved to its final name only once complete, so a crash or a full disk
  * never leaves a half archive that looks like a backup.
  */
@@ -46,16 +47,13 @@ public final class BackupWriter {
     private final DumpSource source;
     private final Jdbi jdbi;
     private final Optional<Path> attachmentsDir;
-    private final Optional<Path> masterKeyFile;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public BackupWriter(DumpSource source, Jdbi jdbi, Optional<Path> attachmentsDir, Optional<Path> masterKeyFile,
-                        ObjectMapper mapper, Clock clock) {
+    public BackupWriter(DumpSource source, Jdbi jdbi, Optional<Path> attachmentsDir, ObjectMapper mapper, Clock clock) {
         this.source = source;
         this.jdbi = jdbi;
         this.attachmentsDir = attachmentsDir;
-        this.masterKeyFile = masterKeyFile;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -84,9 +82,6 @@ public final class BackupWriter {
                 tables.putAll(dumped.rows());
                 Map<String, String> files = new TreeMap<>();
                 long attachmentBytes = copyAttachments(zip, files, progress);
-                if (masterKeyFile.isPresent() && Files.isRegularFile(masterKeyFile.get())) {
-                    files.put(Manifest.MASTER_KEY_ENTRY, copyFile(zip, masterKeyFile.get(), Manifest.MASTER_KEY_ENTRY));
-                }
                 manifest = Manifest.of(now, schemaVersion, dumped.bytes(), dumped.sha256(), tables, files, attachmentBytes);
                 zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
                 zip.write(manifest.toJson(mapper));

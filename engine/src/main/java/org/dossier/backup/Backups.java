@@ -13,7 +13,6 @@ import org.dossier.Services;
 import org.dossier.attachment.FileSystemStore;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
-import org.dossier.crypto.MasterKeySettings;
 import org.dossier.db.Database;
 import org.dossier.db.EmbeddedMariaDb;
 import org.jdbi.v3.core.Jdbi;
@@ -61,11 +60,7 @@ public final class Backups {
                         config.dbUser(), config.dbPassword(), tool)));
         Optional<Path> attachments = services.attachmentStore() instanceof FileSystemStore store
                 ? Optional.of(store.root()) : Optional.empty();
-        // The key file under the data directory is part of the installation; a key given elsewhere stays out.
-        MasterKeySettings key = config.masterKey();
-        Optional<Path> keyFile = key.base64().isEmpty() && key.file().isEmpty()
-                ? Optional.of(config.dataDir().resolve(MasterKeySettings.DEFAULT_FILE_NAME)) : Optional.empty();
-        Optional<BackupWriter> writer = source.map(dump -> new BackupWriter(dump, services.jdbi(), attachments, keyFile,
+        Optional<BackupWriter> writer = source.map(dump -> new BackupWriter(dump, services.jdbi(), attachments,
                 services.mapper(), Clock.systemUTC()));
         return new Backups(settings, writer, """
                 The database is external (DOSSIER_DB_URL) and no dump tool is configured (DOSSIER_BACKUP_DUMP): \

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * @param schemaVersion the last migration applied to the database dumped
  * @param tables        rows per table in the dump, every table of the schema listed (0 when empty)
- * @param files         SHA-256 of every other entry: attachments' files and the master key file
+ * @param files         SHA-256 of every other entry: the attachments' files
  */
 public record Manifest(String format, Instant createdAt, String schemaVersion, String databaseEntry,
                        long databaseBytes, String databaseSha256, SortedMap<String, Long> tables,
@@ -23,7 +23,6 @@ public record Manifest(String format, Instant createdAt, String schemaVersion, S
     public static final String ENTRY = "manifest.json";
     public static final String DATABASE_ENTRY = "database.sql";
     public static final String ATTACHMENTS_PREFIX = "attachments/";
-    public static final String MASTER_KEY_ENTRY = "master.key";
 
     public Manifest {
         tables = new TreeMap<>(tables);

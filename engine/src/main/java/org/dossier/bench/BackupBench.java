@@ -28,13 +28,12 @@ final class BackupBench {
                 EmbeddedMariaDb.DATABASE, Path.of(baseDir));
         Path work = Files.createTempDirectory("dossier-bench-backup");
         try {
-            BackupWriter writer = new BackupWriter(source, services.jdbi(), Optional.empty(), Optional.empty(),
-                    services.mapper(), Clock.systemUTC());
+            BackupWriter writer = new BackupWriter(source, services.jdbi(), Optional.empty(), services.mapper(), Clock.systemUTC());
             BackupWriter.Written written = writer.write(work.resolve("backups"), line -> System.out.println("  backup: " + line));
             System.out.printf("backup: %,d rows, %.1f MB of SQL, archive %.1f MB, %.1f s%n", written.manifest().rows(),
                     written.manifest().databaseBytes() / 1e6, written.bytes() / 1e6, written.took().toMillis() / 1e3);
             BackupRestore.Restored restored = new BackupRestore(services.mapper())
-                    .restore(written.file(), work.resolve("restored"), line -> System.out.println("  restore: " + line));
+                    .restore(written.file(), work.resolve("restored"), Optional.empty(), line -> System.out.println("  restore: " + line));
             System.out.printf("restore: %.1f s (embedded MariaDB started, dump loaded, rows checked)%n",
                     restored.took().toMillis() / 1e3);
         } finally {

@@ -60,8 +60,8 @@ class BackupJobTest {
 
     private Backups backups(Services node, String at) {
         BackupSettings settings = BackupSettings.fromMap(java.util.Map.of("DOSSIER_BACKUP_AT", at), dir);
-        BackupWriter writer = new BackupWriter(TestBackups.source(), node.jdbi(), Optional.empty(), Optional.empty(),
-                node.mapper(), Clock.systemUTC());
+        BackupWriter writer = new BackupWriter(TestBackups.source(), node.jdbi(), Optional.empty(), node.mapper(),
+                Clock.systemUTC());
         return new Backups(new BackupSettings(settings.at(), 30, dir.resolve("backups"), Optional.empty()),
                 Optional.of(writer), "", node.jdbi(), new AuditLog(), StrictJson.mapper(), Clock.systemUTC());
     }

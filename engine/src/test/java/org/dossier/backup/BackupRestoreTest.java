@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A backup of a database with rows in every table, restored into a new data directory, holds the
- * same rows in every table, byte for byte, and the same attachments' files and master key file; the
+ * same rows in every table, byte for byte, and the same attachments' files (the master key is not in
+ * the archive: it is given to the restore apart); the
  * archive appears only under its final name once complete; a restore refuses a directory that holds
  * anything.
  */
@@ -60,7 +61,7 @@ class BackupRestoreTest {
         Files.write(attachments.resolve(".partial-123"), new byte[] {1}); // an object still being written: left out
         Path keyFile = Files.writeString(work.resolve("source/master.key"), "a2V5IGZvciB0aGUgdGVzdA==\n");
         BackupWriter writer = new BackupWriter(TestBackups.source(), services.jdbi(),
-                Optional.of(work.resolve("source/attachments")), Optional.of(keyFile), StrictJson.mapper(), Clock.systemUTC());
+                Optional.of(work.resolve("source/attachments")), StrictJson.mapper(), Clock.systemUTC());
         List<String> steps = new ArrayList<>();
         Map<String, List<String>> before = TestBackups.dump(services.jdbi());
 
@@ -75,9 +76,12 @@ class BackupRestoreTest {
                 .containsEntry("audit_events", (long) before.get("audit_events").size())
                 .containsKey("scheduled_tasks").hasSize(before.size() + 1);
         assertThat(written.manifest().files()).containsOnlyKeys("attachments/t/" + seeded.id().value() + "/piece-1",
-                "attachments/t/" + seeded.id().value() + "/piece-2", "master.key");
+                "attachments/t/" + seeded.id().value() + "/piece-2");
         try (ZipFile zip = new ZipFile(written.file().toFile())) {
             assertThat(zip.getEntry("manifest.json")).isNotNull();
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName)).as("never the key beside the sealed values")
+                    .containsExactlyInAnyOrder("database.sql", "manifest.json", "attachments/t/" + seeded.id().value() + "/piece-1",
+                            "attachments/t/" + seeded.id().value() + "/piece-2");
             assertThat(new String(zip.getInputStream(zip.getEntry("database.sql")).readNBytes(4096), StandardCharsets.UTF_8))
                     .contains("-- MariaDB dump");
         }
@@ -85,7 +89,7 @@ class BackupRestoreTest {
         Path restoredDir = work.resolve("restored");
         List<String> restoreSteps = new ArrayList<>();
         BackupRestore.Restored restored = new BackupRestore(StrictJson.mapper()).restore(written.file(), restoredDir,
-                restoreSteps::add);
+                Optional.of(keyFile), restoreSteps::add);
 
         assertThat(restored.manifest()).isEqualTo(written.manifest());
         assertThat(restoreSteps).anySatisfy(step -> assertThat(step).startsWith("rows checked: "));
@@ -95,6 +99,8 @@ class BackupRestoreTest {
                 .hasSameBinaryContentAs(attachments.resolve("piece-2"));
         assertThat(restoredDir.resolve("attachments/t/" + seeded.id().value() + "/.partial-123")).doesNotExist();
         assertThat(restoredDir.resolve("master.key")).hasSameTextualContentAs(keyFile);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                restoredDir.resolve("master.key")))).isEqualTo("rw-------");
         try (EmbeddedMariaDb embedded = EmbeddedMariaDb.start(restoredDir);
              Database copy = Database.connect(embedded.jdbcUrl(), embedded.user(), embedded.password(), 2)) {
             Map<String, List<String>> after = TestBackups.dump(copy.jdbi());
@@ -114,7 +120,7 @@ class BackupRestoreTest {
         Files.writeString(used.resolve("notes.txt"), "something of another installation");
         Path archive = Files.writeString(work.resolve("dossier-backup-2026-01-01T00-00-00Z.zip"), "not read");
 
-        assertThatThrownBy(() -> new BackupRestore(StrictJson.mapper()).restore(archive, used, line -> { }))
+        assertThatThrownBy(() -> new BackupRestore(StrictJson.mapper()).restore(archive, used, Optional.empty(), line -> { }))
                 .isInstanceOf(RestoreRefusedException.class)
                 .hasMessageContaining(used.toString()).hasMessageContaining("is not empty")
                 .hasMessageContaining("nothing was restored");
@@ -134,7 +140,7 @@ class BackupRestoreTest {
         }
         Path target = work.resolve("fresh");
 
-        assertThatThrownBy(() -> new BackupRestore(StrictJson.mapper()).restore(notABackup, target, line -> { }))
+        assertThatThrownBy(() -> new BackupRestore(StrictJson.mapper()).restore(notABackup, target, Optional.empty(), line -> { }))
                 .isInstanceOf(RestoreRefusedException.class).hasMessageContaining("is not a Dossier backup");
         assertThat(target).doesNotExist();
     }
