@@ -101,8 +101,11 @@ class BackupJobTest {
     }
 
     @Test
-    void two_nodes_on_one_database_write_one_backup_and_record_it_once() throws IOException {
+    void two_nodes_on_one_database_write_one_backup_and_record_it_once_removing_what_is_past_the_retention()
+            throws IOException {
         Services second = TestDatabase.secondNode();
+        Path old = Files.writeString(Files.createDirectories(dir.resolve("backups")).resolve(
+                BackupWriter.PREFIX + "2020-01-01T03-30-00Z" + BackupWriter.SUFFIX), "an archive of long ago");
         String nodeA = "node-a-" + suffix;
         String nodeB = "node-b-" + suffix;
         try (Jobs a = Jobs.on(TestDatabase.database().dataSource(), nodeA)
@@ -121,12 +124,34 @@ class BackupJobTest {
         List<AuditEvent> runs = new java.util.ArrayList<>(completed(nodeA));
         runs.addAll(completed(nodeB));
         assertThat(runs).singleElement().satisfies(run -> {
-            assertThat(TestAudit.details(run)).containsKeys("bytes", "seconds", "rows", "schemaVersion");
+            assertThat(TestAudit.details(run)).containsKeys("bytes", "seconds", "rows", "schemaVersion")
+                    .containsEntry("removed", "1");
             assertThat(run.details()).doesNotContain("@");
         });
         List<Path> archives = BackupRetention.archives(dir.resolve("backups")).stream().map(BackupRetention.Archive::file).toList();
         assertThat(archives).singleElement()
                 .satisfies(file -> assertThat(file.getFileName().toString()).isEqualTo(runs.get(0).targetId()));
+        assertThat(old).doesNotExist();
+    }
+
+    @Test
+    void a_failed_backup_is_recorded_with_its_reason_and_leaves_no_file() {
+        DumpSource good = TestBackups.source();
+        DumpSource wrongPassword = new DumpSource(good.host(), good.port(), good.user(), "not-the-password",
+                good.database(), good.dumpTool(), good.clientTool(), true);
+        Backups backups = new Backups(new BackupSettings(Optional.empty(), 30, dir.resolve("backups"), Optional.empty()),
+                Optional.of(new BackupWriter(wrongPassword, services.jdbi(), Optional.empty(), services.mapper(),
+                        Clock.systemUTC())), "", services.jdbi(), new AuditLog(), StrictJson.mapper(), Clock.systemUTC());
+        String actor = "test:failed-" + suffix;
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backups.run(new org.dossier.audit.Actor(actor, null),
+                line -> { })).isInstanceOf(BackupFailedException.class).hasMessageContaining("mariadb-dump failed")
+                .hasMessageContaining("Access denied");
+
+        assertThat(TestAudit.events(services, AuditLog.PLATFORM_TENANT, Backups.FAILED, actor)).singleElement()
+                .satisfies(event -> assertThat(TestAudit.details(event)).containsEntry("error", "BackupFailedException")
+                        .containsKey("seconds"));
+        assertThat(dir.resolve("backups")).isEmptyDirectory();
     }
 
     private List<AuditEvent> completed(String node) {
