@@ -44,6 +44,11 @@ final class BackupCommand implements Runnable {
         public Integer call() {
             Config config = Config.fromEnvironment();
             if (config.dbUrl().isEmpty()) {
+                if (!Files.isDirectory(config.dataDir().resolve("mariadb"))) {
+                    System.err.println("No installation in " + config.dataDir() + " (no embedded database there):"
+                            + " set DOSSIER_DATA_DIR to the server's data directory. Nothing done.");
+                    return 2;
+                }
                 Optional<String> running = runningServer(config.dataDir());
                 if (running.isPresent()) {
                     System.err.println("A server runs on " + config.dataDir() + " (" + running.get() + "): its nightly"

@@ -91,6 +91,11 @@ public final class Server implements AutoCloseable {
         return app.port();
     }
 
+    /** The tasks of this node's one scheduler. */
+    public java.util.List<String> jobNames() {
+        return jobs.taskNames();
+    }
+
     @Override
     public void close() {
         LOG.info("Stopping: jobs (waits for a running lifecycle pass or backup)");
