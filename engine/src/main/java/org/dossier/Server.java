@@ -4,9 +4,12 @@ import io.javalin.Javalin;
 import java.util.Optional;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
+import org.dossier.backup.BackupJob;
+import org.dossier.backup.Backups;
 import org.dossier.crypto.LegacySealing;
 import org.dossier.db.Database;
 import org.dossier.demo.DemoSeeder;
+import org.dossier.jobs.Jobs;
 import org.dossier.retention.LifecycleJob;
 import org.dossier.retention.LifecyclePass;
 import org.dossier.retention.LifecycleSchedule;
@@ -23,12 +26,12 @@ public final class Server implements AutoCloseable {
 
     private final Database database;
     private final Javalin app;
-    private final Optional<LifecycleJob> lifecycle;
+    private final Jobs jobs;
 
-    private Server(Database database, Javalin app, Optional<LifecycleJob> lifecycle) {
+    private Server(Database database, Javalin app, Jobs jobs) {
         this.database = database;
         this.app = app;
-        this.lifecycle = lifecycle;
+        this.jobs = jobs;
     }
 
     /** @throws org.dossier.crypto.WrongMasterKeyException before any change, when the master key is not the database's */
@@ -51,11 +54,7 @@ public final class Server implements AutoCloseable {
             }
             Javalin app = App.create(config, services).start();
             LOG.info("Dossier listening on http://localhost:{}/", app.port());
-            Optional<LifecycleJob> lifecycle = LifecycleJob.start(database.dataSource(),
-                    new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(), java.time.Clock.systemUTC(),
-                            services.attachments()::afterCommit),
-                    LifecycleSchedule.fromEnvironment(), nodeName());
-            return new Server(database, app, lifecycle);
+            return new Server(database, app, startJobs(database, services, config));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -83,26 +82,30 @@ public final class Server implements AutoCloseable {
         LOG.info("Super-admin {} created from DOSSIER_ADMIN_EMAIL", admin.email());
     }
 
-    /** This node's name in the job table (at most 50 characters): host and process. */
-    private static String nodeName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "node";
-        }
-        String name = host + "-" + ProcessHandle.current().pid();
-        return name.length() <= 50 ? name : name.substring(name.length() - 50);
+    /** The node's one scheduler, with the nightly tasks of the features that have one. */
+    private static Jobs startJobs(Database database, Services services, Config config) {
+        String node = Jobs.nodeName();
+        Jobs.Builder jobs = Jobs.on(database.dataSource(), node);
+        LifecycleJob.nightly(new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(),
+                java.time.Clock.systemUTC(), services.attachments()::afterCommit), LifecycleSchedule.fromEnvironment(), node)
+                .ifPresent(jobs::recurring);
+        BackupJob.nightly(Backups.of(database, services, config), node).ifPresent(jobs::recurring);
+        return jobs.start();
     }
 
     public int port() {
         return app.port();
     }
 
+    /** The tasks of this node's one scheduler. */
+    public java.util.List<String> jobNames() {
+        return jobs.taskNames();
+    }
+
     @Override
     public void close() {
-        LOG.info("Stopping: lifecycle job (waits for a running pass)");
-        lifecycle.ifPresent(LifecycleJob::close);
+        LOG.info("Stopping: jobs (waits for a running lifecycle pass or backup)");
+        jobs.close();
         LOG.info("Stopping: HTTP server");
         app.stop();
         LOG.info("Stopping: connection pool and database");

@@ -124,6 +124,11 @@ public final class FileSystemStore implements AttachmentStore {
         return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
     }
 
+    /** The directory holding every object, which a backup of the installation copies. */
+    public Path root() {
+        return root;
+    }
+
     @Override
     public String describe() {
         return "filesystem " + root;

@@ -61,7 +61,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
             "list-filtered",
-            "refuse", "lifecycle");
+            "refuse", "lifecycle", "backup");
 
     @Override
     public Integer call() throws Exception {
@@ -225,6 +225,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (scenarios.contains("floor")) {
             results.put("floor", httpFloor(services, loaded, bodies, database, credentials));
+        }
+        if (scenarios.contains("backup")) {
+            BackupBench.run(database, services);
         }
         // Last of all: the pass deletes case files (only on demand, not in the default list).
         if (scenarios.contains("lifecycle")) {

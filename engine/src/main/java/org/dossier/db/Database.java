@@ -84,6 +84,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The embedded server, when this database is one (a backup runs its dump tool). */
+    public Optional<EmbeddedMariaDb> embedded() {
+        return embedded;
+    }
+
     public boolean isEmbedded() {
         return embedded.isPresent();
     }

@@ -47,7 +47,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.setSecurityDisabled(false);
             builder.setPort(port);
             builder.setDataDir(absolute.resolve("mariadb").toFile());
-            builder.setBaseDir(absolute.resolve("mariadb-base").toFile());
+            builder.setBaseDir(baseDir(absolute).toFile());
             Files.createDirectories(absolute.resolve("mariadb-tmp"));
             builder.setTmpDir(absolute.resolve("mariadb-tmp").toString());
             builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -80,6 +80,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Unable to start the embedded MariaDB under " + dataDir, e);
         }
+    }
+
+    /** Where the distribution is unpacked under a data directory: its {@code bin/} holds the client programs. */
+    public static Path baseDir(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("mariadb-base");
     }
 
     /** Loopback only, so no TLS: encrypting traffic that never leaves the machine costs CPU and protects nothing. */

@@ -55,7 +55,7 @@ class DeleteServiceTest {
     private TestClient superAdminBrowser;
 
     /** A seeded service and the people in it. */
-    private record Seeded(Tenant tenant, User caseworker, String lastNameMark) {}
+    record Seeded(Tenant tenant, User caseworker, String lastNameMark) {}
 
     @BeforeEach
     void setUp() {
@@ -72,7 +72,7 @@ class DeleteServiceTest {
      * A service with something in every tenant-scoped table: case files, a second published
      * version, a draft, an upstream mark, a logo, members with sessions and tokens, audit events.
      */
-    private Seeded seed(Tenant tenant, String mark) {
+    Seeded seed(Tenant tenant, String mark) {
         User caseworker = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         Actor actor = new Actor(caseworker.email(), "127.0.0.1");
         org.dossier.record.CaseRecord held = null;

@@ -18,6 +18,7 @@ import org.dossier.account.Role;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
 import org.dossier.form.FormService;
+import org.dossier.jobs.Jobs;
 import org.dossier.offboarding.TableDump;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.Tenant;
@@ -215,10 +216,12 @@ class LifecyclePassTest {
         LifecyclePass passA = pass(5);
         LifecyclePass passB = new LifecyclePass(second.jdbi(), () -> List.of(tenant), second.mapper(), CLOCK,
                 new PassLock(second.jdbi()), 5);
-        try (LifecycleJob a = LifecycleJob.start(TestDatabase.database().dataSource(), passA, FixedDelay.ofHours(1),
-                "node-a-" + suffix, Duration.ofMillis(200));
-             LifecycleJob b = LifecycleJob.start(TestDatabase.database().dataSource(), passB, FixedDelay.ofHours(1),
-                     "node-b-" + suffix, Duration.ofMillis(200))) {
+        try (Jobs a = Jobs.on(TestDatabase.database().dataSource(), "node-a-" + suffix)
+                .recurring(LifecycleJob.task(passA, FixedDelay.ofHours(1), "node-a-" + suffix))
+                .pollingInterval(Duration.ofMillis(200)).start();
+             Jobs b = Jobs.on(TestDatabase.database().dataSource(), "node-b-" + suffix)
+                     .recurring(LifecycleJob.task(passB, FixedDelay.ofHours(1), "node-b-" + suffix))
+                     .pollingInterval(Duration.ofMillis(200)).start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (runsOf(suffix).stream().noneMatch(run -> run.endsWith("finished")) && System.nanoTime() < deadline) {
                 sleep(Duration.ofMillis(200));
