@@ -34,8 +34,15 @@ final class AttachmentPageModels {
 
     static Files files(Tenant tenant, RecordId id, List<Attachment> visible, Locale locale) {
         return new Files(visible.stream().map(attachment -> new FileRow(attachment.fileName(),
-                size(attachment.size(), locale), attachment.contentType(),
+                size(attachment.size(), locale), typeLabel(attachment.contentType(), locale),
                 attachmentsUrl(tenant, id) + "/" + attachment.id())).toList());
+    }
+
+    /** "Document PDF" rather than "application/pdf": the kind of document as people name it. */
+    static String typeLabel(String contentType, Locale locale) {
+        String key = "attachment.type." + contentType;
+        String label = UiText.get(locale, key);
+        return label.equals(key) ? contentType : label;
     }
 
     /** Attachment id → "name (size)", as file fields show them. */

@@ -159,7 +159,7 @@ class AttachmentPagesTest {
         String page = worker.get(records() + "/" + id).body();
         assertThat(page).contains("Bail &lt;b&gt;2025 &amp; co.pdf").doesNotContain("<b>2025")
                 .contains("href=\"/t/" + tenant.slug() + "/records/" + id + "/attachments/" + files.get(0).id() + "\"")
-                .contains("Pièces jointes");
+                .contains("Pièces jointes").contains("<td>Document PDF</td>").contains("<td>Image PNG</td>");
         String edit = worker.get(records() + "/" + id + "/edit").body();
         assertThat(Jsoup.parse(edit).select("input[type=hidden][name=" + FIELD + "]")).extracting(e -> e.attr("value"))
                 .containsExactly(files.get(0).id(), files.get(1).id());
