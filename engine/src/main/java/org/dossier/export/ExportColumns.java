@@ -55,8 +55,11 @@ public record ExportColumns(List<Column> fields, List<Group> groups) {
     private static void collect(JsonNode schema, String prefix, Locale locale, Map<String, Column> fields,
                                 Map<String, String> groupLabels, Map<String, Map<String, Column>> groupColumns,
                                 boolean inRow) {
-        JsonNode properties = schema.path("properties");
-        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+        List<Map.Entry<String, JsonNode>> properties = new ArrayList<>(schema.path("properties").properties());
+        // The form's own order, as the pages show it: x-order, then the order written.
+        properties.sort(java.util.Comparator.comparingInt(
+                property -> property.getValue().path("x-order").asInt(Integer.MAX_VALUE)));
+        for (Map.Entry<String, JsonNode> property : properties) {
             String key = prefix.isEmpty() ? property.getKey() : prefix + "/" + property.getKey();
             JsonNode node = property.getValue();
             String label = label(node, property.getKey(), locale);
