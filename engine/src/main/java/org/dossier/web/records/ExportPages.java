@@ -31,10 +31,15 @@ final class ExportPages {
         this.export = export;
     }
 
-    /** {@code GET …/records/export?format=csv|xlsx|jsonl&archived=1&q=…&status=…}: the file, as an attachment. */
+    /**
+     * {@code GET …/records/export?format=csv|xlsx|jsonl&archived=1&q=…&status=…}: the file, as an
+     * attachment; CSV when no format is named, 400 for an unknown one.
+     */
     void download(Context ctx, TenantAccess access) throws IOException {
-        ExportFormat format = ExportFormat.fromKey(ctx.queryParam("format") == null ? "" : ctx.queryParam("format"))
-                .orElseThrow(() -> new DomainException("invalidFormat", 400, "\"format\" must be csv, xlsx or jsonl"));
+        String formatKey = ctx.queryParam("format");
+        // Without a format, CSV: the file a spreadsheet opens, as the statistics give.
+        ExportFormat format = (formatKey == null || formatKey.isEmpty() ? java.util.Optional.of(ExportFormat.CSV)
+                : ExportFormat.fromKey(formatKey)).orElseThrow(() -> new DomainException("invalidFormat", 400, "\"format\" must be csv, xlsx or jsonl"));
         RecordListState state = RecordListState.from(ctx::queryParam);
         boolean archived = isTrue(ctx.queryParam("archived")) || state.archives();
         RecordQuery query = RecordQuery.of(FormService.CASE_FILE, state.q(), RecordListPages.filters(state, access),
