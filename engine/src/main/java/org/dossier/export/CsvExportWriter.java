@@ -23,6 +23,11 @@ final class CsvExportWriter {
 
     private CsvExportWriter() {}
 
+    /** A number is written as it is (a negative one is no formula); any text is neutralised. */
+    private static String cell(com.fasterxml.jackson.databind.JsonNode value) {
+        return value.isNumber() ? value.asText() : SpreadsheetText.neutralised(ExportValues.text(value));
+    }
+
     static long write(ExportColumns columns, ExportSource source, OutputStream out) throws IOException {
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write('\uFEFF');
@@ -41,10 +46,10 @@ final class CsvExportWriter {
                 line.add(record.phase().name().toLowerCase(java.util.Locale.ROOT));
                 line.add(record.createdAt().toString());
                 line.add(record.updatedAt().toString());
-                columns.fields().forEach(column -> line.add(ExportValues.text(record.data(), column.pointer())));
-                columns.groups().forEach(group -> line.add(ExportValues.text(record.data(), group.pointer())));
+                columns.fields().forEach(column -> line.add(cell(record.data().at(column.pointer()))));
+                columns.groups().forEach(group -> line.add(cell(record.data().at(group.pointer()))));
                 try {
-                    printer.printRecord(line.stream().map(SpreadsheetText::neutralised).toList());
+                    printer.printRecord(line);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
