@@ -33,6 +33,14 @@ final class ExportBench {
 
     static List<Figures> run(Services services, Tenant tenant, int port, Credentials credentials)
             throws IOException, InterruptedException {
+        // The load copies case files in SQL with new ids; a sealed value is bound to its case file's id, so a
+        // copy's confidential notes cannot open (the record view refuses them too). The copies lose them here;
+        // the case files loaded through the engine (those with a history) keep theirs, sealed.
+        services.jdbi().useHandle(handle -> handle.createUpdate("""
+                        UPDATE records SET data = JSON_REMOVE(data, '$.notes_confidentielles')
+                         WHERE tenant_id = :tenantId AND NOT EXISTS (SELECT 1 FROM record_changes c
+                                WHERE c.tenant_id = :tenantId AND c.record_id = records.id)
+                        """).bind("tenantId", tenant.id()).execute());
         long rows = services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenant.id()).mapTo(Long.class).one());

@@ -25,6 +25,7 @@ import org.dossier.web.UiText;
  * connection, whatever the size.
  */
 final class ExportPages {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportPages.class);
     private final CaseFileExport export;
 
     ExportPages(CaseFileExport export) {
@@ -50,9 +51,18 @@ final class ExportPages {
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
         OutputStream out = ctx.outputStream();
-        export.export(access.tenant().id(), new CaseFileExport.Request(query, archived, format),
-                RequestContext.actor(ctx), access.confidential(), locale, headings(locale), out);
-        out.flush();
+        try {
+            export.export(access.tenant().id(), new CaseFileExport.Request(query, archived, format),
+                    RequestContext.actor(ctx), access.confidential(), locale, headings(locale), out);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                ctx.res().resetBuffer();
+                throw e;
+            }
+            LOG.warn("Export of {} broken off after its first bytes: the download is aborted", access.tenant().slug(), e);
+            BrokenDownload.abort(ctx, e);
+        }
     }
 
     private static boolean isTrue(String value) {

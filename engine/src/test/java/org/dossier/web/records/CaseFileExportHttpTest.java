@@ -1,6 +1,7 @@
 package org.dossier.web.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -302,6 +303,57 @@ class CaseFileExportHttpTest {
         User viewer = TestUsers.member(services, tenant, Role.VIEWER, false);
         assertThat(TestClient.browser(viewer).get("/t/" + tenant.slug() + "/records").body())
                 .doesNotContain("export-form");
+    }
+
+    @Test
+    void an_export_that_fails_after_its_first_bytes_aborts_the_download_instead_of_ending_it_short() {
+        Tenant broken = TestTenants.withBaseForm(services, "export-broken");
+        CaseRecord plain = services.records().create(broken.id(), FormService.CASE_FILE,
+                org.dossier.testing.TestRecords.validData("Plain"), Actor.system("test"), Locale.FRENCH);
+        ObjectNode withNote = org.dossier.testing.TestRecords.validData("Sealed");
+        withNote.putObject("notes_confidentielles").put("contenu", NOTE);
+        CaseRecord sealed = services.records().create(broken.id(), FormService.CASE_FILE, withNote,
+                Actor.system("test"), Locale.FRENCH);
+        String copy = """
+                INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version, created_at,
+                                     created_by, updated_at, updated_by, last_activity_at, to_complete)
+                SELECT tenant_id, :newId, form_key, schema_version, data, lock_version, created_at, created_by,
+                       updated_at, updated_by, last_activity_at, to_complete
+                  FROM records WHERE tenant_id = :t AND id = :id
+                """;
+        services.jdbi().useHandle(handle -> {
+            // Enough plain copies that the response is committed before the last case file is read.
+            var batch = handle.prepareBatch(copy);
+            for (int i = 0; i < 1500; i++) {
+                batch.bind("newId", org.dossier.record.RecordId.generate()).bind("t", broken.id()).bind("id", plain.id())
+                        .add();
+            }
+            batch.execute();
+            // A copy of the sealed one under the greatest id, read last: its value is bound to another id and
+            // cannot open, so the export fails after its first bytes are sent.
+            byte[] last = new byte[16];
+            java.util.Arrays.fill(last, (byte) 0xFF);
+            handle.createUpdate(copy).bind("newId", org.dossier.record.RecordId.fromBytes(last)).bind("t", broken.id())
+                    .bind("id", sealed.id()).execute();
+        });
+        User member = TestUsers.member(services, broken, Role.ADMIN, true);
+
+        assertThatThrownBy(() -> TestClient.browser(member)
+                .getBytes("/t/" + broken.slug() + "/records/export?format=csv"))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        JsonNode details = TestAudit.events(services, broken.id().value(), CaseFileExport.AUDIT_ACTION, member.email())
+                .stream().map(event -> readTree(event.details())).findFirst().orElseThrow();
+        assertThat(details.get("complete").asBoolean()).isFalse();
+        // Every case file before the one that failed: the two created and the 1,500 copies.
+        assertThat(details.get("rows").asLong()).isEqualTo(1502);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Map<String, JsonNode> jsonLines(byte[] body) throws Exception {
