@@ -25,7 +25,8 @@ final class ExportBench {
     private ExportBench() {}
 
     /** One format's figures. */
-    record Figures(String format, long rows, long bytes, double firstByteSeconds, double seconds, long peakHeapBytes) {
+    record Figures(String format, long rows, long bytes, double firstByteSeconds, double seconds, long peakHeapBytes,
+                   double longestPauseSeconds) {
         double rowsPerMinute() {
             return rows / seconds * 60;
         }
@@ -60,12 +61,19 @@ final class ExportBench {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             long bytes = 0;
             double firstByte = -1;
+            // The longest wait between two reads: what a proxy's idle time-out would have to allow.
+            long longestPause = 0;
             try (InputStream body = response.body()) {
                 byte[] buffer = new byte[64 * 1024];
+                long last = System.nanoTime();
                 for (int read; (read = body.read(buffer)) >= 0; ) {
+                    long now = System.nanoTime();
                     if (firstByte < 0) {
-                        firstByte = (System.nanoTime() - start) / 1e9;
+                        firstByte = (now - start) / 1e9;
+                    } else {
+                        longestPause = Math.max(longestPause, now - last);
                     }
+                    last = now;
                     bytes += read;
                 }
             }
@@ -74,10 +82,11 @@ final class ExportBench {
                 throw new IOException("export " + format.key() + " answered " + response.statusCode());
             }
             long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            Figures figure = new Figures(format.key(), rows, bytes, firstByte, seconds, peak);
+            Figures figure = new Figures(format.key(), rows, bytes, firstByte, seconds, peak, longestPause / 1e9);
             figures.add(figure);
-            System.out.printf("  %-5s %,d rows, %,d bytes: first byte %.2f s, all %.1f s, %,.0f rows/min, peak heap %d MiB%n",
-                    format.key(), rows, bytes, firstByte, seconds, figure.rowsPerMinute(), peak >> 20);
+            System.out.printf("  %-5s %,d rows, %,d bytes: first byte %.2f s, all %.1f s, %,.0f rows/min, peak heap %d MiB,"
+                            + " longest pause %.2f s%n", format.key(), rows, bytes, firstByte, seconds,
+                    figure.rowsPerMinute(), peak >> 20, figure.longestPauseSeconds());
         }
         return figures;
     }
