@@ -37,10 +37,7 @@ final class ExportPages {
      * attachment; CSV when no format is named, 400 for an unknown one.
      */
     void download(Context ctx, TenantAccess access) throws IOException {
-        String formatKey = ctx.queryParam("format");
-        // Without a format, CSV: the file a spreadsheet opens, as the statistics give.
-        ExportFormat format = (formatKey == null || formatKey.isEmpty() ? java.util.Optional.of(ExportFormat.CSV)
-                : ExportFormat.fromKey(formatKey)).orElseThrow(() -> new DomainException("invalidFormat", 400, "\"format\" must be csv, xlsx or jsonl"));
+        ExportFormat format = format(ctx.queryParam("format"));
         RecordListState state = RecordListState.from(ctx::queryParam);
         boolean archived = isTrue(ctx.queryParam("archived")) || state.archives();
         RecordQuery query = RecordQuery.of(FormService.CASE_FILE, state.q(), RecordListPages.filters(state, access),
@@ -57,12 +54,23 @@ final class ExportPages {
             out.flush();
         } catch (IOException | RuntimeException e) {
             if (!ctx.res().isCommitted()) {
+                // Nothing sent yet: the error is answered as any other (the security headers kept), not as a file.
                 ctx.res().resetBuffer();
+                ctx.res().setHeader("Content-Disposition", null);
                 throw e;
             }
             LOG.warn("Export of {} broken off after its first bytes: the download is aborted", access.tenant().slug(), e);
             BrokenDownload.abort(ctx, e);
         }
+    }
+
+    /** CSV when none is named: the file a spreadsheet opens, as the statistics give. */
+    private static ExportFormat format(String key) {
+        if (key == null || key.isEmpty()) {
+            return ExportFormat.CSV;
+        }
+        return ExportFormat.fromKey(key).orElseThrow(
+                () -> new DomainException("invalidFormat", 400, "\"format\" must be csv, xlsx or jsonl"));
     }
 
     private static boolean isTrue(String value) {
