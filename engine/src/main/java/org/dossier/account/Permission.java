@@ -13,5 +13,11 @@ public enum Permission {
      * The GDPR duties of a service: its register of processing, its lifecycle page, access and
      * erasure requests. Its admins and its data protection officer ({@link Role#DPO}).
      */
-    DATA_PROTECTION
+    DATA_PROTECTION,
+    /**
+     * Export a service's case files in bulk (CSV, XLSX, JSON lines): its admins and caseworkers,
+     * who work with the whole caseload; not a viewer, who reads one case file at a time, nor the
+     * DPO, whose access to case files goes through access requests.
+     */
+    EXPORT_RECORDS
 }

@@ -13,7 +13,7 @@ public enum Role {
     /** Administers one service: its users, its audit log, and everything a caseworker does. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /** Fills and updates the service's case files. */
-    CASEWORKER(EnumSet.of(Permission.READ_RECORDS, Permission.WRITE_RECORDS)),
+    CASEWORKER(EnumSet.of(Permission.READ_RECORDS, Permission.WRITE_RECORDS, Permission.EXPORT_RECORDS)),
     /** Reads the service's case files, changes nothing. */
     VIEWER(EnumSet.of(Permission.READ_RECORDS)),
     /**

@@ -61,7 +61,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
             "list-filtered",
-            "refuse", "lifecycle", "backup");
+            "refuse", "lifecycle", "backup", "export");
 
     @Override
     public Integer call() throws Exception {
@@ -211,6 +211,9 @@ public final class Benchmark implements Callable<Integer> {
             results.put("refuse", Workload.run("refuse 1 MiB of empty rows", 1, warmup, seconds, (thread, i) ->
                     http.postJson("/api/v1/tenants/" + loaded.get(0).slug() + "/records", worstCase, credentials.get(0),
                             413)));
+        }
+        if (scenarios.contains("export")) {
+            ExportBench.run(services, loaded.get(0), port, credentials.get(0));
         }
         // Writes last, so that the read scenarios run on exactly tenants x records rows.
         if (scenarios.contains("submit")) {

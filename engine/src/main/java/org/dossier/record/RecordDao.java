@@ -130,7 +130,7 @@ public final class RecordDao {
                 .mapToMap().list();
     }
 
-    private static String conditions(RecordQuery query) {
+    static String conditions(RecordQuery query) {
         StringBuilder sql = new StringBuilder();
         // The phase (CaseFilePhase): last_activity_at closes every list index (V15), so this stays read from it.
         String held = "EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id)";
@@ -153,7 +153,7 @@ public final class RecordDao {
         return sql.toString();
     }
 
-    private static Query bindConditions(Query statement, RecordQuery query) {
+    static Query bindConditions(Query statement, RecordQuery query) {
         RecordFilters filters = query.filters();
         filters.status().ifPresent(value -> statement.bind("status", value));
         filters.antenne().ifPresent(value -> statement.bind("antenne", value));

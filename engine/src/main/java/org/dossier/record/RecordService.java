@@ -379,6 +379,11 @@ public final class RecordService {
                 RetentionPolicies.at(handle, tenantId, clock.instant()).activeSince()));
     }
 
+    /** Every case file a search finds, read page by page with its data opened: what an export reads. */
+    public RecordStream stream() {
+        return new RecordStream(jdbi, this::opened, clock);
+    }
+
     /** The référent values stored in the service's case files, at most {@code limit}, for the list's filter. */
     public List<String> referents(TenantId tenantId, String formKey, int limit) {
         return jdbi.withHandle(handle -> new RecordDao(handle).referents(tenantId, formKey, limit));

@@ -39,10 +39,7 @@ public final class Csv {
 
     /** One field, neutralised and quoted when it needs to be. */
     static String field(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        String text = org.dossier.export.SpreadsheetText.neutralised(value);
         if (text.contains(SEPARATOR) || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }

@@ -98,6 +98,7 @@ class IsolationTest {
         known.put("GET /t/{tenant}/admin/referent", Access.TENANT);
         known.put("POST /t/{tenant}/admin/referent", Access.TENANT);
         known.put("GET /t/{tenant}/records", Access.TENANT);
+        known.put("GET /t/{tenant}/records/export", Access.TENANT);
         known.put("POST /t/{tenant}/records", Access.TENANT);
         known.put("GET /t/{tenant}/records/new", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}", Access.TENANT);
@@ -141,6 +142,7 @@ class IsolationTest {
         known.put("POST /t/{tenant}/admin/form/updates", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/forms/{form}", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/records/export", Access.TENANT);
         known.put("POST /api/v1/tenants/{tenant}/records", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records/{id}", Access.TENANT);
         known.put("PUT /api/v1/tenants/{tenant}/records/{id}", Access.TENANT);

@@ -70,6 +70,9 @@ public final class RecordListPages {
      */
     record ArchivesView(boolean archives, String activeSince, String switchUrl) {}
 
+    /** The export form, shown to a member who may export (see {@link ExportControls}). */
+    record ExportView(boolean canExport, ExportControls export) {}
+
     public void list(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
@@ -96,16 +99,19 @@ public final class RecordListPages {
                         && org.dossier.record.FollowUp.rowSchema(form).isPresent());
         RecordPageModels.Frame frame = new RecordPageModels.Frame(tenant.slug(), access.can(Permission.WRITE_RECORDS),
                 tenant.template(), access.can(Permission.DATA_PROTECTION));
+        ExportView export = new ExportView(access.can(Permission.EXPORT_RECORDS),
+                ExportControls.of(tenant, state, locale));
         ctx.html(templates.render("pages/records-list",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale,
-                        state.archives() ? "archives.title" : "records.title")), frame, model, archives), locale));
+                        state.archives() ? "archives.title" : "records.title")), frame, model, archives, export),
+                locale));
     }
 
     /**
      * "Mes dossiers" is the signed-in person as référent: as a member (what the members' select
      * stores) or by their name, as it may have been typed before the service chose members.
      */
-    private static RecordFilters filters(RecordListState state, TenantAccess access) {
+    static RecordFilters filters(RecordListState state, TenantAccess access) {
         List<String> referent = new ArrayList<>();
         if (state.mine()) {
             referent.add(Referents.memberValue(access.user().id()));

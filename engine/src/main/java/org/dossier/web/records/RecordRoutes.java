@@ -47,6 +47,7 @@ public final class RecordRoutes {
         access.kept().formAt("/t/{tenant}/records/{id}/merge");
         // The pages showing a form to change a case file answer 409 for an archived one (ArchiveGuard).
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, list::list);
+        ExportRoutes.register(access, services);
         access.tenant(GET, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::show);
         access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
