@@ -95,7 +95,9 @@ class ApiAuthenticationTest {
             }
             String url = rule.path().replace("{tenant}", tenant.slug()).replace("{slug}", tenant.slug())
                     .replace("{form}", "dossier")
-                    .replace("{id}", "01a20000-0000-7000-8000-000000000000");
+                    .replace("{id}", "01a20000-0000-7000-8000-000000000000")
+                    .replace("{attachment}", "AbCdEfGhIjKlMnOpQrStUv");
+            assertThat(url).as("every path parameter filled in").doesNotContain("{");
             for (TestClient client : callers) {
                 HttpResponse<String> response = client.send(rule.method().name(), url, "application/json", "{}");
                 assertThat(response.statusCode()).as(rule.method() + " " + url).isEqualTo(401);
