@@ -3,6 +3,7 @@ package org.dossier;
 import io.javalin.Javalin;
 import java.util.Optional;
 import org.dossier.account.User;
+import org.dossier.attachment.AttachmentHousekeeping;
 import org.dossier.audit.Actor;
 import org.dossier.backup.BackupJob;
 import org.dossier.backup.Backups;
@@ -90,6 +91,7 @@ public final class Server implements AutoCloseable {
                 java.time.Clock.systemUTC(), services.attachments()::afterCommit), LifecycleSchedule.fromEnvironment(), node)
                 .ifPresent(jobs::recurring);
         BackupJob.nightly(Backups.of(database, services, config), node).ifPresent(jobs::recurring);
+        jobs.recurring(AttachmentHousekeeping.task(services.attachments()));
         return jobs.start();
     }
 

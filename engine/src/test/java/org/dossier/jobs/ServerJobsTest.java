@@ -8,13 +8,14 @@ import java.time.Duration;
 import java.util.Optional;
 import org.dossier.Config;
 import org.dossier.Server;
+import org.dossier.attachment.AttachmentHousekeeping;
 import org.dossier.backup.BackupJob;
 import org.dossier.retention.LifecycleJob;
 import org.dossier.testing.TestFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The server starts one scheduler, which carries the nightly lifecycle pass and the nightly backup. */
+/** The server starts one scheduler, which carries the nightly lifecycle pass, the nightly backup and the attachments' housekeeping. */
 /* Tagged "embedded", not "integration": it starts its own embedded MariaDB, so the MySQL 8 run has nothing to add. */
 @Tag("embedded")
 class ServerJobsTest {
@@ -26,7 +27,8 @@ class ServerJobsTest {
                 new Config.Accounts(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
                         Duration.ofHours(12)));
         try (Server server = Server.start(config, false)) {
-            assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK);
+            assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
+                    AttachmentHousekeeping.TASK);
         } finally {
             TestFiles.deleteRecursively(dataDir);
         }
