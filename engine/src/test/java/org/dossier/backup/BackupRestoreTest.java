@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * archive appears only under its final name once complete; a restore refuses a directory that holds
  * anything.
  */
-@Tag("integration")
+/* Tagged "embedded", not "integration": a backup is the embedded database's (its own dump tool); an external
+ * database is backed up by its provider, so the MySQL 8 pass has nothing to run here. */
+@Tag("embedded")
 class BackupRestoreTest {
     private Services services;
     private Path work;
@@ -47,7 +49,9 @@ class BackupRestoreTest {
 
     @AfterEach
     void tearDown() {
-        TestFiles.deleteRecursively(work);
+        if (work != null) {
+            TestFiles.deleteRecursively(work);
+        }
     }
 
     @Test
