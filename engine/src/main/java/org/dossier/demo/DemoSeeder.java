@@ -66,7 +66,11 @@ public final class DemoSeeder {
             services.forms().publish(handle, serviceB.id(), FormService.CASE_FILE, serviceBDefinition(),
                     serviceBCustomisation(), SEED.id());
             Tenant school = services.tenants().create(handle, "ecole", "Inscriptions scolaires", "#6b21a8");
-            services.forms().publish(handle, school.id(), FormService.CASE_FILE, foreignExample(), null, SEED.id());
+            int schoolVersion = services.forms().publish(handle, school.id(), FormService.CASE_FILE, foreignExample(),
+                    null, SEED.id());
+            // A form brought from a file, as a super-admin's creation from a file makes it: the designer then
+            // offers to import a new file rather than customise the base form in its place.
+            services.designer().markImported(handle, school.id(), FormService.CASE_FILE, schoolVersion);
             return List.of(pasq, serviceB, school);
         });
         String password = demoPassword.orElseGet(() -> Secrets.password(16));

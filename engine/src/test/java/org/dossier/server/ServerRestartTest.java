@@ -78,6 +78,9 @@ class ServerRestartTest {
             assertThat(page(base + "/admin/services", session(base, BOOT_ADMIN, BOOT_PASSWORD)).statusCode()).isEqualTo(200);
             assertThat(page(base + "/admin/services", session(base, "super-admin@dossier.demo")).statusCode()).isEqualTo(200);
             assertThat(page(base + "/admin/services", pasqPage).statusCode()).isEqualTo(403);
+            // The school service runs on a form brought from a file: its designer offers a new file, not the base form.
+            assertThat(page(base + "/t/ecole/admin/form/files", session(base, "admin@ecole.demo")).body())
+                    .contains("id=\"draft-imported\"");
         }
 
         try (Server server = Server.start(config, true)) {
