@@ -80,13 +80,18 @@ public final class CaseFileExport {
     public long export(TenantId tenantId, Request request, Actor actor, boolean confidentialGrant, Locale locale,
                        ExportHeadings headings, OutputStream out) throws IOException {
         Plan plan = plan(tenantId, request, confidentialGrant, locale);
+        if (request.files() && attachments == null) {
+            throw new IllegalStateException("an export with files needs the attachments");
+        }
+        CaseFileZip zip = request.files() ? new CaseFileZip(attachments, tenantId, plan.hasFiles()) : null;
+        ExportSource source = zip == null ? plan.source() : zip.withFiles(plan.source());
         // How far the first pass went: the count audited when the stream breaks off (an XLSX file reads the source
         // once per sheet; its first sheet holds one line per case file).
         long[] written = {0};
         int[] passes = {0};
         ExportSource counted = each -> {
             boolean first = passes[0]++ == 0;
-            return plan.source().forEach(record -> {
+            return source.forEach(record -> {
                 each.accept(record);
                 if (first) {
                     written[0]++;
@@ -97,13 +102,10 @@ public final class CaseFileExport {
         long[] files = {0};
         try {
             long count;
-            if (request.files()) {
-                if (attachments == null) {
-                    throw new IllegalStateException("an export with files needs the attachments");
-                }
-                count = new CaseFileZip(attachments, tenantId, plan.hasFiles()).write(request.format(),
+            if (zip != null) {
+                count = zip.write(request.format(),
                         dataFileName(request.format()),
-                        (source, stream) -> write(request.format(), plan.columns(), headings, source, stream, true),
+                        (data, stream) -> write(request.format(), plan.columns(), headings, data, stream, true),
                         counted, out, () -> files[0]++).records();
             } else {
                 count = write(request.format(), plan.columns(), headings, counted, out, false);

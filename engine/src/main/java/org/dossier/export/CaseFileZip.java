@@ -12,10 +12,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dossier.attachment.Attachment;
 import org.dossier.attachment.AttachmentService;
+import org.dossier.record.RecordId;
 import org.dossier.tenant.TenantId;
 
 /**
@@ -32,6 +34,9 @@ import org.dossier.tenant.TenantId;
  * its row names when the second pass reads it.
  */
 final class CaseFileZip {
+    /** How many case files share one query for their files. */
+    static final int PAGE = 500;
+
     private final AttachmentService attachments;
     private final TenantId tenantId;
     private final boolean formHasFiles;
@@ -47,7 +52,40 @@ final class CaseFileZip {
     record Written(long records, long files) {}
 
     /**
-     * Writes the ZIP; {@code data} writes the data file of the chosen format from the source it is given.
+     * The source with each case file's files ({@link ExportedRecord#files()}): those its masked data
+     * still names. Read a page of {@link #PAGE} case files at a time, so that the files of a page
+     * come from one query, and memory holds one page, whatever the count.
+     */
+    ExportSource withFiles(ExportSource source) {
+        if (!formHasFiles) {
+            return source;
+        }
+        return each -> {
+            List<ExportedRecord> page = new ArrayList<>(PAGE);
+            long count = source.forEach(record -> {
+                page.add(record);
+                if (page.size() == PAGE) {
+                    handOn(page, each);
+                }
+            });
+            handOn(page, each);
+            return count;
+        };
+    }
+
+    private void handOn(List<ExportedRecord> page, java.util.function.Consumer<ExportedRecord> each) {
+        Map<RecordId, List<Attachment>> files = attachments.ofRecords(tenantId,
+                page.stream().map(ExportedRecord::id).toList());
+        for (ExportedRecord record : page) {
+            List<Attachment> ofRecord = files.getOrDefault(record.id(), List.of());
+            each.accept(record.withFiles(record.data(), visibleFiles(record, ofRecord)));
+        }
+        page.clear();
+    }
+
+    /**
+     * Writes the ZIP from a source whose case files carry their files ({@link #withFiles});
+     * {@code data} writes the data file of the chosen format from the source it is given.
      * The stream is finished, not closed: it is the caller's.
      *
      * @param filesSoFar told of each file once its bytes are written, for the audit of a broken export
@@ -62,7 +100,7 @@ final class CaseFileZip {
         long[] files = {0};
         try {
             source.forEach(record -> {
-                for (ExportedFile file : visibleFiles(record)) {
+                for (ExportedFile file : record.files()) {
                     copy(zip, file);
                     files[0]++;
                     filesSoFar.run();
@@ -92,26 +130,22 @@ final class CaseFileZip {
         }
     }
 
-    /** The record with its files, named in its data by their paths (CSV, XLSX) or listed beside it (JSON lines). */
-    ExportedRecord referenced(ExportedRecord record, ExportFormat format) {
-        List<ExportedFile> files = visibleFiles(record);
-        if (files.isEmpty() || format == ExportFormat.JSONL) {
-            return record.withFiles(record.data(), files);
+    /** The record's files named in its data by their paths (CSV, XLSX), or listed beside it as stored (JSON lines). */
+    static ExportedRecord referenced(ExportedRecord record, ExportFormat format) {
+        if (record.files().isEmpty() || format == ExportFormat.JSONL) {
+            return record;
         }
         JsonNode data = record.data().deepCopy();
-        for (ExportedFile file : files) {
+        for (ExportedFile file : record.files()) {
             replace(data, file.attachment().fieldPath(), file.attachment().id(), file.path());
         }
-        return record.withFiles(data, files);
+        return record.withFiles(data, record.files());
     }
 
     /** The files of the case file whose id its masked data still names, in their field. */
-    List<ExportedFile> visibleFiles(ExportedRecord record) {
-        if (!formHasFiles) {
-            return List.of();
-        }
+    private static List<ExportedFile> visibleFiles(ExportedRecord record, List<Attachment> attachments) {
         List<ExportedFile> files = new ArrayList<>();
-        for (Attachment attachment : attachments.all(tenantId, record.id())) {
+        for (Attachment attachment : attachments) {
             if (names(record.data().at(attachment.fieldPath()), attachment.id())) {
                 files.add(ExportedFile.of(record.id(), attachment));
             }
