@@ -51,6 +51,17 @@ public final class AttachmentDao {
                 .map((rs, ctx) -> row(rs)).list();
     }
 
+    /** The attachments of several case files at once (an export reads them a page of case files at a time). */
+    List<Attachment> ofRecords(TenantId tenantId, List<RecordId> recordIds) {
+        if (recordIds.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT " + COLUMNS
+                        + " FROM attachments WHERE tenant_id = :tenantId AND record_id IN (<ids>) ORDER BY created_at, id")
+                .bind("tenantId", tenantId.value()).bindList("ids", recordIds.stream().map(RecordId::toBytes).toList())
+                .map((rs, ctx) -> row(rs)).list();
+    }
+
     /** A staged attachment becomes the case file's, at the field that names it. */
     boolean link(TenantId tenantId, String id, RecordId recordId, String fieldPath) {
         return handle.createUpdate("""

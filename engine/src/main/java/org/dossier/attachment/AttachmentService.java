@@ -193,6 +193,15 @@ public final class AttachmentService implements CaseFileAttachments {
         return jdbi.withHandle(handle -> new AttachmentDao(handle).ofRecord(tenantId, recordId));
     }
 
+    /** Every file of several case files, by case file (an export's page of case files), in the order attached. */
+    public Map<RecordId, List<Attachment>> ofRecords(TenantId tenantId, List<RecordId> recordIds) {
+        Map<RecordId, List<Attachment>> byRecord = new java.util.HashMap<>();
+        jdbi.withHandle(handle -> new AttachmentDao(handle).ofRecords(tenantId, recordIds)).forEach(attachment ->
+                attachment.recordId().ifPresent(id -> byRecord.computeIfAbsent(id, key -> new ArrayList<>())
+                        .add(attachment)));
+        return byRecord;
+    }
+
     /**
      * Checks that one file of one case file may be read by a reader, and records the read
      * ({@code record.attachment.read}); its bytes then come from {@link #open}, or from the store's

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.dossier.attachment.AttachmentService;
+import org.dossier.attachment.FileFields;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.CompiledForm;
@@ -39,8 +41,16 @@ public final class CaseFileExport {
     private final RecordService records;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final AttachmentService attachments;
 
     public CaseFileExport(Jdbi jdbi, FormService forms, RecordService records, AuditLog audit, ObjectMapper json) {
+        this(jdbi, forms, records, audit, json, null);
+    }
+
+    /** @param attachments reads the files an export with files holds (null: no export offers them) */
+    public CaseFileExport(Jdbi jdbi, FormService forms, RecordService records, AuditLog audit, ObjectMapper json,
+                          AttachmentService attachments) {
+        this.attachments = attachments;
         this.jdbi = jdbi;
         this.forms = forms;
         this.records = records;
@@ -53,20 +63,35 @@ public final class CaseFileExport {
      *
      * @param query    the search (form, terms, filters); its page and order are not used
      * @param archived whether the archived case files are exported too, after the active ones
+     * @param files    whether the answer is a ZIP holding the data file and the case files' files
      */
-    public record Request(RecordQuery query, boolean archived, ExportFormat format) {}
+    public record Request(RecordQuery query, boolean archived, ExportFormat format, boolean files) {
+        public Request(RecordQuery query, boolean archived, ExportFormat format) {
+            this(query, archived, format, false);
+        }
+    }
+
+    /** The name of the data file at the root of an export's ZIP. */
+    public static String dataFileName(ExportFormat format) {
+        return "dossiers." + format.extension();
+    }
 
     /** Writes the export to {@code out} (left open) and returns how many case files it holds. */
     public long export(TenantId tenantId, Request request, Actor actor, boolean confidentialGrant, Locale locale,
                        ExportHeadings headings, OutputStream out) throws IOException {
         Plan plan = plan(tenantId, request, confidentialGrant, locale);
+        if (request.files() && attachments == null) {
+            throw new IllegalStateException("an export with files needs the attachments");
+        }
+        CaseFileZip zip = request.files() ? new CaseFileZip(attachments, tenantId, plan.hasFiles()) : null;
+        ExportSource source = zip == null ? plan.source() : zip.withFiles(plan.source());
         // How far the first pass went: the count audited when the stream breaks off (an XLSX file reads the source
         // once per sheet; its first sheet holds one line per case file).
         long[] written = {0};
         int[] passes = {0};
         ExportSource counted = each -> {
             boolean first = passes[0]++ == 0;
-            return plan.source().forEach(record -> {
+            return source.forEach(record -> {
                 each.accept(record);
                 if (first) {
                     written[0]++;
@@ -74,21 +99,39 @@ public final class CaseFileExport {
             });
         };
         boolean complete = false;
+        long[] files = {0};
         try {
-            long count = switch (request.format()) {
-                case CSV -> CsvExportWriter.write(plan.columns(), counted, out);
-                case XLSX -> XlsxExportWriter.write(plan.columns(), headings, counted, out);
-                case JSONL -> JsonLinesExportWriter.write(json, counted, out);
-            };
+            long count;
+            if (zip != null) {
+                count = zip.write(request.format(),
+                        dataFileName(request.format()),
+                        (data, stream) -> write(request.format(), plan.columns(), headings, data, stream, true),
+                        counted, out, () -> files[0]++).records();
+            } else {
+                count = write(request.format(), plan.columns(), headings, counted, out, false);
+            }
             complete = true;
             return count;
         } finally {
-            audited(tenantId, request, actor, confidentialGrant, complete, written[0]);
+            audited(tenantId, request, actor, confidentialGrant, complete, written[0], files[0]);
         }
     }
 
-    /** The columns and the source of one export, before anything is written. */
-    record Plan(ExportColumns columns, ExportSource source) {}
+    private long write(ExportFormat format, ExportColumns columns, ExportHeadings headings, ExportSource source,
+                       OutputStream out, boolean withFiles) throws IOException {
+        return switch (format) {
+            case CSV -> CsvExportWriter.write(columns, source, out);
+            case XLSX -> XlsxExportWriter.write(columns, headings, source, out);
+            case JSONL -> JsonLinesExportWriter.write(json, source, out, withFiles);
+        };
+    }
+
+    /**
+     * The columns and the source of one export, before anything is written.
+     *
+     * @param hasFiles whether a version of the form has a file field
+     */
+    record Plan(ExportColumns columns, ExportSource source, boolean hasFiles) {}
 
     Plan plan(TenantId tenantId, Request request, boolean confidentialGrant, Locale locale) {
         RecordStream stream = records.stream();
@@ -116,7 +159,7 @@ public final class CaseFileExport {
             }
             return count;
         };
-        return new Plan(ExportColumns.of(schemas, locale), source);
+        return new Plan(ExportColumns.of(schemas, locale), source, schemas.stream().anyMatch(FileFields::any));
     }
 
     /**
@@ -128,11 +171,14 @@ public final class CaseFileExport {
     }
 
     private void audited(TenantId tenantId, Request request, Actor actor, boolean confidentialGrant,
-                         boolean complete, long count) {
+                         boolean complete, long count, long files) {
         RecordQuery query = request.query();
         ObjectNode details = json.createObjectNode().put("format", request.format().key())
                 .put("form", query.formKey()).put("rows", count).put("complete", complete)
                 .put("archived", request.archived()).put("confidential", confidentialGrant);
+        if (request.files()) {
+            details.put("files", files);
+        }
         ObjectNode filter = details.putObject("filter");
         filter.put("q", String.join(" ", query.terms()));
         query.filters().status().ifPresent(value -> filter.put("status", value));

@@ -183,6 +183,7 @@ class IsolationTest {
         known.put("GET /t/{tenant}/admin/access", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/access", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}/access.json", Access.TENANT);
+        known.put("GET /t/{tenant}/records/{id}/access.zip", Access.TENANT);
         // Forms as files
         known.put("GET /t/{tenant}/admin/form/files", Access.TENANT);
         known.put("POST /t/{tenant}/admin/form/files", Access.TENANT);

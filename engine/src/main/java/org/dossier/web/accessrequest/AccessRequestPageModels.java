@@ -40,6 +40,9 @@ final class AccessRequestPageModels {
                       String archivedOn, String deletedOn, String hold, List<org.dossier.web.records.HistoryPageModels.Entry> entries, List<TrailEvent> trail,
                       String jsonUrl, String searchUrl) {}
 
+    /** The link to the same export as a ZIP holding the files' bytes too. */
+    record Archive(String zipUrl) {}
+
     /** The case file's files in the export: what each is, never its bytes (those are downloaded from the case file). */
     record Files(List<File> attachments) {}
 

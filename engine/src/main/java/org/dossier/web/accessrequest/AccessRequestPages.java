@@ -112,7 +112,8 @@ public final class AccessRequestPages {
                         .map(file -> new AccessRequestPageModels.File(file.fileName(),
                                 String.join(" › ", labels.path(file.fieldPath(), number -> UiText.get(locale,
                                         "history.row", number))), file.size(), file.contentType(), file.sha256()))
-                        .toList()));
+                        .toList()),
+                new AccessRequestPageModels.Archive(url + ".zip" + (locale.getLanguage().equals("en") ? "?lang=en" : "")));
     }
 
     /** GET the same export as a JSON file to download. */

@@ -33,23 +33,26 @@ final class ExportPages {
     }
 
     /**
-     * {@code GET …/records/export?format=csv|xlsx|jsonl&archived=1&q=…&status=…}: the file, as an
-     * attachment; CSV when no format is named, 400 for an unknown one.
+     * {@code GET …/records/export?format=csv|xlsx|jsonl&archived=1&attachments=1&q=…&status=…}: the
+     * file, as an attachment; CSV when no format is named, 400 for an unknown one. With
+     * {@code attachments=1}, a ZIP of the data file and the case files' files.
      */
     void download(Context ctx, TenantAccess access) throws IOException {
         ExportFormat format = format(ctx.queryParam("format"));
         RecordListState state = RecordListState.from(ctx::queryParam);
         boolean archived = isTrue(ctx.queryParam("archived")) || state.archives();
+        boolean files = isTrue(ctx.queryParam("attachments"));
         RecordQuery query = RecordQuery.of(FormService.CASE_FILE, state.q(), RecordListPages.filters(state, access),
                 state.sort(), 1, 1);
         Locale locale = RequestLocale.of(ctx);
-        String file = access.tenant().slug() + "-dossiers-" + LocalDate.now(ZoneOffset.UTC) + "." + format.extension();
-        ctx.contentType(format.contentType());
+        String file = access.tenant().slug() + "-dossiers-" + LocalDate.now(ZoneOffset.UTC) + "."
+                + (files ? "zip" : format.extension());
+        ctx.contentType(files ? "application/zip" : format.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
         OutputStream out = ctx.outputStream();
         try {
-            export.export(access.tenant().id(), new CaseFileExport.Request(query, archived, format),
+            export.export(access.tenant().id(), new CaseFileExport.Request(query, archived, format, files),
                     RequestContext.actor(ctx), access.confidential(), locale, headings(locale), out);
             out.flush();
         } catch (IOException | RuntimeException e) {

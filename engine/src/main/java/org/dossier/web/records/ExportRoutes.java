@@ -13,7 +13,7 @@ public final class ExportRoutes {
 
     public static void register(AccessRoutes access, Services services) {
         ExportPages pages = new ExportPages(new CaseFileExport(services.jdbi(), services.forms(), services.records(),
-                services.audit(), services.mapper()));
+                services.audit(), services.mapper(), services.attachments()));
         access.tenant(GET, "/t/{tenant}/records/export", EXPORT_RECORDS, pages::download);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records/export", EXPORT_RECORDS, pages::download);
     }
