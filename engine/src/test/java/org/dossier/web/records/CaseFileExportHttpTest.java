@@ -299,6 +299,8 @@ class CaseFileExportHttpTest {
         assertThat(form.select("select[name=format] option")).extracting(option -> option.attr("value"))
                 .containsExactly("csv", "xlsx", "jsonl");
         assertThat(form.select("input[name=archived]")).hasSize(1);
+        assertThat(form.parent().tagName()).as("folded under its summary, so the list stays first").isEqualTo("details");
+        assertThat(form.parent().hasAttr("open")).isFalse();
 
         User viewer = TestUsers.member(services, tenant, Role.VIEWER, false);
         assertThat(TestClient.browser(viewer).get("/t/" + tenant.slug() + "/records").body())
