@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,10 +263,19 @@ public final class AttachmentService implements CaseFileAttachments {
         return id != null && id.matches("[A-Za-z0-9_-]{16,64}");
     }
 
-    private static String newId() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /**
+     * 32 letters and digits (190 random bits). Not base64url: an id beginning with "-" would be taken
+     * for a formula by a spreadsheet, so the CSV export would have to quote it and the id would no
+     * longer read back as itself.
+     */
+    static String newId() {
+        StringBuilder id = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
     }
 
     static String sha256(byte[] bytes) {
