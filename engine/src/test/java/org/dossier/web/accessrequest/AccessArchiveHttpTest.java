@@ -1,20 +1,16 @@
 package org.dossier.web.accessrequest;
 
+import static org.dossier.testing.ExportedFiles.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.dossier.Services;
 import org.dossier.account.Role;
 import org.dossier.account.User;
@@ -90,15 +86,6 @@ class AccessArchiveHttpTest {
         return "/t/" + tenant.slug() + "/records/" + record.id() + "/access.zip";
     }
 
-    private static Map<String, byte[]> unzip(byte[] body) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
-    }
 
     @Test
     void the_zip_holds_the_json_document_and_every_file_byte_identical_named_by_its_path() throws Exception {

@@ -1,5 +1,8 @@
 package org.dossier.web.records;
 
+import static org.dossier.testing.ExportedFiles.byId;
+import static org.dossier.testing.ExportedFiles.csv;
+import static org.dossier.testing.ExportedFiles.jsonLines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,18 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -103,17 +103,7 @@ class CaseFileExportHttpTest {
         return "/t/" + tenant.slug() + "/records/export?" + query;
     }
 
-    private static List<CSVRecord> csv(byte[] body) throws Exception {
-        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
-        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-        return CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(text)).getRecords();
-    }
 
-    private static Map<String, CSVRecord> byId(List<CSVRecord> rows) {
-        Map<String, CSVRecord> byId = new HashMap<>();
-        rows.subList(1, rows.size()).forEach(row -> byId.put(row.get(0), row));
-        return byId;
-    }
 
     @Test
     void csv_holds_every_field_of_both_versions_with_the_stored_values() throws Exception {
@@ -358,16 +348,6 @@ class CaseFileExportHttpTest {
         }
     }
 
-    private static Map<String, JsonNode> jsonLines(byte[] body) throws Exception {
-        Map<String, JsonNode> lines = new HashMap<>();
-        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                JsonNode node = JSON.readTree(line);
-                lines.put(node.get("id").asText(), node);
-            }
-        }
-        return lines;
-    }
 
     private static List<String> keys(List<Row> rows) {
         List<String> keys = new ArrayList<>();

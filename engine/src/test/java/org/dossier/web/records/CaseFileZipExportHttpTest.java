@@ -1,24 +1,21 @@
 package org.dossier.web.records;
 
+import static org.dossier.testing.ExportedFiles.byId;
+import static org.dossier.testing.ExportedFiles.csv;
+import static org.dossier.testing.ExportedFiles.jsonLines;
+import static org.dossier.testing.ExportedFiles.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -117,16 +114,6 @@ class CaseFileZipExportHttpTest {
         return "pieces/" + record.id() + "/" + attachment.id() + "-" + name;
     }
 
-    /** The entries of a ZIP, in order, with their bytes. */
-    static Map<String, byte[]> unzip(byte[] body) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
-    }
 
     @Test
     void the_zip_holds_the_csv_and_each_file_byte_identical_and_the_row_names_their_entries() throws Exception {
@@ -301,26 +288,6 @@ class CaseFileZipExportHttpTest {
         assertThat(details.get("files").asLong()).isZero();
     }
 
-    private static List<CSVRecord> csv(byte[] body) throws IOException {
-        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
-        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-        return CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new StringReader(text)).getRecords();
-    }
 
-    private static Map<String, CSVRecord> byId(List<CSVRecord> rows) {
-        Map<String, CSVRecord> byId = new HashMap<>();
-        rows.subList(1, rows.size()).forEach(row -> byId.put(row.get(0), row));
-        return byId;
-    }
 
-    private static Map<String, JsonNode> jsonLines(byte[] body) throws IOException {
-        Map<String, JsonNode> lines = new HashMap<>();
-        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                JsonNode node = JSON.readTree(line);
-                lines.put(node.get("id").asText(), node);
-            }
-        }
-        return lines;
-    }
 }
