@@ -1,7 +1,8 @@
 /*
  * Dossier — starts swagger-ui on the API's reference page (/api/docs), reading the description's
  * address from the page. No validator badge (it would call a server outside), no top bar (it
- * would load other descriptions), no query-string configuration.
+ * would load other descriptions), no query-string configuration; no deep links, which swagger-ui
+ * puts as links inside each operation's button (nested controls a screen reader cannot reach).
  */
 (function () {
   "use strict";
@@ -14,7 +15,7 @@
     window.SwaggerUIBundle({
       url: root.getAttribute("data-url"),
       domNode: root,
-      deepLinking: true,
+      deepLinking: false,
       validatorUrl: null,
       queryConfigEnabled: false,
       presets: [window.SwaggerUIBundle.presets.apis],
