@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.dossier.Services;
 import org.dossier.account.Role;
@@ -14,6 +17,7 @@ import org.dossier.tenant.Tenant;
 import org.dossier.testing.TestClient;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestRecords;
+import org.dossier.testing.TestServer;
 import org.dossier.testing.TestTenants;
 import org.dossier.testing.TestUsers;
 import org.everit.json.schema.ValidationException;
@@ -101,6 +105,43 @@ class OpenApiAnswersTest {
 
         assertThat(token.statusCode()).isEqualTo(200);
         described.check("POST", "/api/v1/auth/token", token);
+    }
+
+    @Test
+    void the_register_of_processing_and_a_refused_login_answer_as_described() {
+        TestClient admin = TestClient.api(services, TestUsers.member(services, tenant, Role.ADMIN, true));
+        HttpResponse<String> register = admin.get(at("/api/v1/tenants/{tenant}/register", ""));
+        assertThat(register.statusCode()).isEqualTo(200);
+        described.check("GET", "/api/v1/tenants/{tenant}/register", register);
+
+        HttpResponse<String> refused = TestClient.anonymous().postJson("/api/v1/auth/token",
+                JSON.createObjectNode().put("email", "nobody-" + System.nanoTime() + "@test.example")
+                        .put("password", "wrong password").toString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        described.check("POST", "/api/v1/auth/token", refused);
+    }
+
+    @Test
+    void an_uploaded_file_and_a_refused_one_answer_as_described() throws Exception {
+        String id = TestClient.json(create("Piece")).get("id").asText();
+        String token = TestUsers.token(services, caseworker);
+
+        HttpResponse<String> uploaded = upload(token, id, "%PDF-1.4\n% piece\n%%EOF\n");
+        HttpResponse<String> refused = upload(token, id, "just text");
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        described.check("POST", RECORD + "/attachments", uploaded);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("attachmentType");
+        described.check("POST", RECORD + "/attachments", refused);
+    }
+
+    private static HttpResponse<String> upload(String token, String id, String file) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestServer.baseUrl()
+                        + at(RECORD, id) + "/attachments?field=/accompagnement/pieces_justificatives"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .header("X-File-Name", "piece.pdf").POST(HttpRequest.BodyPublishers.ofString(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
