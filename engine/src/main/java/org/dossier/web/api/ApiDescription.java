@@ -1,5 +1,6 @@
 package org.dossier.web.api;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -16,11 +17,9 @@ public final class ApiDescription {
     /** Where the description lives on the classpath. */
     public static final String RESOURCE = "api/openapi.yaml";
 
-    private final JsonNode document;
     private final byte[] json;
 
-    private ApiDescription(JsonNode document, byte[] json) {
-        this.document = document;
+    private ApiDescription(byte[] json) {
         this.json = json;
     }
 
@@ -30,19 +29,23 @@ public final class ApiDescription {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            JsonNode document = new YAMLMapper().readTree(in);
-            if (document == null || !document.path("openapi").asText().startsWith("3.1")) {
-                throw new IllegalStateException(RESOURCE + " is not an OpenAPI 3.1 description");
-            }
-            return new ApiDescription(document, mapper.writeValueAsBytes(document));
+            return parse(in, mapper);
         } catch (IOException e) {
             throw new UncheckedIOException("Unable to read " + RESOURCE, e);
         }
     }
 
-    /** The description as a tree (a copy: the served bytes cannot change). */
-    public JsonNode document() {
-        return document.deepCopy();
+    /**
+     * Reads a description. A key written twice is refused: a path described again further down
+     * would otherwise silently replace the first description.
+     */
+    static ApiDescription parse(InputStream in, ObjectMapper mapper) throws IOException {
+        YAMLMapper yaml = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        JsonNode document = yaml.readTree(in);
+        if (document == null || !document.path("openapi").asText().startsWith("3.1")) {
+            throw new IllegalStateException(RESOURCE + " is not an OpenAPI 3.1 description");
+        }
+        return new ApiDescription(mapper.writeValueAsBytes(document));
     }
 
     /** The description as served, UTF-8 JSON. */
