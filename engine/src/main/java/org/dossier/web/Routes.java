@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import java.util.List;
 import org.dossier.Services;
 import org.dossier.web.accessrequest.AccessRequestRoutes;
+import org.dossier.web.api.ApiDocsRoutes;
 import org.dossier.web.account.AccountRoutes;
 import org.dossier.web.audit.AuditRoutes;
 import org.dossier.web.auth.AccessRoutes;
@@ -52,6 +53,7 @@ public final class Routes {
         RegisterRoutes.register(access, services, web);
         AccessRequestRoutes.register(access, services, web);
         FormFileRoutes.register(access, services, web);
+        ApiDocsRoutes.register(access, web);
         return access.rules();
     }
 }

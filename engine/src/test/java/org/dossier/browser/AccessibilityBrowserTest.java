@@ -161,6 +161,7 @@ class AccessibilityBrowserTest {
             new Page("service audit verification page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/audit/verify",
                     Step.NONE),
             new Page("super-admin audit verification page", Who.SUPER_ADMIN, fixture -> "/admin/audit/verify", Step.NONE),
+            new Page("API reference", false, fixture -> "/api/docs"),
             new Page("plain draft-07 form: new record (read-only field, date-time, url)", true,
                     fixture -> "/t/" + AccessibilityBrowserTest.foreign.slug() + "/records/new"),
             new Page("plain draft-07 form with errors", Who.CASEWORKER, fixture -> "/t/" + AccessibilityBrowserTest.foreign.slug() + "/records/new",

@@ -48,6 +48,8 @@ class SecurityHeadersTest {
         collected.put("404 page", browser.get("/no-such-page"));
         collected.put("static file", TestClient.anonymous().get("/assets/js/dossier.js"));
         collected.put("health", TestClient.anonymous().get("/health/live"));
+        collected.put("API description", TestClient.anonymous().get("/api/openapi.json"));
+        collected.put("API reference page", TestClient.anonymous().get("/api/docs"));
         collected.put("API 401", TestClient.anonymous().get("/api/v1/tenants/" + tenant.slug() + "/records"));
         collected.put("API 200", script.get("/api/v1/tenants/" + tenant.slug() + "/records"));
         collected.put("token route 401", TestClient.anonymous().postJson("/api/v1/auth/token",

@@ -110,6 +110,18 @@ class ApiAuthenticationTest {
     }
 
     @Test
+    void the_only_api_routes_open_without_a_token_are_the_token_route_and_the_description() {
+        assertThat(TestServer.rules()).filteredOn(rule -> rule.path().startsWith("/api/")
+                        && rule.access() == AccessRoutes.Access.PUBLIC)
+                .extracting(rule -> rule.method().name() + " " + rule.path())
+                .containsExactlyInAnyOrder("POST /api/v1/auth/token", "GET /api/openapi.json", "GET /api/docs");
+        // The description and its page are the same to anyone: no service's data, nothing of the caller.
+        assertThat(TestClient.anonymous().get("/api/openapi.json").body())
+                .isEqualTo(TestClient.api(services, member).get("/api/openapi.json").body())
+                .doesNotContain(tenant.slug());
+    }
+
+    @Test
     void the_token_route_trades_credentials_for_a_short_lived_bearer_token_stored_hashed() throws Exception {
         int auditedBefore = TestAudit.events(services, AuditLog.PLATFORM_TENANT, "token.created", member.email()).size();
 
