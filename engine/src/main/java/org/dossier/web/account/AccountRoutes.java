@@ -15,8 +15,8 @@ public final class AccountRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web, Csrf csrf) {
         LoginPages login = new LoginPages(services.accounts(), web.formBody(), services.messages(), services.sessions(),
-                web.templates(), csrf, access.kept());
-        AuthApi auth = new AuthApi(web.json(), services.tokenService());
+                web.templates(), csrf, access.kept(), web.signOn());
+        AuthApi auth = new AuthApi(web.json(), services.tokenService(), web.signOn());
         HomePage home = new HomePage(services.accounts(), services.invitations(), web.templates(), services.tenants());
         AccountPages account = new AccountPages(services.accounts(), web.formBody(), services.invitations(), services.messages(),
                 services.passwords(), web.templates(), services.tenants(), services.tokenService(), services.tokens());

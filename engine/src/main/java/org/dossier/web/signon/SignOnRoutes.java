@@ -1,0 +1,31 @@
+package org.dossier.web.signon;
+
+import static io.javalin.http.HandlerType.GET;
+
+import java.time.Clock;
+import org.dossier.Services;
+import org.dossier.signon.OidcProvider;
+import org.dossier.signon.PendingLogins;
+import org.dossier.signon.SignOnService;
+import org.dossier.web.WebKit;
+import org.dossier.web.auth.AccessRoutes;
+
+/**
+ * Single sign-on through an OpenID Connect provider. Both routes are public and always
+ * registered; they answer 404 while no provider is configured.
+ */
+public final class SignOnRoutes {
+    public static final String START = "/auth/oidc/start";
+    public static final String CALLBACK = "/auth/oidc/callback";
+
+    private SignOnRoutes() {}
+
+    public static void register(AccessRoutes access, Services services, WebKit web) {
+        SignOnService signOn = new SignOnService(web.signOn().provider().map(OidcProvider::new),
+                new PendingLogins(services.jdbi(), Clock.systemUTC()), services.accounts(), services.jdbi(),
+                services.mapper());
+        SignOnPages pages = new SignOnPages(signOn, services.sessions(), web.templates());
+        access.open(GET, START, pages::start);
+        access.open(GET, CALLBACK, pages::callback);
+    }
+}
