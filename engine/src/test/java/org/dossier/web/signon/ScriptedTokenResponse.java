@@ -14,10 +14,15 @@ import okhttp3.Headers;
 final class ScriptedTokenResponse implements Route {
     private final AtomicReference<String> armed = new AtomicReference<>();
 
-    /** The token endpoint's next answer: an access token and this ID token. */
+    /** The token endpoint's next answer: this ID token, and an access token the provider would not accept. */
     void answerNextWith(String idToken) {
-        armed.set("{\"access_token\":\"scripted\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\""
-                + idToken + "\"}");
+        answerNextWith(idToken, "scripted");
+    }
+
+    /** The token endpoint's next answer: these tokens. */
+    void answerNextWith(String idToken, String accessToken) {
+        armed.set("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"id_token\":\"" + idToken + "\"}");
     }
 
     @Override

@@ -127,6 +127,26 @@ class SingleSignOnTest {
         assertThat(sessionsOf(user)).isZero();
     }
 
+    @Test
+    void an_email_only_in_the_userinfo_answer_is_read_there() {
+        // As ProConnect does: the ID token says who (sub), the userinfo endpoint gives the e-mail.
+        User user = TestUsers.member(services, tenant, Role.VIEWER, false);
+        SignOnFixture.Browser browser = SignOnFixture.browser();
+        String authorize = SignOnFixture.Browser.location(browser.get(fixture.baseUrl + "/auth/oidc/start"));
+        String callback = SignOnFixture.Browser.location(browser.get(authorize));
+        SignedJWT idToken = fixture.provider.issueToken(SignOnFixture.ISSUER_ID, SignOnFixture.CLIENT_ID,
+                new DefaultOAuth2TokenCallback(SignOnFixture.ISSUER_ID, "agent-42", "JWT", List.of(SignOnFixture.CLIENT_ID),
+                        Map.of("nonce", query(authorize).get("nonce")), 3600));
+        SignedJWT accessToken = fixture.provider.issueToken(SignOnFixture.ISSUER_ID, SignOnFixture.CLIENT_ID,
+                new DefaultOAuth2TokenCallback(SignOnFixture.ISSUER_ID, "agent-42", "JWT", List.of("userinfo"),
+                        Map.of("email", user.email(), "email_verified", true), 3600));
+        fixture.scripted.answerNextWith(idToken.serialize(), accessToken.serialize());
+
+        HttpResponse<String> back = browser.get(callback);
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        assertThat(sessionsOf(user)).isEqualTo(1);
+    }
+
     // ---- the token refused ---------------------------------------------------------------------
 
     @Test
