@@ -1,6 +1,7 @@
 package org.dossier.signon;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +37,13 @@ public record SignOnSettings(Optional<Provider> provider, boolean passwordLogin)
      * @param acrValues           the {@code acr_values} to ask for, if any (e.g. {@code eidas1})
      */
     public record Provider(URI issuer, String clientId, String clientSecret, URI redirectUri, String scopes,
-                           String name, boolean emailsVerified, Optional<String> acrValues) {}
+                           String name, boolean emailsVerified, Optional<String> acrValues) {
+        public Provider {
+            if (!Arrays.asList(scopes.split("\\s+")).contains("openid")) {
+                throw new IllegalArgumentException("DOSSIER_OIDC_SCOPES must include openid: " + scopes);
+            }
+        }
+    }
 
     /** Passwords only, no provider: the default. */
     public static SignOnSettings passwordOnly() {
