@@ -12,3 +12,13 @@ CREATE TABLE oidc_logins (
     PRIMARY KEY (state_hash),
     KEY oidc_logins_by_expiry (expires_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- The ID token of a session opened by single sign-on, for the provider's logout (its
+-- end_session_endpoint wants it as id_token_hint). Keyed by the session id's SHA-256, as sessions
+-- are; deleted at logout, and left-over rows of sessions that ended otherwise at the next sign-on.
+CREATE TABLE oidc_sessions (
+    session_hash BINARY(32)  NOT NULL,
+    id_token     TEXT        NOT NULL,
+    created_at   DATETIME(6) NOT NULL,
+    PRIMARY KEY (session_hash)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -33,6 +34,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -130,7 +132,31 @@ public final class OidcProvider {
                 verified = bool(userInfo.get("email_verified"));
             }
         }
-        return new ProviderIdentity(subject, email, verified);
+        return new ProviderIdentity(subject, email, verified, tokens.getOIDCTokens().getIDTokenString());
+    }
+
+    /**
+     * Where to send the browser to end its session at the provider too (OpenID Connect RP-Initiated
+     * Logout), coming back to {@code postLogoutRedirect}; empty when the provider has no
+     * {@code end_session_endpoint} or cannot be reached (the local session is ended all the same).
+     */
+    public Optional<URI> logoutUri(String idToken, URI postLogoutRedirect) {
+        Discovered provider;
+        try {
+            provider = discover();
+        } catch (SignOnRefusedException unreachable) {
+            return Optional.empty();
+        }
+        URI endpoint = provider.metadata().getEndSessionEndpointURI();
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LogoutRequest(endpoint, JWTParser.parse(idToken), null, clientId, postLogoutRedirect,
+                    new State(), null).toURI());
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
     }
 
     private OIDCTokenResponse exchange(Discovered provider, String code, String codeVerifier) {

@@ -24,16 +24,20 @@ public final class SignOnService {
     private static final String ACTOR_UNKNOWN = "sso";
     private static final int DETAIL_MAX = 200;
 
+    private final SignOnSettings settings;
     private final Optional<OidcProvider> provider;
     private final PendingLogins pending;
+    private final SignOnSessions signedOnSessions;
     private final AccountService accounts;
     private final Jdbi jdbi;
     private final ObjectMapper json;
 
-    public SignOnService(Optional<OidcProvider> provider, PendingLogins pending, AccountService accounts, Jdbi jdbi,
-                         ObjectMapper json) {
-        this.provider = provider;
+    public SignOnService(SignOn signOn, PendingLogins pending, SignOnSessions signedOnSessions,
+                         AccountService accounts, Jdbi jdbi, ObjectMapper json) {
+        this.settings = signOn.settings();
+        this.provider = signOn.provider();
         this.pending = pending;
+        this.signedOnSessions = signedOnSessions;
         this.accounts = accounts;
         this.jdbi = jdbi;
         this.json = json;
@@ -48,11 +52,21 @@ public final class SignOnService {
     /** A login sent to the provider: where the browser goes, and the state it must keep (in a cookie) until it comes back. */
     public record Started(URI location, String state) {}
 
-    /** Who signed in, and the local page they had asked for. */
-    public record SignedOn(User user, String next) {}
+    /** Who signed in, the local page they had asked for, and the provider's ID token. */
+    public record SignedOn(User user, String next, String idToken) {}
 
     public boolean enabled() {
         return provider.isPresent();
+    }
+
+    /** Whether the password form is offered beside (or instead of) the provider. */
+    public boolean passwordLogin() {
+        return settings.passwordLogin();
+    }
+
+    /** The provider's name for the login page's button; empty without a provider. */
+    public String providerName() {
+        return provider.map(oidc -> oidc.settings().name()).orElse("");
     }
 
     /**
@@ -105,12 +119,33 @@ public final class SignOnService {
                 throw new SignOnRefusedException(Reason.SERVICES_SUSPENDED);
             }
             audit(user, new Actor(email, clientAddress), "login.succeeded", details(null));
-            return new SignedOn(found, login.next());
+            return new SignedOn(found, login.next(), identity.idToken());
         } catch (SignOnRefusedException refused) {
             String action = refused.reason() == Reason.SERVICES_SUSPENDED ? "login.refused" : "login.failed";
             audit(user, new Actor(actorId, clientAddress), action, details(refused));
             throw refused;
         }
+    }
+
+    /** Ties the new session to the ID token it was opened with, for {@link #logout}. */
+    public void sessionOpened(String sessionId, SignedOn signedOn) {
+        signedOnSessions.remember(sessionId, signedOn.idToken());
+    }
+
+    /**
+     * A session is ending: where to send the browser so that it ends at the provider too, if the
+     * session was opened by single sign-on and the provider has a logout endpoint.
+     *
+     * @param afterLogout where the provider sends the browser back (registered there as a
+     *                    post-logout redirect URI)
+     */
+    public Optional<URI> logout(String sessionId, String afterLogout) {
+        Optional<String> idToken = signedOnSessions.take(sessionId);
+        if (provider.isEmpty() || idToken.isEmpty()) {
+            return Optional.empty();
+        }
+        URI back = provider.get().settings().redirectUri().resolve(afterLogout);
+        return provider.get().logoutUri(idToken.get(), back);
     }
 
     private void audit(Optional<User> user, Actor actor, String action, ObjectNode details) {

@@ -2,7 +2,7 @@ package org.dossier.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dossier.Config;
-import org.dossier.signon.SignOnSettings;
+import org.dossier.signon.SignOn;
 import org.dossier.web.view.PebbleTemplates;
 
 /**
@@ -11,10 +11,10 @@ import org.dossier.web.view.PebbleTemplates;
  * page and its routes. Built by {@code App.create}, so the engine's wiring knows no web type.
  */
 public record WebKit(BodyLimit bodyLimit, FormBody formBody, Json json, PebbleTemplates templates,
-                     SignOnSettings signOn) {
+                     SignOn signOn) {
     public static WebKit of(Config config, ObjectMapper mapper) {
         BodyLimit bodyLimit = new BodyLimit(config.maxBodyBytes());
         return new WebKit(bodyLimit, new FormBody(bodyLimit), new Json(mapper, bodyLimit), new PebbleTemplates(),
-                config.accounts().signOn());
+                SignOn.of(config.accounts().signOn()));
     }
 }

@@ -32,7 +32,7 @@ public final class AuthApi {
 
     public void token(Context ctx) {
         // A password is a password on the API too; personal tokens (created from a signed-in session) still work.
-        LoginPages.refuseWhenPasswordLoginOff(signOn);
+        LoginPages.refuseWhenPasswordLoginOff(signOn.passwordLogin());
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new DomainException("unsupportedMediaType", 415, "expected application/json");

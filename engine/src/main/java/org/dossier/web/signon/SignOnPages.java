@@ -63,6 +63,7 @@ public final class SignOnPages {
         SessionCookie.end(ctx, sessions);
         SessionStore.Opened opened = sessions.open(signedOn.user(), RequestContext.clientAddress(ctx));
         SessionCookie.start(ctx, opened.id());
+        signOn.sessionOpened(opened.id(), signedOn);
         ctx.redirect(LoginPages.safeNext(signedOn.next()), HttpStatus.SEE_OTHER);
     }
 

@@ -4,9 +4,9 @@ import static io.javalin.http.HandlerType.GET;
 
 import java.time.Clock;
 import org.dossier.Services;
-import org.dossier.signon.OidcProvider;
 import org.dossier.signon.PendingLogins;
 import org.dossier.signon.SignOnService;
+import org.dossier.signon.SignOnSessions;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
 
@@ -21,11 +21,15 @@ public final class SignOnRoutes {
     private SignOnRoutes() {}
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
-        SignOnService signOn = new SignOnService(web.signOn().provider().map(OidcProvider::new),
-                new PendingLogins(services.jdbi(), Clock.systemUTC()), services.accounts(), services.jdbi(),
-                services.mapper());
-        SignOnPages pages = new SignOnPages(signOn, services.sessions(), web.templates());
+        SignOnPages pages = new SignOnPages(service(services, web), services.sessions(), web.templates());
         access.open(GET, START, pages::start);
         access.open(GET, CALLBACK, pages::callback);
+    }
+
+    /** Sign-on as the login page and the logout see it; the provider inside is the application's one. */
+    public static SignOnService service(Services services, WebKit web) {
+        Clock clock = Clock.systemUTC();
+        return new SignOnService(web.signOn(), new PendingLogins(services.jdbi(), clock),
+                new SignOnSessions(services.jdbi(), clock), services.accounts(), services.jdbi(), services.mapper());
     }
 }

@@ -86,6 +86,20 @@ final class SignOnFixture {
             }
         }
 
+        HttpResponse<String> postForm(String url, String body) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** Where a redirect points, made absolute against the request's URL. */
         static String location(HttpResponse<?> response) {
             String location = response.headers().firstValue("Location")

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.dossier.Services;
 import org.dossier.account.Role;
+import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.audit.AuditEvent;
 import org.dossier.tenant.Tenant;
@@ -30,6 +31,7 @@ import org.dossier.testing.TestAudit;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestTenants;
 import org.dossier.testing.TestUsers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -89,8 +91,11 @@ class SingleSignOnTest {
         HttpResponse<String> back = browser.get(callback);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         assertThat(SignOnFixture.Browser.location(back)).isEqualTo(fixture.baseUrl + next);
-        assertThat(setCookie(back, SESSION_COOKIE)).isNotEmpty();
+        String sessionCookie = setCookie(back, SESSION_COOKIE);
+        assertThat(sessionCookie).isNotEmpty();
+        String sessionId = sessionCookie.substring(SESSION_COOKIE.length() + 1, sessionCookie.indexOf(';'));
         assertThat(sessionsOf(member)).isEqualTo(sessionsBefore + 1);
+        assertThat(idTokensKept(sessionId)).isEqualTo(1);
 
         HttpResponse<String> page = browser.get(fixture.baseUrl + next);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -99,6 +104,21 @@ class SingleSignOnTest {
         List<AuditEvent> succeeded = TestAudit.events(services, 0, "login.succeeded", member.email());
         assertThat(succeeded).isNotEmpty();
         assertThat(TestAudit.details(succeeded.get(succeeded.size() - 1))).containsEntry("method", "sso");
+
+        // Logging out ends the session here, then at the provider, which sends the browser back.
+        String csrf = Jsoup.parse(page.body()).selectFirst("form[action=/logout] input[name=_csrf]").attr("value");
+        HttpResponse<String> logout = browser.postForm(fixture.baseUrl + "/logout", "_csrf=" + encode(csrf));
+        assertThat(logout.statusCode()).isEqualTo(303);
+        String endSession = SignOnFixture.Browser.location(logout);
+        assertThat(endSession).startsWith(fixture.provider.endSessionEndpointUrl(SignOnFixture.ISSUER_ID).toString());
+        assertThat(query(endSession)).containsEntry("client_id", SignOnFixture.CLIENT_ID)
+                .containsEntry("post_logout_redirect_uri", fixture.baseUrl + "/login?loggedOut=1")
+                .containsKey("id_token_hint");
+        assertThat(sessionsOf(member)).isEqualTo(sessionsBefore);
+        assertThat(idTokensKept(sessionId)).isZero();
+        // The provider adds its state to the address (this one without a proper '&').
+        assertThat(SignOnFixture.Browser.location(browser.get(endSession))).startsWith(fixture.baseUrl + "/login?loggedOut=1");
+        assertThat(browser.get(fixture.baseUrl + next).statusCode()).isEqualTo(303);
     }
 
     @Test
@@ -311,6 +331,13 @@ class SingleSignOnTest {
     private static long sessionsOf(User user) {
         return services.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM sessions WHERE user_id = :id")
                 .bind("id", user.id()).mapTo(Long.class).one());
+    }
+
+    /** The ID token kept for the provider's logout of this session: 1 or 0. */
+    private static long idTokensKept(String sessionId) {
+        return services.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM oidc_sessions WHERE session_hash = :hash")
+                .bind("hash", Secrets.sha256(sessionId)).mapTo(Long.class).one());
     }
 
     private static long countUsers() {
