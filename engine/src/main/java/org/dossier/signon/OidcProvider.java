@@ -183,12 +183,16 @@ public final class OidcProvider {
         return tokens;
     }
 
-    /** The client secret in a Basic header unless the provider only takes it in the body (OpenID's default is Basic). */
+    /**
+     * The client secret as configured, else in a Basic header unless the provider only takes it in
+     * the body (OpenID's default is Basic).
+     */
     private ClientAuthentication clientAuthentication(List<ClientAuthenticationMethod> methods) {
         Secret secret = new Secret(settings.clientSecret());
         boolean postOnly = methods != null && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
-        return postOnly ? new ClientSecretPost(clientId, secret) : new ClientSecretBasic(clientId, secret);
+        boolean post = settings.clientAuth().map("post"::equals).orElse(postOnly);
+        return post ? new ClientSecretPost(clientId, secret) : new ClientSecretBasic(clientId, secret);
     }
 
     /** The userinfo claims, from JSON or from a JWT signed with the provider's keys (ProConnect). */

@@ -35,10 +35,16 @@ public record SignOnSettings(Optional<Provider> provider, boolean passwordLogin)
      *                            {@code email_verified} claim is taken as true (ProConnect); an explicit
      *                            {@code false} is refused all the same
      * @param acrValues           the {@code acr_values} to ask for, if any (e.g. {@code eidas1})
+     * @param clientAuth          how the secret goes to the token endpoint: {@code basic} or {@code post};
+     *                            empty to follow the provider's metadata (Basic when it is offered)
      */
     public record Provider(URI issuer, String clientId, String clientSecret, URI redirectUri, String scopes,
-                           String name, boolean emailsVerified, Optional<String> acrValues) {
+                           String name, boolean emailsVerified, Optional<String> acrValues, Optional<String> clientAuth) {
         public Provider {
+            clientAuth = clientAuth == null ? Optional.empty() : clientAuth.map(String::toLowerCase);
+            if (clientAuth.isPresent() && !clientAuth.get().equals("basic") && !clientAuth.get().equals("post")) {
+                throw new IllegalArgumentException("DOSSIER_OIDC_CLIENT_AUTH is basic or post, not " + clientAuth.get());
+            }
             if (!Arrays.asList(scopes.split("\\s+")).contains("openid")) {
                 throw new IllegalArgumentException("DOSSIER_OIDC_SCOPES must include openid: " + scopes);
             }
@@ -64,7 +70,8 @@ public record SignOnSettings(Optional<Provider> provider, boolean passwordLogin)
                 value(env, "DOSSIER_OIDC_SCOPES").orElse("openid email profile"),
                 value(env, "DOSSIER_OIDC_NAME").orElse("SSO"),
                 value(env, "DOSSIER_OIDC_EMAILS_VERIFIED").map("true"::equalsIgnoreCase).orElse(false),
-                value(env, "DOSSIER_OIDC_ACR_VALUES"));
+                value(env, "DOSSIER_OIDC_ACR_VALUES"),
+                value(env, "DOSSIER_OIDC_CLIENT_AUTH"));
         return new SignOnSettings(Optional.of(provider), passwordLogin);
     }
 

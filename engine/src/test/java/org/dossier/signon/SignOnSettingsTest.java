@@ -38,6 +38,7 @@ class SignOnSettingsTest {
         assertThat(provider.scopes()).isEqualTo("openid email profile");
         assertThat(provider.emailsVerified()).isFalse();
         assertThat(provider.acrValues()).isEmpty();
+        assertThat(provider.clientAuth()).isEmpty();
     }
 
     @Test
@@ -48,6 +49,7 @@ class SignOnSettingsTest {
         env.put("DOSSIER_OIDC_EMAILS_VERIFIED", "true");
         env.put("DOSSIER_OIDC_ACR_VALUES", "eidas1");
         env.put("DOSSIER_PASSWORD_LOGIN", "off");
+        env.put("DOSSIER_OIDC_CLIENT_AUTH", "POST");
 
         SignOnSettings settings = SignOnSettings.fromMap(env);
 
@@ -57,6 +59,16 @@ class SignOnSettingsTest {
         assertThat(provider.scopes()).isEqualTo("openid email given_name usual_name");
         assertThat(provider.emailsVerified()).isTrue();
         assertThat(provider.acrValues()).contains("eidas1");
+        assertThat(provider.clientAuth()).contains("post");
+    }
+
+    @Test
+    void an_unknown_client_authentication_stops_the_start() {
+        Map<String, String> env = provider();
+        env.put("DOSSIER_OIDC_CLIENT_AUTH", "private_key_jwt");
+
+        assertThatThrownBy(() -> SignOnSettings.fromMap(env)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("basic or post");
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.dossier.Services;
 import org.dossier.account.Role;
 import org.dossier.account.User;
@@ -30,7 +33,8 @@ class PasswordLoginOffTest {
     @BeforeAll
     static void setUp() {
         services = TestDatabase.services();
-        fixture = SignOnFixture.start(false);
+        // The secret in the form body rather than a Basic header, as ProConnect's documentation shows it.
+        fixture = SignOnFixture.start(false, Optional.of("post"));
         Tenant tenant = TestTenants.withBaseForm(services, "ssoonly");
         member = TestUsers.member(services, tenant, Role.CASEWORKER, false);
     }
@@ -75,7 +79,7 @@ class PasswordLoginOffTest {
     }
 
     @Test
-    void signing_on_still_works() {
+    void signing_on_still_works_with_the_secret_in_the_body() throws Exception {
         SignOnFixture.Browser browser = SignOnFixture.browser();
         String authorize = SignOnFixture.Browser.location(browser.get(fixture.baseUrl + "/auth/oidc/start"));
         fixture.provider.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
@@ -86,6 +90,20 @@ class PasswordLoginOffTest {
         HttpResponse<String> back = browser.get(callback);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         assertThat(browser.get(fixture.baseUrl + "/account").statusCode()).isEqualTo(200);
+        RecordedRequest token = tokenRequest();
+        assertThat(token.getHeader("Authorization")).isNull();
+        assertThat(token.getBody().readUtf8()).contains("client_secret=" + SignOnFixture.CLIENT_SECRET);
+    }
+
+    /** The code exchange as the provider received it. */
+    private static RecordedRequest tokenRequest() throws InterruptedException {
+        for (RecordedRequest request = fixture.provider.takeRequest(5, TimeUnit.SECONDS); request != null;
+             request = fixture.provider.takeRequest(5, TimeUnit.SECONDS)) {
+            if ("POST".equals(request.getMethod()) && request.getPath().endsWith("/token")) {
+                return request;
+            }
+        }
+        throw new AssertionError("the provider received no token request");
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -40,6 +40,11 @@ final class SignOnFixture {
 
     /** The provider and an app that signs on through it, with or without the password form. */
     static SignOnFixture start(boolean passwordLogin) {
+        return start(passwordLogin, Optional.empty());
+    }
+
+    /** As {@link #start(boolean)}, the client secret sent as {@code clientAuth} says ({@code basic} or {@code post}). */
+    static SignOnFixture start(boolean passwordLogin, Optional<String> clientAuth) {
         ScriptedTokenResponse scripted = new ScriptedTokenResponse();
         MockOAuth2Server provider = new MockOAuth2Server(scripted);
         provider.start();
@@ -48,7 +53,7 @@ final class SignOnFixture {
         SignOnSettings settings = new SignOnSettings(Optional.of(new SignOnSettings.Provider(
                 provider.issuerUrl(ISSUER_ID).uri(), CLIENT_ID, CLIENT_SECRET,
                 URI.create(baseUrl + SignOnRoutes.CALLBACK), "openid email profile", "MonFournisseur", false,
-                Optional.empty())), passwordLogin);
+                Optional.empty(), clientAuth)), passwordLogin);
         Javalin app = App.create(Config.fromEnvironment().withPort(port).withSignOn(settings), TestDatabase.services())
                 .start();
         return new SignOnFixture(provider, scripted, app, baseUrl);
