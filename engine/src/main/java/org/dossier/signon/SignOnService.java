@@ -7,6 +7,11 @@ import java.util.Optional;
 import org.dossier.account.AccountService;
 import org.dossier.account.Emails;
 import org.dossier.account.MembershipDao;
+import org.dossier.account.PasswordHasher;
+import org.dossier.account.UserDao;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.dossier.account.Secrets;
 import org.dossier.account.User;
 import org.dossier.audit.Actor;
@@ -31,9 +36,14 @@ public final class SignOnService {
     private final AccountService accounts;
     private final Jdbi jdbi;
     private final ObjectMapper json;
+    private final PasswordHasher hasher;
+    private final Clock clock;
 
     public SignOnService(SignOn signOn, PendingLogins pending, SignOnSessions signedOnSessions,
-                         AccountService accounts, Jdbi jdbi, ObjectMapper json) {
+                         AccountService accounts, Jdbi jdbi, ObjectMapper json, PasswordHasher hasher,
+                         Clock clock) {
+        this.hasher = hasher;
+        this.clock = clock;
         this.settings = signOn.settings();
         this.provider = signOn.provider();
         this.pending = pending;
@@ -118,7 +128,11 @@ public final class SignOnService {
                     && jdbi.withHandle(handle -> new MembershipDao(handle).onlyInSuspendedServices(found.id()))) {
                 throw new SignOnRefusedException(Reason.SERVICES_SUSPENDED);
             }
-            audit(user, new Actor(email, clientAddress), "login.succeeded", details(null));
+            Actor actor = new Actor(email, clientAddress);
+            if (found.mustChangePassword()) {
+                return new SignedOn(spendOneTimePassword(found, actor), login.next(), identity.idToken());
+            }
+            audit(user, actor, "login.succeeded", details(null));
             return new SignedOn(found, login.next(), identity.idToken());
         } catch (SignOnRefusedException refused) {
             String action = refused.reason() == Reason.SERVICES_SUSPENDED ? "login.refused" : "login.failed";
@@ -146,6 +160,24 @@ public final class SignOnService {
         }
         URI back = provider.get().settings().redirectUri().resolve(afterLogout);
         return provider.get().logoutUri(idToken.get(), back);
+    }
+
+    /**
+     * An account created with a one-time password (by an invitation) that is first entered through
+     * the provider: the one-time password is spent, replaced by a random one nobody knows, instead
+     * of sending the person to choose a password they may never use (with
+     * {@code DOSSIER_PASSWORD_LOGIN=off}, could never use). Someone who saw the one-time password
+     * can no longer use it.
+     */
+    private User spendOneTimePassword(User user, Actor actor) {
+        String unknowable = hasher.hash(Secrets.token(32));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbi.useTransaction(handle -> {
+            new UserDao(handle).setPassword(user.id(), unknowable, false, now);
+            accounts.auditForUser(handle, Optional.of(user), actor, "login.succeeded",
+                    details(null).put("oneTimePasswordSpent", true));
+        });
+        return new User(user.id(), user.email(), user.displayName(), user.superAdmin(), false, user.createdAt());
     }
 
     private void audit(Optional<User> user, Actor actor, String action, ObjectNode details) {

@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 
 import java.time.Clock;
 import org.dossier.Services;
+import org.dossier.account.PasswordHasher;
 import org.dossier.signon.PendingLogins;
 import org.dossier.signon.SignOnService;
 import org.dossier.signon.SignOnSessions;
@@ -30,6 +31,7 @@ public final class SignOnRoutes {
     public static SignOnService service(Services services, WebKit web) {
         Clock clock = Clock.systemUTC();
         return new SignOnService(web.signOn(), new PendingLogins(services.jdbi(), clock),
-                new SignOnSessions(services.jdbi(), clock), services.accounts(), services.jdbi(), services.mapper());
+                new SignOnSessions(services.jdbi(), clock), services.accounts(), services.jdbi(), services.mapper(),
+                new PasswordHasher(), clock);
     }
 }

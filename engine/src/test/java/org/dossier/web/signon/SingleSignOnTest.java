@@ -167,6 +167,27 @@ class SingleSignOnTest {
         assertThat(sessionsOf(user)).isEqualTo(1);
     }
 
+    @Test
+    void an_invited_account_entered_through_the_provider_spends_its_one_time_password() {
+        User invited = TestUsers.member(services, tenant, Role.CASEWORKER, false);
+        services.jdbi().useHandle(handle -> handle.createUpdate(
+                "UPDATE users SET must_change_password = TRUE WHERE id = :id").bind("id", invited.id()).execute());
+        String hashBefore = passwordHash(invited);
+        SignOnFixture.Browser browser = SignOnFixture.browser();
+        String next = "/t/" + tenant.slug() + "/records";
+        String authorize = SignOnFixture.Browser.location(browser.get(fixture.baseUrl + "/auth/oidc/start?next=" + encode(next)));
+        fixture.provider.enqueueCallback(identity(invited.email(), true, List.of(SignOnFixture.CLIENT_ID), 3600));
+
+        HttpResponse<String> back = browser.get(SignOnFixture.Browser.location(browser.get(authorize)));
+
+        assertThat(SignOnFixture.Browser.location(back)).isEqualTo(fixture.baseUrl + next);
+        assertThat(browser.get(fixture.baseUrl + next).statusCode()).isEqualTo(200);
+        assertThat(passwordHash(invited)).isNotEqualTo(hashBefore);
+        assertThat(services.accounts().findById(invited.id()).orElseThrow().mustChangePassword()).isFalse();
+        List<AuditEvent> succeeded = TestAudit.events(services, 0, "login.succeeded", invited.email());
+        assertThat(TestAudit.details(succeeded.get(succeeded.size() - 1))).containsEntry("oneTimePasswordSpent", "true");
+    }
+
     // ---- the token refused ---------------------------------------------------------------------
 
     @Test
@@ -338,6 +359,11 @@ class SingleSignOnTest {
         return services.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM oidc_sessions WHERE session_hash = :hash")
                 .bind("hash", Secrets.sha256(sessionId)).mapTo(Long.class).one());
+    }
+
+    private static String passwordHash(User user) {
+        return services.jdbi().withHandle(handle -> handle.createQuery("SELECT password_hash FROM users WHERE id = :id")
+                .bind("id", user.id()).mapTo(String.class).one());
     }
 
     private static long countUsers() {
