@@ -216,6 +216,25 @@ class SingleSignOnTest {
     }
 
     @Test
+    void a_token_issued_for_another_login_is_refused() {
+        // A genuine token of the provider, for us, but with the nonce of another login: a replayed ID token.
+        User user = TestUsers.member(services, tenant, Role.VIEWER, false);
+        SignOnFixture.Browser browser = SignOnFixture.browser();
+        String authorize = SignOnFixture.Browser.location(browser.get(fixture.baseUrl + "/auth/oidc/start"));
+        String callback = SignOnFixture.Browser.location(browser.get(authorize));
+        SignedJWT replayed = fixture.provider.issueToken(SignOnFixture.ISSUER_ID, SignOnFixture.CLIENT_ID,
+                new DefaultOAuth2TokenCallback(SignOnFixture.ISSUER_ID, "subject", "JWT", List.of(SignOnFixture.CLIENT_ID),
+                        Map.of("nonce", "the-nonce-of-another-login", "email", user.email(), "email_verified", true),
+                        3600));
+        fixture.scripted.answerNextWith(replayed.serialize());
+
+        assertRefused(browser.get(callback), 401, "La réponse du fournisseur d’identité n’a pas pu être vérifiée.");
+        assertThat(sessionsOf(user)).isZero();
+        assertThat(lastFailure("sso")).containsEntry("reason", "ssoInvalidToken").extractingByKey("detail")
+                .asString().containsIgnoringCase("nonce");
+    }
+
+    @Test
     void a_token_signed_by_another_key_is_refused() throws Exception {
         User user = TestUsers.member(services, tenant, Role.VIEWER, false);
         SignOnFixture.Browser browser = SignOnFixture.browser();
