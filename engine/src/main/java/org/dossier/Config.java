@@ -8,6 +8,7 @@ import org.dossier.account.LoginThrottle;
 import org.dossier.attachment.AttachmentSettings;
 import org.dossier.crypto.MasterKeySettings;
 import org.dossier.db.DatabaseSettings;
+import org.dossier.signon.SignOnSettings;
 import org.dossier.web.TrustedProxies;
 
 /**
@@ -65,9 +66,23 @@ public record Config(
      * @param sessionIdle     a session ends after this long without a request (30 min by default)
      * @param sessionAbsolute and in any case this long after login (12 h by default)
      * @param loginLimits     the failed logins that lock an account and an address (10 and 50 by default)
+     * @param signOn          password login, single sign-on through an OpenID Connect provider, or both
      */
     public record Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
-                           Duration sessionIdle, Duration sessionAbsolute, LoginThrottle.Limits loginLimits) {
+                           Duration sessionIdle, Duration sessionAbsolute, LoginThrottle.Limits loginLimits,
+                           SignOnSettings signOn) {
+
+        /** Passwords only. */
+        public Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
+                        Duration sessionIdle, Duration sessionAbsolute, LoginThrottle.Limits loginLimits) {
+            this(adminEmail, adminPassword, demoPassword, sessionIdle, sessionAbsolute, loginLimits,
+                    SignOnSettings.passwordOnly());
+        }
+
+        public Accounts withSignOn(SignOnSettings settings) {
+            return new Accounts(adminEmail, adminPassword, demoPassword, sessionIdle, sessionAbsolute, loginLimits,
+                    settings);
+        }
 
         /** With the default login limits. */
         public Accounts(Optional<String> adminEmail, Optional<String> adminPassword, Optional<String> demoPassword,
@@ -109,7 +124,8 @@ public record Config(
                                 Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ACCOUNT_FAILURES",
                                         Integer.toString(LoginThrottle.Limits.ACCOUNT_FAILURES))),
                                 Integer.parseInt(env.getOrDefault("DOSSIER_LOGIN_ADDRESS_FAILURES",
-                                        Integer.toString(LoginThrottle.Limits.ADDRESS_FAILURES))))),
+                                        Integer.toString(LoginThrottle.Limits.ADDRESS_FAILURES)))),
+                        SignOnSettings.fromMap(env)),
                 TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")),
                 MasterKeySettings.fromMap(env),
                 AttachmentSettings.fromMap(env));
@@ -122,6 +138,11 @@ public record Config(
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
                 masterKey, attachments);
+    }
+
+    public Config withSignOn(SignOnSettings settings) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts.withSignOn(settings),
+                trustedProxies, masterKey, attachments);
     }
 
     public Config withTrustedProxies(TrustedProxies proxies) {

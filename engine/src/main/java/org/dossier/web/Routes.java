@@ -21,6 +21,7 @@ import org.dossier.web.modules.ModuleRoutes;
 import org.dossier.web.platform.PlatformRoutes;
 import org.dossier.web.register.RegisterRoutes;
 import org.dossier.web.retention.RetentionRoutes;
+import org.dossier.web.signon.SignOnRoutes;
 import org.dossier.web.records.RecordRoutes;
 
 /**
@@ -42,6 +43,7 @@ public final class Routes {
         access.open(GET, "/health/ready", health::ready);
 
         AccountRoutes.register(access, services, web, csrf);
+        SignOnRoutes.register(access, services, web);
         SessionRoutes.register(access, services, web);
         BrandingRoutes.register(access, services, web);
         RecordRoutes.register(access, services, web);

@@ -84,6 +84,7 @@ class AccessibilityBrowserTest {
     private static final List<Page> PAGES = List.of(
             new Page("login", false, fixture -> "/login"),
             new Page("login, typing kept or not", false, fixture -> "/login?next=%2F&lost=1"),
+            new Page("single sign-on refused (here: no provider configured)", false, fixture -> "/auth/oidc/callback?state=x"),
             new Page("records list", true, Fixture::records),
             new Page("record view", true, fixture -> fixture.records() + "/" + fixture.record().id()),
             new Page("new record", true, fixture -> fixture.records() + "/new"),

@@ -81,6 +81,8 @@ class IsolationTest {
         known.put("GET /login", Access.PUBLIC);
         known.put("POST /login", Access.PUBLIC);
         known.put("POST /api/v1/auth/token", Access.PUBLIC);
+        known.put("GET /auth/oidc/start", Access.PUBLIC);
+        known.put("GET /auth/oidc/callback", Access.PUBLIC);
         known.put("GET /", Access.AUTHENTICATED);
         known.put("POST /logout", Access.AUTHENTICATED);
         known.put("GET /account", Access.AUTHENTICATED);

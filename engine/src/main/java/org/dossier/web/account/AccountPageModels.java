@@ -17,7 +17,8 @@ final class AccountPageModels {
      * what became of a form posted on an expired session; {@code expiredPost} ({@code kept},
      * {@code lost} or empty) goes back with the form, so a mistyped password keeps that notice.
      */
-    record LoginPage(String loginCsrf, String email, String error, String next, String flash, String expiredPost) {}
+    record LoginPage(String loginCsrf, String email, String error, String next, String flash, String expiredPost,
+                     boolean passwordLogin, String signOnName) {}
 
     /** {@code pages/account}; {@code flash} replaces the layout's with the outcome of the last action. */
     record OverviewPage(User user, List<HomePage.ServiceLink> services,

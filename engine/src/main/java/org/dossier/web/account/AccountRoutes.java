@@ -8,6 +8,7 @@ import org.dossier.Services;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
 import org.dossier.web.auth.Csrf;
+import org.dossier.web.signon.SignOnRoutes;
 
 /** Sign-in, the token API, the home page, one's account and invitations, and a service's users. Registered through {@link AccessRoutes}, each route with who may call it. */
 public final class AccountRoutes {
@@ -15,8 +16,8 @@ public final class AccountRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web, Csrf csrf) {
         LoginPages login = new LoginPages(services.accounts(), web.formBody(), services.messages(), services.sessions(),
-                web.templates(), csrf, access.kept());
-        AuthApi auth = new AuthApi(web.json(), services.tokenService());
+                web.templates(), csrf, access.kept(), SignOnRoutes.service(services, web));
+        AuthApi auth = new AuthApi(web.json(), services.tokenService(), web.signOn().settings());
         HomePage home = new HomePage(services.accounts(), services.invitations(), web.templates(), services.tenants());
         AccountPages account = new AccountPages(services.accounts(), web.formBody(), services.invitations(), services.messages(),
                 services.passwords(), web.templates(), services.tenants(), services.tokenService(), services.tokens());

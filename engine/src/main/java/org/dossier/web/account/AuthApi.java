@@ -10,6 +10,7 @@ import org.dossier.DomainException;
 import org.dossier.account.LoginRefusedException;
 import org.dossier.account.TokenService;
 import org.dossier.account.TokenStore;
+import org.dossier.signon.SignOnSettings;
 import org.dossier.web.Json;
 
 /**
@@ -21,13 +22,17 @@ public final class AuthApi {
 
     private final Json json;
     private final TokenService tokenService;
+    private final SignOnSettings signOn;
 
-    public AuthApi(Json json, TokenService tokenService) {
+    public AuthApi(Json json, TokenService tokenService, SignOnSettings signOn) {
         this.json = json;
         this.tokenService = tokenService;
+        this.signOn = signOn;
     }
 
     public void token(Context ctx) {
+        // A password is a password on the API too; personal tokens (created from a signed-in session) still work.
+        LoginPages.refuseWhenPasswordLoginOff(signOn.passwordLogin());
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new DomainException("unsupportedMediaType", 415, "expected application/json");

@@ -18,6 +18,11 @@ import org.dossier.web.auth.Principal;
 import org.dossier.web.auth.SessionCookie;
 import org.dossier.web.keep.KeptPosts;
 import org.dossier.account.AccountService;
+import org.dossier.DomainException;
+import org.dossier.signon.SignOnService;
+import org.dossier.web.auth.Cookies;
+import java.net.URI;
+import java.util.Optional;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
 import org.dossier.web.view.PageModel;
@@ -25,6 +30,7 @@ import org.dossier.web.view.PebbleTemplates;
 
 /** Login and logout. A successful login always opens a new session: the id is never reused. */
 public final class LoginPages {
+    private static final String LOGGED_OUT = "/login?loggedOut=1";
     private final AccountService accounts;
     private final FormBody formBody;
     private final Messages messages;
@@ -32,10 +38,12 @@ public final class LoginPages {
     private final PebbleTemplates templates;
     private final Csrf csrf;
     private final KeptPosts kept;
+    private final SignOnService signOn;
 
     public LoginPages(AccountService accounts, FormBody formBody, Messages messages, SessionStore sessions,
-                      PebbleTemplates templates, Csrf csrf, KeptPosts kept) {
+                      PebbleTemplates templates, Csrf csrf, KeptPosts kept, SignOnService signOn) {
         this.kept = kept;
+        this.signOn = signOn;
         this.accounts = accounts;
         this.formBody = formBody;
         this.messages = messages;
@@ -49,6 +57,7 @@ public final class LoginPages {
     }
 
     public void login(Context ctx) {
+        refuseWhenPasswordLoginOff(signOn.passwordLogin());
         csrf.requireLoginToken(ctx);
         Map<String, List<String>> params = formBody.parse(ctx);
         String email = first(params, "email");
@@ -68,9 +77,11 @@ public final class LoginPages {
     }
 
     public void logout(Context ctx, Principal principal) {
+        // A session opened through the identity provider ends there too, when the provider offers it.
+        Optional<URI> atProvider = signOn.logout(Cookies.read(ctx, Authenticator.SESSION_COOKIE), LOGGED_OUT);
         SessionCookie.end(ctx, sessions);
         accounts.loggedOut(principal.user(), RequestContext.clientAddress(ctx), "session");
-        ctx.redirect("/login?loggedOut=1", HttpStatus.SEE_OTHER);
+        ctx.redirect(atProvider.map(URI::toString).orElse(LOGGED_OUT), HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, String email, String error) {
@@ -79,7 +90,7 @@ public final class LoginPages {
         AccountPageModels.LoginPage page = new AccountPageModels.LoginPage(csrf.loginToken(ctx),
                 email == null ? "" : email, error,
                 safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")),
-                notice(ctx, locale, expiredPost), expiredPost);
+                notice(ctx, locale, expiredPost), expiredPost, signOn.passwordLogin(), signOn.providerName());
         ctx.status(status).html(templates.render("pages/login",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "login.title")), page), locale));
     }
@@ -113,12 +124,19 @@ public final class LoginPages {
         return "POST".equals(ctx.method().name()) ? formBody.parse(ctx) : Map.of();
     }
 
+    /** With {@code DOSSIER_PASSWORD_LOGIN=off}, no password is checked anywhere: sign-in is the provider's. */
+    static void refuseWhenPasswordLoginOff(boolean passwordLogin) {
+        if (!passwordLogin) {
+            throw new DomainException("passwordLoginOff", 403, "password login is turned off: use single sign-on");
+        }
+    }
+
     /**
      * Only a path of this site: never another host, so the login page cannot be an open redirect.
      * Control characters are refused too: browsers drop tabs and line breaks from a URL, so
      * {@code /<TAB>/evil.example} would become {@code //evil.example}.
      */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
                 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
