@@ -20,13 +20,14 @@ import org.dossier.web.UiText;
 record UsageView(Map<String, Cells> usage, String measuredAt) {
 
     /** What one service's row shows. */
-    record Cells(String caseFiles, String volume) {}
+    record Cells(String caseFiles, String files, String database) {}
 
     static UsageView of(List<ServiceUsage> measured, Locale locale) {
         NumberFormat count = NumberFormat.getIntegerInstance(locale);
         Map<String, Cells> bySlug = measured.stream().collect(Collectors.toMap(ServiceUsage::slug,
-                usage -> new Cells(count.format(usage.caseFiles()), UiText.get(locale, "platform.usage.volume",
-                        size(usage.attachmentBytes(), locale), size(usage.databaseBytes(), locale))),
+                usage -> new Cells(count.format(usage.caseFiles()),
+                        UiText.get(locale, "platform.usage.files", size(usage.attachmentBytes(), locale)),
+                        UiText.get(locale, "platform.usage.database", size(usage.databaseBytes(), locale))),
                 (first, second) -> first));
         String at = measured.stream().map(ServiceUsage::measuredAt).max(java.util.Comparator.naturalOrder())
                 .map(instant -> Dates.time(instant, locale)).orElse("");

@@ -50,12 +50,12 @@ class ServicesUsagePageTest {
         assertThat(french.select("table.records thead th").eachText()).contains("Dossiers (mesurés)", "Volume");
         assertThat(rowOf(french, measured.slug()).select("td.usage--count").text()).isEqualTo("2");
         assertThat(rowOf(french, measured.slug()).select("td.usage").last().text())
-                .matches("0 o de fichiers · ≈ [0-9,]+ (o|Ko|Mo) en base");
+                .matches("Fichiers : 0 o Base : ≈ [0-9,]+ (o|Ko|Mo)");
         assertThat(rowOf(french, later.slug()).select("td.usage--none").text()).isEqualTo("Pas encore mesuré");
         assertThat(french.select("#usage-note").text()).startsWith("Utilisation mesurée le ");
         assertThat(english.select("table.records thead th").eachText()).contains("Case files (measured)", "Volume");
         assertThat(rowOf(english, measured.slug()).select("td.usage").last().text())
-                .matches("0 B of files · ≈ [0-9.]+ (B|KB|MB) in the database");
+                .matches("Files: 0 B Database: ≈ [0-9.]+ (B|KB|MB)");
         assertThat(rowOf(english, later.slug()).select("td.usage--none").text()).isEqualTo("Not measured yet");
     }
 }
