@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stored usage of each service as gauges with one {@code service} label (its slug: as many
@@ -15,6 +17,7 @@ import java.util.function.ToLongFunction;
  * scraped, never counted per scrape; a deleted service's series disappears at the next read.
  */
 public final class UsageGauges {
+    private static final Logger LOG = LoggerFactory.getLogger(UsageGauges.class);
     static final Duration FRESH = Duration.ofMinutes(1);
 
     private final UsageMeter meter;
@@ -42,11 +45,18 @@ public final class UsageGauges {
         if (readAt.plus(FRESH).isAfter(now)) {
             return;
         }
-        List<ServiceUsage> usage = meter.read();
+        readAt = now;
+        List<ServiceUsage> usage;
+        try {
+            usage = meter.read();
+        } catch (RuntimeException e) {
+            // A scrape must still answer when the database does not: that is when its other series matter.
+            LOG.warn("Usage per service not read, the last figures stay: {}", e.toString());
+            return;
+        }
         caseFiles.register(rows(usage, ServiceUsage::caseFiles), true);
         attachmentBytes.register(rows(usage, ServiceUsage::attachmentBytes), true);
         databaseBytes.register(rows(usage, ServiceUsage::databaseBytes), true);
-        readAt = now;
     }
 
     /** Forgets the last read, so that the next {@link #refresh()} reads (after a measure on this node). */

@@ -66,7 +66,7 @@ public final class RequestObservation {
     }
 
     /** The matched route's template; static files and unmatched paths each under one label. */
-    static String route(Context ctx) {
+    public static String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint != null) {
             return endpoint.path;
