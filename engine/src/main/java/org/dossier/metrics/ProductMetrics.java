@@ -1,6 +1,7 @@
 package org.dossier.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -52,8 +53,8 @@ public final class ProductMetrics {
         for (DeletionPath path : DeletionPath.values()) {
             deletedCounter(path);
         }
-        registry.gauge("dossier.backup.last_success", this,
-                metrics -> metrics.lastBackupSuccess.get());
+        Gauge.builder("dossier.backup.last_success", lastBackupSuccess, AtomicLong::get).baseUnit("seconds")
+                .description("Epoch second of this node's last successful backup, 0 before one").register(registry);
     }
 
     /** Counters that count into a registry of their own: for services built without the application's metrics. */

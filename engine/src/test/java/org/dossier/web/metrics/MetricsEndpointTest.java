@@ -191,7 +191,7 @@ class MetricsEndpointTest {
         assertThat(counter("dossier.logins.failed")).isEqualTo(failed + 1);
         assertThat(scraped()).contains("dossier_case_file_creations_total{", "dossier_validation_refusals_total{",
                 "dossier_logins_failed_total{", "dossier_logins_throttled_total{", "dossier_case_file_deletions_total{", "dossier_case_file_updates_total{",
-                "dossier_backup_last_success{");
+                "dossier_backup_last_success_seconds{");
     }
 
     @Test
