@@ -14,6 +14,7 @@ import org.dossier.web.SecurityHeaders;
 import org.dossier.web.UploadLimit;
 import org.dossier.web.WebKit;
 import org.dossier.web.auth.AccessRoutes;
+import org.dossier.web.metrics.RequestObservation;
 
 /** Builds the web application. Used by {@code serve} and by the HTTP tests; never started here. */
 public final class App {
@@ -48,6 +49,10 @@ public final class App {
             javalin.staticFiles.enableWebjars();
             javalin.startup.showJavalinBanner = false;
             javalin.contextResolver.ip = ctx -> RequestContext.clientAddress(ctx.req(), config.trustedProxies());
+            // First, so that every answer (static files, refusals, errors) carries its request id.
+            RequestObservation observation = new RequestObservation(services.metrics().registry(), config.trustedProxies());
+            javalin.routes.before(observation::begin);
+            javalin.requestLogger.http(observation::end);
             javalin.routes.before(SecurityHeaders::apply);
             // The case-file form's posts and the API's upload admit a case file's files; no other route.
             javalin.routes.before(new UploadLimit(web.bodyLimit(), config.maxBodyBytes(), config.attachments())::check);
@@ -62,7 +67,7 @@ public final class App {
             javalin.routes.error(405, ctx -> errors.status(ctx, 405, "methodNotAllowed"));
             javalin.routes.exception(AccessRoutes.LoginRedirect.class,
                     (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
-            rules.accept(Routes.register(javalin.routes, services, web));
+            rules.accept(Routes.register(javalin.routes, services, web, config));
         });
     }
 }

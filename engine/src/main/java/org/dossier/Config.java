@@ -22,6 +22,7 @@ import org.dossier.web.TrustedProxies;
  * @param masterKey      where the master key of confidential data comes from
  *                       ({@code DOSSIER_MASTER_KEY}, {@code DOSSIER_MASTER_KEY_FILE}, else under {@code dataDir})
  * @param attachments    where attachments are stored and how large they may be
+ * @param operations     what an operator's tools reach: the metrics endpoint's token
  */
 public record Config(
         int port,
@@ -34,7 +35,8 @@ public record Config(
         Accounts accounts,
         TrustedProxies trustedProxies,
         MasterKeySettings masterKey,
-        AttachmentSettings attachments) {
+        AttachmentSettings attachments,
+        Operations operations) {
 
     public static final long ONE_MIB = 1024L * 1024L;
 
@@ -49,6 +51,14 @@ public record Config(
                   long maxBodyBytes, Accounts accounts, TrustedProxies trustedProxies) {
         this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
                 MasterKeySettings.defaults());
+    }
+
+    /** Without a metrics endpoint. */
+    public Config(int port, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword, int poolSize,
+                  long maxBodyBytes, Accounts accounts, TrustedProxies trustedProxies, MasterKeySettings masterKey,
+                  AttachmentSettings attachments) {
+        this(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies, masterKey,
+                attachments, Operations.defaults());
     }
 
     /** With the default attachment limits. */
@@ -96,6 +106,22 @@ public record Config(
         }
     }
 
+    /**
+     * What monitoring reaches.
+     *
+     * @param metricsToken the bearer token of {@code GET /metrics} ({@code DOSSIER_METRICS_TOKEN}); without
+     *                     one the endpoint answers 404
+     */
+    public record Operations(Optional<String> metricsToken) {
+        public static Operations defaults() {
+            return new Operations(Optional.empty());
+        }
+
+        static Operations fromMap(Map<String, String> env) {
+            return new Operations(nonBlank(env.get("DOSSIER_METRICS_TOKEN")));
+        }
+    }
+
     /** What {@link org.dossier.db.Database#open} needs of this configuration. */
     public DatabaseSettings database() {
         return new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize, dataDir);
@@ -128,7 +154,8 @@ public record Config(
                         SignOnSettings.fromMap(env)),
                 TrustedProxies.parse(env.get("DOSSIER_TRUSTED_PROXIES")),
                 MasterKeySettings.fromMap(env),
-                AttachmentSettings.fromMap(env));
+                AttachmentSettings.fromMap(env),
+                Operations.fromMap(env));
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -137,7 +164,7 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
-                masterKey, attachments);
+                masterKey, attachments, operations);
     }
 
     public Config withSignOn(SignOnSettings settings) {
@@ -147,16 +174,21 @@ public record Config(
 
     public Config withTrustedProxies(TrustedProxies proxies) {
         return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, proxies, masterKey,
-                attachments);
+                attachments, operations);
     }
 
     public Config withMasterKey(MasterKeySettings settings) {
         return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
-                settings, attachments);
+                settings, attachments, operations);
     }
 
     public Config withAttachments(AttachmentSettings settings) {
         return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
-                masterKey, settings);
+                masterKey, settings, operations);
+    }
+
+    public Config withOperations(Operations settings) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, poolSize, maxBodyBytes, accounts, trustedProxies,
+                masterKey, attachments, settings);
     }
 }

@@ -11,6 +11,7 @@ import org.dossier.crypto.LegacySealing;
 import org.dossier.db.Database;
 import org.dossier.demo.DemoSeeder;
 import org.dossier.jobs.Jobs;
+import org.dossier.metrics.UsageJob;
 import org.dossier.retention.LifecycleJob;
 import org.dossier.retention.LifecyclePass;
 import org.dossier.retention.LifecycleSchedule;
@@ -88,10 +89,13 @@ public final class Server implements AutoCloseable {
         String node = Jobs.nodeName();
         Jobs.Builder jobs = Jobs.on(database.dataSource(), node);
         LifecycleJob.nightly(new LifecyclePass(services.jdbi(), services.tenants(), services.mapper(),
-                java.time.Clock.systemUTC(), services.attachments()::afterCommit), LifecycleSchedule.fromEnvironment(), node)
+                java.time.Clock.systemUTC(), services.attachments()::afterCommit), LifecycleSchedule.fromEnvironment(), node,
+                services.metrics().product())
                 .ifPresent(jobs::recurring);
-        BackupJob.nightly(Backups.of(database, services, config), node).ifPresent(jobs::recurring);
+        BackupJob.nightly(Backups.of(database, services, config), node, services.metrics().product())
+                .ifPresent(jobs::recurring);
         jobs.recurring(AttachmentHousekeeping.task(services.attachments()));
+        jobs.recurring(UsageJob.task(services.metrics()));
         return jobs.start();
     }
 

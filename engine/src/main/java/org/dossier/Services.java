@@ -36,6 +36,7 @@ import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
 import org.dossier.json.StrictJson;
 import org.dossier.keep.KeptPostStore;
+import org.dossier.metrics.Metrics;
 import org.dossier.modules.CaseFileReports;
 import org.dossier.modules.Modules;
 import org.dossier.onboarding.Onboarding;
@@ -95,7 +96,8 @@ public record Services(
         RegisterService register,
         Encryption encryption,
         AttachmentStore attachmentStore,
-        AttachmentService attachments) {
+        AttachmentService attachments,
+        Metrics metrics) {
 
     /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
@@ -110,11 +112,14 @@ public record Services(
                 registerSnapshots);
         AuditLog audit = new AuditLog();
         Clock clock = Clock.systemUTC();
+        Metrics metrics = Metrics.create(database.jdbi(), clock);
+        metrics.bindPool(database.dataSource());
         Referents referents = new Referents(database.jdbi(), audit, messages);
         AttachmentService attachments = new AttachmentService(database.jdbi(), AttachmentStores.of(config),
                 config.attachments(), messages, audit, mapper, clock);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher(), attachments);
+                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher(), attachments,
+                metrics.product());
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
                 records.toComplete());
@@ -125,7 +130,8 @@ public record Services(
         LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
         LogoStore logos = new LogoStore(database.jdbi());
         Migrations migrations = new Migrations(database.dataSource());
-        AccountService accounts = new AccountService(database.jdbi(), mapper, hasher, throttle, audit, clock);
+        AccountService accounts = new AccountService(database.jdbi(), mapper, hasher, throttle, audit, clock,
+                metrics.product());
         return new Services(
                 database.jdbi(),
                 migrations,
@@ -153,7 +159,7 @@ public record Services(
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
                 new ServiceDeletion(database.jdbi(), tenants, audit, mapper, encryption.dataKeys()::forget,
-                        attachments::afterCommit),
+                        attachments::afterCommit, metrics.product()),
                 new BrandingService(database.jdbi(), tenants, logos, audit, mapper),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
@@ -166,6 +172,7 @@ public record Services(
                         clock),
                 encryption,
                 attachments.store(),
-                attachments);
+                attachments,
+                metrics);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.dossier.account.LoginThrottle;
 import org.junit.jupiter.api.Test;
 
-/** The security settings read from the environment: trusted proxies and login limits. */
+/** The security settings read from the environment: trusted proxies, login limits, the metrics token. */
 class ConfigTest {
 
     @Test
@@ -32,5 +32,16 @@ class ConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lb.internal");
         assertThatThrownBy(() -> Config.fromMap(Map.of("DOSSIER_LOGIN_ADDRESS_FAILURES", "0")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_metrics_token_is_read_kept_across_copies_and_absent_when_blank() {
+        Config config = Config.fromMap(Map.of("DOSSIER_METRICS_TOKEN", "s3cret-scraper-token"));
+
+        assertThat(config.operations().metricsToken()).hasValue("s3cret-scraper-token");
+        assertThat(config.withPort(0).withTrustedProxies(org.dossier.web.TrustedProxies.none()).operations()
+                .metricsToken()).hasValue("s3cret-scraper-token");
+        assertThat(Config.fromMap(Map.of("DOSSIER_METRICS_TOKEN", "  ")).operations().metricsToken()).isEmpty();
+        assertThat(Config.fromMap(Map.of()).operations().metricsToken()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.dossier.account;
 
+import org.dossier.metrics.ProductMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -28,9 +29,17 @@ public final class AccountService {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProductMetrics metrics;
 
     public AccountService(Jdbi jdbi, ObjectMapper json, PasswordHasher hasher, LoginThrottle throttle, AuditLog audit,
                           Clock clock) {
+        this(jdbi, json, hasher, throttle, audit, clock, ProductMetrics.none());
+    }
+
+    /** @param metrics counts the logins refused for wrong credentials and those refused by the throttle */
+    public AccountService(Jdbi jdbi, ObjectMapper json, PasswordHasher hasher, LoginThrottle throttle, AuditLog audit,
+                          Clock clock, ProductMetrics metrics) {
+        this.metrics = metrics;
         this.jdbi = jdbi;
         this.json = json;
         this.hasher = hasher;
@@ -54,7 +63,13 @@ public final class AccountService {
     public User login(String email, String password, String clientAddress) {
         String normalized = Emails.normalize(email);
         // Counted before the password is checked, so that concurrent guesses cannot outrun the limit.
-        LoginThrottle.Attempt attempt = throttle.begin(normalized, clientAddress);
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(normalized, clientAddress);
+        } catch (LoginRefusedException locked) {
+            metrics.loginThrottled();
+            throw locked;
+        }
         Optional<User> user;
         Optional<String> hash;
         boolean ok;
@@ -74,6 +89,7 @@ public final class AccountService {
         Actor actor = new Actor(normalized, clientAddress);
         if (!ok) {
             attempt.failed();
+            metrics.loginFailed();
             jdbi.useTransaction(handle -> auditForUser(handle, user, actor, "login.failed", null));
             throw LoginRefusedException.invalidCredentials();
         }

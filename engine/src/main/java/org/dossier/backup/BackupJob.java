@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.dossier.audit.Actor;
+import org.dossier.metrics.ProductMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,11 @@ public final class BackupJob {
 
     /** The nightly task at the configured time in Paris; none when switched off or when this installation is not backed up here. */
     public static Optional<RecurringTask<Void>> nightly(Backups backups, String node) {
+        return nightly(backups, node, ProductMetrics.none());
+    }
+
+    /** As above, counting backups by outcome and the time of the last one that succeeded. */
+    public static Optional<RecurringTask<Void>> nightly(Backups backups, String node, ProductMetrics metrics) {
         if (backups.settings().at().isEmpty()) {
             LOG.info("Nightly backup switched off (DOSSIER_BACKUP_AT=off)");
             return Optional.empty();
@@ -33,12 +39,24 @@ public final class BackupJob {
         }
         LOG.info("Nightly backup at {} (Paris time) into {}, kept {} days", backups.settings().at().get(),
                 backups.settings().directory(), backups.settings().keepDays());
-        return Optional.of(task(backups, new Daily(PARIS, backups.settings().at().get()), node));
+        return Optional.of(task(backups, new Daily(PARIS, backups.settings().at().get()), node, metrics));
     }
 
     /** The task on any schedule (the tests run it at once). */
     public static RecurringTask<Void> task(Backups backups, Schedule schedule, String node) {
-        return Tasks.recurring(TASK, schedule).execute((instance, context) ->
-                backups.run(Actor.system("node:" + node), line -> LOG.info("Backup: {}", line)));
+        return task(backups, schedule, node, ProductMetrics.none());
+    }
+
+    /** As above, counting each backup as a success or a failure. */
+    public static RecurringTask<Void> task(Backups backups, Schedule schedule, String node, ProductMetrics metrics) {
+        return Tasks.recurring(TASK, schedule).execute((instance, context) -> {
+            try {
+                backups.run(Actor.system("node:" + node), line -> LOG.info("Backup: {}", line));
+                metrics.backupSucceeded();
+            } catch (RuntimeException e) {
+                metrics.backupFailed();
+                throw e;
+            }
+        });
     }
 }

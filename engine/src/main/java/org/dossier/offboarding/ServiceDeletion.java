@@ -1,5 +1,6 @@
 package org.dossier.offboarding;
 
+import org.dossier.metrics.ProductMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class ServiceDeletion {
 
     private final java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed;
     private final Runnable objectsAfterCommit;
+    private final ProductMetrics metrics;
 
     public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json) {
         this(jdbi, tenants, audit, json, tenantId -> { });
@@ -50,6 +52,14 @@ public final class ServiceDeletion {
     public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json,
                            java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed,
                            Runnable objectsAfterCommit) {
+        this(jdbi, tenants, audit, json, keyDestroyed, objectsAfterCommit, ProductMetrics.none());
+    }
+
+    /** @param metrics counts the case files deleted with a service, once the deletion committed */
+    public ServiceDeletion(Jdbi jdbi, TenantService tenants, AuditLog audit, ObjectMapper json,
+                           java.util.function.Consumer<org.dossier.tenant.TenantId> keyDestroyed,
+                           Runnable objectsAfterCommit, ProductMetrics metrics) {
+        this.metrics = metrics;
         this.objectsAfterCommit = objectsAfterCommit;
         this.keyDestroyed = keyDestroyed;
         this.jdbi = jdbi;
@@ -134,6 +144,7 @@ public final class ServiceDeletion {
             return result;
         });
         tenants.forgetCached();
+        metrics.caseFilesDeleted(ProductMetrics.DeletionPath.SERVICE, counts.of(DeletedKind.RECORDS));
         keyDestroyed.accept(deletedId.get());
         return new Report(slug, counts, Duration.ofNanos(System.nanoTime() - start));
     }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
+import org.dossier.metrics.ProductMetrics;
 import org.dossier.crypto.ConfidentialCipher;
 import org.dossier.form.CompiledForm;
 import org.dossier.form.ConfidentialFields;
@@ -58,6 +59,7 @@ public final class RecordService {
     private final ConfidentialCipher cipher;
     private final RecordHistory history;
     private final CaseFileAttachments attachments;
+    private final ProductMetrics metrics;
 
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit) {
@@ -91,6 +93,15 @@ public final class RecordService {
     public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
                          InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
                          ConfidentialCipher cipher, CaseFileAttachments attachments) {
+        this(jdbi, json, forms, validator, messages, pruner, audit, serviceRules, clock, cipher, attachments,
+                ProductMetrics.none());
+    }
+
+    /** @param metrics counts the case files created and saved, and the saves validation refused */
+    public RecordService(Jdbi jdbi, ObjectMapper json, FormService forms, RecordValidator validator, Messages messages,
+                         InvisibleFieldPruner pruner, AuditLog audit, RecordCheck serviceRules, Clock clock,
+                         ConfidentialCipher cipher, CaseFileAttachments attachments, ProductMetrics metrics) {
+        this.metrics = metrics;
         this.attachments = attachments;
         this.cipher = cipher;
         this.history = new RecordHistory(jdbi, new HistoryValues(json, historySeal(cipher)), audit, json, forms,
@@ -169,6 +180,7 @@ public final class RecordService {
             audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                     details(formKey, form.version(), 1));
         });
+        metrics.caseFileCreated();
         return new CaseRecord(tenantId, id, formKey, form.version(), HiddenData.of(form, confidentialGrant).visible(clean),
                 1, now, actor.id(), now, actor.id());
     }
@@ -244,6 +256,7 @@ public final class RecordService {
         if (dropped[0]) { // the files this save dropped leave the store once it committed
             attachments.afterCommit();
         }
+        metrics.caseFileUpdated();
         return saved;
     }
 
@@ -325,6 +338,7 @@ public final class RecordService {
         }
         List<FieldError> beyondLimits = validator.limits(form, posted, locale); // before anything walks the rows
         if (!beyondLimits.isEmpty()) {
+            metrics.validationRefused();
             throw new RecordValidationException(beyondLimits);
         }
         List<FieldError> errors = new ArrayList<>();
@@ -357,6 +371,7 @@ public final class RecordService {
         }
         errors.addAll(serviceRules.check(tenantId, clean, stored, locale));
         if (!errors.isEmpty()) {
+            metrics.validationRefused();
             throw new RecordValidationException(errors);
         }
         return new Writable(clean, toComplete, merged.carriedPointers());

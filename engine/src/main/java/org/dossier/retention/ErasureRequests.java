@@ -1,5 +1,6 @@
 package org.dossier.retention;
 
+import org.dossier.metrics.ProductMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ public final class ErasureRequests {
     private final ObjectMapper json;
     private final Clock clock;
     private final CaseFileErasure erasure;
+    private final ProductMetrics metrics;
 
     public ErasureRequests(Jdbi jdbi, AuditLog audit, ObjectMapper json, Clock clock) {
         this(jdbi, audit, json, clock, () -> { });
@@ -42,6 +44,13 @@ public final class ErasureRequests {
 
     /** @param objectsAfterCommit deletes the objects of the erased case file's attachments once it committed */
     public ErasureRequests(Jdbi jdbi, AuditLog audit, ObjectMapper json, Clock clock, Runnable objectsAfterCommit) {
+        this(jdbi, audit, json, clock, objectsAfterCommit, ProductMetrics.none());
+    }
+
+    /** @param metrics counts the case files erased, once each erasure committed */
+    public ErasureRequests(Jdbi jdbi, AuditLog audit, ObjectMapper json, Clock clock, Runnable objectsAfterCommit,
+                           ProductMetrics metrics) {
+        this.metrics = metrics;
         this.erasure = new CaseFileErasure(objectsAfterCommit);
         this.jdbi = jdbi;
         this.audit = audit;
@@ -93,6 +102,7 @@ public final class ErasureRequests {
                     .put("reason", why).put("phase", identity.phase().name()).put("version", identity.version())
                     .put("attachments", erased.attachments()));
         });
+        metrics.caseFilesDeleted(ProductMetrics.DeletionPath.ERASURE, 1);
     }
 
     /** How many files the erasure of a case file deletes with it, for the confirmation page. */

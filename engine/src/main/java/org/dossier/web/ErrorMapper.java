@@ -60,7 +60,8 @@ public final class ErrorMapper {
     }
 
     public void unexpected(Exception e, Context ctx) {
-        LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        // The route's template, not the path: the log holds no id a person could be found by.
+        LOG.error("Unhandled error on {} {}", ctx.method(), org.dossier.web.metrics.RequestObservation.route(ctx), e);
         respond(ctx, 500, "internal", messages.general("internal", RequestLocale.of(ctx)), List.of());
     }
 

@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
+import org.dossier.Config;
 import org.dossier.Services;
 import org.dossier.web.accessrequest.AccessRequestRoutes;
 import org.dossier.web.api.ApiDocsRoutes;
@@ -17,6 +18,7 @@ import org.dossier.web.designer.DesignerRoutes;
 import org.dossier.web.formfile.FormFileRoutes;
 import org.dossier.web.keep.KeptPosts;
 import org.dossier.web.keep.SessionRoutes;
+import org.dossier.web.metrics.MetricsRoutes;
 import org.dossier.web.modules.ModuleRoutes;
 import org.dossier.web.platform.PlatformRoutes;
 import org.dossier.web.register.RegisterRoutes;
@@ -33,7 +35,7 @@ public final class Routes {
     private Routes() {}
 
     /** @return how each route is guarded, in registration order */
-    public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services, WebKit web) {
+    public static List<AccessRoutes.Rule> register(RoutesConfig routes, Services services, WebKit web, Config config) {
         Csrf csrf = new Csrf(web.formBody(), services.loginFormTokens());
         KeptPosts kept = new KeptPosts(services.keptPosts(), services.sessions(), csrf, web.formBody(), services.coercer());
         AccessRoutes access = new AccessRoutes(routes, new Authenticator(services.sessions(), services.tokens()), csrf,
@@ -41,6 +43,7 @@ public final class Routes {
         HealthController health = new HealthController(services.readiness(), services.attachmentStore(), web.json());
         access.open(GET, "/health/live", health::live);
         access.open(GET, "/health/ready", health::ready);
+        MetricsRoutes.register(access, services, config);
 
         AccountRoutes.register(access, services, web, csrf);
         SignOnRoutes.register(access, services, web);

@@ -93,6 +93,11 @@ public final class TrustedProxies {
         return direct.get().getHostAddress();
     }
 
+    /** Whether the direct peer is one of the trusted proxies, whose headers about the request are believed. */
+    public boolean trustsPeer(String peer) {
+        return literal(peer).map(this::trusts).orElse(false);
+    }
+
     private boolean trusts(InetAddress address) {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }

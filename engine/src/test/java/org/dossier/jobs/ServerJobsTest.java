@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 class ServerJobsTest {
 
     @Test
-    void the_server_s_one_scheduler_carries_the_lifecycle_pass_and_the_backup() throws Exception {
+    void the_server_s_one_scheduler_carries_the_lifecycle_pass_the_backup_and_the_usage_measure() throws Exception {
         Path dataDir = Files.createTempDirectory("dossier-jobs");
         Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Config.ONE_MIB,
                 new Config.Accounts(Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofMinutes(30),
                         Duration.ofHours(12)));
         try (Server server = Server.start(config, false)) {
             assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
-                    AttachmentHousekeeping.TASK);
+                    AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK);
         } finally {
             TestFiles.deleteRecursively(dataDir);
         }

@@ -113,6 +113,8 @@ class DeleteServiceTest {
         // Sealed with the service's data key, which this creates: the row of service_data_keys.
         services.keptPosts().keep("browser-" + mark, caseworker, tenant.id(), "/t/" + tenant.slug() + "/records/new",
                 "/t/" + tenant.slug() + "/records", Map.of("identite.nom", List.of(mark)), actor);
+        // The usage measure writes a row for every service, this one included.
+        services.metrics().measureUsage();
         return new Seeded(tenant, caseworker, mark);
     }
 

@@ -78,6 +78,7 @@ class IsolationTest {
         Map<String, Access> known = new LinkedHashMap<>();
         known.put("GET /health/live", Access.PUBLIC);
         known.put("GET /health/ready", Access.PUBLIC);
+        known.put("GET /metrics", Access.PUBLIC); // its own bearer token (DOSSIER_METRICS_TOKEN), see MetricsTest
         known.put("GET /login", Access.PUBLIC);
         known.put("POST /login", Access.PUBLIC);
         known.put("POST /api/v1/auth/token", Access.PUBLIC);

@@ -1,5 +1,6 @@
 package org.dossier.web.platform;
 
+import org.dossier.metrics.ServiceUsage;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +42,20 @@ public final class PlatformPages {
     private final Onboarding onboarding;
     private final PebbleTemplates templates;
     private final TenantService tenants;
+    private final java.util.function.Supplier<List<ServiceUsage>> usage;
 
     private static final String CLONE_ENTERED = "dossier.cloneEntered";
     private static final String ERRORS = "dossier.platform.errors";
 
     public PlatformPages(FormBody formBody, Messages messages, Onboarding onboarding, PebbleTemplates templates,
                          TenantService tenants) {
+        this(formBody, messages, onboarding, templates, tenants, List::of);
+    }
+
+    /** @param usage the last measure of each service's usage, for the usage columns */
+    public PlatformPages(FormBody formBody, Messages messages, Onboarding onboarding, PebbleTemplates templates,
+                         TenantService tenants, java.util.function.Supplier<List<ServiceUsage>> usage) {
+        this.usage = usage;
         this.formBody = formBody;
         this.messages = messages;
         this.onboarding = onboarding;
@@ -172,6 +181,6 @@ public final class PlatformPages {
                 created.orElse(new Created("", "", "", "")), cloned);
         ctx.status(status).html(templates.render("pages/platform-services",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "platform.title")), page,
-                        errors == null ? PageErrors.none() : errors), locale));
+                        errors == null ? PageErrors.none() : errors, UsageView.of(usage.get(), locale)), locale));
     }
 }

@@ -14,7 +14,7 @@ public final class PlatformRoutes {
 
     public static void register(AccessRoutes access, Services services, WebKit web) {
         PlatformPages platform = new PlatformPages(web.formBody(), services.messages(), services.onboarding(), web.templates(),
-                services.tenants());
+                services.tenants(), services.metrics().usage()::read);
         PlatformApi platformApi = new PlatformApi(web.json(), services.onboarding());
         OffboardingPages lifecycle = new OffboardingPages(web.formBody(), services.messages(), web.templates(),
                 services.tenants(), platform, services.suspension(), services.deletion());

@@ -67,7 +67,7 @@ public final class RecordRoutes {
         access.tenant(POST, "/t/{tenant}/records/{id}/follow-up", WRITE_RECORDS, followUps::save);
         // Deleting a case file is an erasure request (GDPR Art. 17), by an admin or the DPO, archived files included.
         ErasureRequests erasures = new ErasureRequests(services.jdbi(), services.audit(), services.mapper(),
-                Clock.systemUTC(), services.attachments()::afterCommit);
+                Clock.systemUTC(), services.attachments()::afterCommit, services.metrics().product());
         ErasurePages erasure = new ErasurePages(erasures, web.formBody(), services.messages(), web.templates());
         access.tenant(GET, "/t/{tenant}/records/{id}/erase", DATA_PROTECTION, erasure::form);
         access.tenant(POST, "/t/{tenant}/records/{id}/erase", DATA_PROTECTION, erasure::erase);
