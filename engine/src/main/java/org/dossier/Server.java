@@ -92,6 +92,7 @@ public final class Server implements AutoCloseable {
                 .ifPresent(jobs::recurring);
         BackupJob.nightly(Backups.of(database, services, config), node).ifPresent(jobs::recurring);
         jobs.recurring(AttachmentHousekeeping.task(services.attachments()));
+        jobs.onDemand(org.dossier.imports.ImportTask.task(services.imports()));
         return jobs.start();
     }
 

@@ -34,6 +34,8 @@ import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
+import org.dossier.imports.ImportTask;
+import org.dossier.imports.RecordImports;
 import org.dossier.json.StrictJson;
 import org.dossier.keep.KeptPostStore;
 import org.dossier.modules.CaseFileReports;
@@ -95,7 +97,8 @@ public record Services(
         RegisterService register,
         Encryption encryption,
         AttachmentStore attachmentStore,
-        AttachmentService attachments) {
+        AttachmentService attachments,
+        RecordImports imports) {
 
     /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
@@ -166,6 +169,8 @@ public record Services(
                         clock),
                 encryption,
                 attachments.store(),
-                attachments);
+                attachments,
+                new RecordImports(database.jdbi(), mapper, forms, records, new FormPostCoercer(messages), messages, audit,
+                        config.dataDir().resolve("imports"), ImportTask.launcher(database.dataSource())));
     }
 }
