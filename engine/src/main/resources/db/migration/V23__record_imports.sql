@@ -32,22 +32,22 @@ CREATE TABLE import_runs (
 CREATE TABLE import_rows (
     tenant_id   BIGINT       NOT NULL,
     run_id      BIGINT       NOT NULL,
-    row_number  INT          NOT NULL,
+    row_no  INT          NOT NULL,
     outcome     VARCHAR(16)  NOT NULL,
     record_id   BINARY(16)   NULL,
-    PRIMARY KEY (tenant_id, run_id, row_number)
+    PRIMARY KEY (tenant_id, run_id, row_no)
 );
 
 -- The report of a run: per row, the field, the value (masked when confidential) and the message.
 CREATE TABLE import_errors (
     tenant_id   BIGINT        NOT NULL,
     run_id      BIGINT        NOT NULL,
-    row_number  INT           NOT NULL,
+    row_no  INT           NOT NULL,
     seq         INT           NOT NULL,
     field       VARCHAR(512)  NOT NULL,
     value       VARCHAR(255)  NOT NULL,
     message     VARCHAR(1024) NOT NULL,
-    PRIMARY KEY (tenant_id, run_id, row_number, seq)
+    PRIMARY KEY (tenant_id, run_id, row_no, seq)
 );
 
 -- The mapping an admin saved for a service's form: source column -> field pointer (or ignored).

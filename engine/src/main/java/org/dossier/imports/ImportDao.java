@@ -102,7 +102,7 @@ final class ImportDao {
     void clearFrom(TenantId tenantId, long runId, int fromRow) {
         for (String table : List.of("import_errors", "import_rows")) {
             handle.createUpdate("DELETE FROM " + table + " WHERE tenant_id = :tenantId AND run_id = :runId"
-                            + " AND row_number >= :fromRow")
+                            + " AND row_no >= :fromRow")
                     .bind("tenantId", tenantId).bind("runId", runId).bind("fromRow", fromRow).execute();
         }
     }
@@ -112,7 +112,7 @@ final class ImportDao {
             return;
         }
         var batch = handle.prepareBatch("""
-                INSERT INTO import_errors (tenant_id, run_id, row_number, seq, field, value, message)
+                INSERT INTO import_errors (tenant_id, run_id, row_no, seq, field, value, message)
                 VALUES (:tenantId, :runId, :row, :seq, :field, :value, :message)
                 """);
         Map<Integer, Integer> seq = new HashMap<>();
@@ -128,7 +128,7 @@ final class ImportDao {
     /** The last row the ledger holds: a resumed run goes on after it. */
     int lastLedgerRow(TenantId tenantId, long runId) {
         return handle.createQuery("""
-                        SELECT COALESCE(MAX(row_number), 0) FROM import_rows WHERE tenant_id = :tenantId AND run_id = :runId
+                        SELECT COALESCE(MAX(row_no), 0) FROM import_rows WHERE tenant_id = :tenantId AND run_id = :runId
                         """)
                 .bind("tenantId", tenantId).bind("runId", runId).mapTo(Integer.class).one();
     }
@@ -141,7 +141,7 @@ final class ImportDao {
             return;
         }
         var batch = handle.prepareBatch("""
-                INSERT INTO import_rows (tenant_id, run_id, row_number, outcome, record_id)
+                INSERT INTO import_rows (tenant_id, run_id, row_no, outcome, record_id)
                 VALUES (:tenantId, :runId, :row, :outcome, :recordId)
                 """);
         for (Entry entry : entries) {
@@ -155,13 +155,13 @@ final class ImportDao {
     Map<Integer, Entry> ledger(TenantId tenantId, long runId, int from, int to) {
         Map<Integer, Entry> entries = new HashMap<>();
         handle.createQuery("""
-                        SELECT row_number, outcome, record_id FROM import_rows
-                         WHERE tenant_id = :tenantId AND run_id = :runId AND row_number BETWEEN :from AND :to
+                        SELECT row_no, outcome, record_id FROM import_rows
+                         WHERE tenant_id = :tenantId AND run_id = :runId AND row_no BETWEEN :from AND :to
                         """)
                 .bind("tenantId", tenantId).bind("runId", runId).bind("from", from).bind("to", to)
                 .map((rs, ctx) -> {
                     byte[] id = rs.getBytes("record_id");
-                    return new Entry(rs.getInt("row_number"), rs.getString("outcome"),
+                    return new Entry(rs.getInt("row_no"), rs.getString("outcome"),
                             id == null ? null : RecordId.fromBytes(id));
                 }).forEach(entry -> entries.put(entry.row(), entry));
         return entries;
@@ -181,22 +181,22 @@ final class ImportDao {
 
     List<ImportProblem> problems(TenantId tenantId, long runId, int limit) {
         return handle.createQuery("""
-                        SELECT row_number, field, value, message FROM import_errors
-                         WHERE tenant_id = :tenantId AND run_id = :runId ORDER BY row_number, seq LIMIT :limit
+                        SELECT row_no, field, value, message FROM import_errors
+                         WHERE tenant_id = :tenantId AND run_id = :runId ORDER BY row_no, seq LIMIT :limit
                         """)
                 .bind("tenantId", tenantId).bind("runId", runId).bind("limit", limit)
-                .map((rs, ctx) -> new ImportProblem(rs.getInt("row_number"), rs.getString("field"), rs.getString("value"),
+                .map((rs, ctx) -> new ImportProblem(rs.getInt("row_no"), rs.getString("field"), rs.getString("value"),
                         rs.getString("message"))).list();
     }
 
     /** Every line of the report in order, streamed. */
     void eachProblem(TenantId tenantId, long runId, java.util.function.Consumer<ImportProblem> each) {
         try (var problems = handle.createQuery("""
-                        SELECT row_number, field, value, message FROM import_errors
-                         WHERE tenant_id = :tenantId AND run_id = :runId ORDER BY row_number, seq
+                        SELECT row_no, field, value, message FROM import_errors
+                         WHERE tenant_id = :tenantId AND run_id = :runId ORDER BY row_no, seq
                         """)
                 .bind("tenantId", tenantId).bind("runId", runId).setFetchSize(500)
-                .map((rs, ctx) -> new ImportProblem(rs.getInt("row_number"), rs.getString("field"), rs.getString("value"),
+                .map((rs, ctx) -> new ImportProblem(rs.getInt("row_no"), rs.getString("field"), rs.getString("value"),
                         rs.getString("message"))).stream()) {
             problems.forEach(each);
         }

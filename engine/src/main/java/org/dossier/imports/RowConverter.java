@@ -95,8 +95,12 @@ final class RowConverter {
 
     /** A validation error of this row as a line of the report. */
     ImportProblem problem(SourceRow row, JsonNode data, FieldError error) {
+        // The value as the file held it (a date the form would have read from 31/02/1990 shows so).
         JsonNode value = data.at(error.path());
-        String text = value.isValueNode() ? value.asText() : sourceText(row, error.path());
+        String text = mapping.columns().entrySet().stream()
+                .filter(column -> !column.getValue().isEmpty() && error.path().equals("/" + column.getValue()))
+                .map(column -> row.cell(column.getKey())).findFirst()
+                .orElseGet(() -> value.isValueNode() ? value.asText() : sourceText(row, error.path()));
         return new ImportProblem(row.number(), error.path().isEmpty() ? "" : error.path().substring(1),
                 masked(error.path(), text), error.message());
     }
