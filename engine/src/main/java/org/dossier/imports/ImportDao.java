@@ -63,6 +63,26 @@ final class ImportDao {
                 .bind("tenantId", tenantId).bind("id", runId).mapTo(String.class).findOne();
     }
 
+    /**
+     * Takes a run to run it: a queued or failed one, or one whose last batch is older than
+     * {@code deadBefore} (its node died mid-run). One caller wins; false for the others.
+     */
+    boolean claim(TenantId tenantId, long runId, Instant now, Instant deadBefore) {
+        return handle.createUpdate("""
+                        UPDATE import_runs SET status = 'RUNNING', failure = NULL, updated_at = :now
+                         WHERE tenant_id = :tenantId AND id = :id
+                           AND (status IN ('QUEUED', 'FAILED') OR (status = 'RUNNING' AND updated_at < :deadBefore))
+                        """)
+                .bind("tenantId", tenantId).bind("id", runId).bind("now", now).bind("deadBefore", deadBefore)
+                .execute() == 1;
+    }
+
+    /** The service's latest runs, newest first. */
+    List<Long> recent(TenantId tenantId, int limit) {
+        return handle.createQuery("SELECT id FROM import_runs WHERE tenant_id = :tenantId ORDER BY id DESC LIMIT :limit")
+                .bind("tenantId", tenantId).bind("limit", limit).mapTo(Long.class).list();
+    }
+
     void start(TenantId tenantId, long runId, ImportRun.Mode mode, String options, Instant now) {
         handle.createUpdate("""
                         UPDATE import_runs SET mode = :mode, options = :options, status = 'QUEUED', failure = NULL,

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class RecordImports {
     private static final Logger LOG = LoggerFactory.getLogger(RecordImports.class);
     public static final String AUDIT_ACTION = "records.imported";
+    /** A running run whose totals have not moved for this long lost its node: another task may take it on. */
+    static final java.time.Duration STALLED = java.time.Duration.ofMinutes(2);
     /** Rows per transaction of an import. */
     public static final int BATCH = 500;
 
@@ -170,6 +172,15 @@ public final class RecordImports {
      * @throws DomainException {@code importNotStartable} (409) when the run is running or over
      */
     public ImportRun start(TenantId tenantId, long runId, ImportRun.Mode mode, ImportOptions options, Actor actor) {
+        return start(tenantId, runId, mode, options, actor, true);
+    }
+
+    /**
+     * As above; {@code launch} false leaves the run to the caller, who runs it at once with
+     * {@link #execute} (the command line, the API's dry run).
+     */
+    public ImportRun start(TenantId tenantId, long runId, ImportRun.Mode mode, ImportOptions options, Actor actor,
+                           boolean launch) {
         if (options.externalIdColumn().isPresent() && !columns(tenantId, runId).contains(options.externalIdColumn().get())) {
             throw new DomainException("importExternalIdColumn", 422, "no such column");
         }
@@ -188,7 +199,9 @@ public final class RecordImports {
             }
             dao.start(tenantId, runId, mode, options.toJson(json).toString(), now());
         });
-        launcher.launch(tenantId, runId);
+        if (launch) {
+            launcher.launch(tenantId, runId);
+        }
         return find(tenantId, runId);
     }
 
@@ -199,11 +212,11 @@ public final class RecordImports {
      */
     public ImportRun execute(TenantId tenantId, long runId, Progress progress) {
         ImportRun run = find(tenantId, runId);
-        if (!run.status().active() && run.status() != ImportRun.Status.FAILED) {
-            return run;
+        Instant now = now();
+        if (!jdbi.withHandle(handle -> new ImportDao(handle).claim(tenantId, runId, now, now.minus(STALLED)))) {
+            return run; // over, or another task runs it
         }
         Actor actor = new Actor(run.createdBy(), null);
-        setStatus(tenantId, runId, ImportRun.Status.RUNNING, null);
         Path file = fileOf(tenantId, runId);
         ImportExecution.Outcome outcome;
         try {
@@ -240,6 +253,12 @@ public final class RecordImports {
                 .put("existing", outcome.totals().existing());
         outcome.check().ifPresent(check -> details.put("checked", check.checked()).put("mismatched", check.mismatched()));
         return details;
+    }
+
+    /** The service's latest runs, newest first. */
+    public List<ImportRun> recent(TenantId tenantId, int limit) {
+        return jdbi.withHandle(handle -> new ImportDao(handle).recent(tenantId, limit)).stream()
+                .map(id -> find(tenantId, id)).toList();
     }
 
     /** The first lines of a run's report, in row order. */
