@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Command line: {@code serve} runs the server, {@code create-admin} adds a super-admin, {@code bench} measures it. */
 @Command(name = "dossier", mixinStandardHelpOptions = true,
         subcommands = {Main.Serve.class, CreateAdmin.class, TenantCommand.class, LifecycleCommand.class, KeysCommand.class,
-                AuditCommand.class, BackupCommand.class, Benchmark.class},
+                AuditCommand.class, BackupCommand.class, ImportCommand.class, Benchmark.class},
         description = "Multi-tenant, schema-driven case-file engine.")
 public final class Main implements Runnable {
 

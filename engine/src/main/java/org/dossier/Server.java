@@ -96,6 +96,7 @@ public final class Server implements AutoCloseable {
                 .ifPresent(jobs::recurring);
         jobs.recurring(AttachmentHousekeeping.task(services.attachments()));
         jobs.recurring(UsageJob.task(services.metrics()));
+        jobs.onDemand(org.dossier.imports.ImportTask.task(services.imports()));
         return jobs.start();
     }
 

@@ -34,6 +34,8 @@ import org.dossier.form.FormService;
 import org.dossier.form.InvisibleFieldPruner;
 import org.dossier.form.MetaSchema;
 import org.dossier.form.VisibleWhen;
+import org.dossier.imports.ImportTask;
+import org.dossier.imports.RecordImports;
 import org.dossier.json.StrictJson;
 import org.dossier.keep.KeptPostStore;
 import org.dossier.metrics.Metrics;
@@ -97,7 +99,8 @@ public record Services(
         Encryption encryption,
         AttachmentStore attachmentStore,
         AttachmentService attachments,
-        Metrics metrics) {
+        Metrics metrics,
+        RecordImports imports) {
 
     /** Touches no database: the master key is checked at {@code encryption().master()}, before migrating. */
     public static Services wire(Database database, Config config) {
@@ -173,6 +176,8 @@ public record Services(
                 encryption,
                 attachments.store(),
                 attachments,
-                metrics);
+                metrics,
+                new RecordImports(database.jdbi(), mapper, forms, records, new FormPostCoercer(messages), messages, audit,
+                        config.dataDir().resolve("imports"), ImportTask.launcher(database.dataSource())));
     }
 }

@@ -19,5 +19,10 @@ public enum Permission {
      * who work with the whole caseload; not a viewer, who reads one case file at a time, nor the
      * DPO, whose access to case files goes through access requests.
      */
-    EXPORT_RECORDS
+    EXPORT_RECORDS,
+    /**
+     * Import case files in bulk from a file (CSV, XLSX, JSON lines): the service's admins only,
+     * who answer for what enters the service's data.
+     */
+    IMPORT_RECORDS
 }

@@ -55,13 +55,15 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--lifecycle-rest", defaultValue = "" + Pacing.DEFAULT_REST,
             description = "lifecycle: rest after each batch, in multiples of its time (default: ${DEFAULT-VALUE}).")
     double lifecycleRest;
+    @Option(names = "--import-rows", defaultValue = "100000",
+            description = "import: rows of the file imported (default: ${DEFAULT-VALUE}).") int importRows;
     @Option(names = "--output", defaultValue = "bench-results.json") Path output;
     @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,list-filtered,refuse",
             description = "Scenarios to run, comma-separated.") List<String> scenarios;
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
             "list-filtered",
-            "refuse", "lifecycle", "backup", "export");
+            "refuse", "lifecycle", "backup", "export", "import");
 
     @Override
     public Integer call() throws Exception {
@@ -214,6 +216,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (scenarios.contains("export")) {
             ExportBench.run(services, loaded.get(0), port, credentials.get(0));
+        }
+        if (scenarios.contains("import")) {
+            ImportBench.run(services, importRows);
         }
         // Writes last, so that the read scenarios run on exactly tenants x records rows.
         if (scenarios.contains("submit")) {

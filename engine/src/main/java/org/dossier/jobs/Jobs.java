@@ -1,7 +1,9 @@
 package org.dossier.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
@@ -91,6 +93,22 @@ public final class Jobs implements AutoCloseable {
             LOG.info("Jobs of node {}: {}", node, names);
             return new Jobs(scheduler, List.copyOf(names));
         }
+    }
+
+    /**
+     * Schedules one instance of an on-demand task to run now, on whichever node's scheduler picks
+     * it first (that node must have the task, see {@link Builder#onDemand}). Only a connection is
+     * needed: the web layer and the command line schedule without a running scheduler. An instance
+     * already scheduled under that id is left as it is.
+     *
+     * @return whether it was scheduled now (false: it already was)
+     */
+    public static boolean scheduleNow(DataSource dataSource, Task<?> task, String instanceId) {
+        SchedulerClient client = SchedulerClient.Builder.create(dataSource, task)
+                // Timestamps in UTC, as the scheduler writes and reads them (see Builder#start).
+                .jdbcCustomization(new AutodetectJdbcCustomization(dataSource, true))
+                .build();
+        return client.scheduleIfNotExists(task.instance(instanceId), java.time.Instant.now());
     }
 
     /** This node's name in the job table (at most 50 characters): host and process. */

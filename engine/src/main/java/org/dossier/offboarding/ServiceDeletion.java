@@ -124,6 +124,7 @@ public final class ServiceDeletion {
             deleted.put(DeletedKind.RECORD_HOLDS, caseFiles.holds());
             deleted.put(DeletedKind.RECORD_CHANGES, caseFiles.history());
             deleted.put(DeletedKind.RECORDS, caseFiles.records());
+            deleted.put(DeletedKind.RECORD_EXTERNAL_IDS, caseFiles.externalIds());
             for (Map.Entry<DeletedKind, String> table : TenantTables.TABLES.entrySet()) {
                 if (!deleted.containsKey(table.getKey())) {
                     deleted.put(table.getKey(), (long) dao.deleteRows(table.getValue(), tenant.id()));

@@ -17,7 +17,12 @@ final class TenantTables {
         tables.put(DeletedKind.ATTACHMENTS, "attachments");
         tables.put(DeletedKind.RECORD_HOLDS, "record_holds");
         tables.put(DeletedKind.RECORD_CHANGES, "record_changes");
+        tables.put(DeletedKind.RECORD_EXTERNAL_IDS, "record_external_ids");
         tables.put(DeletedKind.RECORDS, "records");
+        tables.put(DeletedKind.IMPORT_ROWS, "import_rows");
+        tables.put(DeletedKind.IMPORT_ERRORS, "import_errors");
+        tables.put(DeletedKind.IMPORT_RUNS, "import_runs");
+        tables.put(DeletedKind.IMPORT_MAPPINGS, "import_mappings");
         tables.put(DeletedKind.FORM_VERSIONS, "form_versions");
         tables.put(DeletedKind.FORM_DRAFTS, "form_drafts");
         tables.put(DeletedKind.FORM_UPSTREAMS, "form_upstreams");

@@ -168,19 +168,55 @@ public final class RecordService {
     public CaseRecord create(TenantId tenantId, String formKey, JsonNode data, Actor actor, Locale locale,
                              boolean confidentialGrant) {
         CompiledForm form = forms.latest(tenantId, formKey);
-        JsonNode clean = writable(tenantId, form, data, null, confidentialGrant, locale, pointer -> false,
-                FormScope.WHOLE).data();
+        JsonNode clean;
+        try {
+            clean = writable(tenantId, form, data, null, confidentialGrant, locale, pointer -> false,
+                    FormScope.WHOLE).data();
+        } catch (RecordValidationException e) {
+            metrics.validationRefused();
+            throw e;
+        }
+        return jdbi.inTransaction(handle -> insert(handle, tenantId, form, clean, actor, locale, confidentialGrant));
+    }
+
+    /**
+     * As {@link #create}, for a caller allowed to write confidential values, in the caller's
+     * transaction: a batch of an import commits many case files at once, each with every rule of
+     * the single save (validation, history, audit, sealing).
+     *
+     * @throws RecordValidationException with every field error
+     */
+    public CaseRecord createIn(Handle handle, TenantId tenantId, CompiledForm form, JsonNode data, Actor actor,
+                               Locale locale) {
+        JsonNode clean = writable(tenantId, form, data, null, true, locale, pointer -> false, FormScope.WHOLE).data();
+        return insert(handle, tenantId, form, clean, actor, locale, true);
+    }
+
+    /**
+     * The field errors a new case file with this data would be refused with, nothing stored: the
+     * checks of {@link #create} for a caller with the confidential grant (an import's dry run).
+     */
+    public List<FieldError> problems(TenantId tenantId, CompiledForm form, JsonNode data, Locale locale) {
+        try {
+            writable(tenantId, form, data, null, true, locale, pointer -> false, FormScope.WHOLE);
+            return List.of();
+        } catch (RecordValidationException e) {
+            return e.errors();
+        }
+    }
+
+    private CaseRecord insert(Handle handle, TenantId tenantId, CompiledForm form, JsonNode clean, Actor actor,
+                              Locale locale, boolean confidentialGrant) {
+        String formKey = form.formKey();
         RecordId id = RecordId.generate();
         Instant now = now();
         String dataJson = sealed(tenantId, id, form, clean);
-        jdbi.useTransaction(handle -> {
-            new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
-            attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
-            history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
-            audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
-                    details(formKey, form.version(), 1));
-        });
-        metrics.caseFileCreated();
+        new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
+        attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
+        history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
+        audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
+                details(formKey, form.version(), 1));
+        handle.afterCommit(metrics::caseFileCreated);
         return new CaseRecord(tenantId, id, formKey, form.version(), HiddenData.of(form, confidentialGrant).visible(clean),
                 1, now, actor.id(), now, actor.id());
     }
@@ -218,46 +254,74 @@ public final class RecordService {
     public CaseRecord update(TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted, Actor actor,
                              Locale locale, boolean confidentialGrant, FormScope scope) {
         boolean[] dropped = {false};
-        CaseRecord saved = jdbi.inTransaction(handle -> {
-            RecordDao dao = new RecordDao(handle);
-            RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
-                    .orElseThrow(() -> new NoSuchRecordException(id.toString()));
-            requireWritable(handle, tenantId, stored);
-            int current = stored.lockVersion();
-            if (current != expectedLockVersion) {
-                throw new StaleRecordException(id.toString(), expectedLockVersion, current);
-            }
-            CompiledForm form = forms.latest(tenantId, stored.formKey());
-            NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
-            JsonNode storedData = opened(tenantId, id, stored.data());
-            Writable written = writable(tenantId, form, posted, storedData, confidentialGrant, locale,
-                    pointer -> newOnly.exempts(pointer, stored.createdAt()), scope);
-            JsonNode clean = written.data();
-            List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
-                    confidentialGrant).stream().filter(removed -> written.removable(removed.group(), scope)).toList();
-            Instant now = now();
-            if (!dao.update(tenantId, id, expectedLockVersion, form.version(), sealed(tenantId, id, form, clean), now, actor.id(),
-                    written.toComplete())) {
-                throw new StaleRecordException(id.toString(), expectedLockVersion, current);
-            }
-            dropped[0] = attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
-            history.keep(handle, tenantId, id, expectedLockVersion + 1, form, storedData, clean, actor.id(), now);
-            audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
-                    details(stored.formKey(), form.version(), expectedLockVersion + 1));
-            for (RemovedRows.Removed removed : removedRows) { // which row, never what it held
-                audit.record(handle, tenantId, actor, "record.row.removed", TARGET, id.toString(),
-                        details(stored.formKey(), form.version(), expectedLockVersion + 1)
-                                .put("group", removed.group()).put("row", removed.row()));
-            }
-            return new CaseRecord(tenantId, id, stored.formKey(), form.version(),
-                    HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
-                    stored.createdAt(), stored.createdBy(), now, actor.id());
-        });
+        CaseRecord saved;
+        try {
+            saved = jdbi.inTransaction(handle -> updateIn(handle, tenantId, id, expectedLockVersion, posted,
+                    actor, locale, confidentialGrant, scope, dropped));
+        } catch (RecordValidationException e) {
+            metrics.validationRefused();
+            throw e;
+        }
         if (dropped[0]) { // the files this save dropped leave the store once it committed
             attachments.afterCommit();
         }
         metrics.caseFileUpdated();
         return saved;
+    }
+
+    /**
+     * As {@link #update}, for a caller allowed to write confidential values, in the caller's
+     * transaction (a batch of an import), against the version stored now, read under lock.
+     */
+    public CaseRecord updateIn(Handle handle, TenantId tenantId, RecordId id, JsonNode posted, Actor actor,
+                               Locale locale) {
+        int current = new RecordDao(handle).findForUpdate(tenantId, id)
+                .orElseThrow(() -> new NoSuchRecordException(id.toString())).lockVersion();
+        boolean[] dropped = {false};
+        CaseRecord saved = updateIn(handle, tenantId, id, current, posted, actor, locale, true, FormScope.WHOLE, dropped);
+        if (dropped[0]) {
+            handle.afterCommit(attachments::afterCommit);
+        }
+        handle.afterCommit(metrics::caseFileUpdated);
+        return saved;
+    }
+
+    private CaseRecord updateIn(Handle handle, TenantId tenantId, RecordId id, int expectedLockVersion, JsonNode posted,
+                                Actor actor, Locale locale, boolean confidentialGrant, FormScope scope,
+                                boolean[] dropped) {
+        RecordDao dao = new RecordDao(handle);
+        RecordDao.StoredRow stored = dao.findForUpdate(tenantId, id)
+                .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+        requireWritable(handle, tenantId, stored);
+        int current = stored.lockVersion();
+        if (current != expectedLockVersion) {
+            throw new StaleRecordException(id.toString(), expectedLockVersion, current);
+        }
+        CompiledForm form = forms.latest(tenantId, stored.formKey());
+        NewOnlyRequirements newOnly = forms.newOnlyRequirements(tenantId, stored.formKey(), form.version());
+        JsonNode storedData = opened(tenantId, id, stored.data());
+        Writable written = writable(tenantId, form, posted, storedData, confidentialGrant, locale,
+                pointer -> newOnly.exempts(pointer, stored.createdAt()), scope);
+        JsonNode clean = written.data();
+        List<RemovedRows.Removed> removedRows = RemovedRows.between(form.effectiveSchema(), storedData, posted,
+                confidentialGrant).stream().filter(removed -> written.removable(removed.group(), scope)).toList();
+        Instant now = now();
+        if (!dao.update(tenantId, id, expectedLockVersion, form.version(), sealed(tenantId, id, form, clean), now, actor.id(),
+                written.toComplete())) {
+            throw new StaleRecordException(id.toString(), expectedLockVersion, current);
+        }
+        dropped[0] = attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
+        history.keep(handle, tenantId, id, expectedLockVersion + 1, form, storedData, clean, actor.id(), now);
+        audit.record(handle, tenantId, actor, "record.updated", TARGET, id.toString(),
+                details(stored.formKey(), form.version(), expectedLockVersion + 1));
+        for (RemovedRows.Removed removed : removedRows) { // which row, never what it held
+            audit.record(handle, tenantId, actor, "record.row.removed", TARGET, id.toString(),
+                    details(stored.formKey(), form.version(), expectedLockVersion + 1)
+                            .put("group", removed.group()).put("row", removed.row()));
+        }
+        return new CaseRecord(tenantId, id, stored.formKey(), form.version(),
+                HiddenData.of(form, confidentialGrant).visible(clean), expectedLockVersion + 1,
+                stored.createdAt(), stored.createdBy(), now, actor.id());
     }
 
     /**
@@ -338,7 +402,6 @@ public final class RecordService {
         }
         List<FieldError> beyondLimits = validator.limits(form, posted, locale); // before anything walks the rows
         if (!beyondLimits.isEmpty()) {
-            metrics.validationRefused();
             throw new RecordValidationException(beyondLimits);
         }
         List<FieldError> errors = new ArrayList<>();
@@ -371,7 +434,6 @@ public final class RecordService {
         }
         errors.addAll(serviceRules.check(tenantId, clean, stored, locale));
         if (!errors.isEmpty()) {
-            metrics.validationRefused();
             throw new RecordValidationException(errors);
         }
         return new Writable(clean, toComplete, merged.carriedPointers());

@@ -107,6 +107,9 @@ public final class CaseFileErasure {
         if (attachments > 0) {
             handle.afterCommit(objectsAfterCommit);
         }
+        // The id it had in the system it was imported from: an import would otherwise find it again.
+        handle.createUpdate("DELETE FROM record_external_ids WHERE tenant_id = :tenantId AND record_id IN (<ids>)")
+                .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
         int records = handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
                 .bind("tenantId", tenantId.value()).bindList("ids", present).execute();
         return new Erased(records, attachments);
@@ -133,7 +136,7 @@ public final class CaseFileErasure {
     }
 
     /** What {@link #eraseService} removed. */
-    public record ServiceErasure(long holds, long history, long records, long attachments) {}
+    public record ServiceErasure(long holds, long history, long records, long attachments, long externalIds) {}
 
     /** Deletes every case file of a service with what hangs off them, in {@code handle}'s transaction. */
     public ServiceErasure eraseService(Handle handle, TenantId tenantId) {
@@ -142,8 +145,10 @@ public final class CaseFileErasure {
         long history = new HistoryDao(handle).deleteAll(tenantId);
         long attachments = new AttachmentDao(handle).deleteService(tenantId, Instant.now());
         handle.afterCommit(objectsAfterCommit);
+        long externalIds = handle.createUpdate("DELETE FROM record_external_ids WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId.value()).execute();
         long records = handle.createUpdate("DELETE FROM records WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId.value()).execute();
-        return new ServiceErasure(holds, history, records, attachments);
+        return new ServiceErasure(holds, history, records, attachments, externalIds);
     }
 }

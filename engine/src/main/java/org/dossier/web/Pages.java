@@ -68,6 +68,9 @@ public final class Pages {
             if (access.get().can(Permission.MANAGE_USERS)) {
                 links.add(link(locale, "nav.users", base + "/admin/users", path));
             }
+            if (access.get().can(Permission.IMPORT_RECORDS)) {
+                links.add(link(locale, "nav.import", base + "/admin/imports", path));
+            }
             if (access.get().can(Permission.DATA_PROTECTION)) {
                 links.add(link(locale, "nav.register", base + "/admin/register", path));
                 links.add(link(locale, "nav.access", base + "/admin/access", path));

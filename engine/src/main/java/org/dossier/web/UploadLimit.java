@@ -23,6 +23,9 @@ public final class UploadLimit {
             Pattern.compile("/t/[^/]+/records/[^/]+/sections/[^/]+/?"));
     /** The API's upload: its body is the file. */
     private static final Pattern API_UPLOAD = Pattern.compile("/api/v1/tenants/[^/]+/records/[^/]+/attachments/?");
+    /** An import's file: the page's upload and the API's body, as large as a case file's files may be. */
+    private static final List<Pattern> IMPORT_ROUTES = List.of(Pattern.compile("/t/[^/]+/admin/imports/?"),
+            Pattern.compile("/api/v1/tenants/[^/]+/records/imports/?"));
 
     private final BodyLimit general;
     private final BodyLimit uploads;
@@ -60,7 +63,7 @@ public final class UploadLimit {
             return false;
         }
         String path = ctx.path();
-        if (API_UPLOAD.matcher(path).matches()) {
+        if (API_UPLOAD.matcher(path).matches() || IMPORT_ROUTES.stream().anyMatch(route -> route.matcher(path).matches())) {
             return true;
         }
         String contentType = ctx.contentType();

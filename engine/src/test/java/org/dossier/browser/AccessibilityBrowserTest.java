@@ -145,6 +145,12 @@ class AccessibilityBrowserTest {
             new Page("service lifecycle page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/lifecycle",
                     Step.NONE),
             new Page("super-admin lifecycle page", Who.SUPER_ADMIN, fixture -> "/admin/lifecycle", Step.NONE),
+            new Page("import page", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/imports", Step.NONE),
+            new Page("import mapping page after an upload", Who.ADMIN,
+                    fixture -> "/t/" + fixture.tenant().slug() + "/admin/imports", browser -> {
+                        browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(importFile().toString());
+                        browser.findElement(org.openqa.selenium.By.cssSelector("form[enctype] button[type=submit]")).click();
+                    }),
             new Page("register of processing", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/register",
                     Step.NONE),
             new Page("register of processing as of a version", Who.ADMIN,
@@ -216,6 +222,17 @@ class AccessibilityBrowserTest {
     }
 
     /** Submits the form {@code selector} names, after setting each name given to its value, and waits for the answer. */
+    /** A small CSV to upload, one row with an error. */
+    private static java.nio.file.Path importFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("import", ".csv");
+            java.nio.file.Files.writeString(file, "Nom;Prénom;Statut de l'accompagnement\nBerger;Iris;en_cours\n;Paul;clos\n");
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void submit(WebDriver browser, String selector, String... values) {
         ((JavascriptExecutor) browser).executeScript("""
                 const form = document.querySelector(arguments[0]);

@@ -28,7 +28,7 @@ class ServerJobsTest {
                         Duration.ofHours(12)));
         try (Server server = Server.start(config, false)) {
             assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
-                    AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK);
+                    AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK, org.dossier.imports.ImportTask.NAME);
         } finally {
             TestFiles.deleteRecursively(dataDir);
         }

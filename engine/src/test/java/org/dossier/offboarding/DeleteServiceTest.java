@@ -113,9 +113,30 @@ class DeleteServiceTest {
         // Sealed with the service's data key, which this creates: the row of service_data_keys.
         services.keptPosts().keep("browser-" + mark, caseworker, tenant.id(), "/t/" + tenant.slug() + "/records/new",
                 "/t/" + tenant.slug() + "/records", Map.of("identite.nom", List.of(mark)), actor);
+        seedImport(tenant, mark, held.id(), actor);
         // The usage measure writes a row for every service, this one included.
         services.metrics().measureUsage();
         return new Seeded(tenant, caseworker, mark);
+    }
+
+    /**
+     * An import with an external id and a bad row: its run, ledger, report, saved mapping, and the
+     * external id of a case file seeded above (its row is skipped: the counts of case files stay).
+     */
+    private void seedImport(Tenant tenant, String mark, RecordId known, Actor actor) {
+        services.jdbi().useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO record_external_ids (tenant_id, form_key, external_id, record_id)
+                        VALUES (:t, 'dossier', :ext, :id)""")
+                .bind("t", tenant.id()).bind("ext", "X-" + mark).bind("id", known.toBytes()).execute());
+        String file = "ref;identite/nom;identite/prenom;accompagnement/statut;accompagnement/date_ouverture\n"
+                + "X-" + mark + ";" + mark + "imp;Iris;en_cours;2025-03-14\nY-" + mark + ";;Iris;en_cours;2025-03-14\n";
+        var imports = services.imports();
+        var run = imports.upload(tenant.id(), FormService.CASE_FILE, "import.csv",
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1_000_000, actor);
+        imports.start(tenant.id(), run.id(), org.dossier.imports.ImportRun.Mode.IMPORT, new org.dossier.imports.ImportOptions(
+                imports.mapping(tenant.id(), run.id(), Locale.FRENCH), Optional.of("ref"),
+                org.dossier.imports.ImportOptions.Existing.SKIP, false, Locale.FRENCH), actor, false);
+        imports.execute(tenant.id(), run.id(), org.dossier.imports.RecordImports.Progress.NONE);
     }
 
     /** A service created on the services page, as a super-admin does: its first admin's e-mail lands in the platform log. */

@@ -103,6 +103,11 @@ class IsolationTest {
         known.put("POST /t/{tenant}/admin/referent", Access.TENANT);
         known.put("GET /t/{tenant}/records", Access.TENANT);
         known.put("GET /t/{tenant}/records/export", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/imports", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/imports", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/imports/{id}", Access.TENANT);
+        known.put("POST /t/{tenant}/admin/imports/{id}", Access.TENANT);
+        known.put("GET /t/{tenant}/admin/imports/{id}/errors.csv", Access.TENANT);
         known.put("POST /t/{tenant}/records", Access.TENANT);
         known.put("GET /t/{tenant}/records/new", Access.TENANT);
         known.put("GET /t/{tenant}/records/{id}", Access.TENANT);
@@ -147,6 +152,9 @@ class IsolationTest {
         known.put("GET /api/v1/tenants/{tenant}/forms/{form}", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records/export", Access.TENANT);
+        known.put("POST /api/v1/tenants/{tenant}/records/imports", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/records/imports/{id}", Access.TENANT);
+        known.put("GET /api/v1/tenants/{tenant}/records/imports/{id}/errors.csv", Access.TENANT);
         known.put("POST /api/v1/tenants/{tenant}/records", Access.TENANT);
         known.put("GET /api/v1/tenants/{tenant}/records/{id}", Access.TENANT);
         known.put("PUT /api/v1/tenants/{tenant}/records/{id}", Access.TENANT);

@@ -48,6 +48,7 @@ public final class RecordRoutes {
         // The pages showing a form to change a case file answer 409 for an archived one (ArchiveGuard).
         access.tenant(GET, "/t/{tenant}/records", READ_RECORDS, list::list);
         ExportRoutes.register(access, services);
+        org.dossier.web.imports.ImportRoutes.register(access, services, web);
         access.tenant(GET, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::show);
         access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);

@@ -1,0 +1,274 @@
+package org.dossier.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.dossier.audit.Actor;
+import org.dossier.form.CompiledForm;
+import org.dossier.form.FormService;
+import org.dossier.record.ArchivedRecordException;
+import org.dossier.record.RecordId;
+import org.dossier.record.RecordService;
+import org.dossier.record.RecordValidationException;
+import org.dossier.tenant.TenantId;
+import org.dossier.validation.FieldError;
+import org.dossier.validation.FormPostCoercer;
+import org.dossier.validation.Messages;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Runs one import: the dry run (every row converted and validated, nothing written but the
+ * report), or the import (the rows written in batches through the record service, each batch in
+ * one transaction with its ledger lines and the run's totals, so that a run cut short at any point
+ * resumes after its last committed batch and ends as an uninterrupted run would have).
+ */
+final class ImportExecution {
+    static final String CREATED = "created";
+    static final String UPDATED = "updated";
+    static final String SKIPPED = "skipped";
+    static final String INVALID = "invalid";
+
+    /** Called between steps: a test stops a run after a batch, or alters a stored value before the check. */
+    interface Hooks {
+        Hooks NONE = new Hooks() {};
+
+        default void afterBatch(int batches) {}
+
+        default void beforeCheck() {}
+    }
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+    private final FormService forms;
+    private final RecordService records;
+    private final FormPostCoercer coercer;
+    private final Messages messages;
+    private final Clock clock;
+    private final int batchSize;
+    private final Hooks hooks;
+
+    ImportExecution(Jdbi jdbi, ObjectMapper json, FormService forms, RecordService records, FormPostCoercer coercer,
+                    Messages messages, Clock clock, int batchSize, Hooks hooks) {
+        this.jdbi = jdbi;
+        this.json = json;
+        this.forms = forms;
+        this.records = records;
+        this.coercer = coercer;
+        this.messages = messages;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.hooks = hooks;
+    }
+
+    /** What a run ended with. */
+    record Outcome(ImportRun.Status status, ImportRun.Totals totals, Optional<PostImportCheck.Result> check) {}
+
+    Outcome execute(TenantId tenantId, ImportRun run, ImportSource source, Actor actor, RecordImports.Progress progress) {
+        ImportOptions options = run.options().orElseThrow(() -> new IllegalStateException("run has no options"));
+        CompiledForm form = forms.latest(tenantId, run.formKey());
+        ImportFields fields = ImportFields.of(form.effectiveSchema(), options.locale());
+        RowConverter converter = new RowConverter(form, fields, options.mapping(), options.externalIdColumn(), coercer,
+                messages, options.locale());
+        if (run.mode() == ImportRun.Mode.DRY_RUN) {
+            ImportRun.Totals totals = check(tenantId, run, form, converter, source, options, progress);
+            return new Outcome(ImportRun.Status.CHECKED, totals, Optional.empty());
+        }
+        int resumeAfter = jdbi.withHandle(handle -> new ImportDao(handle).lastLedgerRow(tenantId, run.id()));
+        ImportCounts counts;
+        if (resumeAfter == 0) {
+            if (options.allOrNothing()) {
+                ImportRun.Totals checked = check(tenantId, run, form, converter, source, options, progress);
+                if (checked.invalid() > 0) {
+                    return new Outcome(ImportRun.Status.REFUSED, checked, Optional.empty());
+                }
+            }
+            jdbi.useHandle(handle -> new ImportDao(handle).clearFrom(tenantId, run.id(), 0));
+            counts = new ImportCounts();
+        } else {
+            counts = ImportCounts.of(run.totals());
+        }
+        write(tenantId, run, form, converter, source, options, actor, resumeAfter, counts, progress);
+        hooks.beforeCheck();
+        PostImportCheck.Result check = new PostImportCheck(jdbi, records, batchSize)
+                .check(tenantId, run.id(), source, converter);
+        return new Outcome(ImportRun.Status.DONE, counts.totals(), Optional.of(check));
+    }
+
+    /** The dry run: every row converted and validated as a save would, its problems reported, nothing else written. */
+    private ImportRun.Totals check(TenantId tenantId, ImportRun run, CompiledForm form, RowConverter converter,
+                                   ImportSource source, ImportOptions options, RecordImports.Progress progress) {
+        jdbi.useHandle(handle -> new ImportDao(handle).clearFrom(tenantId, run.id(), 0));
+        ImportCounts counts = new ImportCounts();
+        Set<String> seen = new HashSet<>();
+        List<SourceRow> batch = new ArrayList<>(batchSize);
+        Runnable flush = () -> {
+            List<ImportProblem> problems = new ArrayList<>();
+            Map<SourceRow, RowConverter.Converted> converted = new java.util.LinkedHashMap<>();
+            for (SourceRow row : batch) {
+                converted.put(row, converter.convert(row));
+            }
+            Set<String> ids = new HashSet<>();
+            converted.values().forEach(each -> each.externalId().ifPresent(ids::add));
+            Map<String, RecordId> known = jdbi.withHandle(handle ->
+                    new ImportDao(handle).externalIds(tenantId, run.formKey(), ids));
+            converted.forEach((row, each) -> {
+                List<ImportProblem> rowProblems = new ArrayList<>(each.problems());
+                if (rowProblems.isEmpty()) {
+                    for (FieldError error : records.problems(tenantId, form, each.data(), options.locale())) {
+                        rowProblems.add(converter.problem(row, each.data(), error));
+                    }
+                }
+                if (each.externalId().isPresent() && !seen.add(each.externalId().get())) {
+                    rowProblems.add(new ImportProblem(row.number(), options.externalIdColumn().orElse(""),
+                            ImportProblem.shown(each.externalId().get()),
+                            messages.general("importExternalIdRepeated", options.locale())));
+                }
+                counts.rows++;
+                counts.done++;
+                if (rowProblems.isEmpty()) {
+                    counts.valid++;
+                    if (each.externalId().isPresent() && known.containsKey(each.externalId().get())) {
+                        counts.existing++;
+                    } else {
+                        counts.fresh++;
+                    }
+                } else {
+                    counts.invalid++;
+                    problems.addAll(rowProblems);
+                }
+            });
+            jdbi.useTransaction(handle -> {
+                ImportDao dao = new ImportDao(handle);
+                dao.insertProblems(tenantId, run.id(), problems);
+                dao.totals(tenantId, run.id(), counts.totals(), now());
+            });
+            progress.batch(counts.totals());
+            batch.clear();
+        };
+        source.forEach(row -> {
+            batch.add(row);
+            if (batch.size() == batchSize) {
+                flush.run();
+            }
+        });
+        flush.run();
+        return counts.totals();
+    }
+
+    /** The import proper: each batch of rows, its ledger, its report lines and the totals in one transaction. */
+    private void write(TenantId tenantId, ImportRun run, CompiledForm form, RowConverter converter, ImportSource source,
+                       ImportOptions options, Actor actor, int resumeAfter, ImportCounts counts,
+                       RecordImports.Progress progress) {
+        List<SourceRow> batch = new ArrayList<>(batchSize);
+        int[] batches = {0};
+        Runnable flush = () -> {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<SourceRow, RowConverter.Converted> converted = new java.util.LinkedHashMap<>();
+            for (SourceRow row : batch) {
+                converted.put(row, converter.convert(row));
+            }
+            ImportCounts next = ImportCounts.of(counts.totals());
+            jdbi.useTransaction(handle -> {
+                ImportDao dao = new ImportDao(handle);
+                Set<String> ids = new HashSet<>();
+                converted.values().forEach(each -> each.externalId().ifPresent(ids::add));
+                Map<String, RecordId> known = new HashMap<>(dao.externalIds(tenantId, run.formKey(), ids));
+                List<ImportDao.Entry> ledger = new ArrayList<>();
+                List<ImportProblem> problems = new ArrayList<>();
+                converted.forEach((row, each) -> {
+                    next.rows++;
+                    next.done++;
+                    List<ImportProblem> rowProblems = new ArrayList<>(each.problems());
+                    RecordId written = null;
+                    String outcome = INVALID;
+                    if (rowProblems.isEmpty()) {
+                        Optional<RecordId> existing = each.externalId().map(known::get);
+                        try {
+                            if (existing.isPresent() && options.existing() == ImportOptions.Existing.SKIP) {
+                                written = existing.get();
+                                outcome = SKIPPED;
+                            } else if (existing.isPresent()) {
+                                written = records.updateIn(handle, tenantId, existing.get(), each.data(), actor,
+                                        options.locale()).id();
+                                outcome = UPDATED;
+                            } else {
+                                written = records.createIn(handle, tenantId, form, each.data(), actor, options.locale()).id();
+                                outcome = CREATED;
+                                if (each.externalId().isPresent()) {
+                                    dao.insertExternalId(tenantId, run.formKey(), each.externalId().get(), written);
+                                    known.put(each.externalId().get(), written);
+                                }
+                            }
+                        } catch (RecordValidationException invalid) {
+                            invalid.errors().forEach(error -> rowProblems.add(converter.problem(row, each.data(), error)));
+                        } catch (ArchivedRecordException archived) {
+                            rowProblems.add(new ImportProblem(row.number(), options.externalIdColumn().orElse(""),
+                                    ImportProblem.shown(each.externalId().orElse("")),
+                                    messages.general("importArchived", options.locale())));
+                        }
+                    }
+                    if (rowProblems.isEmpty()) {
+                        next.valid++;
+                        if (CREATED.equals(outcome)) {
+                            next.fresh++;
+                        } else {
+                            next.existing++;
+                        }
+                    } else {
+                        next.invalid++;
+                        outcome = INVALID;
+                        written = null;
+                        problems.addAll(rowProblems);
+                    }
+                    ledger.add(new ImportDao.Entry(row.number(), outcome, written));
+                });
+                dao.insertLedger(tenantId, run.id(), ledger);
+                dao.insertProblems(tenantId, run.id(), problems);
+                dao.totals(tenantId, run.id(), next.totals(), now());
+            });
+            counts.rows = next.rows;
+            counts.valid = next.valid;
+            counts.invalid = next.invalid;
+            counts.fresh = next.fresh;
+            counts.existing = next.existing;
+            counts.done = next.done;
+            progress.batch(counts.totals());
+            batch.clear();
+            hooks.afterBatch(++batches[0]);
+        };
+        source.forEach(row -> {
+            if (row.number() <= resumeAfter) {
+                return;
+            }
+            batch.add(row);
+            if (batch.size() == batchSize) {
+                flush.run();
+            }
+        });
+        flush.run();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static Locale localeOf(ImportRun run) {
+        return run.options().map(ImportOptions::locale).orElse(Locale.FRENCH);
+    }
+
+    JsonNode toJson(PostImportCheck.Result result) {
+        return json.valueToTree(result);
+    }
+}
