@@ -21,6 +21,7 @@ public enum DeletedKind {
     REGISTER_CONTROLLERS("registerControllers"),
     REGISTER_SNAPSHOTS("registerSnapshots"),
     AUDIT_CHAIN_HEADS("auditChainHeads"),
+    IDEMPOTENCY_KEYS("idempotencyKeys"),
     DATA_KEYS("dataKeys"),
     /** The head of the service's audit chain: the chain goes with its events. */
     ACCOUNTS("accounts"),

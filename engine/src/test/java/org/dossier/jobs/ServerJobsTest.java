@@ -28,7 +28,7 @@ class ServerJobsTest {
                         Duration.ofHours(12)));
         try (Server server = Server.start(config, false)) {
             assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
-                    AttachmentHousekeeping.TASK);
+                    AttachmentHousekeeping.TASK, org.dossier.idempotency.IdempotencyPurge.TASK);
         } finally {
             TestFiles.deleteRecursively(dataDir);
         }
