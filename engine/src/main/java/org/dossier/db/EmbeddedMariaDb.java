@@ -53,6 +53,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path mariadbDir = absolute.resolve("mariadb");
             Files.createDirectories(mariadbDir);
             StaleServer.stopAll(mariadbDir);
+            StaleServer.requireUnlocked(mariadbDir);
             int port = freePort();
             RootPassword rootPassword = RootPassword.in(absolute);
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
@@ -131,6 +132,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public synchronized void restart() {
         try {
             StaleServer.stopAll(dataDir.resolve("mariadb"));
+            StaleServer.requireUnlocked(dataDir.resolve("mariadb"));
             run();
             LOG.info("Embedded MariaDB running again on 127.0.0.1:{} (pid {})", port, pid);
         } catch (DataDirectoryBusyException e) {

@@ -24,6 +24,7 @@ public final class Readiness {
     private final Migrations migrations;
     private final DatabaseHealth health;
     private volatile boolean draining;
+    private volatile boolean migratedSeen;
 
     public Readiness(Jdbi jdbi, Migrations migrations, DatabaseHealth health) {
         this.jdbi = jdbi;
@@ -59,7 +60,9 @@ public final class Readiness {
         boolean migrated = false;
         try {
             database = jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-            migrated = database && migrations.upToDate();
+            // Flyway's check reads every migration script: once true, it stays true for this process
+            // (a schema only moves forward), and each later check is one SELECT within its budget.
+            migrated = database && (migratedSeen || (migratedSeen = migrations.upToDate()));
         } catch (RuntimeException e) {
             database = false;
         }

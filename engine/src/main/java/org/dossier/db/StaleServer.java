@@ -82,6 +82,59 @@ final class StaleServer {
         }
     }
 
+    /**
+     * Fails at once when another process still locks the server's files (InnoDB's {@code ibdata1},
+     * Aria's control file): mariadbd would otherwise retry the lock for some forty seconds, then give
+     * up. The same POSIX record locks mariadbd takes, tried and released at once; the holder is named
+     * from {@code /proc/locks}.
+     *
+     * @throws DataDirectoryBusyException naming the data directory and the process holding it
+     */
+    static void requireUnlocked(Path mariadbDataDir) {
+        for (String name : LOCKED_FILES) {
+            Path file = mariadbDataDir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            boolean free;
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock lock = channel.tryLock();
+                free = lock != null;
+                if (lock != null) {
+                    lock.release();
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                free = true; // held by this very JVM, which is about to start the server itself
+            } catch (IOException e) {
+                continue;
+            }
+            if (!free) {
+                long holder = lockHolder(file).orElse(-1L);
+                throw new DataDirectoryBusyException(mariadbDataDir, holder,
+                        holder > 0 ? commandLine(holder).orElse("?") : "unknown process, locks " + name);
+            }
+        }
+    }
+
+    private static final List<String> LOCKED_FILES = List.of("ibdata1", "aria_log_control");
+
+    /** The pid holding a POSIX lock on the file, from {@code /proc/locks} ("1: POSIX ADVISORY WRITE pid maj:min:inode …"). */
+    private static Optional<Long> lockHolder(Path file) {
+        try {
+            long inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
+            for (String line : Files.readAllLines(Path.of("/proc/locks"))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 5 && fields[5].endsWith(":" + inode)) {
+                    return Optional.of(Long.parseLong(fields[4]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or no such attribute: the holder stays unnamed.
+        }
+        return Optional.empty();
+    }
+
     private static boolean waitForExit(ProcessHandle process, Duration limit) {
         try {
             process.onExit().get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package org.dossier.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A real kill -9 of the application under write load: {@code serve --demo} in a child JVM, killed
  * with {@code destroyForcibly()} while clients create case files. Its mariadbd must not run on,
- * orphaned (the watchdog stops it, or else the next start does), the next start on the same data
- * directory is ready within 90 s, and every case file acknowledged with 201 is there as posted.
+ * orphaned (the watchdog stops it; a server left over anyway is stopped by the next start, the
+ * second test), the next start on the same data directory is ready within 90 s, and every case
+ * file acknowledged with 201 is there as posted.
  */
 @Tag("embedded")
 class KilledServerTest {
@@ -47,22 +49,38 @@ class KilledServerTest {
             assertThat(ProcessHandle.of(databasePid)).isPresent();
 
             List<TestLoad.Ack> acknowledged;
+            long killedAt;
             try (TestLoad load = TestLoad.start(base, "pasq", token, 4)) {
                 awaitAcknowledged(load, 20);
                 child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+                killedAt = System.nanoTime();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 load.close();
                 acknowledged = load.acknowledged();
             }
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(20);
+            // The watchdog stops the killed process's database; the next start would otherwise (see below).
+            boolean watchdogStoppedIt = ProcessHandle.of(databasePid).map(process -> {
+                try {
+                    process.onExit().get(45, TimeUnit.SECONDS);
+                    return true;
+                } catch (Exception e) {
+                    return false;
+                }
+            }).orElse(true);
+            assertThat(watchdogStoppedIt).as("mariadbd stopped once its JVM was killed").isTrue();
 
-            long restarting = System.nanoTime();
+            long restarting = killedAt;
             Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Config.ONE_MIB,
                     new Config.Accounts(Optional.empty(), Optional.empty(), Optional.of(PASSWORD),
                             Duration.ofMinutes(30), Duration.ofHours(12)));
             try (Server server = Server.start(config, false)) {
-                long readySeconds = (System.nanoTime() - restarting) / 1_000_000_000;
                 String next = "http://127.0.0.1:" + server.port();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (TestLoad.status(next + "/health/ready", Duration.ofSeconds(5)) != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                long readySeconds = (System.nanoTime() - restarting) / 1_000_000_000;
                 assertThat(TestLoad.status(next + "/health/ready", Duration.ofSeconds(5))).isEqualTo(200);
                 assertThat(readySeconds).as("seconds to ready after the kill").isLessThan(90);
                 // The killed process's database is gone; the one running now is the new start's.
@@ -115,6 +133,47 @@ class KilledServerTest {
         } finally {
             StaleServer.stopAll(mariadbDir);
             TestFiles.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void a_start_on_files_another_process_locks_fails_at_once_naming_it() throws Exception {
+        Path dataDir = Files.createTempDirectory("dossier-locked");
+        Path mariadbDir = dataDir.resolve("mariadb");
+        Process holder = null;
+        try {
+            EmbeddedMariaDb.start(dataDir).close(); // creates the files
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FileLockHolder.class.getName(),
+                    mariadbDir.resolve("ibdata1").toString()).redirectErrorStream(true).start();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("locked");
+
+            long starting = System.nanoTime();
+            long holderPid = holder.pid();
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(dataDir)).isInstanceOf(DataDirectoryBusyException.class)
+                    .hasMessageContaining(mariadbDir.toString()).hasMessageContaining("process " + holderPid);
+            assertThat(Duration.ofNanos(System.nanoTime() - starting)).isLessThan(Duration.ofSeconds(10));
+            assertThat(StaleServer.holding(mariadbDir)).isEmpty();
+        } finally {
+            if (holder != null) {
+                holder.destroyForcibly();
+            }
+            StaleServer.stopAll(mariadbDir);
+            TestFiles.deleteRecursively(dataDir);
+        }
+    }
+
+    /** A process that holds a POSIX lock on a file, as another server on the same files would. */
+    public static final class FileLockHolder {
+        public static void main(String[] args) throws Exception {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(Path.of(args[0]),
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock lock = channel.lock()) {
+                System.out.println("locked");
+                System.out.flush();
+                Thread.sleep(120_000);
+            }
         }
     }
 

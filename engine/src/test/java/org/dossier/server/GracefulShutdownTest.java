@@ -71,7 +71,7 @@ class GracefulShutdownTest {
             rests.add(java.util.Arrays.copyOfRange(body, half, body.length));
         }
         Socket idle = open(port);
-        Thread.sleep(1_000); // the requests reach their handlers, which wait for the rest of the body
+        Thread.sleep(2_000); // the requests reach their handlers, which wait for the rest of the body
 
         long closing = System.nanoTime();
         CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
