@@ -21,6 +21,14 @@ import org.dossier.Server;
 import org.dossier.Services;
 import org.dossier.account.Role;
 import org.dossier.account.User;
+import org.dossier.audit.Actor;
+import org.dossier.form.FormService;
+import org.dossier.record.CaseRecord;
+import org.jdbi.v3.core.Handle;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.dossier.db.DatabaseHealth;
 import org.dossier.db.Readiness;
 import org.dossier.tenant.Tenant;
@@ -33,14 +41,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stopping a server (what SIGTERM does) while requests are in flight: each is a case file whose
- * body is still arriving when the stop begins. They all finish with 201 and are stored; an idle
+ * Stopping a server (what SIGTERM does) while requests are in flight: saves of case files whose
+ * rows the test holds locked, released once the stop began. They all finish with 200 and are
+ * stored; an idle
  * connection is closed (or refuses a request with 503), a new connection is refused, and readiness
  * fails as soon as the node drains.
  */
 @Tag("integration")
 class GracefulShutdownTest {
     private static final int IN_FLIGHT = 3;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void close_lets_requests_in_flight_finish_and_refuses_new_connections() throws Exception {
@@ -48,59 +58,84 @@ class GracefulShutdownTest {
         Tenant tenant = TestTenants.withBaseForm(services, "graceful");
         User user = TestUsers.member(services, tenant, Role.CASEWORKER, true);
         String token = TestUsers.token(services, user);
+        Actor actor = new Actor(user.email(), "127.0.0.1");
+        List<CaseRecord> records = new ArrayList<>();
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            records.add(services.records().create(tenant.id(), FormService.CASE_FILE,
+                    TestRecords.validData("Tardif" + (char) ('a' + i)), actor, java.util.Locale.FRENCH));
+        }
         TestDatabase.Connection connection = TestDatabase.connection();
         Config environment = Config.fromEnvironment();
         Server server = Server.start(new Config(0, environment.dataDir(), Optional.of(connection.jdbcUrl()),
                 connection.user(), connection.password(), 4, Config.ONE_MIB, environment.accounts()), false);
         int port = server.port();
-
-        List<Socket> inFlight = new ArrayList<>();
-        List<byte[]> rests = new ArrayList<>();
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(java.util.Map.of(
-                    "form", "dossier", "data", TestRecords.validData("Tardif" + (char) ('a' + i))));
-            Socket socket = open(port);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/tenants/" + tenant.slug() + "/records HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            int half = body.length / 2;
-            out.write(body, 0, half);
-            out.flush();
-            inFlight.add(socket);
-            rests.add(java.util.Arrays.copyOfRange(body, half, body.length));
-        }
         Socket idle = open(port);
-        Thread.sleep(2_000); // the requests reach their handlers, which wait for the rest of the body
 
-        long closing = System.nanoTime();
-        CompletableFuture<Void> closed = CompletableFuture.runAsync(server::close);
-        assertThat(awaitRefused(port)).as("new connections refused once the stop began").isTrue();
+        // Slow requests, for real: saves of case files whose rows this test holds locked.
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        long closing;
+        CompletableFuture<Void> closed;
+        try (Handle lock = services.jdbi().open()) {
+            lock.begin();
+            for (CaseRecord record : records) {
+                lock.createQuery("SELECT lock_version FROM records WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+                        .bind("tenantId", tenant.id()).bind("id", record.id().toBytes()).mapTo(Integer.class).one();
+            }
+            for (CaseRecord record : records) {
+                inFlight.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tenants/"
+                                + tenant.slug() + "/records/" + record.id()))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"version\":" + record.lockVersion() + ",\"data\":"
+                                + TestRecords.validData("Fini" + record.lockVersion()) + "}")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(awaitLockWaits(services, IN_FLIGHT)).as("the saves wait for the rows, in flight").isTrue();
 
-        // A connection opened before the stop with no request in it is closed, or refuses a new request.
-        int idleAnswer;
-        try {
-            idle.getOutputStream().write("GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            idle.getOutputStream().flush();
-            idleAnswer = statusOf(read(idle));
-        } catch (IOException e) {
-            idleAnswer = -1;
+            closing = System.nanoTime();
+            closed = CompletableFuture.runAsync(server::close);
+            assertThat(awaitRefused(port)).as("new connections refused once the stop began").isTrue();
+            assertThat(inFlight).noneMatch(CompletableFuture::isDone);
+            lock.rollback(); // the saves go on
         }
-        assertThat(idleAnswer).isIn(-1, 503);
 
-        List<String> answers = new ArrayList<>();
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            inFlight.get(i).getOutputStream().write(rests.get(i));
-            inFlight.get(i).getOutputStream().flush();
-            answers.add(read(inFlight.get(i)));
-        }
+        List<HttpResponse<String>> answers = inFlight.stream().map(CompletableFuture::join).toList();
         closed.get(GracefulStop.DEFAULT_DRAIN.toSeconds() + 30, TimeUnit.SECONDS);
         long stopMillis = (System.nanoTime() - closing) / 1_000_000;
 
-        assertThat(answers).allSatisfy(answer -> assertThat(statusOf(answer)).as(answer).isEqualTo(201));
-        assertThat(TestRecords.storedCount(services, tenant)).isEqualTo(IN_FLIGHT);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        for (CaseRecord record : records) {
+            int stored = services.jdbi().withHandle(handle -> handle.createQuery(
+                            "SELECT lock_version FROM records WHERE tenant_id = :tenantId AND id = :id")
+                    .bind("tenantId", tenant.id()).bind("id", record.id().toBytes()).mapTo(Integer.class).one());
+            assertThat(stored).isEqualTo(record.lockVersion() + 1);
+        }
+        // The connection opened before the stop with no request in it: closed, or refusing a request.
+        assertThat(idleAnswer(idle)).isIn(-1, 503);
         assertThat(stopMillis).isLessThan(GracefulStop.DEFAULT_DRAIN.toMillis() + 15_000);
-        System.out.printf("graceful stop: %d requests in flight finished with 201, stop took %d ms%n", IN_FLIGHT, stopMillis);
+        System.out.printf("graceful stop: %d requests in flight finished with 200, stop took %d ms%n", IN_FLIGHT, stopMillis);
+    }
+
+    private static boolean awaitLockWaits(Services services, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            int waiting = services.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'").mapTo(Integer.class).one());
+            if (waiting >= count) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static int idleAnswer(Socket idle) {
+        try {
+            idle.getOutputStream().write("GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            idle.getOutputStream().flush();
+            return statusOf(read(idle));
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Test
