@@ -37,6 +37,9 @@ public final class App {
             javalin.jetty.multipartConfig.maxInMemoryFileSize((int) config.maxBodyBytes(), SizeUnit.BYTES);
             javalin.http.defaultContentType = "text/html; charset=utf-8";
             javalin.jetty.port = config.port();
+            // Stop accepting, finish what is in flight (bounded), then close: see Server.close().
+            javalin.jetty.modifyServer(server -> org.dossier.web.GracefulStop.install(server,
+                    org.dossier.web.GracefulStop.drainFromEnvironment()));
             javalin.jetty.modifyServletContextHandler(handler -> {
                 handler.setMaxFormContentSize((int) config.maxBodyBytes());
                 handler.setMaxFormKeys(org.dossier.web.FormBody.MAX_FIELDS);
@@ -54,6 +57,7 @@ public final class App {
             javalin.routes.before(observation::begin);
             javalin.requestLogger.http(observation::end);
             javalin.routes.before(SecurityHeaders::apply);
+            javalin.routes.before(new org.dossier.web.DatabaseGate(services.readiness())::check);
             // The case-file form's posts and the API's upload admit a case file's files; no other route.
             javalin.routes.before(new UploadLimit(web.bodyLimit(), config.maxBodyBytes(), config.attachments())::check);
             javalin.routes.exception(DomainException.class, errors::domain);

@@ -35,7 +35,8 @@ public final class Main implements Runnable {
             try {
                 server = Server.start(Config.fromEnvironment(), demo);
             } catch (org.dossier.crypto.WrongMasterKeyException
-                     | org.dossier.attachment.AttachmentStoreUnavailableException e) {
+                     | org.dossier.attachment.AttachmentStoreUnavailableException
+                     | org.dossier.db.DataDirectoryBusyException e) {
                 System.err.println(e.getMessage());
                 return 2;
             }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running server: database (embedded or external), migrations, optional demo data, HTTP.
- * Stops in reverse order: HTTP first so no request sees a closed pool, then the pool, then the
- * embedded database.
+ * Stops in reverse order: HTTP first (draining the requests in flight) so no request sees a closed
+ * pool, then the scheduler, the pool, then the embedded database.
  */
 public final class Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Server.class);
@@ -29,11 +29,13 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final Javalin app;
     private final Jobs jobs;
+    private final org.dossier.db.Readiness readiness;
 
-    private Server(Database database, Javalin app, Jobs jobs) {
+    private Server(Database database, Javalin app, Jobs jobs, org.dossier.db.Readiness readiness) {
         this.database = database;
         this.app = app;
         this.jobs = jobs;
+        this.readiness = readiness;
     }
 
     /** @throws org.dossier.crypto.WrongMasterKeyException before any change, when the master key is not the database's */
@@ -56,7 +58,7 @@ public final class Server implements AutoCloseable {
             }
             Javalin app = App.create(config, services).start();
             LOG.info("Dossier listening on http://localhost:{}/", app.port());
-            return new Server(database, app, startJobs(database, services, config));
+            return new Server(database, app, startJobs(database, services, config), services.readiness());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -97,6 +99,8 @@ public final class Server implements AutoCloseable {
         jobs.recurring(AttachmentHousekeeping.task(services.attachments()));
         jobs.recurring(UsageJob.task(services.metrics()));
         jobs.onDemand(org.dossier.imports.ImportTask.task(services.imports()));
+        jobs.recurring(org.dossier.idempotency.IdempotencyPurge.task(
+                new org.dossier.idempotency.IdempotencyKeys(services.jdbi(), java.time.Clock.systemUTC())));
         return jobs.start();
     }
 
@@ -104,17 +108,29 @@ public final class Server implements AutoCloseable {
         return app.port();
     }
 
+    /** The database this server runs on (the fault tests stop and kill its embedded server). */
+    public Database database() {
+        return database;
+    }
+
     /** The tasks of this node's one scheduler. */
     public java.util.List<String> jobNames() {
         return jobs.taskNames();
     }
 
+    /**
+     * Readiness fails at once; the HTTP server stops accepting and lets the requests in flight finish
+     * (at most {@code DOSSIER_SHUTDOWN_DRAIN}); then the scheduler (it waits for a running task), the
+     * pool and the database stop.
+     */
     @Override
     public void close() {
+        LOG.info("Stopping: readiness fails from now on");
+        readiness.drain();
+        LOG.info("Stopping: HTTP server (no new connection; requests in flight finish)");
+        app.stop();
         LOG.info("Stopping: jobs (waits for a running lifecycle pass or backup)");
         jobs.close();
-        LOG.info("Stopping: HTTP server");
-        app.stop();
         LOG.info("Stopping: connection pool and database");
         database.close();
         LOG.info("Stopped");

@@ -167,7 +167,7 @@ public record Services(
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
                 new TokenService(database.jdbi(), tokens, accounts, mapper),
                 new StatisticsExports(database.jdbi(), audit, mapper),
-                new Readiness(database.jdbi(), migrations),
+                new Readiness(database.jdbi(), migrations, database.health()),
                 new KeptPostStore(database.jdbi(), mapper, audit, clock, encryption.cipher()),
                 referents,
                 new RecordArchive(database.jdbi(), audit, mapper, clock),

@@ -12,13 +12,24 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * Closing stops the pool first, then the embedded server.
  */
 public final class Database implements AutoCloseable {
+    /** The longest a request waits for a connection before it is answered 503 (the database is away). */
+    public static final int CONNECTION_TIMEOUT_MS = 5_000;
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedMariaDb> embedded;
     private final Jdbi jdbi;
+    private final DatabaseHealth health = new DatabaseHealth();
+    private final Optional<EmbeddedSupervisor> supervisor;
 
     private Database(HikariDataSource dataSource, Optional<EmbeddedMariaDb> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
+        // After a restart the pool's connections point at a dead server: evict them rather than let
+        // each be found broken by a request.
+        this.supervisor = embedded.map(server -> EmbeddedSupervisor.start(server, health, () -> {
+            if (dataSource.getHikariPoolMXBean() != null) {
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+            }
+        }));
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         JdbiTypes.register(jdbi);
     }
@@ -50,7 +61,8 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(poolSize);
         hikari.setPoolName("dossier");
-        hikari.setConnectionTimeout(5_000);
+        // How long a request waits for a connection when the database does not answer: then 503.
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         hikari.setInitializationFailTimeout(-1);
         hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.addDataSourceProperty("cachePrepStmts", "true");
@@ -89,12 +101,18 @@ public final class Database implements AutoCloseable {
         return embedded;
     }
 
+    /** What the node knows of its database without asking it (always up for an external one: readiness asks). */
+    public DatabaseHealth health() {
+        return health;
+    }
+
     public boolean isEmbedded() {
         return embedded.isPresent();
     }
 
     @Override
     public void close() {
+        supervisor.ifPresent(EmbeddedSupervisor::close);
         dataSource.close();
         embedded.ifPresent(EmbeddedMariaDb::close);
     }

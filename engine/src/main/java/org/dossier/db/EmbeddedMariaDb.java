@@ -28,25 +28,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final int port;
     private final RootPassword rootPassword;
+    private final Path dataDir;
+    private volatile long pid = -1;
+    private volatile boolean stopped;
+    private Watchdog watchdog;
 
-    private EmbeddedMariaDb(DB db, int port, RootPassword rootPassword) {
+    private EmbeddedMariaDb(DB db, int port, RootPassword rootPassword, Path dataDir) {
         this.db = db;
         this.port = port;
         this.rootPassword = rootPassword;
+        this.dataDir = dataDir;
     }
 
-    /** Starts the server on a free port; creates the data directory and the database when new. */
+    /**
+     * Starts the server on a free port; creates the data directory and the database when new. A server
+     * left running on this data directory (by a process killed with SIGKILL) is stopped first.
+     *
+     * @throws DataDirectoryBusyException at once when a server on this data directory cannot be stopped
+     */
     public static EmbeddedMariaDb start(Path dataDir) {
         try {
             Path absolute = dataDir.toAbsolutePath();
             Files.createDirectories(absolute);
+            Path mariadbDir = absolute.resolve("mariadb");
+            Files.createDirectories(mariadbDir);
+            StaleServer.stopAll(mariadbDir);
+            StaleServer.requireUnlocked(mariadbDir);
             int port = freePort();
             RootPassword rootPassword = RootPassword.in(absolute);
-            Path initFile = rootPassword.writeInitFile(absolute);
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
             builder.setSecurityDisabled(false);
             builder.setPort(port);
-            builder.setDataDir(absolute.resolve("mariadb").toFile());
+            builder.setDataDir(mariadbDir.toFile());
             builder.setBaseDir(baseDir(absolute).toFile());
             Files.createDirectories(absolute.resolve("mariadb-tmp"));
             builder.setTmpDir(absolute.resolve("mariadb-tmp").toString());
@@ -56,29 +69,87 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArg("--innodb-buffer-pool-size=512M");
             builder.addArg("--max-connections=300");
             builder.addArg("--bind-address=127.0.0.1");
-            builder.addArg("--init-file=" + initFile);
+            builder.addArg("--init-file=" + rootPassword.initFile(absolute));
+            // A known place for the pid, where the watchdog and the next start look for a server left running.
+            builder.addArg("--pid-file=" + mariadbDir.resolve(StaleServer.PID_FILE));
             if ("root".equals(System.getProperty("user.name"))) {
                 // mariadbd refuses to run as root unless told which user to run as.
                 builder.addArg("--user=root");
             }
             DB db = OwnedDb.install(builder.build());
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, rootPassword, absolute);
             try {
-                db.start();
-            } finally {
-                Files.deleteIfExists(initFile);
-            }
-            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, rootPassword);
-            try {
+                embedded.run();
                 embedded.createDatabase();
-            } catch (SQLException e) {
-                embedded.close();
+            } catch (Exception | Error e) {
+                embedded.close(); // a server started but not handed over must not run on
                 throw e;
             }
-            LOG.info("Embedded MariaDB listening on 127.0.0.1:{}, data in {}, root's password in {}", port, absolute,
-                    absolute.resolve(RootPassword.FILE_NAME));
+            LOG.info("Embedded MariaDB listening on 127.0.0.1:{} (pid {}), data in {}, root's password in {}", port,
+                    embedded.pid, absolute, absolute.resolve(RootPassword.FILE_NAME));
             return embedded;
+        } catch (DataDirectoryBusyException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Unable to start the embedded MariaDB under " + dataDir, e);
+        }
+    }
+
+    /** Starts mariadbd (again) on the same port and files, then watches that it does not outlive this JVM. */
+    private synchronized void run() throws Exception {
+        Path mariadbDir = dataDir.resolve("mariadb");
+        Path initFile = rootPassword.writeInitFile(dataDir);
+        try {
+            db.start();
+        } finally {
+            Files.deleteIfExists(initFile);
+        }
+        pid = StaleServer.pidFile(mariadbDir).orElse(-1L);
+        stopped = false;
+        if (watchdog == null && pid > 0) {
+            watchdog = Watchdog.start(mariadbDir, StaleServer.dataDirArgument(pid)
+                    .orElse("--datadir=" + mariadbDir));
+        }
+    }
+
+    /** Whether the mariadbd process runs (it may have been killed under us). */
+    public boolean alive() {
+        long current = pid;
+        return current > 0 && ProcessHandle.of(current).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The mariadbd process id, -1 when unknown. */
+    public long pid() {
+        return pid;
+    }
+
+    /** Whether the server was stopped on purpose by {@link #stop()} (not to be restarted behind the caller's back). */
+    public boolean stoppedOnPurpose() {
+        return stopped;
+    }
+
+    /** Starts the server again after it died or was stopped: same port, same files, same password. */
+    public synchronized void restart() {
+        try {
+            StaleServer.stopAll(dataDir.resolve("mariadb"));
+            StaleServer.requireUnlocked(dataDir.resolve("mariadb"));
+            run();
+            LOG.info("Embedded MariaDB running again on 127.0.0.1:{} (pid {})", port, pid);
+        } catch (DataDirectoryBusyException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Unable to restart the embedded MariaDB under " + dataDir, e);
+        }
+    }
+
+    /** Stops the server, as an operator would, leaving this object able to {@link #restart()} it. */
+    public synchronized void stop() {
+        stopped = true;
+        try {
+            db.stop();
+            LOG.info("Embedded MariaDB stopped on purpose");
+        } catch (Exception e) {
+            LOG.warn("Embedded MariaDB did not stop cleanly", e);
         }
     }
 
@@ -117,7 +188,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stopped = true;
+        if (watchdog != null) {
+            watchdog.close();
+        }
         try {
             db.stop();
             LOG.info("Embedded MariaDB stopped");

@@ -66,7 +66,7 @@ final class RootPassword {
      * only, like the password file; the caller deletes it once the server has started.
      */
     Path writeInitFile(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(INIT_FILE_NAME);
+        Path file = initFile(dataDir);
         Files.deleteIfExists(file);
         StringBuilder sql = new StringBuilder();
         // mariadbd reads an init file one statement per line.
@@ -82,6 +82,11 @@ final class RootPassword {
         }
         create(file, sql.toString());
         return file;
+    }
+
+    /** Where {@link #writeInitFile} writes: the server is told this path once, and each (re)start rewrites the file. */
+    Path initFile(Path dataDir) {
+        return dataDir.resolve(INIT_FILE_NAME);
     }
 
     private static void create(Path file, String content) throws IOException {

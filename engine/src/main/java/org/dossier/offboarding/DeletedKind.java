@@ -27,6 +27,7 @@ public enum DeletedKind {
     REGISTER_SNAPSHOTS("registerSnapshots"),
     AUDIT_CHAIN_HEADS("auditChainHeads"),
     SERVICE_USAGE("serviceUsage"),
+    IDEMPOTENCY_KEYS("idempotencyKeys"),
     DATA_KEYS("dataKeys"),
     /** The head of the service's audit chain: the chain goes with its events. */
     ACCOUNTS("accounts"),

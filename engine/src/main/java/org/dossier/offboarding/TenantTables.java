@@ -35,6 +35,7 @@ final class TenantTables {
         tables.put(DeletedKind.REGISTER_SNAPSHOTS, "register_snapshots");
         tables.put(DeletedKind.AUDIT_CHAIN_HEADS, "audit_chain_heads");
         tables.put(DeletedKind.SERVICE_USAGE, "service_usage");
+        tables.put(DeletedKind.IDEMPOTENCY_KEYS, "idempotency_keys");
         // Last: destroying the data key makes every copy of the service's sealed values unreadable.
         tables.put(DeletedKind.DATA_KEYS, "service_data_keys");
         TABLES = Collections.unmodifiableMap(tables);

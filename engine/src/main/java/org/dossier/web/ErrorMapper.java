@@ -44,6 +44,9 @@ public final class ErrorMapper {
             respond(ctx, limit.status(), limit.code(), error.message(), List.of(error));
             return;
         }
+        if (e.status() == 503) {
+            ctx.header("Retry-After", "5");
+        }
         respond(ctx, e.status(), e.code(), messages.general(e.code(), locale), List.of());
     }
 
@@ -60,9 +63,31 @@ public final class ErrorMapper {
     }
 
     public void unexpected(Exception e, Context ctx) {
+        if (databaseUnreachable(e)) {
+            // Not a bug here: the pool waited its time-out for a connection, or the connection broke.
+            LOG.warn("Database unavailable on {} {}: {}", ctx.method(), org.dossier.web.metrics.RequestObservation.route(ctx), e.toString());
+            ctx.header("Retry-After", "5");
+            respond(ctx, 503, DatabaseGate.DatabaseUnavailableException.CODE,
+                    messages.general(DatabaseGate.DatabaseUnavailableException.CODE, RequestLocale.of(ctx)), List.of());
+            return;
+        }
         // The route's template, not the path: the log holds no id a person could be found by.
         LOG.error("Unhandled error on {} {}", ctx.method(), org.dossier.web.metrics.RequestObservation.route(ctx), e);
         respond(ctx, 500, "internal", messages.general("internal", RequestLocale.of(ctx)), List.of());
+    }
+
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** For status codes set without an exception (e.g. 404 for an unknown route). */

@@ -79,8 +79,8 @@ public final class Json {
      * items or nesting deeper than {@link #MAX_DEPTH} answers 413 naming where it happened.
      */
     public JsonNode readBody(Context ctx) {
-        try (InputStream body = bodyLimit.bounded(ctx.bodyInputStream())) {
-            byte[] bytes = body.readAllBytes();
+        try {
+            byte[] bytes = bodyBytes(ctx);
             checkShape(bytes);
             JsonNode node = bodyMapper.readTree(bytes);
             if (node == null || node.isMissingNode()) {
@@ -93,6 +93,24 @@ public final class Json {
             throw new DomainException("malformedJson", 400, e.getMessage());
         }
     }
+
+    /**
+     * The request's body, within the body limit, read once: a wrapper that needs the bytes before
+     * the handler (the fingerprint of an idempotent request) and the handler's parsing share them.
+     */
+    public byte[] bodyBytes(Context ctx) throws IOException {
+        byte[] read = ctx.attribute(BODY_BYTES);
+        if (read != null) {
+            return read;
+        }
+        try (InputStream body = bodyLimit.bounded(ctx.bodyInputStream())) {
+            byte[] bytes = body.readAllBytes();
+            ctx.attribute(BODY_BYTES, bytes);
+            return bytes;
+        }
+    }
+
+    private static final String BODY_BYTES = "dossier.bodyBytes";
 
     /** Counts the items of every array while tokenising; the parser's constraints bound the nesting. */
     void checkShape(byte[] bytes) throws IOException {

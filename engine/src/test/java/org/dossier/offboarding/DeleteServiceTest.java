@@ -110,6 +110,11 @@ class DeleteServiceTest {
                 "CCAS " + mark, "", "", "", "", "", "dpd@" + mark.toLowerCase(Locale.ROOT) + ".example", ""), actor);
         services.sessions().open(caseworker, "127.0.0.1");
         TestUsers.token(services, caseworker);
+        // An answer kept for a retry (Idempotency-Key): the row of idempotency_keys.
+        services.jdbi().useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO idempotency_keys (tenant_id, idempotency_key, request_hash, status, location, body, created_at)
+                        VALUES (:tenantId, :key, REPEAT('a', 64), 201, '/api/v1/x', '{}', :now)
+                        """).bind("tenantId", tenant.id()).bind("key", "key-" + mark).bind("now", Instant.now()).execute());
         // Sealed with the service's data key, which this creates: the row of service_data_keys.
         services.keptPosts().keep("browser-" + mark, caseworker, tenant.id(), "/t/" + tenant.slug() + "/records/new",
                 "/t/" + tenant.slug() + "/records", Map.of("identite.nom", List.of(mark)), actor);

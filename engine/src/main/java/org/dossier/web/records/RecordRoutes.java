@@ -77,7 +77,10 @@ public final class RecordRoutes {
         HistoryRoutes.register(access, services, web);
         access.tenant(GET, "/api/v1/tenants/{tenant}/forms/{form}", READ_RECORDS, api::getForm);
         access.tenant(GET, "/api/v1/tenants/{tenant}/records", READ_RECORDS, api::search);
-        access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS, api::create);
+        // A retry with the same Idempotency-Key gets the first answer again instead of a second case file.
+        access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS,
+                new org.dossier.web.idempotency.IdempotentCreation(new org.dossier.idempotency.IdempotencyKeys(
+                        services.jdbi(), java.time.Clock.systemUTC()), web.json()).of(api::create));
         access.tenant(GET, "/api/v1/tenants/{tenant}/records/{id}", READ_RECORDS, api::get);
         access.tenant(PUT, "/api/v1/tenants/{tenant}/records/{id}", WRITE_RECORDS, api::update);
         access.tenant(DELETE, "/api/v1/tenants/{tenant}/records/{id}", DATA_PROTECTION,
