@@ -193,6 +193,49 @@ class OpenApiAnswersTest {
     }
 
     @Test
+    void an_import_dry_run_its_run_and_a_refused_file_answer_as_described() {
+        TestClient admin = TestClient.api(services, TestUsers.member(services, tenant, Role.ADMIN, true));
+        String imports = at(RECORDS, "") + "/imports";
+        String file = "\uFEFFNom;Prénom;accompagnement/statut;Date d'ouverture\r\n"
+                + "Importée;Anne;en_cours;14/03/2025\r\n"
+                + ";Paul;en_cours;14/03/2025\r\n";
+
+        HttpResponse<String> report = admin.postBytes(imports + "?fileName=a.csv",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        described.check("POST", RECORDS + "/imports", report);
+        assertThat(TestClient.json(report).at("/errors/0/field").asText()).isEqualTo("identite/nom");
+
+        HttpResponse<String> run = admin.get(imports + "/" + TestClient.json(report).get("id").asText());
+        assertThat(run.statusCode()).isEqualTo(200);
+        described.check("GET", RECORDS + "/imports/{id}", run);
+
+        HttpResponse<String> unknown = admin.postBytes(imports + "?fileName=a.pdf", new byte[] {1, 2, 3}, "application/pdf");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        described.check("POST", RECORDS + "/imports", unknown);
+    }
+
+    @Test
+    void a_replayed_and_a_reused_idempotency_key_answer_as_described() {
+        ObjectNode body = JSON.createObjectNode().put("form", "dossier");
+        body.set("data", TestRecords.validData("Rejouee"));
+        String key = "openapi-" + System.nanoTime();
+
+        HttpResponse<String> first = script.postJson(at(RECORDS, ""), body.toString(), "Idempotency-Key", key);
+        HttpResponse<String> replayed = script.postJson(at(RECORDS, ""), body.toString(), "Idempotency-Key", key);
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(replayed.body()).isEqualTo(first.body());
+        described.check("POST", RECORDS, replayed);
+
+        body.set("data", TestRecords.validData("Autre"));
+        HttpResponse<String> reused = script.postJson(at(RECORDS, ""), body.toString(), "Idempotency-Key", key);
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(TestClient.json(reused).at("/errors/0/code").asText()).isEqualTo("idempotencyKeyReused");
+        described.check("POST", RECORDS, reused);
+    }
+
+    @Test
     void the_check_fails_on_an_answer_that_drifted_from_its_description() {
         JsonNode recordSchema = described.answer("GET", RECORD, 200).at("/content/application~1json/schema");
         JsonNode notFound = described.answer("GET", RECORD, 404).at("/content/application~1json/schema");
