@@ -78,6 +78,10 @@ final class TenantMoveCommands {
                 + " (required when the service has confidential values).")
         Path passphraseFile;
 
+        @Option(names = "--one-time-passwords", description = "Give each account created here (a member unknown to this"
+                + " installation) a one-time password, printed once, to change at first sign-in; without it they have none.")
+        boolean oneTimePasswords;
+
         /** Set by tests to run against their database. */
         Services services;
         PrintStream out = System.out;
@@ -88,14 +92,17 @@ final class TenantMoveCommands {
                 try {
                     ServiceImport.Imported imported = new ServiceImport(wired.jdbi(), wired.attachmentStore(),
                             wired.encryption(), wired.mapper(), wired.audit(), wired.tenants(), Clock.systemUTC())
-                            .load(input, passphraseFile == null ? null : passphrase(passphraseFile), Optional.ofNullable(slug),
+                            .load(input, passphraseFile == null ? null : passphrase(passphraseFile),
+                                    new ServiceImport.Options(Optional.ofNullable(slug), oneTimePasswords),
                                     Actor.system("cli:tenant-import"), out::println);
                     out.println("Imported service " + imported.slug() + " (id " + imported.tenantId()
                             + (imported.sameIds() ? ", the source's ids" : ", new ids where the source's were taken")
                             + ") in " + imported.took().toMillis() + " ms: "
                             + imported.tables().values().stream().mapToLong(Long::longValue).sum() + " rows, "
                             + imported.accountsMatched() + " account(s) matched by e-mail, " + imported.accountsCreated()
-                            + " created without a usable password.");
+                            + " created " + (oneTimePasswords ? "with a one-time password." : "without a usable password."));
+                    imported.oneTimePasswords().forEach(account -> out.println("  " + account.email()
+                            + ": one-time password " + account.password() + " (to change at first sign-in)"));
                     return 0;
                 } catch (DomainException e) {
                     System.err.println("Refused: " + e.code() + " (" + e.getMessage() + ")");

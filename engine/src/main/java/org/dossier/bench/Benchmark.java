@@ -61,7 +61,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
             "list-filtered",
-            "refuse", "lifecycle", "backup", "export");
+            "refuse", "lifecycle", "backup", "export", "tenant-move");
 
     @Override
     public Integer call() throws Exception {
@@ -231,6 +231,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (scenarios.contains("backup")) {
             BackupBench.run(database, services);
+        }
+        if (scenarios.contains("tenant-move")) {
+            TenantMoveBench.run(services, loaded.get(0));
         }
         // Last of all: the pass deletes case files (only on demand, not in the default list).
         if (scenarios.contains("lifecycle")) {

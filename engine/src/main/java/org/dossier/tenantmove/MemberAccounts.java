@@ -14,19 +14,24 @@ import org.jdbi.v3.core.Handle;
  * source id when that id is free (so an archive loaded into an empty installation keeps its ids),
  * else under a new one, with no usable password: the archive holds no password hash, a credential
  * of the installation rather than of the service (and, for people of several services, one another
- * service's admin should never carry away). Such a person signs in once given a one-time password.
+ * service's admin should never carry away). Such a person signs in once given a one-time password:
+ * on request the import draws one per created account, to be handed over as an invitation's is.
  */
 final class MemberAccounts {
     /** A stored hash no password verifies against: verification accepts only Argon2 hashes. */
     static final String NO_PASSWORD = "!imported:no-password";
 
     private final Handle handle;
+    private final boolean oneTimePasswords;
     private final Map<Long, Long> ids = new HashMap<>();
+    private final java.util.List<OneTimePassword> handedOut = new java.util.ArrayList<>();
     private long matched;
     private long created;
 
-    MemberAccounts(Handle handle) {
+    /** @param oneTimePasswords whether each created account gets a one-time password rather than none */
+    MemberAccounts(Handle handle, boolean oneTimePasswords) {
         this.handle = handle;
+        this.oneTimePasswords = oneTimePasswords;
     }
 
     void load(ArchiveReader archive, com.fasterxml.jackson.databind.ObjectMapper json, Instant now) throws IOException {
@@ -45,13 +50,19 @@ final class MemberAccounts {
         boolean idFree = handle.createQuery("SELECT COUNT(*) FROM users WHERE id = :id").bind("id", sourceId)
                 .mapTo(Long.class).one() == 0;
         created++;
+        String hash = NO_PASSWORD;
+        if (oneTimePasswords) {
+            String password = org.dossier.account.Secrets.password(16);
+            hash = new org.dossier.account.PasswordHasher().hash(password);
+            handedOut.add(new OneTimePassword(email, password));
+        }
         var insert = handle.createUpdate("INSERT INTO users (" + (idFree ? "id, " : "") + """
                         email, display_name, password_hash, super_admin, must_change_password, created_at, password_changed_at)
                         VALUES (""" + (idFree ? ":id, " : "") + """
                         :email, :displayName, :hash, FALSE, TRUE, :createdAt, :now)
                         """)
                 .bind("email", email).bind("displayName", member.get("display_name").asText())
-                .bind("hash", NO_PASSWORD).bind("createdAt", LocalDateTime.parse(member.get("created_at").asText()))
+                .bind("hash", hash).bind("createdAt", LocalDateTime.parse(member.get("created_at").asText()))
                 .bind("now", now);
         if (idFree) {
             insert.bind("id", sourceId).execute();
@@ -72,6 +83,10 @@ final class MemberAccounts {
 
     boolean sameIds() {
         return ids.entrySet().stream().allMatch(entry -> entry.getKey().equals(entry.getValue()));
+    }
+
+    java.util.List<OneTimePassword> oneTimePasswords() {
+        return java.util.List.copyOf(handedOut);
     }
 
     long matched() {

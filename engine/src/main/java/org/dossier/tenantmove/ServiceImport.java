@@ -79,7 +79,15 @@ public final class ServiceImport {
      * @param sameIds whether the service and every account kept their ids from the source
      */
     public record Imported(String slug, long tenantId, boolean sameIds, Map<String, Long> tables, long accountsMatched,
-                           long accountsCreated, long attachments, Duration took) {}
+                           long accountsCreated, long attachments, Duration took,
+                           List<OneTimePassword> oneTimePasswords) {}
+
+    /** How the archive is loaded: under which slug, and whether created accounts get a one-time password. */
+    public record Options(Optional<String> slug, boolean oneTimePasswords) {
+        public static Options as(Optional<String> slug) {
+            return new Options(slug, false);
+        }
+    }
 
     /**
      * @param slug empty for the archive's own
@@ -87,6 +95,11 @@ public final class ServiceImport {
      *                                    {@code wrongPassphrase}, {@code slugExists}, {@code invalidSlug}: nothing imported
      */
     public Imported load(Path file, String passphrase, Optional<String> slug, Actor actor, Consumer<String> progress) {
+        return load(file, passphrase, Options.as(slug), actor, progress);
+    }
+
+    public Imported load(Path file, String passphrase, Options options, Actor actor, Consumer<String> progress) {
+        Optional<String> slug = options.slug();
         long started = System.nanoTime();
         try (ArchiveReader archive = ArchiveReader.open(file, json)) {
             ArchiveManifest manifest = archive.manifest();
@@ -101,7 +114,8 @@ public final class ServiceImport {
             try {
                 Imported imported = jdbi.inTransaction(handle -> {
                     try {
-                        return load(handle, archive, targetSlug, sourceKey, written, actor, progress, started);
+                        return load(handle, archive, targetSlug, options, sourceKey, written, actor, progress,
+                                started);
                     } catch (SQLException e) {
                         throw new IOException(e.getMessage(), e);
                     }
@@ -161,18 +175,20 @@ public final class ServiceImport {
         }
     }
 
-    private Imported load(Handle handle, ArchiveReader archive, String slug, Optional<MovedServiceKey> sourceKey,
+    private Imported load(Handle handle, ArchiveReader archive, String slug, Options options,
+                          Optional<MovedServiceKey> sourceKey,
                           List<ObjectKey> written, Actor actor, Consumer<String> progress, long started)
             throws IOException, SQLException {
         ArchiveManifest manifest = archive.manifest();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long tenantId = insertTenant(handle, archive, slug);
         boolean moved = tenantId != manifest.sourceTenantId();
-        MemberAccounts accounts = new MemberAccounts(handle);
+        MemberAccounts accounts = new MemberAccounts(handle, options.oneTimePasswords());
         accounts.load(archive, json, now);
         progress.accept("service " + slug + ": id " + tenantId + (moved ? " (new id; the source's " + manifest.sourceTenantId()
                 + " is taken here)" : " (the source's)") + "; accounts: " + accounts.matched() + " matched by e-mail, "
-                + accounts.created() + " created without a usable password");
+                + accounts.created() + " created" + (options.oneTimePasswords() ? " with a one-time password"
+                : " without a usable password"));
         Optional<RowTransform.Keys> keys = sourceKey.map(source -> new RowTransform.Keys(source,
                 moved ? MovedServiceKey.fresh() : source, encryption.master()));
         long attachments = writeAttachments(archive, new TenantId(tenantId), written, progress);
@@ -208,7 +224,7 @@ public final class ServiceImport {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Imported imported = new Imported(slug, tenantId, !moved && accounts.sameIds(), tables, accounts.matched(),
-                accounts.created(), attachments, took);
+                accounts.created(), attachments, took, accounts.oneTimePasswords());
         audit.recordPlatform(handle, actor, "tenant.imported", "tenant", Long.toString(tenantId),
                 details(manifest, imported));
         return imported;

@@ -14,7 +14,7 @@ import org.dossier.testing.TestFiles;
  * Another installation for a test: an empty database of its own on the test's server, migrated,
  * with its own master key and its own data directory (so its own attachments' store).
  */
-final class OtherInstallation implements AutoCloseable {
+public final class OtherInstallation implements AutoCloseable {
     private final String schema;
     private final Database database;
     private final Services services;
@@ -27,7 +27,7 @@ final class OtherInstallation implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static OtherInstallation create() throws java.io.IOException {
+    public static OtherInstallation create() throws java.io.IOException {
         String schema = "other_" + ProcessHandle.current().pid() + "_" + (System.nanoTime() % 1_000_000_000L);
         TestDatabase.services().jdbi().useHandle(handle -> handle.execute("CREATE DATABASE " + schema
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"));
@@ -45,11 +45,11 @@ final class OtherInstallation implements AutoCloseable {
         return new OtherInstallation(schema, database, services, dataDir);
     }
 
-    Services services() {
+    public Services services() {
         return services;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
