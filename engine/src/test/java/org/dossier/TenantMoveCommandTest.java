@@ -70,6 +70,13 @@ class TenantMoveCommandTest {
                     .mapTo(String.class).one());
             assertThat(new PasswordHasher().verify(printed.group(1), hash)).isTrue();
             assertThat(new PasswordHasher().verify(TestUsers.PASSWORD, hash)).as("never the source's password").isFalse();
+            long createdId = other.services().jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT id FROM users WHERE email = :email").bind("email", caseworker.email()).mapTo(Long.class).one());
+            String created = other.services().jdbi().withHandle(handle -> handle.createQuery("""
+                            SELECT CAST(details AS CHAR) FROM audit_events
+                             WHERE tenant_id = 0 AND action = 'account.created' AND target_id = :id
+                            """).bind("id", Long.toString(createdId)).mapTo(String.class).one());
+            assertThat(created).contains("\"by\":\"tenant-import\"").doesNotContain("@");
         } finally {
             TestFiles.deleteRecursively(work);
         }

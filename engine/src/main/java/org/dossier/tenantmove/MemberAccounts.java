@@ -25,6 +25,7 @@ final class MemberAccounts {
     private final boolean oneTimePasswords;
     private final Map<Long, Long> ids = new HashMap<>();
     private final java.util.List<OneTimePassword> handedOut = new java.util.ArrayList<>();
+    private final java.util.List<Long> createdIds = new java.util.ArrayList<>();
     private long matched;
     private long created;
 
@@ -64,11 +65,15 @@ final class MemberAccounts {
                 .bind("email", email).bind("displayName", member.get("display_name").asText())
                 .bind("hash", hash).bind("createdAt", LocalDateTime.parse(member.get("created_at").asText()))
                 .bind("now", now);
+        long id;
         if (idFree) {
             insert.bind("id", sourceId).execute();
-            return sourceId;
+            id = sourceId;
+        } else {
+            id = insert.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         }
-        return insert.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        createdIds.add(id);
+        return id;
     }
 
     /** The target's id of a source account. */
@@ -87,6 +92,11 @@ final class MemberAccounts {
 
     java.util.List<OneTimePassword> oneTimePasswords() {
         return java.util.List.copyOf(handedOut);
+    }
+
+    /** The ids of the accounts created here, for the platform log's {@code account.created}. */
+    java.util.List<Long> createdIds() {
+        return java.util.List.copyOf(createdIds);
     }
 
     long matched() {

@@ -225,6 +225,10 @@ public final class ServiceImport {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Imported imported = new Imported(slug, tenantId, !moved && accounts.sameIds(), tables, accounts.matched(),
                 accounts.created(), attachments, took, accounts.oneTimePasswords());
+        for (long created : accounts.createdIds()) { // as an invitation records a new account: no e-mail in the log
+            audit.recordPlatform(handle, actor, "account.created", "user", Long.toString(created),
+                    json.createObjectNode().put("tenantId", tenantId).put("by", "tenant-import"));
+        }
         audit.recordPlatform(handle, actor, "tenant.imported", "tenant", Long.toString(tenantId),
                 details(manifest, imported));
         return imported;
