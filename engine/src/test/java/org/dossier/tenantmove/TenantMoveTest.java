@@ -171,6 +171,42 @@ class TenantMoveTest {
     }
 
     @Test
+    void a_service_deleted_then_imported_from_its_archive_comes_back_row_for_row() throws Exception {
+        Seeded seeded = seed("retour");
+        Tenant tenant = seeded.tenant();
+        Map<String, List<String>> before = EveryTableSeed.dump(services, tenant.id());
+        Path archive = export(tenant, new ArrayList<>());
+        services.suspension().suspend(tenant.slug(), "moved", Actor.system("test"));
+        services.jdbi().useHandle(handle -> handle.createUpdate(
+                "UPDATE tenants SET status_changed_at = status_changed_at - INTERVAL 1 MINUTE WHERE id = :id")
+                .bind("id", tenant.id().value()).execute());
+        services.deletion().delete(tenant.slug(), tenant.slug(), Actor.system("test"));
+        assertThat(EveryTableSeed.rows(services, tenant)).as("deleted").isEmpty();
+
+        ServiceImport.Imported imported = importer(services).load(archive, PASSPHRASE, Optional.empty(),
+                Actor.system("test"), line -> { });
+
+        assertThat(imported.tenantId()).isEqualTo(tenant.id().value());
+        assertThat(imported.sameIds()).isTrue();
+        Map<String, List<String>> after = EveryTableSeed.dump(services, tenant.id());
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        for (String table : before.keySet()) {
+            switch (table) {
+                // The deletion took the accounts that were only this service's; they come back without password.
+                case "users" -> assertThat(mask(after.get(table), "password_hash", "must_change_password",
+                        "password_changed_at")).isEqualTo(mask(before.get(table), "password_hash", "must_change_password",
+                        "password_changed_at"));
+                case "sessions", "api_tokens" -> assertThat(after.get(table)).isEmpty();
+                // The data key's row included: this installation's master key opens it as it was.
+                default -> assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+            }
+        }
+        assertThat(services.records().get(tenant.id(), seeded.confidential()).data().at("/notes_confidentielles/contenu")
+                .asText()).isEqualTo(seeded.note());
+        assertThat(new ChainVerifier(services.jdbi()).verify(tenant.id().value(), tenant.slug()).intact()).isTrue();
+    }
+
+    @Test
     void an_archive_loaded_beside_its_original_under_a_new_slug_is_a_copy_and_the_original_is_untouched() throws Exception {
         Seeded seeded = seed("original");
         Path archive = export(seeded.tenant(), new ArrayList<>());
