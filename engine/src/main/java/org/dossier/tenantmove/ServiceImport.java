@@ -3,7 +3,6 @@ package org.dossier.tenantmove;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.dossier.attachment.AttachmentStore;
-import org.dossier.attachment.ObjectKey;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.audit.ChainRelink;
@@ -110,7 +107,7 @@ public final class ServiceImport {
                     manifest.entries().size() + 1, manifest.schemaVersion(), (System.nanoTime() - started) / 1e9));
             Optional<MovedServiceKey> sourceKey = sourceKey(manifest, passphrase);
             sourceKey.ifPresent(key -> MasterKeys.ensureCheck(jdbi, encryption.master()));
-            List<ObjectKey> written = new ArrayList<>();
+            ImportedFiles written = new ImportedFiles(store, json);
             try {
                 Imported imported = jdbi.inTransaction(handle -> {
                     try {
@@ -124,7 +121,7 @@ public final class ServiceImport {
                 encryption.dataKeys().forget(new TenantId(imported.tenantId()));
                 return imported;
             } catch (IOException | RuntimeException e) {
-                removeWritten(written, progress);
+                written.removeAll(progress);
                 throw e;
             }
         } catch (IOException e) {
@@ -177,7 +174,7 @@ public final class ServiceImport {
 
     private Imported load(Handle handle, ArchiveReader archive, String slug, Options options,
                           Optional<MovedServiceKey> sourceKey,
-                          List<ObjectKey> written, Actor actor, Consumer<String> progress, long started)
+                          ImportedFiles written, Actor actor, Consumer<String> progress, long started)
             throws IOException, SQLException {
         ArchiveManifest manifest = archive.manifest();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -191,7 +188,7 @@ public final class ServiceImport {
                 : " without a usable password"));
         Optional<RowTransform.Keys> keys = sourceKey.map(source -> new RowTransform.Keys(source,
                 moved ? MovedServiceKey.fresh() : source, encryption.master()));
-        long attachments = writeAttachments(archive, new TenantId(tenantId), written, progress);
+        long attachments = written.write(archive, new TenantId(tenantId), progress);
         RowTransform transform = new RowTransform(handle, json, manifest.sourceTenantId(), tenantId, accounts, keys, now);
         Map<String, Long> tables = new LinkedHashMap<>();
         for (String table : manifest.tables().keySet()) {
@@ -272,49 +269,6 @@ public final class ServiceImport {
             }
         }
         return true;
-    }
-
-    private long writeAttachments(ArchiveReader archive, TenantId tenantId, List<ObjectKey> written,
-                                  Consumer<String> progress) throws IOException {
-        long started = System.nanoTime();
-        String table = ArchiveManifest.tableEntry("attachments");
-        if (!archive.has(table)) {
-            return 0;
-        }
-        List<String[]> files = new ArrayList<>();
-        archive.eachLine(table, json, row -> files.add(new String[] {row.get("id").asText(), row.get("content_type").asText()}));
-        long bytes = 0;
-        for (String[] file : files) {
-            ObjectKey key = new ObjectKey(tenantId, file[0]);
-            String entry = ArchiveManifest.ATTACHMENTS + file[0];
-            if (store.exists(key)) {
-                throw new TenantMoveRefusedException("attachmentExists", "the store holds an object under " + key.path()
-                        + " already; nothing was imported");
-            }
-            written.add(key);
-            try (InputStream in = archive.open(entry)) {
-                store.put(key, in, archive.size(entry), file[1]);
-            }
-            bytes += archive.size(entry);
-        }
-        progress.accept(String.format(java.util.Locale.ROOT, "attachments: %d file(s), %.1f MB written to %s, %.1f s",
-                files.size(), bytes / 1e6, store.describe(), (System.nanoTime() - started) / 1e9));
-        return files.size();
-    }
-
-    private void removeWritten(List<ObjectKey> written, Consumer<String> progress) {
-        int removed = 0;
-        for (ObjectKey key : written) {
-            try {
-                store.delete(key);
-                removed++;
-            } catch (IOException | RuntimeException e) {
-                progress.accept("could not remove " + key.path() + " after the failed import: " + e.getMessage());
-            }
-        }
-        if (!written.isEmpty()) {
-            progress.accept("import undone: " + removed + " attachment file(s) removed again");
-        }
     }
 
     private ObjectNode details(ArchiveManifest manifest, Imported imported) {
