@@ -30,6 +30,8 @@ import org.dossier.Config;
 import org.dossier.Services;
 import org.dossier.account.Role;
 import org.dossier.account.User;
+import org.dossier.attachment.ObjectKey;
+import org.dossier.attachment.S3Store;
 import org.dossier.audit.Actor;
 import org.dossier.audit.ChainVerifier;
 import org.dossier.form.FormService;
@@ -42,6 +44,7 @@ import org.dossier.testing.TestClient;
 import org.dossier.testing.TestDatabase;
 import org.dossier.testing.TestFiles;
 import org.dossier.testing.TestRecords;
+import org.dossier.testing.TestS3;
 import org.dossier.testing.TestTenants;
 import org.dossier.testing.TestUsers;
 import org.jdbi.v3.core.Jdbi;
@@ -313,6 +316,54 @@ class TenantMoveTest {
         assertThat(wholeDatabase(services.jdbi())).isEqualTo(before);
         assertThat(files(attachmentsRoot())).isEqualTo(filesBefore);
         assertThat(services.tenants().find(slug)).isEmpty();
+    }
+
+    @Test
+    void attachments_move_to_and_from_an_s3_store_and_a_failed_import_leaves_no_object_there() throws Exception {
+        Seeded seeded = seed("seau");
+        Path archive = export(seeded.tenant(), new ArrayList<>());
+        String attachmentId = services.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT id FROM attachments WHERE tenant_id = :tenantId")
+                .bind("tenantId", seeded.tenant().id().value()).mapTo(String.class).one());
+        byte[] bytes;
+        try (InputStream in = services.attachmentStore().open(new ObjectKey(seeded.tenant().id(), attachmentId))) {
+            bytes = in.readAllBytes();
+        }
+        try (S3Store bucket = TestS3.newStore()) {
+            String failedSlug = "seau-echec-" + (System.nanoTime() % 1_000_000);
+            ServiceImport failing = new ServiceImport(services.jdbi(), bucket, services.encryption(), services.mapper(),
+                    services.audit(), services.tenants(), Clock.systemUTC(), table -> {
+                        if (table.equals("records")) {
+                            throw new IllegalStateException("injected failure");
+                        }
+                    });
+            List<ObjectKey> tried = new ArrayList<>();
+            assertThatThrownBy(() -> failing.load(archive, PASSPHRASE, Optional.of(failedSlug), Actor.system("test"),
+                    line -> { })).hasMessageContaining("injected failure");
+            long nextId = services.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT MAX(id) FROM tenants").mapTo(Long.class).one());
+            for (long id = seeded.tenant().id().value(); id <= nextId + 2; id++) {
+                tried.add(new ObjectKey(new TenantId(id), attachmentId));
+            }
+            for (ObjectKey key : tried) {
+                assertThat(bucket.exists(key)).as(key.path()).isFalse();
+            }
+
+            String slug = "seau-" + (System.nanoTime() % 1_000_000);
+            ServiceImport.Imported imported = new ServiceImport(services.jdbi(), bucket, services.encryption(),
+                    services.mapper(), services.audit(), services.tenants(), Clock.systemUTC())
+                    .load(archive, PASSPHRASE, Optional.of(slug), Actor.system("test"), line -> { });
+            try (InputStream in = bucket.open(new ObjectKey(new TenantId(imported.tenantId()), attachmentId))) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
+
+            Path again = work.resolve("from-s3.zip");
+            new ServiceExport(services.jdbi(), bucket, services.encryption(), services.mapper(), services.audit(),
+                    Clock.systemUTC()).export(slug, PASSPHRASE, again, Actor.system("test"), line -> { });
+            try (ZipFile zip = new ZipFile(again.toFile())) {
+                assertThat(zip.getInputStream(zip.getEntry("attachments/" + attachmentId)).readAllBytes()).isEqualTo(bytes);
+            }
+        }
     }
 
     private static Path attachmentsRoot() {
