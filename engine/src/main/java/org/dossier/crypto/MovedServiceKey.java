@@ -65,7 +65,10 @@ public final class MovedServiceKey {
         return master.wrap(tenantId, key);
     }
 
-    /** This key wrapped for an archive: {@code archiveId} names the archive, so that it opens in no other. */
+    /**
+     * This key wrapped for an archive: {@code archiveId} names the archive and what it holds, so that
+     * the key opens in no other archive and not once its manifest was altered.
+     */
     public PassphraseWrapped wrapWithPassphrase(String passphrase, String archiveId) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);

@@ -39,6 +39,24 @@ record ArchiveManifest(String format, String archiveId, Instant createdAt, Strin
         return Optional.ofNullable(dataKey);
     }
 
+    ArchiveManifest withKey(WrappedKey key) {
+        return new ArchiveManifest(format, archiveId, createdAt, schemaVersion, sourceTenantId, slug, sourceTenantSlug,
+                members, attachments, tables, entries, key);
+    }
+
+    /**
+     * What the wrapped data key is bound to (its associated data): the archive's id and everything
+     * the manifest says of its content, so that the passphrase also authenticates the manifest.
+     */
+    String binding() {
+        StringBuilder text = new StringBuilder(format).append('\n').append(archiveId).append('\n').append(schemaVersion)
+                .append('\n').append(sourceTenantId).append('\n').append(slug).append('\n');
+        new java.util.TreeMap<>(tables).forEach((table, rows) -> text.append(table).append('=').append(rows).append('\n'));
+        new java.util.TreeMap<>(entries).forEach((name, entry) -> text.append(name).append(' ').append(entry.sha256())
+                .append(' ').append(entry.bytes()).append('\n'));
+        return text.toString();
+    }
+
     static String tableEntry(String table) {
         return TABLES + table + ".jsonl";
     }

@@ -120,14 +120,16 @@ public final class ServiceExport {
                     (System.nanoTime() - tableStarted) / 1e9));
         }
         long attachments = writeAttachments(handle, new TenantId(tenantId), writer, progress);
+        ArchiveManifest unkeyed = new ArchiveManifest(ArchiveManifest.FORMAT, archiveId, clock.instant(),
+                SchemaVersion.of(handle), tenantId, slug, sourceSlug.orElse(null), members, attachments, tables,
+                writer.entries(), null);
+        // Bound to the manifest's content: a manifest altered along with its entries no longer opens the key.
         Optional<ArchiveManifest.WrappedKey> dataKey = handle.createQuery(
                         "SELECT wrapped_key FROM service_data_keys WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId).mapTo(byte[].class).findOne()
                 .map(wrapped -> wrapped(MovedServiceKey.unwrap(encryption.master(), new TenantId(tenantId), wrapped)
-                        .wrapWithPassphrase(passphrase, archiveId)));
-        return new ArchiveManifest(ArchiveManifest.FORMAT, archiveId, clock.instant(), SchemaVersion.of(handle), tenantId,
-                slug, sourceSlug.orElse(null), members, attachments, tables, writer.entries(),
-                dataKey.orElse(null));
+                        .wrapWithPassphrase(passphrase, unkeyed.binding())));
+        return unkeyed.withKey(dataKey.orElse(null));
     }
 
     private long writeAttachments(Handle handle, TenantId tenantId, ArchiveWriter writer, Consumer<String> progress)

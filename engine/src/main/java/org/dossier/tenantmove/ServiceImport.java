@@ -165,7 +165,7 @@ public final class ServiceImport {
             return Optional.of(MovedServiceKey.unwrapWithPassphrase(new MovedServiceKey.PassphraseWrapped(wrapped.kdf(),
                     wrapped.memoryKib(), wrapped.iterations(), wrapped.parallelism(),
                     Base64.getDecoder().decode(wrapped.salt()), Base64.getDecoder().decode(wrapped.wrapped())),
-                    passphrase.strip(), manifest.archiveId()));
+                    passphrase.strip(), manifest.binding()));
         } catch (SealedValueException | IllegalArgumentException e) {
             throw new TenantMoveRefusedException("wrongPassphrase", "the passphrase does not open the archive's data key"
                     + " (not the export's, or the archive was altered); nothing was imported");

@@ -276,6 +276,14 @@ class TenantMoveTest {
         assertThatThrownBy(() -> importer(services).load(damaged, PASSPHRASE, Optional.of(slug), Actor.system("test"),
                 line -> { })).isInstanceOf(TenantMoveRefusedException.class)
                 .hasMessageContaining("tables/records.jsonl").hasMessageContaining("nothing was imported");
+        // Altered along with its manifest's checksum: the passphrase-wrapped key is bound to the manifest.
+        Path forged = rewrite(archive, "tables/records.jsonl", text -> text.replace("Hélène", "Hélèna"));
+        String oldSha = sha256(archive, "tables/records.jsonl");
+        String newSha = sha256(forged, "tables/records.jsonl");
+        Path forgedManifest = rewrite(forged, "manifest.json", text -> text.replace(oldSha, newSha));
+        assertThatThrownBy(() -> importer(services).load(forgedManifest, PASSPHRASE, Optional.of(slug),
+                Actor.system("test"), line -> { })).isInstanceOf(TenantMoveRefusedException.class)
+                .hasMessageContaining("the archive was altered");
         Path older = rewrite(archive, "manifest.json", text -> text.replaceFirst("\"schemaVersion\" : \"\\d+\"",
                 "\"schemaVersion\" : \"7\""));
         assertThatThrownBy(() -> importer(services).load(older, PASSPHRASE, Optional.of(slug), Actor.system("test"),
@@ -391,6 +399,13 @@ class TenantMoveTest {
             }
         }
         return copy;
+    }
+
+    private static String sha256(Path archive, String entry) throws Exception {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(zip.getInputStream(zip.getEntry(entry)).readAllBytes()));
+        }
     }
 
     /** Every row of every table but the job table, each column as text (bytes in hex), rows sorted. */
