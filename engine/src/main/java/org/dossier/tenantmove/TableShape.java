@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The stored columns of a table as the database describes them (generated columns left out: the
- * database computes them again), so that a table a later migration adds or alters is carried
+ * database computes them again; MySQL's {@code DEFAULT_GENERATED}, a default, is kept), so that a table a later migration adds or alters is carried
  * without editing this package.
  */
 record TableShape(String table, List<Column> columns) {
@@ -27,7 +27,8 @@ record TableShape(String table, List<Column> columns) {
         List<Column> columns = handle.createQuery("""
                         SELECT column_name, data_type FROM information_schema.columns
                          WHERE table_schema = DATABASE() AND table_name = :table
-                           AND COALESCE(generation_expression, '') = '' AND extra NOT LIKE '%GENERATED%'
+                           AND COALESCE(generation_expression, '') = ''
+                           AND extra NOT LIKE '%VIRTUAL GENERATED%' AND extra NOT LIKE '%STORED GENERATED%'
                          ORDER BY ordinal_position
                         """).bind("table", table)
                 .map((rs, ctx) -> new Column(rs.getString(1), ColumnKind.of(table, rs.getString(1),
