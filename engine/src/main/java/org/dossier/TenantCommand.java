@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code tenant}: services from the command line, on the configured database. */
 @Command(name = "tenant", mixinStandardHelpOptions = true,
         subcommands = {TenantCommand.Clone.class, TenantCommand.Suspend.class, TenantCommand.Resume.class,
-                TenantCommand.Delete.class, TenantRetentionCommand.class},
+                TenantCommand.Delete.class, TenantRetentionCommand.class, TenantMoveCommands.Export.class,
+                TenantMoveCommands.Import.class},
         description = "Manage services (tenants).")
 final class TenantCommand implements Runnable {
     @Override

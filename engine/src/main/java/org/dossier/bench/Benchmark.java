@@ -63,7 +63,7 @@ public final class Benchmark implements Callable<Integer> {
 
     private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
             "list-filtered",
-            "refuse", "lifecycle", "backup", "export", "import");
+            "refuse", "lifecycle", "backup", "export", "import", "tenant-move");
 
     @Override
     public Integer call() throws Exception {
@@ -236,6 +236,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (scenarios.contains("backup")) {
             BackupBench.run(database, services);
+        }
+        if (scenarios.contains("tenant-move")) {
+            TenantMoveBench.run(services, loaded.get(0));
         }
         // Last of all: the pass deletes case files (only on demand, not in the default list).
         if (scenarios.contains("lifecycle")) {

@@ -103,11 +103,11 @@ public final class ConfidentialCipher {
         return Aead.open(keys.forOpening(tenantId), bytes, context);
     }
 
-    private static byte[] recordContext(TenantId tenantId, RecordId recordId) {
+    static byte[] recordContext(TenantId tenantId, RecordId recordId) {
         return ("dossier:record:v1:" + tenantId.value() + ":" + recordId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] otherContext(TenantId tenantId, String context) {
+    static byte[] otherContext(TenantId tenantId, String context) {
         return ("dossier:text:v1:" + tenantId.value() + ":" + context).getBytes(StandardCharsets.UTF_8);
     }
 

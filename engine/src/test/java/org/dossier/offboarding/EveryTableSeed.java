@@ -25,6 +25,14 @@ public final class EveryTableSeed {
         return TableDump.tenantScopedTables(services);
     }
 
+    /**
+     * The full dump of a service: its rows in every tenant-scoped table, its tenants row, its
+     * members' accounts, sessions and tokens, every column as text, rows sorted.
+     */
+    public static java.util.Map<String, List<String>> dump(Services services, org.dossier.tenant.TenantId tenantId) {
+        return TableDump.ofTenant(services, tenantId);
+    }
+
     /** How many rows each tenant-scoped table holds for the service; tables with none are left out. */
     public static java.util.Map<String, Long> rows(Services services, Tenant tenant) {
         return TableDump.remaining(services, tenant.id());
