@@ -109,7 +109,7 @@ public final class ServiceExport {
         }
         progress.accept("members: " + members + " account(s), by e-mail (no password)");
         Map<String, Long> tables = new LinkedHashMap<>();
-        for (String table : TableShape.tenantScopedTables(handle)) {
+        for (String table : TableShape.carriedTables(handle)) {
             long tableStarted = System.nanoTime();
             long count;
             try (OutputStream out = writer.entry(ArchiveManifest.tableEntry(table))) {

@@ -145,7 +145,7 @@ public final class ServiceImport {
             throw new TenantMoveRefusedException("slugExists", "a service with slug " + targetSlug + " exists already"
                     + " here: give another with --slug; nothing was imported");
         }
-        List<String> tablesHere = jdbi.withHandle(TableShape::tenantScopedTables);
+        List<String> tablesHere = jdbi.withHandle(TableShape::carriedTables);
         if (!tablesHere.containsAll(manifest.tables().keySet())) {
             throw new TenantMoveRefusedException("schemaMismatch", "the archive holds tables this installation lacks;"
                     + " nothing was imported");

@@ -15,6 +15,20 @@ record TableShape(String table, List<Column> columns) {
     record Column(String name, ColumnKind kind) {}
 
     /** Every table of the schema with a {@code tenant_id} column, by name. */
+    /**
+     * Tenant-scoped tables a move does not carry: an import run's bookkeeping (its ledger and
+     * errors) belongs to the installation that ran it, beside its uploaded file under that
+     * installation's data directory, which no archive holds. What the run did travels: its case
+     * files, their external ids (so a re-run in the target still never duplicates) and its
+     * {@code records.imported} audit event.
+     */
+    static final java.util.Set<String> NOT_CARRIED = java.util.Set.of("import_runs", "import_rows", "import_errors");
+
+    /** The tenant-scoped tables an archive holds: every one but {@link #NOT_CARRIED}. */
+    static List<String> carriedTables(Handle handle) {
+        return tenantScopedTables(handle).stream().filter(table -> !NOT_CARRIED.contains(table)).toList();
+    }
+
     static List<String> tenantScopedTables(Handle handle) {
         return handle.createQuery("""
                         SELECT table_name FROM information_schema.columns
