@@ -1,0 +1,447 @@
+package org.dossier.db;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Decides where Vitess would send one SQL statement of the code, given the {@link VSchema}: to one
+ * shard, to the unsharded platform keyspace, or everywhere (a scatter).
+ *
+ * <p>A statement on a sharded table routes to one shard when every occurrence of a sharded table
+ * in it (each {@code FROM}, {@code JOIN}, {@code UPDATE}, {@code DELETE} target and subquery) is
+ * pinned by an equality of its {@code tenant_id} to a parameter or a literal, directly or through
+ * an equality with another occurrence's {@code tenant_id} that is pinned ({@code JOIN ... ON
+ * h.tenant_id = r.tenant_id}). Only equalities that always hold count: those reached through
+ * {@code AND} alone from a {@code WHERE} or an {@code ON}, never under {@code OR}, {@code NOT} or
+ * {@code CASE}. An {@code INSERT} into a sharded table names {@code tenant_id} among its columns.
+ * {@code tenant_id IN (...)} is not one shard: it goes to every shard its values hash to.
+ *
+ * <p>A deliberate platform-wide statement carries {@code /* all tenants *}{@code /} (the marker
+ * {@link SqlScanner} already honours) and is reported as a scatter. Joining a sharded table with a
+ * table that lives only in the unsharded keyspace is reported too: Vitess would run it as a
+ * cross-keyspace join in its gateway, row by row, unless that table is a reference table copied
+ * into every shard.
+ */
+final class ShardRouting {
+    /** JDBI's defined attributes ({@code <tenantIds>}) read as a parameter so that the SQL parses. */
+    private static final Pattern DEFINED = Pattern.compile("<(\\w+)>");
+    private static final Set<String> NOT_TABLES = Set.of("dual", "fragment");
+
+    private final VSchema vschema;
+    private final Pattern touchesSharded;
+
+    ShardRouting(VSchema vschema) {
+        this.vschema = vschema;
+        this.touchesSharded = Pattern.compile("\\b(?:from|join|update|into|truncate(?:\\s+table)?)\\s+`?(?:"
+                + String.join("|", vschema.sharded().keySet().stream().map(Pattern::quote).toList()) + ")`?(?![\\w$])");
+    }
+
+    /**
+     * Where a statement on a sharded table goes: one shard; the shards of the services a
+     * {@code tenant_id IN (...)} lists (Vitess's {@code IN} route, never all of them); or all
+     * shards, said on purpose with the marker.
+     */
+    enum Route { ONE_SHARD, LISTED_SHARDS, SCATTER_MARKED }
+
+    /** A statement on a sharded table, and where it goes. */
+    record Routed(String file, int line, Route route, String sql) {}
+
+    /** A statement that would not route to one shard, and why. */
+    record Problem(String file, int line, String why, String sql) {
+        @Override
+        public String toString() {
+            return file + ":" + line + " " + why + ": " + sql.replaceAll("\\s+", " ").trim();
+        }
+    }
+
+    /** What the check of a module found. */
+    record Report(List<Routed> routed, List<Problem> problems) {
+        List<Routed> scatters() {
+            return routed.stream().filter(statement -> statement.route() == Route.SCATTER_MARKED).toList();
+        }
+    }
+
+    Report check(List<SqlScanner.Source> sources) {
+        List<Routed> routed = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (SqlScanner.Source source : sources) {
+            for (SqlScanner.Piece piece : source.pieces()) {
+                String lower = piece.sql().toLowerCase(Locale.ROOT);
+                if (!touchesSharded.matcher(lower).find()) {
+                    continue;
+                }
+                if (lower.contains(SqlScanner.ALL_TENANTS)) {
+                    routed.add(new Routed(source.file(), piece.line(), Route.SCATTER_MARKED, piece.sql()));
+                    continue;
+                }
+                Verdict verdict = verdict(piece.sql());
+                if (verdict.problem() == null) {
+                    routed.add(new Routed(source.file(), piece.line(), verdict.route(), piece.sql()));
+                } else {
+                    problems.add(new Problem(source.file(), piece.line(), verdict.problem(), piece.sql()));
+                }
+            }
+        }
+        return new Report(routed, problems);
+    }
+
+    /** Where a statement goes, or (problem not null) why it would not go to one shard. */
+    record Verdict(Route route, String problem) {}
+
+    Verdict verdict(String sql) {
+        Statement statement;
+        try {
+            statement = CCJSqlParserUtil.parse(normalized(sql));
+        } catch (JSQLParserException e) {
+            return new Verdict(null, "cannot be parsed (" + firstLine(e) + ")");
+        }
+        Walk walk = new Walk(vschema);
+        walk.run(statement);
+        List<String> problems = new ArrayList<>();
+        if (statement instanceof Insert insert && vschema.sharded().containsKey(name(insert.getTable()))) {
+            String column = vschema.sharded().get(name(insert.getTable()));
+            if (insert.getColumns() == null || insert.getColumns().stream()
+                    .noneMatch(named -> named.getColumnName().replace("`", "").equalsIgnoreCase(column))) {
+                problems.add("inserts into " + name(insert.getTable()) + " without naming " + column);
+            }
+        }
+        Set<Occurrence> sharded = new LinkedHashSet<>();
+        for (Occurrence occurrence : walk.occurrences) {
+            if (walk.withNames.contains(occurrence.table) || NOT_TABLES.contains(occurrence.table)) {
+                continue;
+            }
+            if (vschema.sharded().containsKey(occurrence.table)) {
+                if (!occurrence.target) {
+                    sharded.add(occurrence);
+                }
+            } else if (!vschema.unsharded().contains(occurrence.table) && !vschema.reference().containsKey(occurrence.table)) {
+                problems.add("uses " + occurrence.table + ", which the VSchema does not name");
+            }
+        }
+        if (!sharded.isEmpty()) {
+            walk.occurrences.stream().map(Occurrence::table).filter(vschema::isPlatformOnly).distinct().forEach(table ->
+                    problems.add("joins a sharded table with " + table + ", which is in no shard (not a reference table)"));
+            writtenTable(statement).filter(table -> !vschema.sharded().containsKey(table)).ifPresent(table ->
+                    problems.add("writes " + table + ", kept in the unsharded keyspace, from a sharded table's rows"));
+        }
+        boolean listed = false;
+        Set<Occurrence> pinned = walk.pinned();
+        for (Occurrence occurrence : sharded) {
+            if (walk.inLists.contains(occurrence) && !pinned.contains(occurrence)) {
+                listed = true;
+            } else if (!pinned.contains(occurrence)) {
+                problems.add(occurrence.table + " is not pinned to one " + vschema.sharded().get(occurrence.table));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Verdict(null, String.join("; ", new LinkedHashSet<>(problems)));
+        }
+        return new Verdict(listed ? Route.LISTED_SHARDS : Route.ONE_SHARD, null);
+    }
+
+    private static java.util.Optional<String> writtenTable(Statement statement) {
+        if (statement instanceof Update update) {
+            return java.util.Optional.of(name(update.getTable()));
+        } else if (statement instanceof Delete delete && delete.getTable() != null) {
+            return java.util.Optional.of(name(delete.getTable()));
+        } else if (statement instanceof Insert insert) {
+            return java.util.Optional.of(name(insert.getTable()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The SQL as JSqlParser can read it: JDBI's {@code <list>} and {@code :name} as named parameters
+     * (prefixed, since a name may be a keyword: {@code :check}); what Java code inserts between
+     * literals ({@code " ... "} from {@link JavaLiterals}, {@code %s} of a format) as a column
+     * where a column fits, else dropped; MariaDB's {@code LOCK IN SHARE MODE} as {@code FOR
+     * UPDATE}, which routes alike; and a fragment ({@code FROM ...}, {@code JOIN ...},
+     * {@code EXISTS (...)}) completed into a statement of its own, over a table named
+     * {@code fragment} that stands for the rest of the query. MySQL's {@code JSON_TABLE(...)}, which
+     * JSqlParser does not know, reads the row beside it and no table: it becomes a derived table.
+     */
+    static String normalized(String sql) {
+        String text = withoutJsonTables(DEFINED.matcher(sql.strip()).replaceAll(":$1"));
+        text = text.replaceAll("(?<![:\\w]):(\\w+)", ":p_$1").replace("%s", " ... ");
+        text = text.replaceAll("(?i)\\bLOCK\\s+IN\\s+SHARE\\s+MODE\\b", "FOR UPDATE");
+        text = text.replaceAll("(?i)^EXPLAIN\\s+", "");
+        text = text.replaceAll("(?i)(\\bselect|,|\\(|\\bor|\\band)\\s*\\.\\.\\.", "$1 elided");
+        text = text.replaceAll("\\.\\.\\.\\s*(?=[,)])", "elided ").replace("...", " ").replaceAll("\\s+", " ").strip();
+        if (text.regionMatches(true, 0, "elided from", 0, 11)) {
+            text = text.substring("elided".length()).strip();
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("from ")) {
+            return "SELECT * " + text;
+        } else if (lower.matches("^(?:left |right |inner |cross )?join\\b[\\s\\S]*")) {
+            return "SELECT * FROM fragment " + text;
+        } else if (lower.matches("^(?:not\\s+)?exists\\b[\\s\\S]*")) {
+            return "SELECT " + text;
+        }
+        return text;
+    }
+
+    private static String withoutJsonTables(String sql) {
+        Matcher call = Pattern.compile("(?i)\\bJSON_TABLE\\s*\\(").matcher(sql);
+        if (!call.find()) {
+            return sql;
+        }
+        int depth = 1;
+        int end = call.end();
+        while (end < sql.length() && depth > 0) {
+            char c = sql.charAt(end++);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return sql.substring(0, call.start()) + "(SELECT 1 AS json_value)" + withoutJsonTables(sql.substring(end));
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        return message.lines().findFirst().orElse("").strip();
+    }
+
+    private static String name(Table table) {
+        return table.getName().replace("`", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** One table named in a statement, in a query block; {@code target} for an INSERT's table. */
+    private record Occurrence(int id, int block, String table, String alias, boolean target) {}
+
+    /** Walks the whole statement (subqueries included) for its tables and the equalities that always hold. */
+    private static final class Walk extends TablesNamesFinder<Void> {
+        private final Set<String> vindexColumns;
+        private final VSchema vschema;
+        private final List<Occurrence> occurrences = new ArrayList<>();
+        private final Set<String> withNames = new HashSet<>();
+        private final Set<Occurrence> inLists = new HashSet<>();
+        /** {@code a.tenant_id = b.tenant_id}: both sides, in the block where it stands. */
+        private final List<Link> links = new ArrayList<>();
+        /** {@code a.tenant_id = :tenantId}, and {@code a.tenant_id IN (...)}. */
+        private final List<Side> pins = new ArrayList<>();
+        private final List<Side> ins = new ArrayList<>();
+        private final Deque<Integer> blocks = new ArrayDeque<>();
+        private int nextBlock;
+        private int conditional;
+        private Table insertTarget;
+
+        /** One side of an equality: the block, the table's alias or name ("" unqualified), the column. */
+        private record Side(int block, String qualifier, String column) {}
+
+        private record Link(Side left, Side right) {}
+
+        Walk(VSchema vschema) {
+            this.vschema = vschema;
+            this.vindexColumns = new HashSet<>(vschema.sharded().values());
+            init(true);
+        }
+
+        void run(Statement statement) {
+            if (statement instanceof Insert insert) {
+                insertTarget = insert.getTable();
+            }
+            blocks.push(nextBlock++);
+            statement.accept(this, null);
+        }
+
+        @Override
+        public <S> Void visit(Table table, S context) {
+            String alias = table.getAlias() == null ? null : table.getAlias().getName().toLowerCase(Locale.ROOT);
+            occurrences.add(new Occurrence(occurrences.size(), blocks.peek(), name(table), alias, table == insertTarget));
+            return super.visit(table, context);
+        }
+
+        /** A column's qualifier is not a table read: {@code r.id} names the {@code r} of a FROM. */
+        @Override
+        public <S> Void visit(Column column, S context) {
+            return null;
+        }
+
+        @Override
+        public <S> Void visit(WithItem<?> withItem, S context) {
+            withNames.add(withItem.getAliasName().toLowerCase(Locale.ROOT));
+            return super.visit(withItem, context);
+        }
+
+        @Override
+        public <S> Void visit(PlainSelect select, S context) {
+            return inBlock(() -> super.visit(select, context));
+        }
+
+        @Override
+        public <S> Void visit(Update update, S context) {
+            return inBlock(() -> super.visit(update, context));
+        }
+
+        @Override
+        public <S> Void visit(Delete delete, S context) {
+            return inBlock(() -> super.visit(delete, context));
+        }
+
+        @Override
+        public <S> Void visit(OrExpression expression, S context) {
+            return conditionally(() -> super.visit(expression, context));
+        }
+
+        @Override
+        public <S> Void visit(XorExpression expression, S context) {
+            return conditionally(() -> super.visit(expression, context));
+        }
+
+        @Override
+        public <S> Void visit(NotExpression expression, S context) {
+            return conditionally(() -> super.visit(expression, context));
+        }
+
+        @Override
+        public <S> Void visit(CaseExpression expression, S context) {
+            return conditionally(() -> super.visit(expression, context));
+        }
+
+        @Override
+        public <S> Void visit(EqualsTo equals, S context) {
+            if (conditional == 0) {
+                record(equals.getLeftExpression(), equals.getRightExpression());
+                record(equals.getRightExpression(), equals.getLeftExpression());
+            }
+            return super.visit(equals, context);
+        }
+
+        @Override
+        public <S> Void visit(InExpression in, S context) {
+            Side side = side(in.getLeftExpression());
+            if (conditional == 0 && !in.isNot() && side != null) {
+                ins.add(side);
+            }
+            return super.visit(in, context);
+        }
+
+        private void record(Expression column, Expression value) {
+            Side side = side(column);
+            if (side == null) {
+                return;
+            }
+            Side other = side(value);
+            if (other != null) {
+                links.add(new Link(side, other));
+            } else if (value instanceof JdbcNamedParameter || value instanceof JdbcParameter
+                    || value instanceof LongValue || value instanceof StringValue) {
+                pins.add(side);
+            }
+        }
+
+        /** A vindex column ({@code tenant_id}) as one side of a condition, or null for anything else. */
+        private Side side(Expression expression) {
+            if (expression instanceof Column column) {
+                String name = column.getColumnName().replace("`", "").toLowerCase(Locale.ROOT);
+                if (vindexColumns.contains(name)) {
+                    String qualifier = column.getTable() == null || column.getTable().getName() == null ? ""
+                            : column.getTable().getName().replace("`", "").toLowerCase(Locale.ROOT);
+                    return new Side(blocks.peek(), qualifier, name);
+                }
+            }
+            return null;
+        }
+
+        /** The occurrences pinned to one value of their vindex column, directly or through links. */
+        Set<Occurrence> pinned() {
+            Set<Occurrence> pinned = new HashSet<>();
+            pins.forEach(pin -> pinned.addAll(resolve(pin)));
+            ins.forEach(in -> inLists.addAll(resolve(in)));
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (Link link : links) {
+                    Set<Occurrence> left = resolve(link.left());
+                    Set<Occurrence> right = resolve(link.right());
+                    if (!left.isEmpty() && !right.isEmpty()) {
+                        if (pinned.containsAll(left)) {
+                            grew |= pinned.addAll(right);
+                        }
+                        if (pinned.containsAll(right)) {
+                            grew |= pinned.addAll(left);
+                        }
+                    }
+                }
+            }
+            return pinned;
+        }
+
+        /**
+         * The sharded occurrences a side names, when the column is their vindex column: unqualified,
+         * the tables of its block (SQL refuses an ambiguous column); qualified, the table of that alias
+         * or name in its block, else anywhere in the statement (a correlated subquery's outer table).
+         */
+        private Set<Occurrence> resolve(Side side) {
+            Set<Occurrence> found = new HashSet<>();
+            for (boolean sameBlock : new boolean[] {true, false}) {
+                for (Occurrence occurrence : occurrences) {
+                    boolean named = side.qualifier().isEmpty() ? sameBlock
+                            : side.qualifier().equals(occurrence.alias)
+                                    || (occurrence.alias == null && side.qualifier().equals(occurrence.table));
+                    if (named && (!sameBlock || occurrence.block == side.block())
+                            && side.column().equals(vschema.sharded().get(occurrence.table))) {
+                        found.add(occurrence);
+                    }
+                }
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+            return found;
+        }
+
+        /** A subquery is a block of its own: its conditions hold within it, whatever surrounds it. */
+        private Void inBlock(java.util.function.Supplier<Void> visit) {
+            blocks.push(nextBlock++);
+            int outer = conditional;
+            conditional = 0;
+            try {
+                return visit.get();
+            } finally {
+                conditional = outer;
+                blocks.pop();
+            }
+        }
+
+        private Void conditionally(java.util.function.Supplier<Void> visit) {
+            conditional++;
+            try {
+                return visit.get();
+            } finally {
+                conditional--;
+            }
+        }
+    }
+}
