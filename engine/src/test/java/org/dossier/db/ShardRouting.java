@@ -49,7 +49,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * {@code tenant_id IN (...)} is not one shard: it goes to every shard its values hash to.
  *
  * <p>A deliberate platform-wide statement carries {@code /* all tenants *}{@code /} (the marker
- * {@link SqlScanner} already honours) and is reported as a scatter. Joining a sharded table with a
+ * {@link SqlScanner} already honours) and is reported as a scatter; it must still stay within one
+ * keyspace. Joining a sharded table with a
  * table that lives only in the unsharded keyspace is reported too: Vitess would run it as a
  * cross-keyspace join in its gateway, row by row, unless that table is a reference table copied
  * into every shard.
@@ -102,11 +103,7 @@ final class ShardRouting {
                 if (!touchesSharded.matcher(lower).find()) {
                     continue;
                 }
-                if (lower.contains(SqlScanner.ALL_TENANTS)) {
-                    routed.add(new Routed(source.file(), piece.line(), Route.SCATTER_MARKED, piece.sql()));
-                    continue;
-                }
-                Verdict verdict = verdict(piece.sql());
+                Verdict verdict = verdict(piece.sql(), lower.contains(SqlScanner.ALL_TENANTS));
                 if (verdict.problem() == null) {
                     routed.add(new Routed(source.file(), piece.line(), verdict.route(), piece.sql()));
                 } else {
@@ -121,6 +118,14 @@ final class ShardRouting {
     record Verdict(Route route, String problem) {}
 
     Verdict verdict(String sql) {
+        return verdict(sql, false);
+    }
+
+    /**
+     * With {@code marked}, the statement may go to every shard, but it must still stay within one
+     * keyspace: the marker says "all services", not "two keyspaces".
+     */
+    Verdict verdict(String sql, boolean marked) {
         Statement statement;
         try {
             statement = CCJSqlParserUtil.parse(normalized(sql));
@@ -165,10 +170,13 @@ final class ShardRouting {
                 problems.add(occurrence.table + " is not pinned to one " + vschema.sharded().get(occurrence.table));
             }
         }
+        if (marked) {
+            problems.removeIf(problem -> problem.contains(" is not pinned to one "));
+        }
         if (!problems.isEmpty()) {
             return new Verdict(null, String.join("; ", new LinkedHashSet<>(problems)));
         }
-        return new Verdict(listed ? Route.LISTED_SHARDS : Route.ONE_SHARD, null);
+        return new Verdict(marked ? Route.SCATTER_MARKED : listed ? Route.LISTED_SHARDS : Route.ONE_SHARD, null);
     }
 
     private static java.util.Optional<String> writtenTable(Statement statement) {
@@ -184,7 +192,7 @@ final class ShardRouting {
 
     /**
      * The SQL as JSqlParser can read it: JDBI's {@code <list>} and {@code :name} as named parameters
-     * (prefixed, since a name may be a keyword: {@code :check}); what Java code inserts between
+     * (prefixed, since a name may be a keyword: {@code :check}); comments dropped; what Java code inserts between
      * literals ({@code " ... "} from {@link JavaLiterals}, {@code %s} of a format) as a column
      * where a column fits, else dropped; MariaDB's {@code LOCK IN SHARE MODE} as {@code FOR
      * UPDATE}, which routes alike; and a fragment ({@code FROM ...}, {@code JOIN ...},
@@ -193,7 +201,7 @@ final class ShardRouting {
      * JSqlParser does not know, reads the row beside it and no table: it becomes a derived table.
      */
     static String normalized(String sql) {
-        String text = withoutJsonTables(DEFINED.matcher(sql.strip()).replaceAll(":$1"));
+        String text = withoutJsonTables(DEFINED.matcher(sql.strip()).replaceAll(":$1")).replaceAll("(?s)/\\*.*?\\*/", " ");
         text = text.replaceAll("(?<![:\\w]):(\\w+)", ":p_$1").replace("%s", " ... ");
         text = text.replaceAll("(?i)\\bLOCK\\s+IN\\s+SHARE\\s+MODE\\b", "FOR UPDATE");
         text = text.replaceAll("(?i)^EXPLAIN\\s+", "");

@@ -30,7 +30,11 @@ class ShardRoutingTest {
     private static final Map<String, String> KNOWN_CROSS_KEYSPACE = Map.of(
             "src/main/java/org/dossier/tenant/TenantDao.java UPDATE tenants SET template = TRUE",
             "marks a service as a template only while it has no case file: under Vitess, lock the"
-                    + " service's row, count its case files on its shard, then update");
+                    + " service's row, count its case files on its shard, then update",
+            "src/main/java/org/dossier/offboarding/OffboardingDao.java DELETE FROM users WHERE id IN",
+            "deletes the accounts left without any membership (a correlated subquery on every shard, which"
+                    + " Vitess does not run across keyspaces): under Vitess, read the accounts' memberships"
+                    + " first, then delete by id");
 
     private static final VSchema VSCHEMA = VSchema.load();
     private static final ShardRouting ROUTING = new ShardRouting(VSCHEMA);
@@ -119,6 +123,9 @@ class ShardRoutingTest {
                 new SqlScanner.Piece("SELECT COUNT(*) FROM records", 4),
                 new SqlScanner.Piece("SELECT 'a message about records, not SQL'", 5)))));
         assertThat(report.scatters()).extracting(ShardRouting.Routed::line).containsExactly(3);
+        assertThat(ROUTING.verdict("SELECT /* all tenants */ s.id FROM sessions s JOIN memberships m ON m.user_id = s.user_id",
+                true).problem()).as("the marker allows every shard, not two keyspaces")
+                .isEqualTo("joins a sharded table with sessions, which is in no shard (not a reference table)");
         assertThat(report.problems()).extracting(Object::toString)
                 .containsExactly("Dao.java:4 records is not pinned to one tenant_id: SELECT COUNT(*) FROM records");
     }
