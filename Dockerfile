@@ -19,12 +19,14 @@ RUN mvn -B -q -o package -DskipTests
 
 # Runtime stage: a JRE and the one jar, run as an unprivileged user.
 FROM eclipse-temurin:17-jre
-# curl for the health check only.
+# curl for the health check only. The data directory exists in the image, owned by the user, so that
+# a named volume mounted on it starts with that owner (an empty root-owned one could not be written).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 dossier \
-    && useradd --system --uid 10001 --gid dossier --home-dir /var/lib/dossier --create-home dossier
+    && useradd --system --uid 10001 --gid dossier --home-dir /var/lib/dossier --create-home dossier \
+    && install -d -o dossier -g dossier -m 0700 /var/lib/dossier/data
 WORKDIR /var/lib/dossier
 COPY --from=build /src/engine/target/dossier.jar /opt/dossier/dossier.jar
 # A numeric user, so that an orchestrator enforcing "run as non-root" can check it without /etc/passwd.

@@ -51,6 +51,10 @@ class DeployFilesTest {
 
         String user = DOCKERFILE.lastInStage(runtime, "USER").orElseThrow().arguments().split(":")[0];
         assertThat(user).isNotIn("root", "0", "").matches("[1-9][0-9]*");
+        String dataDir = DOCKERFILE.env(runtime, "DOSSIER_DATA_DIR").orElseThrow();
+        assertThat(DOCKERFILE.inStage(runtime, "RUN")).as("the data directory made in the image, owned by the user")
+                .anySatisfy(run -> assertThat(run.arguments()).contains("--uid " + user)
+                        .containsPattern("install -d -o dossier -g dossier -m 0700 " + Pattern.quote(dataDir) + "(\\s|$)"));
         assertThat(DOCKERFILE.instructions().get(DOCKERFILE.instructions().size() - 1).stage()).isEqualTo(runtime);
     }
 

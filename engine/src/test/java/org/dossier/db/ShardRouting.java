@@ -65,8 +65,10 @@ final class ShardRouting {
 
     ShardRouting(VSchema vschema) {
         this.vschema = vschema;
-        this.touchesSharded = Pattern.compile("\\b(?:from|join|update|into|truncate(?:\\s+table)?)\\s+`?(?:"
-                + String.join("|", vschema.sharded().keySet().stream().map(Pattern::quote).toList()) + ")`?(?![\\w$])");
+        String names = String.join("|", vschema.sharded().keySet().stream().map(Pattern::quote).toList());
+        // After FROM, JOIN, UPDATE, INTO, TRUNCATE, or after the comma of a comma join in a statement.
+        this.touchesSharded = Pattern.compile("\\b(?:from|join|update|into|truncate(?:\\s+table)?)\\s+`?(?:" + names
+                + ")`?(?![\\w$])|^\\s*(?:select|with|delete|update)\\b[\\s\\S]*\\bfrom\\b[^;]*,\\s*`?(?:" + names + ")`?(?![\\w$(])");
     }
 
     /**

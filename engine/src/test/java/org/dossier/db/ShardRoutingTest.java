@@ -121,13 +121,16 @@ class ShardRoutingTest {
         ShardRouting.Report report = ROUTING.check(List.of(new SqlScanner.Source("Dao.java", List.of(
                 new SqlScanner.Piece("SELECT /* all tenants */ COUNT(*) FROM records", 3),
                 new SqlScanner.Piece("SELECT COUNT(*) FROM records", 4),
-                new SqlScanner.Piece("SELECT 'a message about records, not SQL'", 5)))));
+                new SqlScanner.Piece("SELECT 'a message about records, not SQL'", 5),
+                new SqlScanner.Piece("SELECT u.email FROM users u, memberships m WHERE m.user_id = u.id", 6)))));
         assertThat(report.scatters()).extracting(ShardRouting.Routed::line).containsExactly(3);
         assertThat(ROUTING.verdict("SELECT /* all tenants */ s.id FROM sessions s JOIN memberships m ON m.user_id = s.user_id",
                 true).problem()).as("the marker allows every shard, not two keyspaces")
                 .isEqualTo("joins a sharded table with sessions, which is in no shard (not a reference table)");
         assertThat(report.problems()).extracting(Object::toString)
-                .containsExactly("Dao.java:4 records is not pinned to one tenant_id: SELECT COUNT(*) FROM records");
+                .containsExactly("Dao.java:4 records is not pinned to one tenant_id: SELECT COUNT(*) FROM records",
+                        "Dao.java:6 memberships is not pinned to one tenant_id:"
+                                + " SELECT u.email FROM users u, memberships m WHERE m.user_id = u.id");
     }
 
     @Test
