@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,15 +162,15 @@ final class ShardRouting {
         return new Verdict(marked ? Route.SCATTER_MARKED : listed ? Route.LISTED_SHARDS : Route.ONE_SHARD, null);
     }
 
-    private static java.util.Optional<String> writtenTable(Statement statement) {
+    private static Optional<String> writtenTable(Statement statement) {
         if (statement instanceof Update update) {
-            return java.util.Optional.of(name(update.getTable()));
+            return Optional.of(name(update.getTable()));
         } else if (statement instanceof Delete delete && delete.getTable() != null) {
-            return java.util.Optional.of(name(delete.getTable()));
+            return Optional.of(name(delete.getTable()));
         } else if (statement instanceof Insert insert) {
-            return java.util.Optional.of(name(insert.getTable()));
+            return Optional.of(name(insert.getTable()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
