@@ -89,6 +89,32 @@ final class SqlScanner {
         return new Report(tables, pieces, violations);
     }
 
+    /** The SQL of one file of a module: its Java string expressions, or the statements of a {@code .sql} resource. */
+    record Source(String file, List<Piece> pieces) {}
+
+    /** Every piece of SQL {@link #scanModule} reads, by file: the same collection, for other checks. */
+    static List<Source> sources(Path moduleDirectory) {
+        Path module = moduleDirectory.toAbsolutePath().normalize();
+        Path resources = module.resolve("src/main/resources");
+        Path migrations = resources.resolve("db/migration");
+        List<Source> sources = new ArrayList<>();
+        for (Path file : files(module.resolve("src/main/java"), ".java")) {
+            sources.add(new Source(module.relativize(file).toString(), JavaLiterals.pieces(read(file))));
+        }
+        for (Path file : files(resources, ".sql")) {
+            if (!file.startsWith(migrations)) {
+                sources.add(new Source(module.relativize(file).toString(), sqlStatements(read(file))));
+            }
+        }
+        return sources;
+    }
+
+    /** The migrations' SQL, one string per file. */
+    static List<String> migrations(Path moduleDirectory) {
+        Path migrations = moduleDirectory.toAbsolutePath().normalize().resolve("src/main/resources/db/migration");
+        return files(migrations, ".sql").stream().map(SqlScanner::read).toList();
+    }
+
     /** The tables whose definition has a {@code tenant_id} column, from the migrations' SQL. */
     static Set<String> tenantScopedTables(List<String> migrations) {
         Set<String> tables = new LinkedHashSet<>();
