@@ -121,7 +121,7 @@ public record Services(
         AttachmentService attachments = new AttachmentService(database.jdbi(), AttachmentStores.of(config),
                 config.attachments(), messages, audit, mapper, clock);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher(), attachments,
+                new InvisibleFieldPruner(visibleWhen), audit, referents, clock, encryption.cipher(), attachments,
                 metrics.product());
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,

@@ -247,6 +247,20 @@ final class ImportDao {
                 .bind("recordId", recordId.toBytes()).execute();
     }
 
+    /** The external ids of a batch's new case files, in one statement. */
+    void insertExternalIds(TenantId tenantId, String formKey, Map<String, RecordId> externalIds) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("""
+                INSERT INTO record_external_ids (tenant_id, form_key, external_id, record_id)
+                VALUES (:tenantId, :formKey, :externalId, :recordId)
+                """);
+        externalIds.forEach((externalId, recordId) -> batch.bind("tenantId", tenantId).bind("formKey", formKey)
+                .bind("externalId", externalId).bind("recordId", recordId.toBytes()).add());
+        batch.execute();
+    }
+
     Optional<String> savedMapping(TenantId tenantId, String formKey) {
         return handle.createQuery("SELECT mapping FROM import_mappings WHERE tenant_id = :tenantId AND form_key = :formKey")
                 .bind("tenantId", tenantId).bind("formKey", formKey).mapTo(String.class).findOne();
