@@ -135,6 +135,9 @@ public record Services(
         Migrations migrations = new Migrations(database.dataSource());
         AccountService accounts = new AccountService(database.jdbi(), mapper, hasher, throttle, audit, clock,
                 metrics.product());
+        RecordImports imports = new RecordImports(database.jdbi(), mapper, forms, records, new FormPostCoercer(messages),
+                messages, audit, config.dataDir().resolve("imports"), ImportTask.launcher(database.dataSource()),
+                metrics.product());
         return new Services(
                 database.jdbi(),
                 migrations,
@@ -161,7 +164,10 @@ public record Services(
                 new CaseFileReports(database.jdbi(), clock),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
-                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, encryption.dataKeys()::forget,
+                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, tenantId -> {
+                            encryption.dataKeys().forget(tenantId);
+                            imports.removeFiles(tenantId); // the uploads of its imports went with its rows
+                        },
                         attachments::afterCommit, metrics.product()),
                 new BrandingService(database.jdbi(), tenants, logos, audit, mapper),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
@@ -177,7 +183,6 @@ public record Services(
                 attachments.store(),
                 attachments,
                 metrics,
-                new RecordImports(database.jdbi(), mapper, forms, records, new FormPostCoercer(messages), messages, audit,
-                        config.dataDir().resolve("imports"), ImportTask.launcher(database.dataSource())));
+                imports);
     }
 }

@@ -101,6 +101,37 @@ class ImportBatchWritesTest {
                 .containsExactly("accompagnement/referent");
     }
 
+    @Test
+    void runs_are_counted_by_outcome_with_the_rows_imported() {
+        double checked = runs("checked");
+        double done = runs("done");
+        double refused = runs("refused");
+        double rows = importedRows();
+        String file = csv(List.of(row("M1", "Berger", "1984-02-29"), row("M2", "Petit", "1970-05-05"),
+                row("M3", "", "1990-01-01")));
+
+        ImportFixture.dryRun(imports, tenant, ImportFixture.upload(imports, tenant, "m.csv", file), Optional.of("ext"));
+        ImportFixture.importAll(imports, tenant, ImportFixture.upload(imports, tenant, "m.csv", file),
+                Optional.of("ext"), ImportOptions.Existing.SKIP);
+        ImportFixture.run(imports, tenant, ImportFixture.upload(imports, tenant, "m.csv", file), ImportRun.Mode.IMPORT,
+                Optional.of("ext"), ImportOptions.Existing.SKIP, true, java.util.Map.of());
+
+        assertThat(runs("checked")).isEqualTo(checked + 1);
+        assertThat(runs("done")).isEqualTo(done + 1);
+        assertThat(runs("refused")).isEqualTo(refused + 1);
+        assertThat(importedRows()).isEqualTo(rows + 2);
+    }
+
+    private double runs(String outcome) {
+        return services.metrics().registry().find("dossier.import.runs").tag("outcome", outcome).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
+    private double importedRows() {
+        return services.metrics().registry().find("dossier.import.rows").counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
+    }
+
     private long count(String sql) {
         return services.jdbi().withHandle(handle -> handle.createQuery(sql).bind("t", tenant.id())
                 .mapTo(Long.class).one());
