@@ -33,6 +33,7 @@ import org.jdbi.v3.core.Jdbi;
  * resumes after its last committed batch and ends as an uninterrupted run would have).
  */
 final class ImportExecution {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportExecution.class);
     static final String CREATED = "created";
     static final String UPDATED = "updated";
     static final String SKIPPED = "skipped";
@@ -97,10 +98,14 @@ final class ImportExecution {
         } else {
             counts = ImportCounts.of(run.totals());
         }
+        long began = System.nanoTime();
         write(tenantId, run, form, converter, source, options, actor, resumeAfter, counts, progress);
+        long written = System.nanoTime();
         hooks.beforeCheck();
         PostImportCheck.Result check = new PostImportCheck(jdbi, records, batchSize)
                 .check(tenantId, run.id(), source, converter);
+        LOG.info("Import {} of service {}: rows written in {} ms, read back and compared in {} ms", run.id(),
+                tenantId.value(), (written - began) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         return new Outcome(ImportRun.Status.DONE, counts.totals(), Optional.of(check));
     }
 
