@@ -99,9 +99,9 @@ public final class Server implements AutoCloseable {
         jobs.recurring(AttachmentHousekeeping.task(services.attachments()));
         jobs.recurring(UsageJob.task(services.metrics()));
         jobs.onDemand(org.dossier.imports.ImportTask.task(services.imports()));
-        jobs.recurring(org.dossier.imports.ImportHousekeeping.task(services.imports()));
         jobs.recurring(org.dossier.idempotency.IdempotencyPurge.task(
                 new org.dossier.idempotency.IdempotencyKeys(services.jdbi(), java.time.Clock.systemUTC())));
+        jobs.recurring(org.dossier.imports.ImportHousekeeping.task(services.imports()));
         return jobs.start();
     }
 

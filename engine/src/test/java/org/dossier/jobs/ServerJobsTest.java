@@ -28,8 +28,9 @@ class ServerJobsTest {
                         Duration.ofHours(12)));
         try (Server server = Server.start(config, false)) {
             assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
-                    AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK, org.dossier.imports.ImportTask.NAME,
-                    org.dossier.idempotency.IdempotencyPurge.TASK);
+                    AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK,
+                    org.dossier.idempotency.IdempotencyPurge.TASK, org.dossier.imports.ImportHousekeeping.TASK,
+                    org.dossier.imports.ImportTask.NAME);
         } finally {
             TestFiles.deleteRecursively(dataDir);
         }
