@@ -101,6 +101,7 @@ public final class Server implements AutoCloseable {
         jobs.onDemand(org.dossier.imports.ImportTask.task(services.imports()));
         jobs.recurring(org.dossier.idempotency.IdempotencyPurge.task(
                 new org.dossier.idempotency.IdempotencyKeys(services.jdbi(), java.time.Clock.systemUTC())));
+        jobs.recurring(org.dossier.imports.ImportHousekeeping.task(services.imports()));
         return jobs.start();
     }
 

@@ -121,7 +121,7 @@ public record Services(
         AttachmentService attachments = new AttachmentService(database.jdbi(), AttachmentStores.of(config),
                 config.attachments(), messages, audit, mapper, clock);
         RecordService records = new RecordService(database.jdbi(), mapper, forms, new RecordValidator(messages), messages,
-                new InvisibleFieldPruner(visibleWhen), audit, referents::check, clock, encryption.cipher(), attachments,
+                new InvisibleFieldPruner(visibleWhen), audit, referents, clock, encryption.cipher(), attachments,
                 metrics.product());
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
@@ -134,6 +134,9 @@ public record Services(
         LogoStore logos = new LogoStore(database.jdbi());
         Migrations migrations = new Migrations(database.dataSource());
         AccountService accounts = new AccountService(database.jdbi(), mapper, hasher, throttle, audit, clock,
+                metrics.product());
+        RecordImports imports = new RecordImports(database.jdbi(), mapper, forms, records, new FormPostCoercer(messages),
+                messages, audit, config.dataDir().resolve("imports"), ImportTask.launcher(database.dataSource()),
                 metrics.product());
         return new Services(
                 database.jdbi(),
@@ -161,7 +164,10 @@ public record Services(
                 new CaseFileReports(database.jdbi(), clock),
                 new PlatformStatistics(database.jdbi(), forms),
                 new ServiceSuspension(database.jdbi(), tenants, audit, mapper),
-                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, encryption.dataKeys()::forget,
+                new ServiceDeletion(database.jdbi(), tenants, audit, mapper, tenantId -> {
+                            encryption.dataKeys().forget(tenantId);
+                            imports.removeFiles(tenantId); // the uploads of its imports went with its rows
+                        },
                         attachments::afterCommit, metrics.product()),
                 new BrandingService(database.jdbi(), tenants, logos, audit, mapper),
                 new Onboarding(database.jdbi(), tenants, forms, designer, accounts, audit, mapper),
@@ -177,7 +183,6 @@ public record Services(
                 attachments.store(),
                 attachments,
                 metrics,
-                new RecordImports(database.jdbi(), mapper, forms, records, new FormPostCoercer(messages), messages, audit,
-                        config.dataDir().resolve("imports"), ImportTask.launcher(database.dataSource())));
+                imports);
     }
 }

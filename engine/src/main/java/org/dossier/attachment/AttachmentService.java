@@ -143,6 +143,11 @@ public final class AttachmentService implements CaseFileAttachments {
     }
 
     @Override
+    public boolean names(JsonNode effectiveSchema, JsonNode data) {
+        return !FileFields.idsIn(effectiveSchema, data).isEmpty();
+    }
+
+    @Override
     public boolean link(Handle handle, TenantId tenantId, RecordId id, JsonNode effectiveSchema, JsonNode data,
                         Locale locale) {
         AttachmentDao dao = new AttachmentDao(handle);

@@ -88,6 +88,38 @@ public final class AuditEventDao {
         heads.advance(tenantId, seq, hash);
     }
 
+    /**
+     * Appends several events of one service to its chain in the caller's transaction: the head is
+     * locked and advanced once, each event hashed on the one before it as {@link #append} would,
+     * and the rows inserted as one batch.
+     */
+    void appendAll(long tenantId, Actor actor, List<AuditLog.Event> events, Instant occurredAt) {
+        if (events.isEmpty()) {
+            return;
+        }
+        ChainHeads heads = new ChainHeads(handle);
+        ChainHeads.Head head = heads.lock(tenantId);
+        byte[] previous = head.hash();
+        long seq = head.seq();
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(INSERT);
+        for (AuditLog.Event each : events) {
+            UUID id = org.dossier.ids.Uuids.v7();
+            ChainSeal seal = ChainSeal.fresh();
+            ChainedEvent event = new ChainedEvent(tenantId, id, occurredAt, actor.id(), each.action(), each.targetType(),
+                    each.targetId(), actor.clientAddress(), each.detailsJson());
+            byte[] hash = AuditChain.hash(event, seal, previous);
+            seq++;
+            batch.bind("seq", seq).bind("prevHash", previous).bind("hash", hash).bind("salt", seal.salt())
+                    .bind("tenantId", tenantId).bind("id", id).bind("occurredAt", occurredAt)
+                    .bind("actor", actor.id()).bind("action", each.action()).bind("targetType", each.targetType())
+                    .bind("targetId", each.targetId()).bind("clientAddress", actor.clientAddress())
+                    .bind("detailsJson", each.detailsJson()).add();
+            previous = hash;
+        }
+        batch.execute();
+        heads.advance(tenantId, seq, previous);
+    }
+
     /** One page of a service's events, newest first, and the first event of the next page if there is one. */
     List<AuditEvent> pageOfTenant(TenantId tenantId, AuditQuery query) {
         return page("SELECT " + COLUMNS + " FROM audit_events WHERE tenant_id = :tenantId", query,

@@ -21,6 +21,25 @@ public final class AuditLog {
                 json(details));
     }
 
+    /** One event of {@link #recordAll}: what {@link #record} takes besides the handle, service and actor. */
+    public record Event(String action, String targetType, String targetId, String detailsJson) {
+        public Event(String action, String targetType, String targetId, ObjectNode details) {
+            this(action, targetType, targetId, json(details));
+        }
+    }
+
+    /**
+     * Several events of one service by one actor, in the caller's transaction, chained in their
+     * order exactly as as many {@link #record} calls would chain them, but written as one batch
+     * (an import's batch of case files).
+     */
+    public void recordAll(Handle handle, TenantId tenantId, Actor actor, java.util.List<Event> events) {
+        if (!handle.isInTransaction()) {
+            throw new IllegalStateException("a batch of audit events needs the caller's transaction");
+        }
+        new AuditEventDao(handle).appendAll(tenantId.value(), actor, events, now());
+    }
+
     public void recordPlatform(Handle handle, Actor actor, String action, String targetType, String targetId,
                                ObjectNode details) {
         new AuditEventDao(handle).insertPlatform(Uuids.v7(), now(), actor, action, targetType, targetId,

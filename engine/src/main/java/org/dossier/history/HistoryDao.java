@@ -30,6 +30,20 @@ public final class HistoryDao {
                 .execute();
     }
 
+    /** The creations of several case files in one batch, each row as {@link #insert} writes it. */
+    public void insertAll(TenantId tenantId, java.util.Map<RecordId, Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO record_changes (tenant_id, record_id, lock_version, changed_at, changed_by,
+                                            form_key, schema_version, changes)
+                VALUES (:tenantId, :recordId, :lockVersion, :changedAt, :changedBy, :formKey, :schemaVersion, :changes)
+                """);
+        rows.forEach((recordId, row) -> batch.bind("tenantId", tenantId).bind("recordId", recordId).bindMethods(row).add());
+        batch.execute();
+    }
+
     /** The saves of a case file up to version {@code upTo}, newest first, {@code limit} from {@code offset}. */
     public List<Row> page(TenantId tenantId, RecordId recordId, int upTo, int limit, int offset) {
         return handle.createQuery("""

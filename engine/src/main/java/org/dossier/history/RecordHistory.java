@@ -73,6 +73,17 @@ public final class RecordHistory {
         return changes;
     }
 
+    /** The creations of several case files in one batch: for each, the one small row {@link #keep} stores. */
+    public void keepCreations(Handle handle, TenantId tenantId, List<RecordId> recordIds, CompiledForm form,
+                              String actor, Instant at) {
+        java.util.Map<RecordId, HistoryDao.Row> rows = new java.util.LinkedHashMap<>();
+        for (RecordId recordId : recordIds) {
+            rows.put(recordId, new HistoryDao.Row(CREATION, at, actor, form.formKey(), form.version(),
+                    values.encode(tenantId, recordId, List.of())));
+        }
+        new HistoryDao(handle).insertAll(tenantId, rows);
+    }
+
     /** One page of a case file's history. */
     public record Page(List<ChangeEntry> entries, long total, int page, int pageSize) {
         public boolean hasNext() {

@@ -78,6 +78,26 @@ final class ImportDao {
     }
 
     /** The service's latest runs, newest first. */
+    /**
+     * The files of runs left waiting since before {@code idleBefore}: uploaded and never run, or
+     * checked by a dry run (or a dry run that failed) and never imported. Every service's: the
+     * hourly housekeeping is a platform job.
+     */
+    List<String> idleFiles(Instant idleBefore) {
+        return handle.createQuery("""
+                        SELECT /* all tenants */ stored_file FROM import_runs
+                         WHERE updated_at < :idleBefore
+                           AND (status IN ('UPLOADED', 'CHECKED') OR (status = 'FAILED' AND mode = 'DRY_RUN'))
+                        """)
+                .bind("idleBefore", idleBefore).mapTo(String.class).list();
+    }
+
+    /** Whether some run keeps this file. */
+    boolean fileKept(String storedFile) {
+        return handle.createQuery("SELECT /* all tenants */ COUNT(*) FROM import_runs WHERE stored_file = :file")
+                .bind("file", storedFile).mapTo(Integer.class).one() > 0;
+    }
+
     List<Long> recent(TenantId tenantId, int limit) {
         return handle.createQuery("SELECT id FROM import_runs WHERE tenant_id = :tenantId ORDER BY id DESC LIMIT :limit")
                 .bind("tenantId", tenantId).bind("limit", limit).mapTo(Long.class).list();
@@ -245,6 +265,20 @@ final class ImportDao {
                         """)
                 .bind("tenantId", tenantId).bind("formKey", formKey).bind("externalId", externalId)
                 .bind("recordId", recordId.toBytes()).execute();
+    }
+
+    /** The external ids of a batch's new case files, in one statement. */
+    void insertExternalIds(TenantId tenantId, String formKey, Map<String, RecordId> externalIds) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("""
+                INSERT INTO record_external_ids (tenant_id, form_key, external_id, record_id)
+                VALUES (:tenantId, :formKey, :externalId, :recordId)
+                """);
+        externalIds.forEach((externalId, recordId) -> batch.bind("tenantId", tenantId).bind("formKey", formKey)
+                .bind("externalId", externalId).bind("recordId", recordId.toBytes()).add());
+        batch.execute();
     }
 
     Optional<String> savedMapping(TenantId tenantId, String formKey) {

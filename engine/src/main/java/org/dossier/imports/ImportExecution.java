@@ -33,6 +33,7 @@ import org.jdbi.v3.core.Jdbi;
  * resumes after its last committed batch and ends as an uninterrupted run would have).
  */
 final class ImportExecution {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportExecution.class);
     static final String CREATED = "created";
     static final String UPDATED = "updated";
     static final String SKIPPED = "skipped";
@@ -97,10 +98,14 @@ final class ImportExecution {
         } else {
             counts = ImportCounts.of(run.totals());
         }
+        long began = System.nanoTime();
         write(tenantId, run, form, converter, source, options, actor, resumeAfter, counts, progress);
+        long written = System.nanoTime();
         hooks.beforeCheck();
         PostImportCheck.Result check = new PostImportCheck(jdbi, records, batchSize)
                 .check(tenantId, run.id(), source, converter);
+        LOG.info("Import {} of service {}: rows written in {} ms, read back and compared in {} ms", run.id(),
+                tenantId.value(), (written - began) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         return new Outcome(ImportRun.Status.DONE, counts.totals(), Optional.of(check));
     }
 
@@ -113,20 +118,38 @@ final class ImportExecution {
         List<SourceRow> batch = new ArrayList<>(batchSize);
         Runnable flush = () -> {
             List<ImportProblem> problems = new ArrayList<>();
-            Map<SourceRow, RowConverter.Converted> converted = new java.util.LinkedHashMap<>();
+            List<RowConverter.Converted> converted = new ArrayList<>(batch.size());
             for (SourceRow row : batch) {
-                converted.put(row, converter.convert(row));
+                converted.add(converter.convert(row));
             }
             Set<String> ids = new HashSet<>();
-            converted.values().forEach(each -> each.externalId().ifPresent(ids::add));
+            converted.forEach(each -> each.externalId().ifPresent(ids::add));
             Map<String, RecordId> known = jdbi.withHandle(handle ->
                     new ImportDao(handle).externalIds(tenantId, run.formKey(), ids));
-            converted.forEach((row, each) -> {
+            // Rows the converter found whole are checked as the import would save them: an existing
+            // external id, when the import updates, as an update of that case file.
+            List<Integer> whole = new ArrayList<>();
+            List<RecordService.Candidate> candidates = new ArrayList<>();
+            for (int index = 0; index < converted.size(); index++) {
+                RowConverter.Converted each = converted.get(index);
+                if (each.problems().isEmpty()) {
+                    whole.add(index);
+                    Optional<RecordId> updates = options.existing() == ImportOptions.Existing.UPDATE
+                            ? each.externalId().map(known::get) : Optional.empty();
+                    candidates.add(new RecordService.Candidate(each.data(), updates));
+                }
+            }
+            List<List<FieldError>> checked = records.problems(tenantId, form, candidates, options.locale());
+            List<List<FieldError>> errorsOf = new ArrayList<>(java.util.Collections.nCopies(batch.size(), List.of()));
+            for (int index = 0; index < whole.size(); index++) {
+                errorsOf.set(whole.get(index), checked.get(index));
+            }
+            for (int index = 0; index < batch.size(); index++) {
+                SourceRow row = batch.get(index);
+                RowConverter.Converted each = converted.get(index);
                 List<ImportProblem> rowProblems = new ArrayList<>(each.problems());
-                if (rowProblems.isEmpty()) {
-                    for (FieldError error : records.problems(tenantId, form, each.data(), options.locale())) {
-                        rowProblems.add(converter.problem(row, each.data(), error));
-                    }
+                for (FieldError error : errorsOf.get(index)) {
+                    rowProblems.add(converter.problem(row, each.data(), error));
                 }
                 if (each.externalId().isPresent() && !seen.add(each.externalId().get())) {
                     rowProblems.add(new ImportProblem(row.number(), options.externalIdColumn().orElse(""),
@@ -146,7 +169,7 @@ final class ImportExecution {
                     counts.invalid++;
                     problems.addAll(rowProblems);
                 }
-            });
+            }
             jdbi.useTransaction(handle -> {
                 ImportDao dao = new ImportDao(handle);
                 dao.insertProblems(tenantId, run.id(), problems);
@@ -175,51 +198,95 @@ final class ImportExecution {
             if (batch.isEmpty()) {
                 return;
             }
-            Map<SourceRow, RowConverter.Converted> converted = new java.util.LinkedHashMap<>();
+            List<RowConverter.Converted> converted = new ArrayList<>(batch.size());
             for (SourceRow row : batch) {
-                converted.put(row, converter.convert(row));
+                converted.add(converter.convert(row));
             }
             ImportCounts next = ImportCounts.of(counts.totals());
             jdbi.useTransaction(handle -> {
                 ImportDao dao = new ImportDao(handle);
                 Set<String> ids = new HashSet<>();
-                converted.values().forEach(each -> each.externalId().ifPresent(ids::add));
+                converted.forEach(each -> each.externalId().ifPresent(ids::add));
                 Map<String, RecordId> known = new HashMap<>(dao.externalIds(tenantId, run.formKey(), ids));
-                List<ImportDao.Entry> ledger = new ArrayList<>();
-                List<ImportProblem> problems = new ArrayList<>();
-                converted.forEach((row, each) -> {
-                    next.rows++;
-                    next.done++;
-                    List<ImportProblem> rowProblems = new ArrayList<>(each.problems());
-                    RecordId written = null;
-                    String outcome = INVALID;
-                    if (rowProblems.isEmpty()) {
-                        Optional<RecordId> existing = each.externalId().map(known::get);
-                        try {
-                            if (existing.isPresent() && options.existing() == ImportOptions.Existing.SKIP) {
-                                written = existing.get();
-                                outcome = SKIPPED;
-                            } else if (existing.isPresent()) {
-                                written = records.updateIn(handle, tenantId, existing.get(), each.data(), actor,
-                                        options.locale()).id();
-                                outcome = UPDATED;
-                            } else {
-                                written = records.createIn(handle, tenantId, form, each.data(), actor, options.locale()).id();
-                                outcome = CREATED;
-                                if (each.externalId().isPresent()) {
-                                    dao.insertExternalId(tenantId, run.formKey(), each.externalId().get(), written);
-                                    known.put(each.externalId().get(), written);
-                                }
-                            }
-                        } catch (RecordValidationException invalid) {
-                            invalid.errors().forEach(error -> rowProblems.add(converter.problem(row, each.data(), error)));
-                        } catch (ArchivedRecordException archived) {
-                            rowProblems.add(new ImportProblem(row.number(), options.externalIdColumn().orElse(""),
-                                    ImportProblem.shown(each.externalId().orElse("")),
-                                    messages.general("importArchived", options.locale())));
+                int size = batch.size();
+                String[] outcomes = new String[size];
+                RecordId[] written = new RecordId[size];
+                List<List<ImportProblem>> rowProblems = new ArrayList<>(size);
+                // New case files wait to be created together; a row repeating the external id of one
+                // of them creates them first, then updates the one it names, as rows one by one would.
+                List<Integer> pending = new ArrayList<>();
+                Set<String> pendingIds = new HashSet<>();
+                Runnable create = () -> {
+                    if (pending.isEmpty()) {
+                        return;
+                    }
+                    List<RecordService.Created> created = records.createAllIn(handle, tenantId, form,
+                            pending.stream().<JsonNode>map(index -> converted.get(index).data()).toList(), actor,
+                            options.locale());
+                    Map<String, RecordId> fresh = new java.util.LinkedHashMap<>();
+                    for (int at = 0; at < pending.size(); at++) {
+                        int index = pending.get(at);
+                        RecordService.Created outcome = created.get(at);
+                        if (outcome.id().isPresent()) {
+                            written[index] = outcome.id().get();
+                            outcomes[index] = CREATED;
+                            converted.get(index).externalId().ifPresent(externalId -> {
+                                fresh.put(externalId, outcome.id().get());
+                                known.put(externalId, outcome.id().get());
+                            });
+                        } else {
+                            outcome.errors().forEach(error -> rowProblems.get(index)
+                                    .add(converter.problem(batch.get(index), converted.get(index).data(), error)));
                         }
                     }
-                    if (rowProblems.isEmpty()) {
+                    dao.insertExternalIds(tenantId, run.formKey(), fresh);
+                    pending.clear();
+                    pendingIds.clear();
+                };
+                for (int index = 0; index < size; index++) {
+                    SourceRow row = batch.get(index);
+                    RowConverter.Converted each = converted.get(index);
+                    List<ImportProblem> problems = new ArrayList<>(each.problems());
+                    rowProblems.add(problems);
+                    outcomes[index] = INVALID;
+                    if (!problems.isEmpty()) {
+                        continue;
+                    }
+                    if (each.externalId().isPresent() && pendingIds.contains(each.externalId().get())) {
+                        create.run();
+                    }
+                    Optional<RecordId> existing = each.externalId().map(known::get);
+                    if (existing.isEmpty()) {
+                        pending.add(index);
+                        each.externalId().ifPresent(pendingIds::add);
+                        continue;
+                    }
+                    if (options.existing() == ImportOptions.Existing.SKIP) {
+                        written[index] = existing.get();
+                        outcomes[index] = SKIPPED;
+                        continue;
+                    }
+                    try {
+                        written[index] = records.updateIn(handle, tenantId, existing.get(), each.data(), actor,
+                                options.locale()).id();
+                        outcomes[index] = UPDATED;
+                    } catch (RecordValidationException invalid) {
+                        invalid.errors().forEach(error -> problems.add(converter.problem(row, each.data(), error)));
+                    } catch (ArchivedRecordException archived) {
+                        problems.add(new ImportProblem(row.number(), options.externalIdColumn().orElse(""),
+                                ImportProblem.shown(each.externalId().orElse("")),
+                                messages.general("importArchived", options.locale())));
+                    }
+                }
+                create.run();
+                List<ImportDao.Entry> ledger = new ArrayList<>(size);
+                List<ImportProblem> problems = new ArrayList<>();
+                for (int index = 0; index < size; index++) {
+                    next.rows++;
+                    next.done++;
+                    String outcome = outcomes[index];
+                    RecordId recordId = written[index];
+                    if (rowProblems.get(index).isEmpty() && !INVALID.equals(outcome)) {
                         next.valid++;
                         if (CREATED.equals(outcome)) {
                             next.fresh++;
@@ -229,11 +296,11 @@ final class ImportExecution {
                     } else {
                         next.invalid++;
                         outcome = INVALID;
-                        written = null;
-                        problems.addAll(rowProblems);
+                        recordId = null;
+                        problems.addAll(rowProblems.get(index));
                     }
-                    ledger.add(new ImportDao.Entry(row.number(), outcome, written));
-                });
+                    ledger.add(new ImportDao.Entry(batch.get(index).number(), outcome, recordId));
+                }
                 dao.insertLedger(tenantId, run.id(), ledger);
                 dao.insertProblems(tenantId, run.id(), problems);
                 dao.totals(tenantId, run.id(), next.totals(), now());

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dossier.record.CaseRecord;
-import org.dossier.record.NoSuchRecordException;
+import org.dossier.record.RecordId;
 import org.dossier.record.RecordService;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Jdbi;
@@ -58,20 +58,18 @@ final class PostImportCheck {
             }
             Map<Integer, ImportDao.Entry> ledger = jdbi.withHandle(handle -> new ImportDao(handle)
                     .ledger(tenantId, runId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
+            // The batch's case files read back in one query, each opened as any read opens it.
+            Map<RecordId, CaseRecord> stored = records.getAll(tenantId, ledger.values().stream()
+                    .filter(PostImportCheck::written).map(ImportDao.Entry::recordId).toList());
             for (SourceRow row : batch) {
                 ImportDao.Entry entry = ledger.get(row.number());
-                if (entry == null || entry.recordId() == null
-                        || !(ImportExecution.CREATED.equals(entry.outcome()) || ImportExecution.UPDATED.equals(entry.outcome()))) {
+                if (entry == null || !written(entry)) {
                     continue;
                 }
                 checked[0]++;
-                List<String> differences;
-                try {
-                    CaseRecord stored = records.get(tenantId, entry.recordId());
-                    differences = DataComparison.differences(converter.convert(row).data(), stored.data());
-                } catch (NoSuchRecordException gone) {
-                    differences = List.of("");
-                }
+                CaseRecord record = stored.get(entry.recordId());
+                List<String> differences = record == null ? List.of("")
+                        : DataComparison.differences(converter.convert(row).data(), record.data());
                 if (!differences.isEmpty()) {
                     mismatched[0]++;
                     for (String field : differences) {
@@ -93,5 +91,10 @@ final class PostImportCheck {
         flush.run();
         Map<String, Integer> outcomes = jdbi.withHandle(handle -> new ImportDao(handle).outcomes(tenantId, runId));
         return new Result(outcomes, checked[0], checked[0] - mismatched[0], List.copyOf(listed), mismatched[0]);
+    }
+
+    private static boolean written(ImportDao.Entry entry) {
+        return entry.recordId() != null
+                && (ImportExecution.CREATED.equals(entry.outcome()) || ImportExecution.UPDATED.equals(entry.outcome()));
     }
 }

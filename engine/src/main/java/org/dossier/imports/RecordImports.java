@@ -23,6 +23,7 @@ import org.dossier.DomainException;
 import org.dossier.audit.Actor;
 import org.dossier.audit.AuditLog;
 import org.dossier.form.FormService;
+import org.dossier.metrics.ProductMetrics;
 import org.dossier.record.RecordService;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FormPostCoercer;
@@ -42,6 +43,8 @@ public final class RecordImports {
     public static final String AUDIT_ACTION = "records.imported";
     /** A running run whose totals have not moved for this long lost its node: another task may take it on. */
     static final java.time.Duration STALLED = java.time.Duration.ofMinutes(2);
+    /** A file left waiting this long by a dry run never imported (or never run) is removed. */
+    public static final java.time.Duration IDLE_FILE = java.time.Duration.ofDays(1);
     /** Rows per transaction of an import. */
     public static final int BATCH = 500;
 
@@ -67,17 +70,19 @@ public final class RecordImports {
     private final Clock clock;
     private final ImportExecution execution;
     private final Launcher launcher;
+    private final ProductMetrics metrics;
 
     public RecordImports(Jdbi jdbi, ObjectMapper json, FormService forms, RecordService records, FormPostCoercer coercer,
-                         Messages messages, AuditLog audit, Path directory, Launcher launcher) {
+                         Messages messages, AuditLog audit, Path directory, Launcher launcher, ProductMetrics metrics) {
         this(jdbi, json, forms, records, coercer, messages, audit, directory, launcher, Clock.systemUTC(), BATCH,
-                ImportExecution.Hooks.NONE);
+                ImportExecution.Hooks.NONE, metrics);
     }
 
     RecordImports(Jdbi jdbi, ObjectMapper json, FormService forms, RecordService records, FormPostCoercer coercer,
                   Messages messages, AuditLog audit, Path directory, Launcher launcher, Clock clock, int batchSize,
-                  ImportExecution.Hooks hooks) {
+                  ImportExecution.Hooks hooks, ProductMetrics metrics) {
         this.jdbi = jdbi;
+        this.metrics = metrics;
         this.json = json;
         this.forms = forms;
         this.audit = audit;
@@ -181,6 +186,10 @@ public final class RecordImports {
      */
     public ImportRun start(TenantId tenantId, long runId, ImportRun.Mode mode, ImportOptions options, Actor actor,
                            boolean launch) {
+        if (!Files.exists(fileOf(tenantId, runId))) {
+            find(tenantId, runId);
+            throw new DomainException("importFileGone", 409, "import " + runId + " has no file any more");
+        }
         if (options.externalIdColumn().isPresent() && !columns(tenantId, runId).contains(options.externalIdColumn().get())) {
             throw new DomainException("importExternalIdColumn", 422, "no such column");
         }
@@ -224,6 +233,7 @@ public final class RecordImports {
         } catch (RuntimeException e) {
             LOG.warn("Import {} of service {} stopped: {}", runId, tenantId.value(), e.getClass().getSimpleName());
             setStatus(tenantId, runId, ImportRun.Status.FAILED, e.getClass().getSimpleName());
+            metrics.importRun("failed", 0);
             throw e;
         }
         jdbi.useTransaction(handle -> {
@@ -239,9 +249,54 @@ public final class RecordImports {
         if (outcome.status() == ImportRun.Status.DONE || outcome.status() == ImportRun.Status.REFUSED) {
             delete(file);
         }
+        metrics.importRun(outcome.status().name().toLowerCase(Locale.ROOT), outcome.check()
+                .map(check -> (long) check.outcomes().getOrDefault(ImportExecution.CREATED, 0)
+                        + check.outcomes().getOrDefault(ImportExecution.UPDATED, 0)).orElse(0L));
         LOG.info("Import {} of service {}: {} ({} rows, {} invalid)", runId, tenantId.value(), outcome.status(),
                 outcome.totals().rows(), outcome.totals().invalid());
         return find(tenantId, runId);
+    }
+
+    /**
+     * Removes the files no import will read: those of runs idle for {@link #IDLE_FILE} (uploaded
+     * and never run, or checked and never imported; such a run can no longer be imported), and
+     * files as old that no run keeps (a deleted service's, an upload cut short).
+     *
+     * @return how many files were removed
+     */
+    public int removeIdleFiles() {
+        Instant idleBefore = now().minus(IDLE_FILE);
+        int removed = 0;
+        for (String stored : jdbi.withHandle(handle -> new ImportDao(handle).idleFiles(idleBefore))) {
+            removed += delete(directory.resolve(stored)) ? 1 : 0;
+        }
+        if (!Files.isDirectory(directory)) {
+            return removed;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(idleBefore)
+                        && !jdbi.withHandle(handle -> new ImportDao(handle).fileKept(file.getFileName().toString()))) {
+                    removed += delete(file) ? 1 : 0;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Import files not listed: {}", e.getMessage());
+        }
+        return removed;
+    }
+
+    /** Removes every file of a service (its deletion): the runs that kept them went with its rows. */
+    public void removeFiles(TenantId tenantId) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        String prefix = tenantId.value() + "-";
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            files.filter(file -> file.getFileName().toString().startsWith(prefix)).forEach(RecordImports::delete);
+        } catch (IOException e) {
+            LOG.warn("Import files of service {} not listed: {}", tenantId.value(), e.getMessage());
+        }
     }
 
     /** Counts, never values. */
@@ -296,11 +351,12 @@ public final class RecordImports {
         return total;
     }
 
-    private static void delete(Path file) {
+    private static boolean delete(Path file) {
         try {
-            Files.deleteIfExists(file);
+            return Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.warn("Import file {} not deleted: {}", file.getFileName(), e.getMessage());
+            return false;
         }
     }
 

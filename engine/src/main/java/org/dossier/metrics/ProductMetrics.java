@@ -96,6 +96,19 @@ public final class ProductMetrics {
         caseFilesDeleted(DeletionPath.LIFECYCLE, deleted);
     }
 
+    /**
+     * A run of an import ended: {@code outcome} is its status (checked for a dry run, done,
+     * refused, failed), {@code imported} the case files it created or updated.
+     */
+    public void importRun(String outcome, long imported) {
+        Counter.builder("dossier.import.runs").tag("outcome", bounded(outcome))
+                .description("Import runs (dry runs and imports) by outcome").register(registry).increment();
+        if (imported > 0) {
+            Counter.builder("dossier.import.rows").description("Case files created or updated by imports")
+                    .register(registry).increment(imported);
+        }
+    }
+
     public void backupSucceeded() {
         backups("success").increment();
         lastBackupSuccess.set(clock.instant().getEpochSecond());

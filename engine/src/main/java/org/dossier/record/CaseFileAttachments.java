@@ -21,6 +21,11 @@ public interface CaseFileAttachments {
 
         @Override
         public void afterCommit() {}
+
+        @Override
+        public boolean names(JsonNode effectiveSchema, JsonNode data) {
+            return false;
+        }
     };
 
     /**
@@ -29,6 +34,11 @@ public interface CaseFileAttachments {
      *                                   pass their limit; the caller's transaction then rolls back
      */
     boolean link(Handle handle, TenantId tenantId, RecordId id, JsonNode effectiveSchema, JsonNode data, Locale locale);
+
+    /** Whether the data names any file: a new case file that names none has nothing to {@link #link}. */
+    default boolean names(JsonNode effectiveSchema, JsonNode data) {
+        return true;
+    }
 
     /** Deletes the objects of the files the committed saves dropped. */
     void afterCommit();

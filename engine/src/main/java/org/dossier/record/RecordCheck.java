@@ -20,4 +20,12 @@ public interface RecordCheck {
      * @return the field errors, empty when the data passes
      */
     List<FieldError> check(TenantId tenantId, JsonNode data, JsonNode stored, Locale locale);
+
+    /**
+     * The same rule for one batch of saves (an import's), free to read the service's settings once
+     * for the whole batch rather than once per case file.
+     */
+    default RecordCheck forBatch() {
+        return this;
+    }
 }

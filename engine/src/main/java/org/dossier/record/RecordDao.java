@@ -48,6 +48,39 @@ public final class RecordDao {
                 .execute();
     }
 
+    /** New case files in one batch (an import's): one row as {@link #insert} writes it, each not to complete. */
+    public void insertAll(TenantId tenantId, String formKey, int schemaVersion, List<NewRow> rows, Instant now,
+                          String actor) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO records (tenant_id, id, form_key, schema_version, data, lock_version,
+                                     created_at, created_by, updated_at, updated_by, last_activity_at, to_complete)
+                VALUES (:tenantId, :id, :formKey, :schemaVersion, :data, 1, :now, :actor, :now, :actor, :now, FALSE)
+                """);
+        for (NewRow row : rows) {
+            batch.bind("tenantId", tenantId).bind("id", row.id()).bind("formKey", formKey)
+                    .bind("schemaVersion", schemaVersion).bind("data", row.dataJson())
+                    .bind("now", now).bind("actor", actor).add();
+        }
+        batch.execute();
+    }
+
+    /** A new case file of {@link #insertAll}: its id and its data as stored. */
+    public record NewRow(RecordId id, String dataJson) {}
+
+    /** Several case files at once (a post-import check reads a batch back), in no particular order. */
+    public List<StoredRow> findAll(TenantId tenantId, List<RecordId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id IN (<ids>)")
+                .bind("tenantId", tenantId).bindList("ids", ids.stream().map(RecordId::toBytes).toList())
+                .mapTo(StoredRow.class)
+                .list();
+    }
+
     /** @return false when the row is gone or its lock version is no longer {@code expectedLockVersion} */
     public boolean update(TenantId tenantId, RecordId id, int expectedLockVersion, int schemaVersion, String dataJson,
                           Instant now, String actor, boolean toComplete) {

@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -205,6 +207,116 @@ public final class RecordService {
         }
     }
 
+    /** One row of a batch to check: its data, and the case file it would update (none for a new one). */
+    public record Candidate(JsonNode data, Optional<RecordId> updates) {}
+
+    /**
+     * The field errors each candidate would be refused with, nothing stored (an import's dry run):
+     * a new one checked as {@link #createIn} checks it, an update as {@link #updateIn} would check
+     * it, merged with the stored case file (what the form hides carried over, the requirements of
+     * new case files only not applied to an older one). The service's settings the rules need are
+     * read once for the batch, and the updated case files in one query.
+     */
+    public List<List<FieldError>> problems(TenantId tenantId, CompiledForm form, List<Candidate> candidates,
+                                           Locale locale) {
+        RecordCheck rules = serviceRules.forBatch();
+        List<RecordId> updated = candidates.stream().flatMap(each -> each.updates().stream()).toList();
+        Map<RecordId, RecordDao.StoredRow> stored = new HashMap<>();
+        if (!updated.isEmpty()) {
+            jdbi.useHandle(handle -> new RecordDao(handle).findAll(tenantId, updated)
+                    .forEach(row -> stored.put(row.id(), row)));
+        }
+        NewOnlyRequirements newOnly = updated.isEmpty() ? null
+                : forms.newOnlyRequirements(tenantId, form.formKey(), form.version());
+        List<List<FieldError>> problems = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            RecordDao.StoredRow row = candidate.updates().map(stored::get).orElse(null);
+            try {
+                if (row == null) {
+                    writable(tenantId, form, candidate.data(), null, true, locale, pointer -> false, FormScope.WHOLE,
+                            rules);
+                } else {
+                    writable(tenantId, form, candidate.data(), opened(tenantId, row.id(), row.data()), true, locale,
+                            pointer -> newOnly.exempts(pointer, row.createdAt()), FormScope.WHOLE, rules);
+                }
+                problems.add(List.of());
+            } catch (RecordValidationException e) {
+                problems.add(e.errors());
+            }
+        }
+        return problems;
+    }
+
+    /** A row of {@link #createAllIn}: the new case file's id, or the errors it was refused with. */
+    public record Created(Optional<RecordId> id, List<FieldError> errors) {}
+
+    /**
+     * New case files in the caller's transaction, each with every rule of {@link #createIn}
+     * (validation, sealing, history, audit chain), written as batches: the case files, their
+     * history rows and their audit events each in one statement, the audit events chained in order.
+     * A case file that names attachments goes through the single save, its files linked and
+     * checked, rolled back to a savepoint when they are refused.
+     *
+     * @return one outcome per data, in order
+     */
+    public List<Created> createAllIn(Handle handle, TenantId tenantId, CompiledForm form, List<JsonNode> data,
+                                     Actor actor, Locale locale) {
+        RecordCheck rules = serviceRules.forBatch();
+        Instant now = now();
+        List<Created> results = new ArrayList<>(data.size());
+        List<RecordDao.NewRow> rows = new ArrayList<>();
+        List<RecordId> ids = new ArrayList<>();
+        List<AuditLog.Event> events = new ArrayList<>();
+        for (JsonNode each : data) {
+            JsonNode clean;
+            try {
+                clean = writable(tenantId, form, each, null, true, locale, pointer -> false, FormScope.WHOLE, rules)
+                        .data();
+            } catch (RecordValidationException e) {
+                results.add(new Created(Optional.empty(), e.errors()));
+                continue;
+            }
+            if (attachments.names(form.effectiveSchema(), clean)) {
+                String savepoint = "create_" + results.size();
+                handle.savepoint(savepoint);
+                try {
+                    results.add(new Created(Optional.of(insert(handle, tenantId, form, clean, actor, locale, true).id()),
+                            List.of()));
+                    handle.releaseSavepoint(savepoint);
+                } catch (RecordValidationException e) {
+                    handle.rollbackToSavepoint(savepoint);
+                    results.add(new Created(Optional.empty(), e.errors()));
+                }
+                continue;
+            }
+            RecordId id = RecordId.generate();
+            rows.add(new RecordDao.NewRow(id, sealed(tenantId, id, form, clean)));
+            ids.add(id);
+            events.add(new AuditLog.Event("record.created", TARGET, id.toString(),
+                    details(form.formKey(), form.version(), 1)));
+            results.add(new Created(Optional.of(id), List.of()));
+        }
+        new RecordDao(handle).insertAll(tenantId, form.formKey(), form.version(), rows, now, actor.id());
+        history.keepCreations(handle, tenantId, ids, form, actor.id(), now);
+        audit.recordAll(handle, tenantId, actor, events);
+        int created = ids.size();
+        handle.afterCommit(() -> {
+            for (int count = 0; count < created; count++) {
+                metrics.caseFileCreated();
+            }
+        });
+        return results;
+    }
+
+    /** Several case files as {@link #get} reads each (their data opened); those missing are absent. */
+    public Map<RecordId, CaseRecord> getAll(TenantId tenantId, List<RecordId> ids) {
+        Map<RecordId, CaseRecord> found = new HashMap<>();
+        jdbi.useHandle(handle -> new RecordDao(handle).findAll(tenantId, ids).forEach(row -> found.put(row.id(),
+                new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(), opened(tenantId, row.id(), row.data()),
+                        row.lockVersion(), row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy()))));
+        return found;
+    }
+
     private CaseRecord insert(Handle handle, TenantId tenantId, CompiledForm form, JsonNode clean, Actor actor,
                               Locale locale, boolean confidentialGrant) {
         String formKey = form.formKey();
@@ -397,6 +509,13 @@ public final class RecordService {
      */
     private Writable writable(TenantId tenantId, CompiledForm form, JsonNode posted, JsonNode stored,
                               boolean confidentialGrant, Locale locale, Predicate<String> exempt, FormScope scope) {
+        return writable(tenantId, form, posted, stored, confidentialGrant, locale, exempt, scope, serviceRules);
+    }
+
+    /** As above, with the service's rules given: a batch's, which read the service's settings once. */
+    private Writable writable(TenantId tenantId, CompiledForm form, JsonNode posted, JsonNode stored,
+                              boolean confidentialGrant, Locale locale, Predicate<String> exempt, FormScope scope,
+                              RecordCheck serviceRules) {
         if (posted == null || !posted.isObject()) {
             throw new IllegalArgumentException("record data must be a JSON object");
         }

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * value already stored (a member who left stays until someone changes it); with the setting on,
  * free text is refused unless it is the value already stored.
  */
-public final class Referents {
+public final class Referents implements org.dossier.record.RecordCheck {
     public static final String POINTER = "/accompagnement/referent";
     private static final String PREFIX = "member:";
     private static final Pattern MEMBER_VALUE = Pattern.compile("member:[0-9]{1,18}");
@@ -82,17 +82,34 @@ public final class Referents {
      *
      * @param stored the case file's stored data, null for a new one
      */
+    @Override
     public List<FieldError> check(TenantId tenantId, JsonNode data, JsonNode stored, Locale locale) {
+        return check(tenantId, data, stored, locale, () -> membersOnly(tenantId), () -> choices(tenantId));
+    }
+
+    /** The same check, the setting and the members read once for the whole batch. */
+    @Override
+    public org.dossier.record.RecordCheck forBatch() {
+        java.util.Map<TenantId, Boolean> membersOnly = new java.util.HashMap<>();
+        java.util.Map<TenantId, ReferentChoices> choices = new java.util.HashMap<>();
+        return (tenantId, data, stored, locale) -> check(tenantId, data, stored, locale,
+                () -> membersOnly.computeIfAbsent(tenantId, this::membersOnly),
+                () -> choices.computeIfAbsent(tenantId, this::choices));
+    }
+
+    private List<FieldError> check(TenantId tenantId, JsonNode data, JsonNode stored, Locale locale,
+                                   java.util.function.BooleanSupplier membersOnly,
+                                   java.util.function.Supplier<ReferentChoices> choices) {
         Optional<String> value = text(data);
         if (value.isEmpty() || value.equals(text(stored))) {
             return List.of();
         }
         boolean member = MEMBER_VALUE.matcher(value.get()).matches();
         boolean looksLikeMember = value.get().startsWith(PREFIX);
-        if (!member && !looksLikeMember && !membersOnly(tenantId)) {
+        if (!member && !looksLikeMember && !membersOnly.getAsBoolean()) {
             return List.of();
         }
-        if (member && choices(tenantId).offered().containsKey(value.get())) {
+        if (member && choices.get().offered().containsKey(value.get())) {
             return List.of();
         }
         return List.of(new FieldError(POINTER, "referentMember",

@@ -16,6 +16,8 @@ import org.dossier.attachment.AttachmentSettings;
 public final class UploadLimit {
     /** The attribute Jetty reads the multipart limits of a request from (Javalin sets it only when absent). */
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+    /** The attribute that keeps the request's limit for a handler that streams the body itself. */
+    private static final String LIMIT = UploadLimit.class.getName() + ".limit";
     /** The case-file form's posts: larger only when multipart, the one encoding that carries files. */
     private static final List<Pattern> FORM_ROUTES = List.of(
             Pattern.compile("/t/[^/]+/records/?"),
@@ -44,6 +46,7 @@ public final class UploadLimit {
 
     /** A before-handler: the route's limit on the declared length, and on the multipart parser. */
     public void check(Context ctx) {
+        ctx.attribute(LIMIT, of(ctx));
         if (isUpload(ctx)) {
             ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(null, uploadBytes, uploadBytes,
                     (int) Math.min(Integer.MAX_VALUE, uploadBytes)));
@@ -56,6 +59,18 @@ public final class UploadLimit {
     /** The body limit of the request's route, for a handler that reads the body as a stream. */
     public BodyLimit of(Context ctx) {
         return isUpload(ctx) ? uploads : general;
+    }
+
+    /**
+     * The request's body as a stream bounded by its route's limit, counted while it is read: a
+     * chunked body, which declares no length, fails with 413 as soon as it passes the limit.
+     */
+    public static java.io.InputStream boundedBody(Context ctx) {
+        BodyLimit limit = ctx.attribute(LIMIT);
+        if (limit == null) {
+            throw new IllegalStateException("the upload limit's before-handler did not run");
+        }
+        return limit.bounded(ctx.bodyInputStream());
     }
 
     static boolean isUpload(Context ctx) {

@@ -24,7 +24,7 @@ final class ImportFixture {
         try {
             return new RecordImports(services.jdbi(), services.mapper(), services.forms(), services.records(),
                     services.coercer(), services.messages(), services.audit(), Files.createTempDirectory("imports"),
-                    RecordImports.Launcher.NONE, Clock.systemUTC(), batchSize, hooks);
+                    RecordImports.Launcher.NONE, Clock.systemUTC(), batchSize, hooks, services.metrics().product());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

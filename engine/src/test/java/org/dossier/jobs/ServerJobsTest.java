@@ -29,7 +29,8 @@ class ServerJobsTest {
         try (Server server = Server.start(config, false)) {
             assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
                     AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK,
-                    org.dossier.idempotency.IdempotencyPurge.TASK, org.dossier.imports.ImportTask.NAME);
+                    org.dossier.idempotency.IdempotencyPurge.TASK, org.dossier.imports.ImportHousekeeping.TASK,
+                    org.dossier.imports.ImportTask.NAME);
         } finally {
             TestFiles.deleteRecursively(dataDir);
         }

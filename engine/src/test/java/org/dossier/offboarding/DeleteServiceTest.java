@@ -142,6 +142,20 @@ class DeleteServiceTest {
                 imports.mapping(tenant.id(), run.id(), Locale.FRENCH), Optional.of("ref"),
                 org.dossier.imports.ImportOptions.Existing.SKIP, false, Locale.FRENCH), actor, false);
         imports.execute(tenant.id(), run.id(), org.dossier.imports.RecordImports.Progress.NONE);
+        // A file uploaded and never imported: kept on disk until the service goes.
+        imports.upload(tenant.id(), FormService.CASE_FILE, "waiting.csv",
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1_000_000, actor);
+    }
+
+    /** The files of a service's imports under {@code <data dir>/imports/}. */
+    private static List<String> importFiles(Tenant tenant) {
+        java.nio.file.Path directory = org.dossier.Config.fromEnvironment().dataDir().resolve("imports");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith(tenant.id().value() + "-")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A service created on the services page, as a super-admin does: its first admin's e-mail lands in the platform log. */
@@ -212,6 +226,7 @@ class DeleteServiceTest {
 
         java.nio.file.Path doomedObjects = objects(doomed.tenant());
         assertThat(java.nio.file.Files.isDirectory(doomedObjects)).isTrue();
+        assertThat(importFiles(doomed.tenant())).isNotEmpty();
         suspend(doomed.tenant());
         HttpResponse<String> confirmation = superAdminBrowser.get("/admin/services/" + doomed.tenant().slug() + "/delete");
         assertThat(confirmation.statusCode()).isEqualTo(200);
@@ -229,6 +244,9 @@ class DeleteServiceTest {
         // Its files' objects left the store after the commit; the other service's stay.
         assertThat(java.nio.file.Files.exists(doomedObjects)).isFalse();
         assertThat(java.nio.file.Files.isDirectory(objects(kept.tenant()))).isTrue();
+        // So did the files its imports kept; the other service's stay.
+        assertThat(importFiles(doomed.tenant())).isEmpty();
+        assertThat(importFiles(kept.tenant())).isNotEmpty();
         assertThat(services.tenants().find(doomed.tenant().slug())).isEmpty();
         // The people who worked only there are gone, with everything that named them; the others stay.
         for (String gone : List.of(doomed.caseworker().email(), adminEmail, doomed.lastNameMark())) {

@@ -57,7 +57,8 @@ public final class ImportApi {
         } else {
             String fileName = Optional.ofNullable(ctx.queryParam("fileName")).orElse("import."
                     + Optional.ofNullable(ctx.queryParam("format")).orElse("csv"));
-            try (InputStream content = ctx.bodyInputStream()) {
+            // Bounded while it streams: a chunked body declares no length the before-handler could refuse.
+            try (InputStream content = org.dossier.web.UploadLimit.boundedBody(ctx)) {
                 run = imports.upload(access.tenant().id(), FormService.CASE_FILE, fileName, content, Long.MAX_VALUE,
                         RequestContext.actor(ctx));
             }
