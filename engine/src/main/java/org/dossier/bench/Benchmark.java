@@ -43,7 +43,24 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure the engine on a fresh embedded database against its floors (bare endpoints doing only "
                 + "the unavoidable part of each request) and a raw-JDBC baseline; each engine figure is printed as a "
-                + "ratio of its floor, measured in the same run."})
+                + "ratio of its floor, measured in the same run."},
+        footerHeading = "%nScenarios:%n",
+        footer = {"  submit         POST of a new case file to the JSON API",
+                "  baseline       the submit's two inserts, raw JDBC, no HTTP",
+                "  floor          HTTP floor: the two inserts behind a bare endpoint",
+                "  render         the new-case-file page",
+                "  render-floor   the same page from a model built once, bare endpoint",
+                "  view           a case file's page",
+                "  api-read       GET of a case file from the JSON API",
+                "  read-floor     one row read by primary key, as JSON, bare endpoint",
+                "  list           list and name search pages",
+                "  list-filtered  list filtered by status and antenne, sorted by name",
+                "  refuse         the 1 MiB worst case refused (413)",
+                "  lifecycle      lifecycle pass and the list during it",
+                "  backup         a backup of the database",
+                "  export         exports of a service",
+                "  import         an import of --import-rows rows",
+                "  tenant-move    a service exported and imported again"})
 public final class Benchmark implements Callable<Integer> {
     @Option(names = "--tenants", defaultValue = "10", description = "Services loaded (default: ${DEFAULT-VALUE}).")
     int tenants;
@@ -67,23 +84,8 @@ public final class Benchmark implements Callable<Integer> {
             description = "Where the figures are written as JSON (default: ${DEFAULT-VALUE}).") Path output;
     @Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
             defaultValue = "submit,baseline,floor,render,render-floor,view,api-read,read-floor,list,list-filtered,refuse",
-            description = {"Scenarios to run, comma-separated (default: ${DEFAULT-VALUE}), among:",
-                    "  submit         POST of a new case file to the JSON API",
-                    "  baseline       the submit's two inserts, raw JDBC, no HTTP",
-                    "  floor          HTTP floor: the two inserts behind a bare endpoint",
-                    "  render         the new-case-file page",
-                    "  render-floor   the same page from a model built once, bare endpoint",
-                    "  view           a case file's page",
-                    "  api-read       GET of a case file from the JSON API",
-                    "  read-floor     one row read by primary key, as JSON, bare endpoint",
-                    "  list           list and name search pages",
-                    "  list-filtered  list filtered by status and antenne, sorted by name",
-                    "  refuse         the 1 MiB worst case refused (413)",
-                    "  lifecycle      lifecycle pass and the list during it",
-                    "  backup         a backup of the database",
-                    "  export         exports of a service",
-                    "  import         an import of --import-rows rows",
-                    "  tenant-move    a service exported and imported again"}) List<String> scenarios;
+            description = "Scenarios to run, comma-separated (default: ${DEFAULT-VALUE}); each is described "
+                    + "under Scenarios below.") List<String> scenarios;
 
     /** Every scenario the command knows, in the order of its help. */
     static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "render-floor", "view",
