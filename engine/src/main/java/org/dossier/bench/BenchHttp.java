@@ -38,6 +38,17 @@ final class BenchHttp {
         exchange("GET", path, 200, "Cookie: " + credentials.cookie() + "\r\n", null);
     }
 
+    /** A GET of the API with the caseworker's token; must answer 200. */
+    void getJson(String path, Credentials credentials) throws IOException, UnexpectedStatusException {
+        exchange("GET", path, 200, "Accept: application/json\r\nAuthorization: Bearer " + credentials.token() + "\r\n",
+                null);
+    }
+
+    /** A GET with no credentials, for the bare endpoints of the floors; must answer {@code expected}. */
+    void get(String path, int expected) throws IOException, UnexpectedStatusException {
+        exchange("GET", path, expected, "", null);
+    }
+
     /** A JSON POST to the API with the caseworker's token; must answer {@code expected}. */
     void postJson(String path, String body, Credentials credentials, int expected)
             throws IOException, UnexpectedStatusException {

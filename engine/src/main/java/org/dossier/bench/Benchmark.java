@@ -36,18 +36,41 @@ import picocli.CommandLine.Option;
 /**
  * Loads tenants × records on a fresh embedded MariaDB, then measures submit, render, view and
  * list/search over HTTP with concurrent clients, and a raw-JDBC baseline doing the same two
- * inserts per transaction as a submit; and how long the most expensive body within the size limit
- * takes to be refused ({@link WorstCase}). Prints the figures and writes them to a JSON file.
+ * inserts per transaction as a submit, and the floors ({@code floor}, {@code render-floor},
+ * {@code read-floor}, see {@link Floors}) each engine figure is divided by; and how long the
+ * most expensive body within the size limit takes to be refused ({@link WorstCase}). Prints the figures and writes them to a JSON file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the engine against a raw-JDBC baseline on a fresh embedded database.")
+        description = {"Measure the engine on a fresh embedded database against its floors (bare endpoints doing only "
+                + "the unavoidable part of each request) and a raw-JDBC baseline; each engine figure is printed as a "
+                + "ratio of its floor, measured in the same run."},
+        footerHeading = "%nScenarios:%n",
+        footer = {"  submit         POST of a new case file to the JSON API",
+                "  baseline       the submit's two inserts, raw JDBC, no HTTP",
+                "  floor          HTTP floor: the two inserts behind a bare endpoint",
+                "  render         the new-case-file page",
+                "  render-floor   the same page from a model built once, bare endpoint",
+                "  view           a case file's page",
+                "  api-read       GET of a case file from the JSON API",
+                "  read-floor     one row read by primary key, as JSON, bare endpoint",
+                "  list           list and name search pages",
+                "  list-filtered  list filtered by status and antenne, sorted by name",
+                "  refuse         the 1 MiB worst case refused (413)",
+                "  lifecycle      lifecycle pass and the list during it",
+                "  backup         a backup of the database",
+                "  export         exports of a service",
+                "  import         an import of --import-rows rows",
+                "  tenant-move    a service exported and imported again"})
 public final class Benchmark implements Callable<Integer> {
-    @Option(names = "--tenants", defaultValue = "10") int tenants;
-    @Option(names = "--records", defaultValue = "10000", description = "Records per tenant.") int records;
+    @Option(names = "--tenants", defaultValue = "10", description = "Services loaded (default: ${DEFAULT-VALUE}).")
+    int tenants;
+    @Option(names = "--records", defaultValue = "10000", description = "Records per tenant (default: ${DEFAULT-VALUE}).")
+    int records;
     @Option(names = "--engine-records", defaultValue = "0",
             description = "Records per tenant created through the engine (0: all); the rest are SQL copies of them "
                     + "with new ids, to load large scales in minutes.") int engineRecords;
-    @Option(names = "--clients", defaultValue = "8") int clients;
+    @Option(names = "--clients", defaultValue = "8",
+            description = "Concurrent clients of each scenario (default: ${DEFAULT-VALUE}).") int clients;
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
     @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
     @Option(names = "--lifecycle-batch", defaultValue = "" + LifecyclePass.BATCH,
@@ -57,13 +80,25 @@ public final class Benchmark implements Callable<Integer> {
     double lifecycleRest;
     @Option(names = "--import-rows", defaultValue = "100000",
             description = "import: rows of the file imported (default: ${DEFAULT-VALUE}).") int importRows;
-    @Option(names = "--output", defaultValue = "bench-results.json") Path output;
-    @Option(names = "--scenarios", split = ",", defaultValue = "submit,baseline,floor,render,view,list,list-filtered,refuse",
-            description = "Scenarios to run, comma-separated.") List<String> scenarios;
+    @Option(names = "--output", defaultValue = "bench-results.json",
+            description = "Where the figures are written as JSON (default: ${DEFAULT-VALUE}).") Path output;
+    @Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
+            defaultValue = "submit,baseline,floor,render,render-floor,view,api-read,read-floor,list,list-filtered,refuse",
+            description = "Scenarios to run, comma-separated (default: ${DEFAULT-VALUE}); each is described "
+                    + "under Scenarios below.") List<String> scenarios;
 
-    private static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "view", "list",
-            "list-filtered",
-            "refuse", "lifecycle", "backup", "export", "import", "tenant-move");
+    /** Every scenario the command knows, in the order of its help. */
+    static final List<String> SCENARIOS = List.of("submit", "baseline", "floor", "render", "render-floor", "view",
+            "api-read", "read-floor", "list", "list-filtered", "refuse", "lifecycle", "backup", "export", "import",
+            "tenant-move");
+
+    /** The scenario names offered to shell completion. */
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SCENARIOS.iterator();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -183,6 +218,21 @@ public final class Benchmark implements Callable<Integer> {
                 String id = tenantIds.get((int) ((i * 7919 + thread) % tenantIds.size()));
                 http.page("/t/" + loaded.get(t).slug() + "/records/" + id, credentials.get(t));
             }));
+        }
+        Floors.Settings floorSettings = new Floors.Settings(clients, warmup, seconds);
+        if (scenarios.contains("render-floor")) {
+            results.put("render-floor", Floors.render(services, loaded, floorSettings));
+        }
+        if (scenarios.contains("api-read")) {
+            results.put("api-read", Workload.run("API read", clients, warmup, seconds, (thread, i) -> {
+                int t = (int) ((thread + i) % loaded.size());
+                List<String> tenantIds = ids.get(t);
+                String id = tenantIds.get((int) ((i * 7919 + thread) % tenantIds.size()));
+                http.getJson("/api/v1/tenants/" + loaded.get(t).slug() + "/records/" + id, credentials.get(t));
+            }));
+        }
+        if (scenarios.contains("read-floor")) {
+            results.put("read-floor", Floors.read(services, database, loaded, ids, floorSettings));
         }
         if (scenarios.contains("list")) {
             results.put("list", Workload.run("list/search page", clients, warmup, seconds, (thread, i) -> {
@@ -402,6 +452,7 @@ public final class Benchmark implements Callable<Integer> {
             System.out.printf("HTTP floor / raw-JDBC baseline throughput ratio: %.2f (a bare endpoint: HTTP and JSON parsing, no engine work)%n",
                     floorRatio);
         }
+        Map<String, Double> toFloors = FloorRatios.report(results);
         if (results.containsKey("render")) {
             System.out.printf("form render: %.0f pages/s (target >= 1000)%n", results.get("render").throughput());
         }
@@ -434,6 +485,7 @@ public final class Benchmark implements Callable<Integer> {
         if (floorRatio != null) {
             json.put("floorToBaselineRatio", Math.round(floorRatio * 100.0) / 100.0);
         }
+        json.putAll(toFloors);
         Files.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(json));
         System.out.println("Figures written to " + output.toAbsolutePath());

@@ -16,11 +16,15 @@ final class ReferentOptions {
     private ReferentOptions() {}
 
     static RenderOptions forForm(Referents referents, TenantAccess access) {
-        ReferentChoices choices = referents.choices(access.tenant().id());
+        return forForm(referents, access.tenant(), access.confidential());
+    }
+
+    static RenderOptions forForm(Referents referents, org.dossier.tenant.Tenant tenant, boolean confidential) {
+        ReferentChoices choices = referents.choices(tenant.id());
         if (!choices.membersOnly()) {
-            return new RenderOptions(access.confidential());
+            return new RenderOptions(confidential);
         }
-        return new RenderOptions(access.confidential(),
+        return new RenderOptions(confidential,
                 Map.of(Referents.POINTER, new FieldChoices(choices.offered(), choices.known())));
     }
 
