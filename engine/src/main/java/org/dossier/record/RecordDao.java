@@ -124,7 +124,8 @@ public final class RecordDao {
         String index = RecordListIndex.choose(query.filters(), query.sort().column());
         String from = " FROM records FORCE INDEX (" + index + ") WHERE tenant_id = :tenantId AND form_key = :formKey"
                 + conditions;
-        // A capped count stops after countLimit index entries: "plus de 1 000" rather than a scan of them all.
+        // A capped count stops after countLimit index entries: "plus de 10 000" rather than a scan of them
+        // all; the query's page is bounded by the same figure, so the OFFSET below reads no further.
         Query count = handle.createQuery(query.cappedCount()
                 ? "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + query.countLimit() + ") capped"
                 : "SELECT COUNT(*)" + from);
