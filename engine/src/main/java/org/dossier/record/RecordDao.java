@@ -132,13 +132,20 @@ public final class RecordDao {
         // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
         // reading it stops after one page of matches. Left to itself the optimizer may prefer
         // another index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
+        // The page's ids are found in the index alone (each list index ends with id), then only those
+        // rows are read: with the row columns in the same statement, MariaDB reads the whole row of
+        // every entry an OFFSET skips, 9,980 of them on the last reachable page.
         Query page = handle.createQuery("""
                 SELECT id, last_name, first_name, birth_date, status, updated_at, antenne, referent, opened_on
-                  FROM records FORCE INDEX (%s)
-                 WHERE tenant_id = :tenantId AND form_key = :formKey %s
+                  FROM records
+                  JOIN (SELECT id AS page_id
+                          FROM records FORCE INDEX (%s)
+                         WHERE tenant_id = :tenantId AND form_key = :formKey %s
+                         ORDER BY %s
+                         LIMIT :limit OFFSET :offset) page ON records.id = page.page_id
+                 WHERE records.tenant_id = :tenantId
                  ORDER BY %s
-                 LIMIT :limit OFFSET :offset
-                """.formatted(index, conditions, query.sort().orderBy()));
+                """.formatted(index, conditions, query.sort().orderBy(), query.sort().orderBy()));
         for (Query statement : List.of(count, page)) {
             bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey())
                     .bind("activeSince", activeSince), query);
