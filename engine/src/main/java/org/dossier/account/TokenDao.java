@@ -61,9 +61,18 @@ public final class TokenDao {
                 .findOne();
     }
 
-    void touch(long id, Instant now) {
-        handle.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE id = :id")
-                .bind("now", now).bind("id", id).execute();
+    /**
+     * Records a use, unless one was recorded after {@code since}: the condition is in the statement
+     * so that concurrent requests of one token, on any node, write its row at most once a window.
+     *
+     * @return whether the row was written
+     */
+    boolean touch(long id, Instant now, Instant since) {
+        return handle.createUpdate("""
+                        UPDATE api_tokens SET last_used_at = :now
+                         WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :since)
+                        """)
+                .bind("now", now).bind("id", id).bind("since", since).execute() == 1;
     }
 
     /** The user's tokens of one kind, newest first. */

@@ -55,9 +55,12 @@ public final class TokenStore {
         Instant now = now();
         Optional<Bearer> found = jdbi.withHandle(handle -> new TokenDao(handle).find(Secrets.sha256(secret), tenantId))
                 .filter(bearer -> bearer.token().activeAt(now));
-        found.filter(bearer -> bearer.token().lastUsedAt() == null
-                        || bearer.token().lastUsedAt().plus(TOUCH_EVERY).isBefore(now))
-                .ifPresent(bearer -> jdbi.useHandle(handle -> new TokenDao(handle).touch(bearer.token().id(), now)));
+        // "Last used" is precise to a minute: a read writes the row only when the last recorded use
+        // is older than that, so most reads of a busy token make no write at all. Validity is never
+        // cached: the lookup above reads the row (its revocation and expiry) on every request.
+        Instant since = now.minus(TOUCH_EVERY);
+        found.filter(bearer -> bearer.token().lastUsedAt() == null || bearer.token().lastUsedAt().isBefore(since))
+                .ifPresent(bearer -> jdbi.useHandle(handle -> new TokenDao(handle).touch(bearer.token().id(), now, since)));
         return found;
     }
 

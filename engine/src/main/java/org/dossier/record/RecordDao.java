@@ -124,20 +124,28 @@ public final class RecordDao {
         String index = RecordListIndex.choose(query.filters(), query.sort().column());
         String from = " FROM records FORCE INDEX (" + index + ") WHERE tenant_id = :tenantId AND form_key = :formKey"
                 + conditions;
-        // A capped count stops after countLimit index entries: "plus de 1 000" rather than a scan of them all.
+        // A capped count stops after countLimit index entries: "plus de 10 000" rather than a scan of them
+        // all; the query's page is bounded by the same figure, so the OFFSET below reads no further.
         Query count = handle.createQuery(query.cappedCount()
                 ? "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + query.countLimit() + ") capped"
                 : "SELECT COUNT(*)" + from);
         // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
         // reading it stops after one page of matches. Left to itself the optimizer may prefer
         // another index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
+        // The page's ids are found in the index alone (each list index ends with id), then only those
+        // rows are read: with the row columns in the same statement, MariaDB reads the whole row of
+        // every entry an OFFSET skips, 9,980 of them on the last reachable page.
         Query page = handle.createQuery("""
                 SELECT id, last_name, first_name, birth_date, status, updated_at, antenne, referent, opened_on
-                  FROM records FORCE INDEX (%s)
-                 WHERE tenant_id = :tenantId AND form_key = :formKey %s
+                  FROM records
+                  JOIN (SELECT id AS page_id
+                          FROM records FORCE INDEX (%s)
+                         WHERE tenant_id = :tenantId AND form_key = :formKey %s
+                         ORDER BY %s
+                         LIMIT :limit OFFSET :offset) page ON records.id = page.page_id
+                 WHERE records.tenant_id = :tenantId
                  ORDER BY %s
-                 LIMIT :limit OFFSET :offset
-                """.formatted(index, conditions, query.sort().orderBy()));
+                """.formatted(index, conditions, query.sort().orderBy(), query.sort().orderBy()));
         for (Query statement : List.of(count, page)) {
             bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey())
                     .bind("activeSince", activeSince), query);

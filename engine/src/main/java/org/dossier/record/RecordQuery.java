@@ -11,12 +11,13 @@ import java.util.Locale;
  * {@link org.dossier.retention.CaseFilePhase}).
  */
 public record RecordQuery(String formKey, List<String> terms, RecordFilters filters, RecordSort sort, int page,
-                          int pageSize, boolean cappedCount, boolean archives) {
+                          int pageSize, int countBound, boolean archives) {
     /**
-     * The list page counts its matches up to this many past the rows it shows, no further: an
-     * exact count of every case file of a large service reads its whole index on every page.
+     * The list (page and API) counts its matches up to this many, no further, and pages no deeper:
+     * an exact count of every case file of a large service, or an OFFSET past its 100,000th row,
+     * reads that whole part of the index on every page. Beyond it, the filters narrow the list.
      */
-    public static final int LIST_COUNT_CAP = 1000;
+    public static final int LIST_COUNT_BOUND = 10_000;
     public static final int MAX_TERMS = 4;
     public static final int MAX_TERM_LENGTH = 100;
     public static final int MAX_PAGE = 100_000;
@@ -34,13 +35,28 @@ public record RecordQuery(String formKey, List<String> terms, RecordFilters filt
                 .limit(MAX_TERMS)
                 .toList();
         int boundedPage = Math.min(Math.max(page, 1), MAX_PAGE);
-        return new RecordQuery(formKey, terms, filters, sort, boundedPage, Math.min(Math.max(pageSize, 1), 100), false,
+        return new RecordQuery(formKey, terms, filters, sort, boundedPage, Math.min(Math.max(pageSize, 1), 100), 0,
                 false);
     }
 
-    /** The same query, counting at most {@link #LIST_COUNT_CAP} matches past this page (the list page). */
+    /**
+     * The same query, counting at most {@link #LIST_COUNT_BOUND} matches and reaching no page past
+     * them (the list page and the API's list).
+     */
     public RecordQuery withCappedCount() {
-        return new RecordQuery(formKey, terms, filters, sort, page, pageSize, true, archives);
+        return withCountBound(LIST_COUNT_BOUND);
+    }
+
+    /** The same query with a bound of its own: tests set it low to stay small. */
+    RecordQuery withCountBound(int bound) {
+        int lastReachablePage = Math.max(1, (bound + pageSize - 1) / pageSize);
+        return new RecordQuery(formKey, terms, filters, sort, Math.min(page, lastReachablePage), pageSize, bound,
+                archives);
+    }
+
+    /** Whether the count stops at {@link #countBound()} rather than counting every match. */
+    public boolean cappedCount() {
+        return countBound > 0;
     }
 
     /**
@@ -48,12 +64,12 @@ public record RecordQuery(String formKey, List<String> terms, RecordFilters filt
      * instead of the active ones (the default).
      */
     public RecordQuery inArchives() {
-        return new RecordQuery(formKey, terms, filters, sort, page, pageSize, cappedCount, true);
+        return new RecordQuery(formKey, terms, filters, sort, page, pageSize, countBound, true);
     }
 
     /** How many matches the count reads at most before it stops: one more than it reports. */
     long countLimit() {
-        return Math.max(LIST_COUNT_CAP, (long) offset() + pageSize) + 1;
+        return (long) countBound + 1;
     }
 
     public int offset() {

@@ -144,33 +144,71 @@ class RecordListIndexTest {
     }
 
     @Test
-    void the_list_s_count_stops_past_one_thousand_and_still_offers_the_next_page() {
-        Tenant large = TestTenants.withBaseForm(services, "listcap");
+    void the_count_is_exact_up_to_the_bound_and_stops_there_beyond_it() {
+        Tenant large = seeded("listbound", 25);
+        RecordQuery all = RecordQuery.of(FormService.CASE_FILE, "", 1, 4);
+
+        RecordPage below = services.records().search(large.id(), all.withCountBound(30));
+        RecordPage at = services.records().search(large.id(), all.withCountBound(25));
+        RecordPage above = services.records().search(large.id(), all.withCountBound(10));
+        RecordPage exact = services.records().search(large.id(), all);
+
+        assertThat(below.total()).isEqualTo(25);
+        assertThat(below.totalCapped()).isFalse();
+        assertThat(at.total()).isEqualTo(25);
+        assertThat(at.totalCapped()).isFalse();
+        assertThat(above.total()).isEqualTo(10);
+        assertThat(above.totalCapped()).isTrue();
+        assertThat(above.items()).hasSize(4);
+        assertThat(exact.total()).isEqualTo(25);
+        assertThat(exact.totalCapped()).isFalse();
+    }
+
+    @Test
+    void past_the_bound_the_pager_offers_the_next_page_up_to_the_last_reachable_one() {
+        Tenant large = seeded("listpager", 25);
+        // Bound 10, 4 per page: pages 1 to 3 are reachable (the third ends at the 12th row).
+        RecordPage first = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 1, 4).withCountBound(10));
+        RecordPage second = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 2, 4).withCountBound(10));
+        RecordPage deep = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 6, 4).withCountBound(10));
+        RecordPage smallLast = services.records().search(large.id(),
+                RecordQuery.of(FormService.CASE_FILE, "", 7, 4).withCountBound(100));
+
+        assertThat(first.hasNext()).isTrue();
+        assertThat(first.beyondLastPage()).isFalse();
+        assertThat(second.hasNext()).isTrue();
+        assertThat(deep.page()).isEqualTo(3);
+        assertThat(deep.items()).hasSize(4);
+        assertThat(deep.hasNext()).isFalse();
+        assertThat(deep.beyondLastPage()).isTrue();
+        assertThat(smallLast.page()).isEqualTo(7);
+        assertThat(smallLast.items()).hasSize(1);
+        assertThat(smallLast.hasNext()).isFalse();
+        assertThat(smallLast.beyondLastPage()).isFalse();
+    }
+
+    @Test
+    void the_list_s_bound_is_ten_thousand_and_deep_pages_stop_at_it() {
+        RecordQuery deep = RecordQuery.of(FormService.CASE_FILE, "", 5_000, 20).withCappedCount();
+
+        assertThat(RecordQuery.LIST_COUNT_BOUND).isEqualTo(10_000);
+        assertThat(deep.countLimit()).isEqualTo(10_001);
+        assertThat(deep.page()).isEqualTo(500);
+        assertThat(deep.offset() + deep.pageSize()).isEqualTo(10_000);
+    }
+
+    private static Tenant seeded(String prefix, int count) {
+        Tenant large = TestTenants.withBaseForm(services, prefix);
         CompiledForm form = services.forms().latest(large.id(), FormService.CASE_FILE);
         services.jdbi().useTransaction(handle -> {
-            for (int i = 0; i < 1005; i++) {
-                services.records().insertValidated(handle, large.id(), form, TestRecords.validData("Cap" + i),
+            for (int i = 0; i < count; i++) {
+                services.records().insertValidated(handle, large.id(), form, TestRecords.validData("Borne" + i),
                         Actor.system("test"), Instant.now().truncatedTo(ChronoUnit.MICROS));
             }
         });
-
-        RecordPage first = services.records().search(large.id(),
-                RecordQuery.of(FormService.CASE_FILE, "", 1, 20).withCappedCount());
-        RecordPage deep = services.records().search(large.id(),
-                RecordQuery.of(FormService.CASE_FILE, "", 50, 20).withCappedCount());
-        RecordPage last = services.records().search(large.id(),
-                RecordQuery.of(FormService.CASE_FILE, "", 51, 20).withCappedCount());
-        RecordPage exact = services.records().search(large.id(), RecordQuery.of(FormService.CASE_FILE, "", 1, 20));
-
-        assertThat(first.totalCapped()).isTrue();
-        assertThat(first.total()).isEqualTo(1000);
-        assertThat(first.hasNext()).isTrue();
-        assertThat(deep.hasNext()).isTrue();
-        assertThat(last.totalCapped()).isFalse();
-        assertThat(last.total()).isEqualTo(1005);
-        assertThat(last.items()).hasSize(5);
-        assertThat(last.hasNext()).isFalse();
-        assertThat(exact.totalCapped()).isFalse();
-        assertThat(exact.total()).isEqualTo(1005);
+        return large;
     }
 }

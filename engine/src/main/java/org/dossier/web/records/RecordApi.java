@@ -96,18 +96,25 @@ public final class RecordApi {
                 RequestParams.pageNumber(ctx.queryParam("page")), PAGE_SIZE);
         // ?archives=true searches the archived case files instead of the active ones, audited as on the page.
         boolean archives = archivesParameter(ctx.queryParam("archives"));
-        RecordPage page = records.search(tenant.id(), archives ? query.inArchives() : query);
+        // The count and the pages stop at RecordQuery.LIST_COUNT_BOUND, as on the list page.
+        RecordQuery bounded = query.withCappedCount();
+        RecordPage page = records.search(tenant.id(), archives ? bounded.inArchives() : bounded);
         if (archives) {
             archive.searched(tenant.id(), RequestContext.actor(ctx), formKey, page.total());
         }
-        List<Map<String, Object>> items = page.items().stream().map(RecordApi::summary).toList();
+        json.respond(ctx, 200, listAnswer(page, archives));
+    }
+
+    /** The list's answer; {@code totalIsLowerBound} says the count stopped at {@code total}. */
+    static Map<String, Object> listAnswer(RecordPage page, boolean archives) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
+        body.put("items", page.items().stream().map(RecordApi::summary).toList());
         body.put("total", page.total());
+        body.put("totalIsLowerBound", page.totalCapped());
         body.put("page", page.page());
         body.put("pageSize", page.pageSize());
         body.put("phase", archives ? "archived" : "active");
-        json.respond(ctx, 200, body);
+        return body;
     }
 
     private static boolean archivesParameter(String value) {

@@ -11,7 +11,8 @@ import org.dossier.web.Dates;
 
 /** What the list page shows: rows ready to print and the paging links, which keep the filters and order. */
 public record RecordListView(List<Row> rows, long total, boolean totalCapped, int page, int pageCount,
-                             String previousUrl, String nextUrl, String newUrl, boolean showAntenne) {
+                             String previousUrl, String nextUrl, String newUrl, boolean showAntenne,
+                             boolean beyondLastPage) {
 
     /** One case file; each date has its own cell, labelled on the narrow screen's cards too. */
     public record Row(String url, String followUpUrl, String lastName, String firstName, String birthDate, String status, String antenne,
@@ -40,7 +41,7 @@ public record RecordListView(List<Row> rows, long total, boolean totalCapped, in
         String next = page.hasNext() ? state.withPage(page.page() + 1).listUrl(tenant) : "";
         return new RecordListView(rows, page.total(), page.totalCapped(), page.page(), page.pageCount(), previous, next,
                 base + "/new",
-                !labels.antennes().isEmpty());
+                !labels.antennes().isEmpty(), page.beyondLastPage());
     }
 
     private static Row row(String url, String followUpUrl, RecordSummary item, Labels labels, Locale locale) {

@@ -306,6 +306,8 @@ class RecordApiTest {
 
         JsonNode all = TestClient.json(api.get(records + "?q=&page=1"));
         assertThat(all.get("total").asLong()).isEqualTo(storedCount());
+        assertThat(all.get("totalIsLowerBound").isBoolean()).isTrue();
+        assertThat(all.get("totalIsLowerBound").asBoolean()).isFalse();
         assertThat(all.toString()).doesNotContain("Autre-Service");
     }
 
