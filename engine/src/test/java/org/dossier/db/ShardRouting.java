@@ -188,7 +188,7 @@ final class ShardRouting {
         text = text.replaceAll("(?<![:\\w]):(\\w+)", ":p_$1").replace("%s", " ... ");
         text = text.replaceAll("(?i)\\bLOCK\\s+IN\\s+SHARE\\s+MODE\\b", "FOR UPDATE");
         text = text.replaceAll("(?i)^EXPLAIN\\s+", "");
-        text = text.replaceAll("(?i)(\\bselect|,|\\(|\\bor|\\band)\\s*\\.\\.\\.", "$1 elided");
+        text = text.replaceAll("(?i)(\\bselect|\\bby|,|\\(|\\bor|\\band)\\s*\\.\\.\\.", "$1 elided");
         text = text.replaceAll("\\.\\.\\.\\s*(?=[,)])", "elided ").replace("...", " ").replaceAll("\\s+", " ").strip();
         if (text.regionMatches(true, 0, "elided from", 0, 11)) {
             text = text.substring("elided".length()).strip();
