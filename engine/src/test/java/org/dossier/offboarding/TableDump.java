@@ -79,6 +79,21 @@ public final class TableDump {
         return found;
     }
 
+    /** Every row of every table but the job table, each column as text (bytes in hex), rows sorted. */
+    public static Map<String, List<String>> wholeDatabase(org.jdbi.v3.core.Jdbi jdbi) {
+        List<String> tables = jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT table_name FROM information_schema.tables
+                         WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> 'scheduled_tasks'
+                         ORDER BY table_name
+                        """).mapTo(String.class).list());
+        Map<String, List<String>> dump = new LinkedHashMap<>();
+        for (String table : tables) {
+            dump.put(table, jdbi.withHandle(handle -> handle.select("SELECT * FROM `" + table + "`")
+                    .map((rs, ctx) -> row(rs)).list()).stream().sorted().toList());
+        }
+        return dump;
+    }
+
     private static List<String> rows(Services services, String sql, long id) {
         return services.jdbi().withHandle(handle -> handle.select(sql, id).map((rs, ctx) -> row(rs)).list())
                 .stream().sorted().toList();

@@ -10,13 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +32,7 @@ import org.dossier.audit.Actor;
 import org.dossier.audit.ChainVerifier;
 import org.dossier.form.FormService;
 import org.dossier.offboarding.EveryTableSeed;
+import org.dossier.offboarding.TableDump;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.Tenant;
@@ -276,7 +273,7 @@ class TenantMoveTest {
             throws Exception {
         Seeded seeded = seed("refus");
         Path archive = export(seeded.tenant(), new ArrayList<>());
-        Map<String, List<String>> before = wholeDatabase(services.jdbi());
+        Map<String, List<String>> before = TableDump.wholeDatabase(services.jdbi());
         List<String> filesBefore = files(attachmentsRoot());
         String slug = "refus-" + ProcessHandle.current().pid() + "-" + (System.nanoTime() % 1_000_000);
 
@@ -304,7 +301,7 @@ class TenantMoveTest {
                 line -> { })).isInstanceOf(TenantMoveRefusedException.class)
                 .hasMessageContaining("slug " + seeded.tenant().slug() + " exists already");
 
-        assertThat(wholeDatabase(services.jdbi())).isEqualTo(before);
+        assertThat(TableDump.wholeDatabase(services.jdbi())).isEqualTo(before);
         assertThat(files(attachmentsRoot())).isEqualTo(filesBefore);
     }
 
@@ -312,7 +309,7 @@ class TenantMoveTest {
     void an_import_failing_half_way_leaves_the_database_and_the_store_as_they_were() throws Exception {
         Seeded seeded = seed("echec");
         Path archive = export(seeded.tenant(), new ArrayList<>());
-        Map<String, List<String>> before = wholeDatabase(services.jdbi());
+        Map<String, List<String>> before = TableDump.wholeDatabase(services.jdbi());
         List<String> filesBefore = files(attachmentsRoot());
         String slug = "echec-" + ProcessHandle.current().pid() + "-" + (System.nanoTime() % 1_000_000);
         List<String> progress = new ArrayList<>();
@@ -329,7 +326,7 @@ class TenantMoveTest {
         assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("attachments: 1 file(s)"))
                 .anySatisfy(line -> assertThat(line).startsWith("records: "))
                 .anySatisfy(line -> assertThat(line).isEqualTo("import undone: 1 attachment file(s) removed again"));
-        assertThat(wholeDatabase(services.jdbi())).isEqualTo(before);
+        assertThat(TableDump.wholeDatabase(services.jdbi())).isEqualTo(before);
         assertThat(files(attachmentsRoot())).isEqualTo(filesBefore);
         assertThat(services.tenants().find(slug)).isEmpty();
     }
@@ -414,32 +411,6 @@ class TenantMoveTest {
             return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(zip.getInputStream(zip.getEntry(entry)).readAllBytes()));
         }
-    }
-
-    /** Every row of every table but the job table, each column as text (bytes in hex), rows sorted. */
-    private static Map<String, List<String>> wholeDatabase(Jdbi jdbi) {
-        List<String> tables = jdbi.withHandle(handle -> handle.createQuery("""
-                        SELECT table_name FROM information_schema.tables
-                         WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> 'scheduled_tasks'
-                         ORDER BY table_name
-                        """).mapTo(String.class).list());
-        Map<String, List<String>> dump = new LinkedHashMap<>();
-        for (String table : tables) {
-            dump.put(table, jdbi.withHandle(handle -> handle.select("SELECT * FROM `" + table + "`")
-                    .map((rs, ctx) -> row(rs)).list()).stream().sorted().toList());
-        }
-        return dump;
-    }
-
-    private static String row(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            Object value = rs.getObject(i);
-            row.append(meta.getColumnLabel(i)).append('=')
-                    .append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value)).append(", ");
-        }
-        return row.toString();
     }
 
     private static List<String> mask(List<String> rows, String... columns) {
