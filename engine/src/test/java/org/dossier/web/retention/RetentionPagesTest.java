@@ -125,7 +125,9 @@ class RetentionPagesTest {
         var run = doc.select("#runs-list tbody tr").first();
         assertThat(run.text()).contains("Terminé");
         assertThat(run.select("td.num").eachText()).containsExactly("7", "3", "1", "0");
-        assertThat(answer.body()).doesNotContain("Autrezyq", "500", other.slug());
+        assertThat(answer.body()).doesNotContain("Autrezyq", other.slug());
+        // The other service's 500 deletions in no cell (a random case-file id may hold "500" in its links).
+        assertThat(doc.select("td").eachText()).doesNotContain("500");
         // Linked from the service's admin navigation.
         assertThat(doc.select("nav.main-nav a[href=" + page() + "]")).hasSize(1);
     }
