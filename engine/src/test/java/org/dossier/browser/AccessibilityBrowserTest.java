@@ -149,7 +149,7 @@ class AccessibilityBrowserTest {
             new Page("import mapping page after an upload", Who.ADMIN,
                     fixture -> "/t/" + fixture.tenant().slug() + "/admin/imports", browser -> {
                         browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(importFile().toString());
-                        browser.findElement(org.openqa.selenium.By.cssSelector("form[enctype] button[type=submit]")).click();
+                        clickThenWaitForTheNextPage(browser, "form[enctype] button[type=submit]");
                     }),
             new Page("register of processing", Who.ADMIN, fixture -> "/t/" + fixture.tenant().slug() + "/admin/register",
                     Step.NONE),
@@ -250,6 +250,20 @@ class AccessibilityBrowserTest {
                 window.beforeSubmit = true;
                 HTMLFormElement.prototype.submit.call(form);
                 """, selector, List.of(values));
+        waitUntilTheNextPageHasLoaded(browser);
+    }
+
+    /**
+     * Clicks a button and waits until the page it leads to has loaded: without the wait, the checks that follow could
+     * read the page being left and meet its elements gone stale.
+     */
+    private static void clickThenWaitForTheNextPage(WebDriver browser, String selector) {
+        ((JavascriptExecutor) browser).executeScript("window.beforeSubmit = true;");
+        browser.findElement(By.cssSelector(selector)).click();
+        waitUntilTheNextPageHasLoaded(browser);
+    }
+
+    private static void waitUntilTheNextPageHasLoaded(WebDriver browser) {
         Browser.waitFor(browser, driver -> ((JavascriptExecutor) driver).executeScript(
                 "return window.beforeSubmit !== true && document.readyState === 'complete';").equals(Boolean.TRUE));
     }
