@@ -102,6 +102,7 @@ public final class Server implements AutoCloseable {
         jobs.recurring(org.dossier.idempotency.IdempotencyPurge.task(
                 new org.dossier.idempotency.IdempotencyKeys(services.jdbi(), java.time.Clock.systemUTC())));
         jobs.recurring(org.dossier.imports.ImportHousekeeping.task(services.imports()));
+        jobs.recurring(org.dossier.stats.StatisticsFoldJob.task(services.statistics()));
         return jobs.start();
     }
 

@@ -2,6 +2,7 @@ package org.dossier.db;
 
 import javax.sql.DataSource;
 import org.dossier.audit.ChainExistingEvents;
+import org.dossier.stats.CountExistingCaseFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -14,7 +15,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .javaMigrations(new ChainExistingEvents())
+                .javaMigrations(new ChainExistingEvents(), new CountExistingCaseFiles())
                 .load();
     }
 

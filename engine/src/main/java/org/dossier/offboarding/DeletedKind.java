@@ -28,6 +28,8 @@ public enum DeletedKind {
     AUDIT_CHAIN_HEADS("auditChainHeads"),
     SERVICE_USAGE("serviceUsage"),
     IDEMPOTENCY_KEYS("idempotencyKeys"),
+    STATISTICS_COUNTS("statisticsCounts"),
+    STATISTICS_DELTAS("statisticsDeltas"),
     DATA_KEYS("dataKeys"),
     /** The head of the service's audit chain: the chain goes with its events. */
     ACCOUNTS("accounts"),

@@ -36,6 +36,9 @@ final class TenantTables {
         tables.put(DeletedKind.AUDIT_CHAIN_HEADS, "audit_chain_heads");
         tables.put(DeletedKind.SERVICE_USAGE, "service_usage");
         tables.put(DeletedKind.IDEMPOTENCY_KEYS, "idempotency_keys");
+        // After the case files: deleting them writes deltas.
+        tables.put(DeletedKind.STATISTICS_COUNTS, "statistics_counts");
+        tables.put(DeletedKind.STATISTICS_DELTAS, "statistics_deltas");
         // Last: destroying the data key makes every copy of the service's sealed values unreadable.
         tables.put(DeletedKind.DATA_KEYS, "service_data_keys");
         TABLES = Collections.unmodifiableMap(tables);

@@ -77,6 +77,18 @@ public final class PlatformStatistics {
         return cached;
     }
 
+    /**
+     * Adds every service's deltas into its counts (a task of the scheduler, so that a report finds
+     * little to fold, and the deltas a migration wrote for existing case files are folded soon after
+     * a start). @return the deltas folded
+     */
+    public long foldAll() {
+        List<TenantId> written = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT /* all tenants */ DISTINCT tenant_id FROM statistics_deltas")
+                .map((rs, ctx) -> new TenantId(rs.getLong(1))).list());
+        return written.stream().mapToLong(tenantId -> CaseFileCounts.fold(jdbi, tenantId)).sum();
+    }
+
     /** The statistics of {@code tenants} (templates left out), for the day {@code today} in Paris. */
     public StatisticsReport compute(List<Tenant> tenants, LocalDate today) {
         RawStatistics raw = read(tenants, today);
@@ -98,19 +110,26 @@ public final class PlatformStatistics {
             monthStarts.add(first.plusMonths(m).atDay(1).atStartOfDay(Retention.ZONE).toInstant());
         }
         List<FieldComparison> comparisons = fields.stream().map(field -> compare(field, services)).toList();
+        // Each service's deltas into its counts first, in their own transactions; the read below then
+        // adds the few written since.
+        services.forEach(tenant -> CaseFileCounts.fold(jdbi, tenant.id()));
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             StatisticsDao dao = new StatisticsDao(handle);
+            Map<TenantId, CaseFileCounts.Counted> counted = new HashMap<>();
             Map<TenantId, StatisticsDao.CaseFiles> caseFiles = new HashMap<>();
             Map<TenantId, Long> users = new HashMap<>();
             Map<TenantId, Optional<Instant>> lastActivity = new HashMap<>();
             for (Tenant tenant : services) {
                 // Each service's active and archived case files follow its own retention policy.
-                caseFiles.put(tenant.id(), dao.caseFiles(tenant.id(), Retention.on(today, tenant.retention()), monthStarts));
+                CaseFileCounts.Counted counts = CaseFileCounts.read(handle, tenant.id(),
+                        Retention.on(today, tenant.retention()), monthStarts);
+                counted.put(tenant.id(), counts);
+                caseFiles.put(tenant.id(), counts.caseFiles());
                 users.put(tenant.id(), dao.activeUsers(tenant.id()));
                 lastActivity.put(tenant.id(), dao.lastActivity(tenant.id()));
             }
             long distinctUsers = dao.distinctActiveUsers(services.stream().map(Tenant::id).toList());
-            Map<SharedField, long[]> answers = answers(dao, services, comparisons, caseFiles, today);
+            Map<SharedField, long[]> answers = answers(services, comparisons, counted);
             List<FieldCounts> counts = comparisons.stream().map(comparison -> new FieldCounts(comparison.field(),
                     comparison.included(), comparison.excluded(), answers.get(comparison.field()))).toList();
             return new RawStatistics(today, Instant.now(), List.copyOf(months), services, caseFiles, users, distinctUsers,
@@ -134,31 +153,28 @@ public final class PlatformStatistics {
     /**
      * For each field, the kept case files of the services compared on it per option of the base and,
      * last, without a known answer (their kept total less the known answers). Only fields compared on
-     * at least two services are read: the others are listed, not counted.
+     * at least two services are summed: the others are listed, not counted.
      */
-    private static Map<SharedField, long[]> answers(StatisticsDao dao, List<Tenant> services, List<FieldComparison> comparisons,
-                                                    Map<TenantId, StatisticsDao.CaseFiles> caseFiles, LocalDate today) {
+    private static Map<SharedField, long[]> answers(List<Tenant> services, List<FieldComparison> comparisons,
+                                                    Map<TenantId, CaseFileCounts.Counted> counted) {
         Map<SharedField, long[]> answers = new HashMap<>();
         comparisons.forEach(comparison -> answers.put(comparison.field(), new long[comparison.field().options().size() + 1]));
         for (Tenant tenant : services) {
-            List<SharedField> compared = comparisons.stream()
-                    .filter(comparison -> comparison.included().size() >= StatisticsCells.MIN_SHARED
-                            && comparison.included().contains(tenant))
-                    .map(FieldComparison::field).toList();
-            StatisticsDao.CaseFiles files = caseFiles.get(tenant.id());
-            for (List<SharedField> group : SharedFields.withDistinctOptions(compared)) {
-                Map<String, Long> found = dao.answers(tenant.id(), group.stream().map(SharedField::jsonPath).toList(),
-                        Retention.on(today, tenant.retention()));
-                for (SharedField field : group) {
-                    long[] counts = answers.get(field);
-                    long known = 0;
-                    for (int i = 0; i < field.options().size(); i++) {
-                        long n = found.getOrDefault(field.options().get(i).value(), 0L);
-                        counts[i] += n;
-                        known += n;
-                    }
-                    counts[counts.length - 1] += files.active() + files.archived() - known;
+            CaseFileCounts.Counted found = counted.get(tenant.id());
+            StatisticsDao.CaseFiles files = found.caseFiles();
+            for (FieldComparison comparison : comparisons) {
+                if (comparison.included().size() < StatisticsCells.MIN_SHARED || !comparison.included().contains(tenant)) {
+                    continue;
                 }
+                SharedField field = comparison.field();
+                long[] counts = answers.get(field);
+                long known = 0;
+                for (int i = 0; i < field.options().size(); i++) {
+                    long n = found.answered(field, i);
+                    counts[i] += n;
+                    known += n;
+                }
+                counts[counts.length - 1] += files.active() + files.archived() - known;
             }
         }
         return answers;

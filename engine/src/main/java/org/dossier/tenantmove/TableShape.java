@@ -20,9 +20,11 @@ record TableShape(String table, List<Column> columns) {
      * errors) belongs to the installation that ran it, beside its uploaded file under that
      * installation's data directory, which no archive holds. What the run did travels: its case
      * files, their external ids (so a re-run in the target still never duplicates) and its
-     * {@code records.imported} audit event.
+     * {@code records.imported} audit event. Nor are the statistics' counts, derived from the case
+     * files: the triggers on {@code records} count them again as they load.
      */
-    static final java.util.Set<String> NOT_CARRIED = java.util.Set.of("import_runs", "import_rows", "import_errors");
+    static final java.util.Set<String> NOT_CARRIED = java.util.Set.of("import_runs", "import_rows", "import_errors",
+            "statistics_counts", "statistics_deltas");
 
     /** The tenant-scoped tables an archive holds: every one but {@link #NOT_CARRIED}. */
     static List<String> carriedTables(Handle handle) {

@@ -86,7 +86,8 @@ final class ShardRouting {
                 if (!touchesSharded.matcher(lower).find()) {
                     continue;
                 }
-                Verdict verdict = verdict(piece.sql(), lower.contains(SqlScanner.ALL_TENANTS));
+                Verdict verdict = lower.stripLeading().startsWith("create trigger") ? trigger(lower)
+                        : verdict(piece.sql(), lower.contains(SqlScanner.ALL_TENANTS));
                 if (verdict.problem() == null) {
                     routed.add(new Routed(source.file(), piece.line(), verdict.route(), piece.sql()));
                 } else {
@@ -95,6 +96,22 @@ final class ShardRouting {
             }
         }
         return new Report(routed, problems);
+    }
+
+    /**
+     * A trigger is created on every shard (schema changes go to all of them) and runs there, on the row
+     * of that shard: what it writes stays on the shard when each row it selects takes its tenant_id
+     * from the row that fired it.
+     */
+    static Verdict trigger(String lower) {
+        int selects = count(lower, "\\bselect\\s");
+        int fromTheRow = count(lower, "\\bselect\\s+(?:new|old)\\.tenant_id\\b");
+        return selects > 0 && selects == fromTheRow ? new Verdict(Route.ONE_SHARD, null)
+                : new Verdict(null, "a trigger must write the tenant_id of the row that fired it (NEW.tenant_id or OLD.tenant_id)");
+    }
+
+    private static int count(String text, String regex) {
+        return (int) Pattern.compile(regex).matcher(text).results().count();
     }
 
     /** Where a statement goes, or (problem not null) why it would not go to one shard. */

@@ -30,6 +30,7 @@ class ServerJobsTest {
             assertThat(server.jobNames()).containsExactly(LifecycleJob.TASK, BackupJob.TASK,
                     AttachmentHousekeeping.TASK, org.dossier.metrics.UsageJob.TASK,
                     org.dossier.idempotency.IdempotencyPurge.TASK, org.dossier.imports.ImportHousekeeping.TASK,
+                    org.dossier.stats.StatisticsFoldJob.TASK,
                     org.dossier.imports.ImportTask.NAME);
         } finally {
             TestFiles.deleteRecursively(dataDir);

@@ -121,6 +121,13 @@ class DeleteServiceTest {
         seedImport(tenant, mark, held.id(), actor);
         // The usage measure writes a row for every service, this one included.
         services.metrics().measureUsage();
+        // The statistics fold the service's case files into its counts; a change since is a delta.
+        services.statistics().compute(List.of(services.tenants().find(tenant.slug()).orElseThrow()),
+                java.time.LocalDate.now(org.dossier.retention.Retention.ZONE));
+        services.jdbi().useHandle(handle -> handle.createUpdate("""
+                        UPDATE records SET last_activity_at = last_activity_at + INTERVAL 1 SECOND
+                         WHERE tenant_id = :tenantId
+                        """).bind("tenantId", tenant.id()).execute());
         return new Seeded(tenant, caseworker, mark);
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Statistics never read a confidential value: no confidential field is among the fields they
- * compare, and even a query of a confidential field's path finds only sealed text in the database.
+ * compare, their counts hold option positions and counts only, and even a query of a confidential
+ * field's path finds only sealed text in the database.
  */
 @Tag("integration")
 class ConfidentialStatisticsTest {
@@ -43,7 +44,23 @@ class ConfidentialStatisticsTest {
         StatisticsReport report = services.statistics().compute(List.of(tenant), LocalDate.now(Retention.ZONE));
         assertThat(report.toString()).doesNotContain(note);
 
-        Map<String, Long> answers = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
+        // What the statistics keep of these case files: counts, and per field the position of an option.
+        List<String> kept = services.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT CONCAT(activity_year, ' ', dimension, ' ', answer, ' ', n) FROM statistics_counts
+                         WHERE tenant_id = :tenantId
+                        UNION ALL
+                        SELECT CONCAT(sign, ' ', last_activity_at, ' ', created_at, ' ', answers) FROM statistics_deltas
+                         WHERE tenant_id = :tenantId
+                        """).bind("tenantId", tenant.id()).mapTo(String.class).list());
+        assertThat(kept).isNotEmpty().noneMatch(row -> row.contains(note) || row.contains(ConfidentialCipher.PREFIX));
+        List<String> dimensions = services.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT DISTINCT dimension FROM statistics_counts WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenant.id()).mapTo(String.class).list());
+        assertThat(dimensions).allMatch(dimension -> dimension.equals(CaseFileCounts.KEPT) || dimension.equals(CaseFileCounts.CREATED)
+                        || CountedAnswers.FIELDS.stream().anyMatch(field -> field.jsonPath().equals(dimension)));
+
+        // Even a reading of the confidential path itself, row by row, finds sealed text only.
+        Map<String, Long> answers = services.jdbi().withHandle(handle -> new RowCounts(handle)
                 .answers(tenant.id(), List.of("$.notes_confidentielles.contenu"), Retention.at(Instant.now(), org.dossier.retention.RetentionPolicy.DEFAULT)));
         assertThat(answers).hasSize(12);
         assertThat(answers.keySet()).allMatch(answer -> answer.startsWith(ConfidentialCipher.PREFIX))

@@ -36,8 +36,14 @@ class HeldCaseFilesStatisticsTest {
         Instant now = Instant.now();
         List<Instant> months = List.of(now.minusSeconds(86_400), now.plusSeconds(86_400));
 
+        Retention retention = Retention.on(LocalDate.now(Retention.ZONE), RetentionPolicy.DEFAULT);
+        StatisticsDao.CaseFiles rows = services.jdbi().withHandle(handle ->
+                new RowCounts(handle).caseFiles(tenant.id(), retention, months));
+        CaseFileCounts.fold(services.jdbi(), tenant.id());
         StatisticsDao.CaseFiles files = services.jdbi().withHandle(handle ->
-                new StatisticsDao(handle).caseFiles(tenant.id(), Retention.on(LocalDate.now(Retention.ZONE), RetentionPolicy.DEFAULT), months));
+                CaseFileCounts.read(handle, tenant.id(), retention, months).caseFiles());
+
+        assertThat(files).usingRecursiveComparison().isEqualTo(rows);
 
         assertThat(files.active()).as("%s and the held %s", active.id(), heldOld.id()).isEqualTo(2);
         assertThat(files.archived()).as("%s", archived.id()).isEqualTo(1);

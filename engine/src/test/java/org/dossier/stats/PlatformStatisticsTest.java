@@ -137,8 +137,7 @@ class PlatformStatisticsTest {
 
     @Test
     void case_files_are_counted_by_phase_and_month_of_creation_and_those_due_for_deletion_are_left_out() {
-        StatisticsDao.CaseFiles files = services.jdbi().withHandle(handle ->
-                new StatisticsDao(handle).caseFiles(a.id(), Retention.on(today, RetentionPolicy.DEFAULT), monthStarts()));
+        StatisticsDao.CaseFiles files = counted(a, Retention.on(today, RetentionPolicy.DEFAULT), monthStarts()).caseFiles();
 
         assertThat(files.active()).isEqualTo(36);
         assertThat(files.archived()).isEqualTo(8);
@@ -149,18 +148,34 @@ class PlatformStatisticsTest {
     }
 
     @Test
-    void answers_are_counted_per_stored_value_over_the_kept_case_files_several_fields_in_one_reading() {
-        Map<String, Long> housing = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
-                .answers(a.id(), List.of("$.logement_ressources.type_logement"), Retention.on(today, RetentionPolicy.DEFAULT)));
-        Map<String, Long> together = services.jdbi().withHandle(handle -> new StatisticsDao(handle)
-                .answers(a.id(), List.of("$.accompagnement.statut", "$.accompagnement.antenne",
-                        "$.logement_ressources.type_logement"), Retention.on(today, RetentionPolicy.DEFAULT)));
+    void answers_are_counted_per_option_over_the_kept_case_files() {
+        CaseFileCounts.Counted counted = counted(a, Retention.on(today, RetentionPolicy.DEFAULT), monthStarts());
 
-        assertThat(housing).containsOnly(Map.entry("locataire_parc_social", 26L), Map.entry("locataire_parc_prive", 10L),
+        assertThat(answered(counted, "logement_ressources.type_logement")).containsOnly(
+                Map.entry("locataire_parc_social", 26L), Map.entry("locataire_parc_prive", 10L),
                 Map.entry("proprietaire", 8L));
-        // No branch is stored: missing values give no row. The 2 case files due for deletion count nowhere.
-        assertThat(together).containsOnly(Map.entry("en_cours", 44L), Map.entry("locataire_parc_social", 26L),
-                Map.entry("locataire_parc_prive", 10L), Map.entry("proprietaire", 8L));
+        // No branch is stored: no option answered. The 2 case files due for deletion count nowhere.
+        assertThat(answered(counted, "accompagnement.statut")).containsOnly(Map.entry("en_cours", 44L));
+        assertThat(answered(counted, "accompagnement.antenne")).isEmpty();
+    }
+
+    /** The service's counts, its deltas folded first. */
+    static CaseFileCounts.Counted counted(Tenant tenant, Retention retention, List<Instant> monthStarts) {
+        CaseFileCounts.fold(services.jdbi(), tenant.id());
+        return services.jdbi().withHandle(handle -> CaseFileCounts.read(handle, tenant.id(), retention, monthStarts));
+    }
+
+    /** The options of the field at {@code path} answered at least once, with their counts. */
+    static Map<String, Long> answered(CaseFileCounts.Counted counted, String path) {
+        SharedFields.SharedField field = CountedAnswers.FIELDS.stream().filter(f -> f.path().equals(path)).findFirst()
+                .orElseThrow();
+        Map<String, Long> found = new LinkedHashMap<>();
+        for (int i = 0; i < field.options().size(); i++) {
+            if (counted.answered(field, i) != 0) {
+                found.put(field.options().get(i).value(), counted.answered(field, i));
+            }
+        }
+        return found;
     }
 
     @Test

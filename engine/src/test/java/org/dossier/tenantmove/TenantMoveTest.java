@@ -92,6 +92,15 @@ class TenantMoveTest {
 
     record Seeded(Tenant tenant, RecordId confidential, String note) {}
 
+    /**
+     * Every row of the service, the statistics' pending deltas first added into their counts: two dumps
+     * of the same case files then hold the same counts, whenever each was folded.
+     */
+    private static Map<String, List<String>> folded(Services services, TenantId tenantId) {
+        services.statistics().foldAll();
+        return EveryTableSeed.dump(services, tenantId);
+    }
+
     private Path export(Tenant tenant, List<String> progress) {
         Path archive = work.resolve(tenant.slug() + ".zip");
         new ServiceExport(services.jdbi(), services.attachmentStore(), services.encryption(), services.mapper(),
@@ -109,7 +118,7 @@ class TenantMoveTest {
     void an_archive_loaded_into_an_empty_installation_with_another_master_key_holds_the_same_rows_under_the_same_ids()
             throws Exception {
         Seeded seeded = seed("demenage");
-        Map<String, List<String>> before = EveryTableSeed.dump(services, seeded.tenant().id());
+        Map<String, List<String>> before = folded(services, seeded.tenant().id());
         List<String> exportProgress = new ArrayList<>();
         Path archive = export(seeded.tenant(), exportProgress);
 
@@ -135,7 +144,7 @@ class TenantMoveTest {
             assertThat(imported.tenantId()).isEqualTo(seeded.tenant().id().value());
             assertThat(imported.sameIds()).isTrue();
             assertThat(progress).anySatisfy(line -> assertThat(line).matches("records: 3 row\\(s\\), \\d+\\.\\d s"));
-            Map<String, List<String>> after = EveryTableSeed.dump(other.services(), seeded.tenant().id());
+            Map<String, List<String>> after = folded(other.services(), seeded.tenant().id());
             assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
             for (String table : before.keySet()) {
                 switch (table) {
@@ -176,7 +185,7 @@ class TenantMoveTest {
     void a_service_deleted_then_imported_from_its_archive_comes_back_row_for_row() throws Exception {
         Seeded seeded = seed("retour");
         Tenant tenant = seeded.tenant();
-        Map<String, List<String>> before = EveryTableSeed.dump(services, tenant.id());
+        Map<String, List<String>> before = folded(services, tenant.id());
         Path archive = export(tenant, new ArrayList<>());
         services.suspension().suspend(tenant.slug(), "moved", Actor.system("test"));
         services.jdbi().useHandle(handle -> handle.createUpdate(
@@ -190,7 +199,7 @@ class TenantMoveTest {
 
         assertThat(imported.tenantId()).isEqualTo(tenant.id().value());
         assertThat(imported.sameIds()).isTrue();
-        Map<String, List<String>> after = EveryTableSeed.dump(services, tenant.id());
+        Map<String, List<String>> after = folded(services, tenant.id());
         assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
         for (String table : before.keySet()) {
             switch (table) {
@@ -214,7 +223,7 @@ class TenantMoveTest {
     void an_archive_loaded_beside_its_original_under_a_new_slug_is_a_copy_and_the_original_is_untouched() throws Exception {
         Seeded seeded = seed("original");
         Path archive = export(seeded.tenant(), new ArrayList<>());
-        Map<String, List<String>> original = EveryTableSeed.dump(services, seeded.tenant().id());
+        Map<String, List<String>> original = folded(services, seeded.tenant().id());
         String slug = "copie-" + ProcessHandle.current().pid() + "-" + (System.nanoTime() % 1_000_000);
 
         ServiceImport.Imported imported = importer(services).load(archive, PASSPHRASE, Optional.of(slug),
@@ -224,10 +233,11 @@ class TenantMoveTest {
         assertThat(copy).isNotEqualTo(seeded.tenant().id());
         assertThat(imported.sameIds()).isFalse();
         assertThat(imported.accountsCreated()).isZero();
-        assertThat(EveryTableSeed.dump(services, seeded.tenant().id())).as("the original, byte for byte").isEqualTo(original);
-        Map<String, List<String>> copied = EveryTableSeed.dump(services, copy);
+        assertThat(folded(services, seeded.tenant().id())).as("the original, byte for byte").isEqualTo(original);
+        Map<String, List<String>> copied = folded(services, copy);
         for (String table : original.keySet()) {
-            if (TableShape.NOT_CARRIED.contains(table)) {
+            // The statistics' counts are not carried either, but the copy's case files count the same.
+            if (TableShape.NOT_CARRIED.contains(table) && !table.startsWith("statistics_")) {
                 assertThat(copied.get(table)).as(table + ": not carried").isEmpty();
                 continue;
             }
@@ -289,7 +299,7 @@ class TenantMoveTest {
         assertThatThrownBy(() -> importer(services).load(forgedManifest, PASSPHRASE, Optional.of(slug),
                 Actor.system("test"), line -> { })).isInstanceOf(TenantMoveRefusedException.class)
                 .hasMessageContaining("the archive was altered");
-        Path older = rewrite(archive, "manifest.json", text -> text.replaceFirst("\"schemaVersion\" : \"\\d+\"",
+        Path older = rewrite(archive, "manifest.json", text -> text.replaceFirst("\"schemaVersion\" : \"[\\d.]+\"",
                 "\"schemaVersion\" : \"7\""));
         assertThatThrownBy(() -> importer(services).load(older, PASSPHRASE, Optional.of(slug), Actor.system("test"),
                 line -> { })).isInstanceOf(TenantMoveRefusedException.class)

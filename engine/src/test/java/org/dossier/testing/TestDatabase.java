@@ -69,7 +69,8 @@ public final class TestDatabase {
                 Assumptions.abort(skipReason);
             }
             MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.0").withDatabaseName("dossier")
-                    .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
+                    .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+                            "--log-bin-trust-function-creators=1");
             mysql.start();
             connection = new Connection(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword());
             database = Database.connect(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(), 16);
