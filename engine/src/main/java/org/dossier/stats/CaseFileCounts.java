@@ -200,6 +200,62 @@ final class CaseFileCounts {
         return new Counted(new StatisticsDao.CaseFiles(active, kept - active, newPerMonth), answers);
     }
 
+    /**
+     * The service's active case files (last active in its active years, or held) per option of
+     * {@code field}, on {@code handle}'s transaction: the counts of the active years, the deltas not
+     * folded yet, and the held case files older than those years.
+     */
+    static long[] activeAnswers(Handle handle, TenantId tenantId, Retention retention, SharedField field) {
+        int activeYear = year(retention.activeSince());
+        long[] counts = new long[field.options().size()];
+        Map<String, Integer> option = new HashMap<>();
+        for (int o = 0; o < field.options().size(); o++) {
+            option.put(field.options().get(o).value(), o);
+        }
+        handle.createQuery("""
+                        SELECT answer, SUM(n) AS n FROM statistics_counts
+                         WHERE tenant_id = :tenantId AND activity_year >= :activeYear AND dimension = :dimension
+                         GROUP BY answer
+                        """)
+                .bind("tenantId", tenantId).bind("activeYear", activeYear).bind("dimension", field.jsonPath())
+                .map((rs, ctx) -> {
+                    Integer o = option.get(rs.getString("answer"));
+                    if (o != null) {
+                        counts[o] += rs.getLong("n");
+                    }
+                    return null;
+                }).forEach(ignored -> { });
+        int index = CountedAnswers.FIELDS.indexOf(field);
+        handle.createQuery("SELECT sign, last_activity_at, answers FROM statistics_deltas WHERE tenant_id = :tenantId")
+                .bind("tenantId", tenantId)
+                .map((rs, ctx) -> {
+                    int position = CountedAnswers.positions(rs.getString("answers"))[index];
+                    if (position >= 1 && position <= counts.length
+                            && year(rs.getTimestamp("last_activity_at").toInstant()) >= activeYear) {
+                        counts[position - 1] += rs.getInt("sign");
+                    }
+                    return null;
+                }).forEach(ignored -> { });
+        // Held case files last active before the active years: active whatever their year says.
+        handle.createQuery("""
+                        SELECT <answers> AS answers
+                          FROM record_holds h
+                          JOIN records r ON r.tenant_id = h.tenant_id AND r.id = h.record_id
+                         WHERE h.tenant_id = :tenantId AND r.tenant_id = :tenantId AND r.form_key = :form
+                           AND r.last_activity_at < :activeSince
+                        """)
+                .define("answers", CountedAnswers.expression("r"))
+                .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("activeSince", retention.activeSince())
+                .map((rs, ctx) -> {
+                    int position = CountedAnswers.positions(rs.getString("answers"))[index];
+                    if (position >= 1 && position <= counts.length) {
+                        counts[position - 1]++;
+                    }
+                    return null;
+                }).forEach(ignored -> { });
+        return counts;
+    }
+
     private static SharedField field(String jsonPath) {
         return CountedAnswers.FIELDS.stream().filter(field -> field.jsonPath().equals(jsonPath)).findFirst().orElse(null);
     }

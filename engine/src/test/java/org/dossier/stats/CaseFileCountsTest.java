@@ -265,9 +265,16 @@ class CaseFileCountsTest {
         for (SharedField field : CountedAnswers.FIELDS) {
             Map<String, Long> found = services.jdbi().withHandle(handle ->
                     new RowCounts(handle).answers(tenant.id(), List.of(field.jsonPath()), retention()));
+            Map<String, Long> active = services.jdbi().withHandle(handle ->
+                    new RowCounts(handle).activeAnswers(tenant.id(), field.jsonPath(), retention()));
+            Map<String, Long> activeCounted = new ServiceCounts(services.jdbi())
+                    .activeAnswers(tenant.id(), retention(), field.jsonPath()).orElseThrow();
             for (int i = 0; i < field.options().size(); i++) {
-                assertThat(counted.answered(field, i)).as("%s: %s = %s", after, field.path(), field.options().get(i).value())
-                        .isEqualTo(found.getOrDefault(field.options().get(i).value(), 0L));
+                String option = field.options().get(i).value();
+                assertThat(counted.answered(field, i)).as("%s: %s = %s", after, field.path(), option)
+                        .isEqualTo(found.getOrDefault(option, 0L));
+                assertThat(activeCounted.get(option)).as("%s: active, %s = %s", after, field.path(), option)
+                        .isEqualTo(active.getOrDefault(option, 0L));
             }
         }
     }

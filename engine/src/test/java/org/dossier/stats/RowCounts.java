@@ -82,4 +82,21 @@ final class RowCounts {
         return counts;
     }
 
+
+    /** Active case files (last active since {@link Retention#activeSince()}, or held) per value stored at {@code jsonPath}. */
+    Map<String, Long> activeAnswers(TenantId tenantId, String jsonPath, Retention retention) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT JSON_UNQUOTE(JSON_EXTRACT(r.data, :path)) AS answer, COUNT(*) AS n FROM records r
+                         WHERE r.tenant_id = :tenantId AND r.form_key = :form
+                           AND (r.last_activity_at >= :activeSince OR EXISTS (SELECT 1 FROM record_holds h
+                                 WHERE h.tenant_id = :tenantId AND h.record_id = r.id))
+                         GROUP BY answer
+                        """)
+                .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("path", jsonPath)
+                .bind("activeSince", retention.activeSince())
+                .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("answer")), rs.getLong("n")))
+                .forEach(entry -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+        return counts;
+    }
 }
