@@ -33,16 +33,19 @@ final class AnswerCounts {
     static Counted count(Handle handle, TenantId tenantId, List<String> jsonPaths, Instant activeSince, int bound) {
         Map<String, Map<String, Long>> byPath = new LinkedHashMap<>();
         jsonPaths.forEach(path -> byPath.put(path, new LinkedHashMap<>()));
+        if (jsonPaths.isEmpty()) {
+            return new Counted(byPath, 0, bound);
+        }
         StringBuilder answers = new StringBuilder();
         StringBuilder groups = new StringBuilder();
         for (int i = 0; i < jsonPaths.size(); i++) {
             // Fixed text only: each path is a bound parameter.
-            answers.append("JSON_UNQUOTE(JSON_EXTRACT(data, :p").append(i).append(")) AS a").append(i).append(", ");
+            answers.append(", JSON_UNQUOTE(JSON_EXTRACT(data, :p").append(i).append(")) AS a").append(i);
             groups.append(i == 0 ? "" : ", ").append("a").append(i);
         }
         // The ids in the list's order from its index (updated_at, id; the phase checked in the index), then only those rows.
         Query query = handle.createQuery("""
-                SELECT %s COUNT(*) AS n
+                SELECT COUNT(*) AS n %s
                   FROM records
                   JOIN (SELECT id AS recent_id
                           FROM records FORCE INDEX (records_list)
@@ -53,8 +56,8 @@ final class AnswerCounts {
                          ORDER BY updated_at DESC, id DESC
                          LIMIT :bound) recent ON records.id = recent.recent_id
                  WHERE records.tenant_id = :tenantId
-                 %s
-                """.formatted(answers, jsonPaths.isEmpty() ? "" : "GROUP BY " + groups))
+                 GROUP BY %s
+                """.formatted(answers, groups))
                 .bind("tenantId", tenantId).bind("activeSince", activeSince).bind("bound", bound);
         for (int i = 0; i < jsonPaths.size(); i++) {
             query.bind("p" + i, jsonPaths.get(i));

@@ -159,10 +159,20 @@ public final class RecordDao {
             bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey())
                     .bind("activeSince", activeSince), query);
         }
-        long total = count.mapTo(Long.class).one();
-        List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
-                .mapTo(RecordSummary.class)
-                .list();
+        long total;
+        List<RecordSummary> items;
+        if (NameSearch.applies(query)) {
+            // One name prefix: counted from the name indexes; few matches are sorted themselves.
+            total = NameSearch.count(handle, tenantId, query, conditions, activeSince);
+            items = total <= NameSearch.FEW ? NameSearch.page(handle, tenantId, query, conditions, activeSince)
+                    : page.bind("limit", query.pageSize()).bind("offset", query.offset()).mapTo(RecordSummary.class)
+                            .list();
+        } else {
+            total = count.mapTo(Long.class).one();
+            items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
+                    .mapTo(RecordSummary.class)
+                    .list();
+        }
         boolean capped = query.cappedCount() && total >= query.countLimit();
         return new RecordPage(items, capped ? query.countLimit() - 1 : total, query.page(), query.pageSize(), capped);
     }
