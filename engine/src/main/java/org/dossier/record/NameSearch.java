@@ -26,17 +26,22 @@ final class NameSearch {
         return query.terms().size() == 1 && !query.filters().any() && query.cappedCount();
     }
 
-    /** How many case files match, at most {@code query.countLimit()}: the ids from both indexes, the bound at most from each, without duplicates. */
+    /**
+     * How many case files match, at most {@code query.countLimit()}: those whose last name starts
+     * with the prefix, plus those whose first name does and last name does not (the two sets are
+     * apart, so nothing is deduplicated), the bound at most from each index.
+     */
     static long count(Handle handle, TenantId tenantId, RecordQuery query, String conditions, Instant activeSince) {
         Query count = handle.createQuery("""
-                SELECT COUNT(*)
-                  FROM ((SELECT id AS match_id FROM records FORCE INDEX (records_by_last_name)
-                          WHERE tenant_id = :tenantId AND form_key = :formKey AND last_name LIKE :t0 ESCAPE '!' %s
-                          LIMIT :bound)
-                        UNION
-                        (SELECT id AS match_id FROM records FORCE INDEX (records_by_first_name)
-                          WHERE tenant_id = :tenantId AND form_key = :formKey AND first_name LIKE :t0 ESCAPE '!' %s
-                          LIMIT :bound)) found
+                SELECT (SELECT COUNT(*)
+                          FROM (SELECT 1 FROM records FORCE INDEX (records_by_last_name)
+                                 WHERE tenant_id = :tenantId AND form_key = :formKey AND last_name LIKE :t0 ESCAPE '!' %s
+                                 LIMIT :bound) by_last_name)
+                     + (SELECT COUNT(*)
+                          FROM (SELECT 1 FROM records FORCE INDEX (records_by_first_name)
+                                 WHERE tenant_id = :tenantId AND form_key = :formKey AND first_name LIKE :t0 ESCAPE '!'
+                                   AND (last_name IS NULL OR last_name NOT LIKE :t0 ESCAPE '!') %s
+                                 LIMIT :bound) by_first_name_only)
                 """.formatted(conditions, conditions));
         bind(count, tenantId, query, activeSince);
         return Math.min(count.mapTo(Long.class).one(), query.countLimit());
@@ -51,9 +56,10 @@ final class NameSearch {
                   JOIN ((SELECT id AS match_id FROM records FORCE INDEX (records_by_last_name)
                           WHERE tenant_id = :tenantId AND form_key = :formKey AND last_name LIKE :t0 ESCAPE '!' %s
                           LIMIT :bound)
-                        UNION
+                        UNION ALL
                         (SELECT id AS match_id FROM records FORCE INDEX (records_by_first_name)
-                          WHERE tenant_id = :tenantId AND form_key = :formKey AND first_name LIKE :t0 ESCAPE '!' %s
+                          WHERE tenant_id = :tenantId AND form_key = :formKey AND first_name LIKE :t0 ESCAPE '!'
+                            AND (last_name IS NULL OR last_name NOT LIKE :t0 ESCAPE '!') %s
                           LIMIT :bound)) found ON records.id = found.match_id
                  WHERE records.tenant_id = :tenantId
                  ORDER BY %s
