@@ -60,7 +60,10 @@ import picocli.CommandLine.Option;
                 "  backup         a backup of the database",
                 "  export         exports of a service",
                 "  import         an import of --import-rows rows",
-                "  tenant-move    a service exported and imported again"})
+                "  tenant-move    a service exported and imported again",
+                "  --scale        instead of the scenarios: --scale-services x --scale-records case files and one",
+                "                 service of --scale-large, then the list (first and deepest pages), name search,",
+                "                 case file page, dashboard, statistics, lifecycle plan and submit, at that size"})
 public final class Benchmark implements Callable<Integer> {
     @Option(names = "--tenants", defaultValue = "10", description = "Services loaded (default: ${DEFAULT-VALUE}).")
     int tenants;
@@ -82,6 +85,18 @@ public final class Benchmark implements Callable<Integer> {
             description = "import: rows of the file imported (default: ${DEFAULT-VALUE}).") int importRows;
     @Option(names = "--output", defaultValue = "bench-results.json",
             description = "Where the figures are written as JSON (default: ${DEFAULT-VALUE}).") Path output;
+    @Option(names = "--scale", description = "Run the scale measures instead of the scenarios: load --scale-services "
+            + "services of --scale-records case files and one of --scale-large, then measure each figure against its "
+            + "target.") boolean scale;
+    @Option(names = "--scale-services", defaultValue = "100",
+            description = "scale: services of the common size (default: ${DEFAULT-VALUE}).") int scaleServices;
+    @Option(names = "--scale-records", defaultValue = "10000",
+            description = "scale: case files in each of them (default: ${DEFAULT-VALUE}).") int scaleRecords;
+    @Option(names = "--scale-large", defaultValue = "200000",
+            description = "scale: case files of the one large service (default: ${DEFAULT-VALUE}).") int scaleLarge;
+    @Option(names = "--scale-engine-records", defaultValue = "200",
+            description = "scale: case files of each service created through the engine, one by one; the rest are "
+                    + "written in batches (default: ${DEFAULT-VALUE}).") int scaleEngineRecords;
     @Option(names = "--scenarios", split = ",", completionCandidates = ScenarioNames.class,
             defaultValue = "submit,baseline,floor,render,render-floor,view,api-read,read-floor,list,list-filtered,refuse",
             description = "Scenarios to run, comma-separated (default: ${DEFAULT-VALUE}); each is described "
@@ -114,6 +129,9 @@ public final class Benchmark implements Callable<Integer> {
         try (Database database = Database.open(embedded.database())) {
             Services services = Services.wire(database, embedded);
             services.migrations().migrate();
+            if (scale) {
+                return scale(services, embedded);
+            }
             System.out.printf("Loading %d tenants x %d records...%n", tenants, records);
             long loadStart = System.nanoTime();
             List<Tenant> loaded = load(services);
@@ -130,6 +148,57 @@ public final class Benchmark implements Callable<Integer> {
         } finally {
             deleteRecursively(dataDir);
         }
+    }
+
+    /** {@code --scale}: the load, the measures, their report and their JSON. @return the exit code */
+    private int scale(Services services, Config embedded) throws Exception {
+        ScaleLoad.Size size = new ScaleLoad.Size(scaleServices, scaleRecords, scaleLarge, scaleEngineRecords);
+        ScaleLoad.Loaded loaded = new ScaleLoad(services, size).load();
+        Javalin app = App.create(embedded.withPort(0), services).start();
+        Map<String, Latencies> results;
+        try {
+            results = new ScaleBench(services, loaded, app.port(), new ScaleBench.Settings(clients, warmup, seconds))
+                    .measure(submitBodies(services, 512));
+        } finally {
+            app.stop();
+        }
+        System.out.println();
+        System.out.printf("Dossier scale benchmark: %d services x %,d case files and one of %,d, %d concurrent clients, "
+                + "%.0f s per scenario, %d cores%n", scaleServices, scaleRecords, scaleLarge, clients, seconds,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("Load: %,d case files in %.1f s (%,.0f a second)%n", loaded.caseFiles(), loaded.seconds(),
+                loaded.perSecond());
+        System.out.println(Latencies.header());
+        results.values().forEach(latencies -> System.out.println(latencies.line()));
+        Map<String, Object> figures = ScaleBench.report(results);
+        List<Latencies> failed = results.values().stream().filter(latencies -> latencies.errors() > 0).toList();
+        for (Latencies latencies : failed) {
+            System.err.printf("FAILED %s: %d wrong answers, first: %s%n", latencies.name(), latencies.errors(),
+                    latencies.firstError().orElseThrow());
+        }
+        if (!failed.isEmpty()) {
+            System.err.println("Figures not written to " + output.toAbsolutePath());
+            return 1;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scaleServices", scaleServices);
+        json.put("scaleRecords", scaleRecords);
+        json.put("scaleLarge", scaleLarge);
+        json.put("scaleEngineRecords", scaleEngineRecords);
+        json.put("clients", clients);
+        json.put("secondsPerScenario", seconds);
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("measuredAt", Instant.now().toString());
+        json.put("loadSeconds", Math.round(loaded.seconds() * 10.0) / 10.0);
+        json.put("loadPerSecond", Math.round(loaded.perSecond()));
+        Map<String, Object> scenarioFigures = new LinkedHashMap<>();
+        results.forEach((key, latencies) -> scenarioFigures.put(key, latencies.toMap()));
+        json.put("scenarios", scenarioFigures);
+        json.put("targets", figures);
+        Files.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(json));
+        System.out.println("Figures written to " + output.toAbsolutePath());
+        return 0;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

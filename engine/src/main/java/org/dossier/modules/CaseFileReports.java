@@ -47,12 +47,47 @@ public final class CaseFileReports {
                 .toList();
     }
 
-    /** Case files per follow-up status. */
+    /** Active case files per follow-up status, most frequent first: every one counted, from the status index. */
     public Map<String, Long> byStatus(TenantId tenantId) {
+        Instant activeSince = activeSince(tenantId);
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.withExtension(CaseFileReportsDao.class, dao -> dao.byStatus(tenantId, activeSince(tenantId)))
-                .forEach(row -> counts.put(row.value(), row.n()));
-        return counts;
+        jdbi.withExtension(CaseFileReportsDao.class, dao -> {
+            List<CaseFileReportsDao.ValueCount> rows = new java.util.ArrayList<>(dao.byStatus(tenantId, activeSince));
+            rows.addAll(dao.heldByStatus(tenantId, activeSince));
+            return rows;
+        }).forEach(row -> counts.merge(row.value(), row.n(), Long::sum));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+        return sorted;
+    }
+
+    /**
+     * The answers to several single-choice fields, counted over the service's active case files,
+     * the {@code bound} modified last when it holds more (see {@link AnswerCounts}).
+     *
+     * @param byPath    per JSON path, its answers ("" for none) and their counts, most frequent first
+     * @param caseFiles how many case files were counted
+     * @param bounded   whether the service holds more active case files than were counted
+     */
+    public record Answers(Map<String, Map<String, Long>> byPath, long caseFiles, boolean bounded, int bound) {}
+
+    /** @param jsonPaths paths of field names ({@code $.a.b}), each checked */
+    public Answers answers(TenantId tenantId, List<String> jsonPaths) {
+        return answers(tenantId, jsonPaths, AnswerCounts.BOUND);
+    }
+
+    /** The same with a bound of its own: tests set it low to stay small. */
+    Answers answers(TenantId tenantId, List<String> jsonPaths, int bound) {
+        for (String jsonPath : jsonPaths) {
+            if (!jsonPath.matches("^\\$(\\.[A-Za-z][A-Za-z0-9_]*)+$")) {
+                throw new IllegalArgumentException("not a field path: " + jsonPath);
+            }
+        }
+        Instant activeSince = activeSince(tenantId);
+        AnswerCounts.Counted counted = jdbi.withHandle(handle -> AnswerCounts.count(handle, tenantId, jsonPaths,
+                activeSince, bound));
+        return new Answers(counted.byPath(), counted.caseFiles(), counted.bounded(), bound);
     }
 
     /** Case files opened per month over the last twelve months, oldest first, months without any included. */

@@ -37,20 +37,40 @@ interface CaseFileReportsDao {
     List<EvictionRow> openEvictions(@Bind("tenantId") TenantId tenantId, @Define("direction") String direction,
                                     @Bind("activeSince") Instant activeSince);
 
+    /**
+     * Active case files per status, read from the status index alone: the case files active by
+     * their last activity. Those kept active by a hold only come from {@link #heldByStatus}, so
+     * no row of the index pays a look-up in the holds (at 200,000 case files, half of them old,
+     * that look-up was most of the cost).
+     */
     @SqlQuery("""
             SELECT COALESCE(status, '') AS value, COUNT(*) AS n
-              FROM records
-             WHERE tenant_id = :tenantId AND form_key = 'dossier'
-               AND (last_activity_at >= :activeSince
-                    OR EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id))
-             GROUP BY status ORDER BY n DESC
+              FROM records FORCE INDEX (records_by_status)
+             WHERE tenant_id = :tenantId AND form_key = 'dossier' AND last_activity_at >= :activeSince
+             GROUP BY status
             """)
     @RegisterConstructorMapper(ValueCount.class)
     List<ValueCount> byStatus(@Bind("tenantId") TenantId tenantId, @Bind("activeSince") Instant activeSince);
 
+    /**
+     * Case files per status kept active by a hold although their last activity is older (a few).
+     * The holds are read first (STRAIGHT_JOIN), each case file then by its key: a plan starting from
+     * the service's old case files would read every one of their rows to find holds that are rare.
+     */
+    @SqlQuery("""
+            SELECT COALESCE(records.status, '') AS value, COUNT(*) AS n
+              FROM record_holds h
+              STRAIGHT_JOIN records ON records.tenant_id = h.tenant_id AND records.id = h.record_id
+             WHERE h.tenant_id = :tenantId AND records.tenant_id = :tenantId AND records.form_key = 'dossier'
+               AND records.last_activity_at < :activeSince
+             GROUP BY records.status
+            """)
+    @RegisterConstructorMapper(ValueCount.class)
+    List<ValueCount> heldByStatus(@Bind("tenantId") TenantId tenantId, @Bind("activeSince") Instant activeSince);
+
     @SqlQuery("""
             SELECT YEAR(created_at) AS y, MONTH(created_at) AS m, COUNT(*) AS n
-              FROM records
+              FROM records FORCE INDEX (records_by_created)
              WHERE tenant_id = :tenantId AND form_key = 'dossier' AND created_at >= :since
              GROUP BY YEAR(created_at), MONTH(created_at)
             """)

@@ -120,14 +120,23 @@ public final class RecordDao {
         // The tenant condition is written out in each statement, not built up: the SQL scan test
         // checks every statement on a tenant-scoped table for it. Only fixed text is appended; every
         // value from the request is a bound parameter.
-        String conditions = conditions(query);
+        // Most services hold no case file: then the phase is the last activity alone, checked in the
+        // index, with no look-up in the holds for each old case file the list walks past.
+        boolean anyHold = handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM record_holds WHERE tenant_id = :tenantId)
+                        """)
+                .bind("tenantId", tenantId).mapTo(Boolean.class).one();
+        String conditions = conditions(query, anyHold);
         String index = RecordListIndex.choose(query.filters(), query.sort().column());
         String from = " FROM records FORCE INDEX (" + index + ") WHERE tenant_id = :tenantId AND form_key = :formKey"
                 + conditions;
         // A capped count stops after countLimit index entries: "plus de 10 000" rather than a scan of them
         // all; the query's page is bounded by the same figure, so the OFFSET below reads no further.
+        // The capped count walks the index in the page's order: the newest case files first in the
+        // default order, the active ones, so it reaches its bound before the years of archived ones.
         Query count = handle.createQuery(query.cappedCount()
-                ? "SELECT COUNT(*) FROM (SELECT 1" + from + " LIMIT " + query.countLimit() + ") capped"
+                ? "SELECT COUNT(*) FROM (SELECT 1" + from + " ORDER BY " + query.sort().orderBy() + " LIMIT "
+                        + query.countLimit() + ") capped"
                 : "SELECT COUNT(*)" + from);
         // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
         // reading it stops after one page of matches. Left to itself the optimizer may prefer
@@ -150,10 +159,20 @@ public final class RecordDao {
             bindConditions(statement.bind("tenantId", tenantId).bind("formKey", query.formKey())
                     .bind("activeSince", activeSince), query);
         }
-        long total = count.mapTo(Long.class).one();
-        List<RecordSummary> items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
-                .mapTo(RecordSummary.class)
-                .list();
+        long total;
+        List<RecordSummary> items;
+        if (NameSearch.applies(query)) {
+            // One name prefix: counted from the name indexes; few matches are sorted themselves.
+            total = NameSearch.count(handle, tenantId, query, conditions, activeSince);
+            items = total <= NameSearch.FEW ? NameSearch.page(handle, tenantId, query, conditions, activeSince)
+                    : page.bind("limit", query.pageSize()).bind("offset", query.offset()).mapTo(RecordSummary.class)
+                            .list();
+        } else {
+            total = count.mapTo(Long.class).one();
+            items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
+                    .mapTo(RecordSummary.class)
+                    .list();
+        }
         boolean capped = query.cappedCount() && total >= query.countLimit();
         return new RecordPage(items, capped ? query.countLimit() - 1 : total, query.page(), query.pageSize(), capped);
     }
@@ -172,12 +191,17 @@ public final class RecordDao {
     }
 
     static String conditions(RecordQuery query) {
+        return conditions(query, true);
+    }
+
+    /**
+     * The query's conditions, the filters and terms first: MariaDB checks them in the order written,
+     * so the phase's look-up in the holds is paid only by the case files that match the rest.
+     *
+     * @param anyHold whether the service holds any case file; when not, the phase is the last activity alone
+     */
+    static String conditions(RecordQuery query, boolean anyHold) {
         StringBuilder sql = new StringBuilder();
-        // The phase (CaseFilePhase): last_activity_at closes every list index (V15), so this stays read from it.
-        String held = "EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id)";
-        sql.append(query.archives()
-                ? " AND last_activity_at < :activeSince AND NOT " + held
-                : " AND (last_activity_at >= :activeSince OR " + held + ")");
         RecordFilters filters = query.filters();
         filters.status().ifPresent(value -> sql.append(" AND status = :status"));
         filters.antenne().ifPresent(value -> sql.append(" AND antenne = :antenne"));
@@ -190,6 +214,15 @@ public final class RecordDao {
         for (int i = 0; i < query.terms().size(); i++) {
             sql.append(" AND (last_name LIKE :t").append(i).append(" ESCAPE '!' OR first_name LIKE :t")
                     .append(i).append(" ESCAPE '!')");
+        }
+        // The phase (CaseFilePhase): last_activity_at closes every list index (V15), so this stays read from it.
+        String held = "EXISTS (SELECT 1 FROM record_holds h WHERE h.tenant_id = :tenantId AND h.record_id = records.id)";
+        if (!anyHold) {
+            sql.append(query.archives() ? " AND last_activity_at < :activeSince" : " AND last_activity_at >= :activeSince");
+        } else {
+            sql.append(query.archives()
+                    ? " AND last_activity_at < :activeSince AND NOT " + held
+                    : " AND (last_activity_at >= :activeSince OR " + held + ")");
         }
         return sql.toString();
     }

@@ -47,8 +47,8 @@ public final class ModulePages {
     /** One bar of a chart: its label, its count, and its length as a share of the longest bar (0 to 100). */
     public record Bar(String label, long count, long length) {}
 
-    /** A titled chart. */
-    public record Chart(String title, List<Bar> bars, long total) {}
+    /** A titled chart; {@code note} says what it counts when not every case file (empty otherwise). */
+    public record Chart(String title, List<Bar> bars, long total, String note) {}
 
     /** A row of the eviction list. */
     public record EvictionRow(String name, String url, String stage, String hearing, String landlord) {}
@@ -77,17 +77,21 @@ public final class ModulePages {
         CompiledForm form = forms.latest(access.tenant().id(), FormService.CASE_FILE);
         List<Chart> charts = new ArrayList<>();
         Map<String, String> statuses = renderer.optionLabels(form, "/accompagnement/statut", locale);
-        charts.add(chart(UiText.get(locale, "dashboard.byStatus"), reports.byStatus(access.tenant().id()), statuses, locale));
+        charts.add(chart(UiText.get(locale, "dashboard.byStatus"), reports.byStatus(access.tenant().id()), statuses, locale,
+                ""));
         Map<String, Long> months = new java.util.LinkedHashMap<>();
         reports.openedPerMonth(access.tenant().id(), LocalDate.now()).forEach((YearMonth month, Long n) ->
                 months.put("fr".equals(locale.getLanguage()) ? MONTH_FR.format(month) : month.toString(), n));
-        charts.add(chart(UiText.get(locale, "dashboard.byMonth"), months, Map.of(), locale));
-        for (SingleChoice field : singleChoices(form.effectiveSchema(), "", "$", locale)) {
-            if (field.pointer().equals("/accompagnement/statut")) {
-                continue;
-            }
-            charts.add(chart(field.label(), reports.byAnswer(access.tenant().id(), field.jsonPath()),
-                    renderer.optionLabels(form, field.pointer(), locale), locale));
+        charts.add(chart(UiText.get(locale, "dashboard.byMonth"), months, Map.of(), locale, ""));
+        List<SingleChoice> fields = singleChoices(form.effectiveSchema(), "", "$", locale).stream()
+                .filter(field -> !field.pointer().equals("/accompagnement/statut")).toList();
+        // All the fields counted in one read of at most a bound of case files (CaseFileReports.answers).
+        CaseFileReports.Answers answers = reports.answers(access.tenant().id(),
+                fields.stream().map(SingleChoice::jsonPath).toList());
+        String note = answers.bounded() ? UiText.get(locale, "dashboard.answersBounded", answers.bound()) : "";
+        for (SingleChoice field : fields) {
+            charts.add(chart(field.label(), answers.byPath().get(field.jsonPath()),
+                    renderer.optionLabels(form, field.pointer(), locale), locale, note));
         }
         ctx.html(templates.render("pages/dashboard", PageModel.of(
                 Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title")), new ModulePageModels.DashboardPage(charts)),
@@ -117,12 +121,13 @@ public final class ModulePages {
         return found;
     }
 
-    private static Chart chart(String title, Map<String, Long> counts, Map<String, String> labels, Locale locale) {
+    private static Chart chart(String title, Map<String, Long> counts, Map<String, String> labels, Locale locale,
+                               String note) {
         long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<Bar> bars = new ArrayList<>();
         counts.forEach((value, n) -> bars.add(new Bar(value.isEmpty() ? UiText.get(locale, "dashboard.unanswered")
                 : labels.getOrDefault(value, value), n, max == 0 ? 0 : Math.round(100.0 * n / max))));
-        return new Chart(title, bars, total);
+        return new Chart(title, bars, total, note);
     }
 }
