@@ -43,6 +43,17 @@ public final class Referents implements org.dossier.record.RecordCheck {
         return PREFIX + userId;
     }
 
+    /**
+     * Whether a case file's référent names a member (or looks like it does): only then does
+     * showing it need the service's members.
+     */
+    public static boolean namesMember(JsonNode data) {
+        return text(data).filter(value -> value.startsWith(PREFIX)).isPresent();
+    }
+
+    /** The choices of a page that needs no member's name: free text, and no members read. */
+    public static final ReferentChoices NO_MEMBERS = new ReferentChoices(false, Map.of(), Map.of());
+
     public boolean membersOnly(TenantId tenantId) {
         return jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
     }
