@@ -327,7 +327,10 @@ public final class RecordService {
         Instant now = now();
         String dataJson = sealed(tenantId, id, form, clean);
         new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
-        attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
+        // A new id has no files yet: only the ones it names have anything to link (no read otherwise).
+        if (attachments.names(form.effectiveSchema(), clean)) {
+            attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
+        }
         history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
         audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                 details(formKey, form.version(), 1));
