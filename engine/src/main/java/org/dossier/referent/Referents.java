@@ -54,13 +54,34 @@ public final class Referents implements org.dossier.record.RecordCheck {
     /** The choices of a page that needs no member's name: free text, and no members read. */
     public static final ReferentChoices NO_MEMBERS = new ReferentChoices(false, Map.of(), Map.of());
 
+    /**
+     * Whether the service chose members as référents. Read on every save whose référent is free
+     * text, so kept for {@link #SETTING_TTL_NANOS}, as a service's lookup is: a change made on this
+     * node applies at once, one made on another node within that time (it is a rule of data entry,
+     * not of access: nobody sees or does more in between).
+     */
     public boolean membersOnly(TenantId tenantId) {
-        return jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
+        Setting cached = settings.get(tenantId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < SETTING_TTL_NANOS) {
+            return cached.membersOnly();
+        }
+        boolean membersOnly = jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
+        settings.put(tenantId, new Setting(membersOnly, now));
+        return membersOnly;
     }
+
+    private static final long SETTING_TTL_NANOS = 5_000_000_000L;
+
+    private record Setting(boolean membersOnly, long readAt) {}
+
+    private final java.util.Map<TenantId, Setting> settings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Switches the setting and audits the change. Stored case files are not rewritten either way. */
     public void setMembersOnly(TenantId tenantId, boolean membersOnly, Actor actor) {
+        settings.remove(tenantId);
         jdbi.useTransaction(handle -> {
+            handle.afterCommit(() -> settings.remove(tenantId));
             new ReferentSettingDao(handle).setMembersOnly(tenantId, membersOnly);
             audit.record(handle, tenantId, actor, "service.referentSetting", "tenant", Long.toString(tenantId.value()),
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
@@ -69,8 +90,8 @@ public final class Referents implements org.dossier.record.RecordCheck {
     }
 
     public ReferentChoices choices(TenantId tenantId) {
+        boolean membersOnly = membersOnly(tenantId);
         return jdbi.withHandle(handle -> {
-            boolean membersOnly = new ReferentSettingDao(handle).membersOnly(tenantId);
             Map<String, String> offered = new LinkedHashMap<>();
             Map<String, String> known = new LinkedHashMap<>();
             List<MembershipDao.Member> members = new MembershipDao(handle).members(tenantId);

@@ -20,6 +20,10 @@ final class ReferentOptions {
     }
 
     static RenderOptions forForm(Referents referents, org.dossier.tenant.Tenant tenant, boolean confidential) {
+        // The members are read only for the select: a service keeping free text has no use for them.
+        if (!referents.membersOnly(tenant.id())) {
+            return new RenderOptions(confidential);
+        }
         return forForm(referents.choices(tenant.id()), confidential);
     }
 
