@@ -117,7 +117,7 @@ public final class SectionPages {
         List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale,
                         ReferentOptions.forView(choices, access).withFiles(AttachmentPageModels.labels(files, locale)))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
-        String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
+        String followUp = canWrite && FollowUp.offered(form) ? meta.url() + "/follow-up" : "";
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
                 new SectionPageModels.SummaryPage(meta, cards, followUp), archiveFlash(ctx, flash(ctx, cards, locale), locale),
                 banner, ToCompleteNotice.of(form, shown.missingRequired(),
