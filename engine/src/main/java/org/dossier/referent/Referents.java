@@ -66,9 +66,14 @@ public final class Referents implements org.dossier.record.RecordCheck {
         if (cached != null && now - cached.readAt() < SETTING_TTL_NANOS) {
             return cached.membersOnly();
         }
-        boolean membersOnly = jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
+        boolean membersOnly = storedMembersOnly(tenantId);
         settings.put(tenantId, new Setting(membersOnly, now));
         return membersOnly;
+    }
+
+    /** The setting as stored now: a batch reads it once, so it has no use for the copy kept above. */
+    private boolean storedMembersOnly(TenantId tenantId) {
+        return jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
     }
 
     private static final long SETTING_TTL_NANOS = 5_000_000_000L;
@@ -125,7 +130,7 @@ public final class Referents implements org.dossier.record.RecordCheck {
         java.util.Map<TenantId, Boolean> membersOnly = new java.util.HashMap<>();
         java.util.Map<TenantId, ReferentChoices> choices = new java.util.HashMap<>();
         return (tenantId, data, stored, locale) -> check(tenantId, data, stored, locale,
-                () -> membersOnly.computeIfAbsent(tenantId, this::membersOnly),
+                () -> membersOnly.computeIfAbsent(tenantId, this::storedMembersOnly),
                 () -> choices.computeIfAbsent(tenantId, this::choices));
     }
 
