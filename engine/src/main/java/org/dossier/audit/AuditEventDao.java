@@ -28,9 +28,16 @@ public final class AuditEventDao {
     private static final String COLUMNS = "tenant_id, occurred_at, actor, action, target_type, target_id, client_address, details";
 
     private final Handle handle;
+    private final java.util.Set<Long> existingHeads;
 
     AuditEventDao(Handle handle) {
+        this(handle, new java.util.HashSet<>());
+    }
+
+    /** @param existingHeads the chains whose head row is known to exist (see {@link ChainHeads}) */
+    AuditEventDao(Handle handle, java.util.Set<Long> existingHeads) {
         this.handle = handle;
+        this.existingHeads = existingHeads;
     }
 
     /** One event of a service. */
@@ -63,7 +70,7 @@ public final class AuditEventDao {
 
     private void append(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
                         String targetId, String detailsJson) {
-        ChainHeads heads = new ChainHeads(handle);
+        ChainHeads heads = new ChainHeads(handle, existingHeads);
         ChainHeads.Head head = heads.lock(tenantId);
         ChainSeal seal = ChainSeal.fresh();
         ChainedEvent event = new ChainedEvent(tenantId, id, occurredAt, actor.id(), action, targetType, targetId,
@@ -97,7 +104,7 @@ public final class AuditEventDao {
         if (events.isEmpty()) {
             return;
         }
-        ChainHeads heads = new ChainHeads(handle);
+        ChainHeads heads = new ChainHeads(handle, existingHeads);
         ChainHeads.Head head = heads.lock(tenantId);
         byte[] previous = head.hash();
         long seq = head.seq();

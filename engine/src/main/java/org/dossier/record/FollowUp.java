@@ -25,18 +25,23 @@ public final class FollowUp {
      * form shows the group as a repeatable group of objects.
      */
     public static Optional<JsonNode> rowSchema(CompiledForm form) {
-        JsonNode group = form.effectiveSchema().path("properties").path(GROUP);
-        JsonNode items = group.path("items");
-        if (!"array".equals(group.path("type").asText()) || !items.path("properties").isObject()
-                || group.path("x-confidential").asBoolean(false)) {
+        if (!offered(form)) {
             return Optional.empty();
         }
-        ObjectNode schema = items.deepCopy();
+        JsonNode group = form.effectiveSchema().path("properties").path(GROUP);
+        ObjectNode schema = group.path("items").deepCopy();
         schema.put("type", "object");
         if (group.has("x-label") && !schema.has("x-label")) {
             schema.set("x-label", group.get("x-label").deepCopy());
         }
         return Optional.of(schema);
+    }
+
+    /** Whether the form offers follow-up entries ({@link #rowSchema} present), without copying the schema. */
+    public static boolean offered(CompiledForm form) {
+        JsonNode group = form.effectiveSchema().path("properties").path(GROUP);
+        return "array".equals(group.path("type").asText()) && group.path("items").path("properties").isObject()
+                && !group.path("x-confidential").asBoolean(false);
     }
 
     /** A new entry dated today, written by the signed-in person, for those of these fields the form has. */

@@ -136,8 +136,11 @@ public final class RecordService {
      * see whether those hold a value).
      */
     public List<String> missingRequired(TenantId tenantId, RecordId id, boolean confidentialGrant) {
-        CaseRecord record = get(tenantId, id);
-        CompiledForm form = forms.latest(tenantId, record.formKey());
+        return missingRequired(get(tenantId, id), confidentialGrant);
+    }
+
+    private List<String> missingRequired(CaseRecord record, boolean confidentialGrant) {
+        CompiledForm form = forms.latest(record.tenantId(), record.formKey());
         List<String> missing = toComplete.missing(form, record.data());
         if (confidentialGrant) {
             return missing;
@@ -324,7 +327,10 @@ public final class RecordService {
         Instant now = now();
         String dataJson = sealed(tenantId, id, form, clean);
         new RecordDao(handle).insert(tenantId, id, formKey, form.version(), dataJson, now, actor.id());
-        attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
+        // A new id has no files yet: only the ones it names have anything to link (no read otherwise).
+        if (attachments.names(form.effectiveSchema(), clean)) {
+            attachments.link(handle, tenantId, id, form.effectiveSchema(), clean, locale);
+        }
         history.keep(handle, tenantId, id, 1, form, null, clean, actor.id(), now);
         audit.record(handle, tenantId, actor, "record.created", TARGET, id.toString(),
                 details(formKey, form.version(), 1));
@@ -472,7 +478,24 @@ public final class RecordService {
      * grant; with it, a read that reveals any confidential value is an audit event.
      */
     public CaseRecord read(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        CaseRecord record = get(tenantId, id);
+        return visibleTo(get(tenantId, id), reader, confidentialGrant);
+    }
+
+    /**
+     * A case file as {@link #read} gives it, and the required fields it lacks as
+     * {@link #missingRequired} says, both from one read of its row (the case-file page shows both).
+     */
+    public Shown readShown(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
+        CaseRecord stored = get(tenantId, id);
+        return new Shown(visibleTo(stored, reader, confidentialGrant), missingRequired(stored, confidentialGrant));
+    }
+
+    /** What {@link #readShown} answers: the case file as the reader may see it, and what it lacks. */
+    public record Shown(CaseRecord record, List<String> missingRequired) {}
+
+    private CaseRecord visibleTo(CaseRecord record, Actor reader, boolean confidentialGrant) {
+        TenantId tenantId = record.tenantId();
+        RecordId id = record.id();
         CompiledForm form = forms.latest(tenantId, record.formKey());
         JsonNode visible = HiddenData.of(form, confidentialGrant).visible(record.data());
         if (confidentialGrant && form.confidential().holdsValue(visible)) {

@@ -43,13 +43,50 @@ public final class Referents implements org.dossier.record.RecordCheck {
         return PREFIX + userId;
     }
 
+    /**
+     * Whether a case file's référent names a member (or looks like it does): only then does
+     * showing it need the service's members.
+     */
+    public static boolean namesMember(JsonNode data) {
+        return text(data).filter(value -> value.startsWith(PREFIX)).isPresent();
+    }
+
+    /** The choices of a page that needs no member's name: free text, and no members read. */
+    public static final ReferentChoices NO_MEMBERS = new ReferentChoices(false, Map.of(), Map.of());
+
+    /**
+     * Whether the service chose members as référents. Read on every save whose référent is free
+     * text, so kept for {@link #SETTING_TTL_NANOS}, as a service's lookup is: a change made on this
+     * node applies at once, one made on another node within that time (it is a rule of data entry,
+     * not of access: nobody sees or does more in between).
+     */
     public boolean membersOnly(TenantId tenantId) {
+        Setting cached = settings.get(tenantId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < SETTING_TTL_NANOS) {
+            return cached.membersOnly();
+        }
+        boolean membersOnly = storedMembersOnly(tenantId);
+        settings.put(tenantId, new Setting(membersOnly, now));
+        return membersOnly;
+    }
+
+    /** The setting as stored now: a batch reads it once, so it has no use for the copy kept above. */
+    private boolean storedMembersOnly(TenantId tenantId) {
         return jdbi.withHandle(handle -> new ReferentSettingDao(handle).membersOnly(tenantId));
     }
 
+    private static final long SETTING_TTL_NANOS = 5_000_000_000L;
+
+    private record Setting(boolean membersOnly, long readAt) {}
+
+    private final java.util.Map<TenantId, Setting> settings = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Switches the setting and audits the change. Stored case files are not rewritten either way. */
     public void setMembersOnly(TenantId tenantId, boolean membersOnly, Actor actor) {
+        settings.remove(tenantId);
         jdbi.useTransaction(handle -> {
+            handle.afterCommit(() -> settings.remove(tenantId));
             new ReferentSettingDao(handle).setMembersOnly(tenantId, membersOnly);
             audit.record(handle, tenantId, actor, "service.referentSetting", "tenant", Long.toString(tenantId.value()),
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
@@ -58,8 +95,8 @@ public final class Referents implements org.dossier.record.RecordCheck {
     }
 
     public ReferentChoices choices(TenantId tenantId) {
+        boolean membersOnly = membersOnly(tenantId);
         return jdbi.withHandle(handle -> {
-            boolean membersOnly = new ReferentSettingDao(handle).membersOnly(tenantId);
             Map<String, String> offered = new LinkedHashMap<>();
             Map<String, String> known = new LinkedHashMap<>();
             List<MembershipDao.Member> members = new MembershipDao(handle).members(tenantId);
@@ -93,7 +130,7 @@ public final class Referents implements org.dossier.record.RecordCheck {
         java.util.Map<TenantId, Boolean> membersOnly = new java.util.HashMap<>();
         java.util.Map<TenantId, ReferentChoices> choices = new java.util.HashMap<>();
         return (tenantId, data, stored, locale) -> check(tenantId, data, stored, locale,
-                () -> membersOnly.computeIfAbsent(tenantId, this::membersOnly),
+                () -> membersOnly.computeIfAbsent(tenantId, this::storedMembersOnly),
                 () -> choices.computeIfAbsent(tenantId, this::choices));
     }
 

@@ -53,7 +53,7 @@ public final class RecordRoutes {
         access.tenant(POST, "/t/{tenant}/admin/referent", CUSTOMISE_SERVICE, referentSetting::save);
         access.tenant(POST, "/t/{tenant}/records", WRITE_RECORDS, records::create);
         access.tenant(GET, "/t/{tenant}/records/new", WRITE_RECORDS, records::newForm);
-        access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, sections::summary);
+        access.tenant(GET, "/t/{tenant}/records/{id}", READ_RECORDS, OneHandle.of(services.jdbi(), sections::summary));
         access.tenant(POST, "/t/{tenant}/records/{id}", WRITE_RECORDS, records::update);
         access.tenant(GET, "/t/{tenant}/records/{id}/edit", WRITE_RECORDS,
                 ArchiveGuard.writable(services.archive(), records::editForm));
@@ -81,7 +81,7 @@ public final class RecordRoutes {
         access.tenant(POST, "/api/v1/tenants/{tenant}/records", WRITE_RECORDS,
                 new org.dossier.web.idempotency.IdempotentCreation(new org.dossier.idempotency.IdempotencyKeys(
                         services.jdbi(), java.time.Clock.systemUTC()), web.json()).of(api::create));
-        access.tenant(GET, "/api/v1/tenants/{tenant}/records/{id}", READ_RECORDS, api::get);
+        access.tenant(GET, "/api/v1/tenants/{tenant}/records/{id}", READ_RECORDS, OneHandle.of(services.jdbi(), api::get));
         access.tenant(PUT, "/api/v1/tenants/{tenant}/records/{id}", WRITE_RECORDS, api::update);
         access.tenant(DELETE, "/api/v1/tenants/{tenant}/records/{id}", DATA_PROTECTION,
                 new ErasureApi(erasures, web.json())::erase);

@@ -20,7 +20,15 @@ final class ReferentOptions {
     }
 
     static RenderOptions forForm(Referents referents, org.dossier.tenant.Tenant tenant, boolean confidential) {
-        ReferentChoices choices = referents.choices(tenant.id());
+        // The members are read only for the select: a service keeping free text has no use for them.
+        if (!referents.membersOnly(tenant.id())) {
+            return new RenderOptions(confidential);
+        }
+        return forForm(referents.choices(tenant.id()), confidential);
+    }
+
+    /** The form's options from choices already read: a page drawing several sections reads them once. */
+    static RenderOptions forForm(ReferentChoices choices, boolean confidential) {
         if (!choices.membersOnly()) {
             return new RenderOptions(confidential);
         }
@@ -29,7 +37,10 @@ final class ReferentOptions {
     }
 
     static RenderOptions forView(Referents referents, TenantAccess access) {
-        ReferentChoices choices = referents.choices(access.tenant().id());
+        return forView(referents.choices(access.tenant().id()), access);
+    }
+
+    static RenderOptions forView(ReferentChoices choices, TenantAccess access) {
         return new RenderOptions(access.confidential(),
                 Map.of(Referents.POINTER, new FieldChoices(Map.of(), choices.known())));
     }

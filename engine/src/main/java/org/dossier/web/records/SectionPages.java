@@ -96,8 +96,9 @@ public final class SectionPages {
     public void summary(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
-        CaseRecord record = records.read(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
+        RecordService.Shown shown = records.readShown(tenant.id(), RequestParams.recordId(ctx), RequestContext.actor(ctx),
                 access.confidential());
+        CaseRecord record = shown.record();
         // The form as it is now, as for editing: what it shows again (a field, a section, a module) shows
         // the value kept meanwhile, and what it hides now is not read (see RecordService.read).
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
@@ -109,14 +110,19 @@ public final class SectionPages {
                 access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DATA_PROTECTION));
         List<org.dossier.attachment.Attachment> files = attachments.visible(tenant.id(), record.id(),
                 form.confidential().pointers(), access.confidential());
+        // The service's members are read once for the page, and only when the case file names one: the
+        // view shows that member's name; which section shows a missing field (pageOf) does not depend on them.
+        org.dossier.referent.ReferentChoices choices = Referents.namesMember(record.data())
+                ? referents.choices(tenant.id()) : Referents.NO_MEMBERS;
         List<SectionPageModels.SectionCard> cards = renderer.sections(form, record.data(), locale,
-                        ReferentOptions.forView(referents, access).withFiles(AttachmentPageModels.labels(files, locale)))
+                        ReferentOptions.forView(choices, access).withFiles(AttachmentPageModels.labels(files, locale)))
                 .stream().map(section -> card(meta, section, canWrite)).toList();
-        String followUp = canWrite && FollowUp.rowSchema(form).isPresent() ? meta.url() + "/follow-up" : "";
+        String followUp = canWrite && FollowUp.offered(form) ? meta.url() + "/follow-up" : "";
         CaseFilePage.render(ctx, access, templates, "pages/record-view", UiText.get(locale, "record.view.title"),
                 new SectionPageModels.SummaryPage(meta, cards, followUp), archiveFlash(ctx, flash(ctx, cards, locale), locale),
-                banner, ToCompleteNotice.of(form, records.missingRequired(tenant.id(), record.id(), access.confidential()),
-                        pageOf(form, record.data(), meta, cards, access, locale), locale),
+                banner, ToCompleteNotice.of(form, shown.missingRequired(),
+                        pageOf(form, record.data(), meta, cards, ReferentOptions.forForm(choices, access.confidential()),
+                                locale), locale),
                 HistoryPageModels.Links.of(meta, access.can(Permission.DATA_PROTECTION)),
                 AttachmentPageModels.files(tenant, record.id(), files, locale));
     }
@@ -127,9 +133,9 @@ public final class SectionPages {
      */
     private java.util.function.Function<String, String> pageOf(CompiledForm form, JsonNode data, RecordMeta meta,
                                                                List<SectionPageModels.SectionCard> cards,
-                                                               TenantAccess access, Locale locale) {
+                                                               RenderOptions options, Locale locale) {
         List<EditableSection> editable = cards.stream().filter(card -> !card.editUrl().isEmpty())
-                .flatMap(card -> renderer.editableSection(form, card.key(), data, locale, options(access)).stream())
+                .flatMap(card -> renderer.editableSection(form, card.key(), data, locale, options).stream())
                 .toList();
         return pointer -> {
             String rootKey = pointer.substring(1).split("/", 2)[0];
