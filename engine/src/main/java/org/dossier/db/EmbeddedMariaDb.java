@@ -66,7 +66,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             builder.addArg("--character-set-server=utf8mb4");
             builder.addArg("--collation-server=utf8mb4_unicode_ci");
-            builder.addArg("--innodb-buffer-pool-size=512M");
+            builder.addArg("--innodb-buffer-pool-size=" + bufferPool(System.getenv("DOSSIER_EMBEDDED_BUFFER_POOL")));
             builder.addArg("--max-connections=300");
             builder.addArg("--bind-address=127.0.0.1");
             builder.addArg("--init-file=" + rootPassword.initFile(absolute));
@@ -262,5 +262,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * The embedded server's InnoDB buffer pool: {@code DOSSIER_EMBEDDED_BUFFER_POOL} (a size such as
+     * {@code 512M} or {@code 4G}), else 512M. A database larger than its pool reads pages from disk.
+     */
+    static String bufferPool(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return "512M";
+        }
+        if (!configured.strip().matches("[1-9][0-9]{0,5}[MG]")) {
+            throw new IllegalArgumentException("DOSSIER_EMBEDDED_BUFFER_POOL must be a size such as 512M or 4G, not "
+                    + configured);
+        }
+        return configured.strip();
     }
 }

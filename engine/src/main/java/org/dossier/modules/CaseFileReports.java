@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.dossier.retention.Retention;
 import org.dossier.retention.RetentionPolicies;
+import org.dossier.stats.ServiceCounts;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,6 +22,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class CaseFileReports {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ServiceCounts counts;
 
     public CaseFileReports(Jdbi jdbi) {
         this(jdbi, Clock.systemUTC());
@@ -28,6 +32,7 @@ public final class CaseFileReports {
     public CaseFileReports(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.counts = new ServiceCounts(jdbi);
     }
 
     /** The service's own retention policy decides which case files are active. */
@@ -71,6 +76,28 @@ public final class CaseFileReports {
      * @param bounded   whether the service holds more active case files than were counted
      */
     public record Answers(Map<String, Map<String, Long>> byPath, long caseFiles, boolean bounded, int bound) {}
+
+    /**
+     * The answers to one of the base's shared fields over every active case file, exact, from the
+     * counts kept as case files are written ({@link ServiceCounts}), in the shape of {@link #answers}:
+     * answers given at least once, most frequent first, "" for none. Empty when the triggers do not
+     * count the field, or when the service offers an option of its own for it (the counts know the
+     * base's options only): the caller then counts it with {@link #answers}.
+     *
+     * @param offered the option values the service's form offers for the field
+     */
+    public Optional<Map<String, Long>> exactAnswers(TenantId tenantId, String jsonPath, java.util.Set<String> offered) {
+        Retention retention = jdbi.withHandle(handle -> RetentionPolicies.at(handle, tenantId, clock.instant()));
+        return counts.activeAnswers(tenantId, retention, jsonPath)
+                .filter(counted -> counted.keySet().containsAll(offered))
+                .map(counted -> {
+                    Map<String, Long> sorted = new LinkedHashMap<>();
+                    counted.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+                    return sorted;
+                });
+    }
 
     /** @param jsonPaths paths of field names ({@code $.a.b}), each checked */
     public Answers answers(TenantId tenantId, List<String> jsonPaths) {

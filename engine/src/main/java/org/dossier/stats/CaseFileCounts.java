@@ -202,26 +202,33 @@ final class CaseFileCounts {
 
     /**
      * The service's active case files (last active in its active years, or held) per option of
-     * {@code field}, on {@code handle}'s transaction: the counts of the active years, the deltas not
-     * folded yet, and the held case files older than those years.
+     * {@code field} and, last, without an option answered, on {@code handle}'s transaction: the counts
+     * of the active years, the deltas not folded yet, and the held case files older than those years.
      */
     static long[] activeAnswers(Handle handle, TenantId tenantId, Retention retention, SharedField field) {
         int activeYear = year(retention.activeSince());
-        long[] counts = new long[field.options().size()];
+        int options = field.options().size();
+        long[] counts = new long[options + 1];
+        long[] total = {0};
         Map<String, Integer> option = new HashMap<>();
-        for (int o = 0; o < field.options().size(); o++) {
+        for (int o = 0; o < options; o++) {
             option.put(field.options().get(o).value(), o);
         }
         handle.createQuery("""
-                        SELECT answer, SUM(n) AS n FROM statistics_counts
-                         WHERE tenant_id = :tenantId AND activity_year >= :activeYear AND dimension = :dimension
-                         GROUP BY answer
+                        SELECT dimension, answer, SUM(n) AS n FROM statistics_counts
+                         WHERE tenant_id = :tenantId AND activity_year >= :activeYear AND dimension IN (:dimension, :kept)
+                         GROUP BY dimension, answer
                         """)
                 .bind("tenantId", tenantId).bind("activeYear", activeYear).bind("dimension", field.jsonPath())
+                .bind("kept", KEPT)
                 .map((rs, ctx) -> {
-                    Integer o = option.get(rs.getString("answer"));
-                    if (o != null) {
-                        counts[o] += rs.getLong("n");
+                    if (KEPT.equals(rs.getString("dimension"))) {
+                        total[0] += rs.getLong("n");
+                    } else {
+                        Integer o = option.get(rs.getString("answer"));
+                        if (o != null) {
+                            counts[o] += rs.getLong("n");
+                        }
                     }
                     return null;
                 }).forEach(ignored -> { });
@@ -229,10 +236,13 @@ final class CaseFileCounts {
         handle.createQuery("SELECT sign, last_activity_at, answers FROM statistics_deltas WHERE tenant_id = :tenantId")
                 .bind("tenantId", tenantId)
                 .map((rs, ctx) -> {
-                    int position = CountedAnswers.positions(rs.getString("answers"))[index];
-                    if (position >= 1 && position <= counts.length
-                            && year(rs.getTimestamp("last_activity_at").toInstant()) >= activeYear) {
-                        counts[position - 1] += rs.getInt("sign");
+                    if (year(rs.getTimestamp("last_activity_at").toInstant()) >= activeYear) {
+                        int sign = rs.getInt("sign");
+                        total[0] += sign;
+                        int position = CountedAnswers.positions(rs.getString("answers"))[index];
+                        if (position >= 1 && position <= options) {
+                            counts[position - 1] += sign;
+                        }
                     }
                     return null;
                 }).forEach(ignored -> { });
@@ -247,12 +257,18 @@ final class CaseFileCounts {
                 .define("answers", CountedAnswers.expression("r"))
                 .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("activeSince", retention.activeSince())
                 .map((rs, ctx) -> {
+                    total[0]++;
                     int position = CountedAnswers.positions(rs.getString("answers"))[index];
-                    if (position >= 1 && position <= counts.length) {
+                    if (position >= 1 && position <= options) {
                         counts[position - 1]++;
                     }
                     return null;
                 }).forEach(ignored -> { });
+        long known = 0;
+        for (int o = 0; o < options; o++) {
+            known += counts[o];
+        }
+        counts[options] = total[0] - known;
         return counts;
     }
 

@@ -15,6 +15,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * same time at 200,000 case files as at 200.
  */
 public final class ServiceCounts {
+    /** The key of the case files that answer none of the base's options. */
+    public static final String NO_OPTION = "";
+
     private final Jdbi jdbi;
 
     public ServiceCounts(Jdbi jdbi) {
@@ -23,7 +26,8 @@ public final class ServiceCounts {
 
     /**
      * The service's active case files per option of the base's field at {@code jsonPath}, every
-     * option included (0 when none answers it); empty when the field is not one the triggers count.
+     * option included (0 when none answers it), then under {@link #NO_OPTION} those answering none;
+     * empty when the field is not one the triggers count.
      */
     public Optional<Map<String, Long>> activeAnswers(TenantId tenantId, Retention retention, String jsonPath) {
         Optional<SharedField> counted = CountedAnswers.FIELDS.stream().filter(field -> field.jsonPath().equals(jsonPath))
@@ -33,9 +37,10 @@ public final class ServiceCounts {
             long[] counts = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
                     handle -> CaseFileCounts.activeAnswers(handle, tenantId, retention, field));
             Map<String, Long> answers = new LinkedHashMap<>();
-            for (int o = 0; o < counts.length; o++) {
+            for (int o = 0; o < field.options().size(); o++) {
                 answers.put(field.options().get(o).value(), counts[o]);
             }
+            answers.put(NO_OPTION, counts[field.options().size()]);
             return answers;
         });
     }

@@ -178,4 +178,16 @@ class EmbeddedMariaDbTest {
             return socket.getLocalPort();
         }
     }
+
+    @Test
+    void the_buffer_pool_is_512_mebibytes_unless_a_size_is_configured_and_a_wrong_one_is_refused() {
+        assertThat(EmbeddedMariaDb.bufferPool(null)).isEqualTo("512M");
+        assertThat(EmbeddedMariaDb.bufferPool(" ")).isEqualTo("512M");
+        assertThat(EmbeddedMariaDb.bufferPool("4G")).isEqualTo("4G");
+        assertThat(EmbeddedMariaDb.bufferPool("768M")).isEqualTo("768M");
+        for (String wrong : java.util.List.of("4", "4GB", "0G", "-1G", "4G --skip-grant-tables")) {
+            assertThatThrownBy(() -> EmbeddedMariaDb.bufferPool(wrong)).as(wrong)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOSSIER_EMBEDDED_BUFFER_POOL");
+        }
+    }
 }

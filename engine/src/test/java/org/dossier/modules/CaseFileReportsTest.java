@@ -89,4 +89,22 @@ class CaseFileReportsTest {
         // The three modified last are the last three created, all of the sud antenne.
         assertThat(answers.byPath().get("$.accompagnement.antenne")).containsExactly(Map.entry("sud", 3L));
     }
+
+    @Test
+    void a_shared_field_is_counted_exactly_over_every_active_case_file_unless_the_service_offers_its_own_options() {
+        java.util.Set<String> base = java.util.Set.of("centre", "nord", "sud", "est", "ouest");
+
+        // As the bounded read does with no bound, but from the counts kept as case files are written.
+        assertThat(services.reports().exactAnswers(tenant.id(), "$.accompagnement.antenne", base)).hasValue(
+                services.reports().answers(tenant.id(), List.of("$.accompagnement.antenne")).byPath()
+                        .get("$.accompagnement.antenne"));
+        assertThat(services.reports().exactAnswers(tenant.id(), "$.accompagnement.statut",
+                java.util.Set.of("en_cours", "en_veille"))).hasValue(services.reports().byStatus(tenant.id()));
+        // An option of the service's own is not among the base's counted positions: counted by reading instead.
+        assertThat(services.reports().exactAnswers(tenant.id(), "$.accompagnement.antenne",
+                java.util.Set.of("nord", "antenne_locale"))).isEmpty();
+        // A field of the service's own is not counted by the triggers.
+        assertThat(services.reports().exactAnswers(tenant.id(), "$.accompagnement.champ_local", java.util.Set.of()))
+                .isEmpty();
+    }
 }

@@ -276,6 +276,10 @@ class CaseFileCountsTest {
                 assertThat(activeCounted.get(option)).as("%s: active, %s = %s", after, field.path(), option)
                         .isEqualTo(active.getOrDefault(option, 0L));
             }
+            long optionless = active.entrySet().stream().filter(entry -> field.options().stream()
+                    .noneMatch(option -> option.value().equals(entry.getKey()))).mapToLong(Map.Entry::getValue).sum();
+            assertThat(activeCounted.get(ServiceCounts.NO_OPTION)).as("%s: active, %s, no option", after, field.path())
+                    .isEqualTo(optionless);
         }
     }
 }

@@ -77,21 +77,31 @@ public final class ModulePages {
         CompiledForm form = forms.latest(access.tenant().id(), FormService.CASE_FILE);
         List<Chart> charts = new ArrayList<>();
         Map<String, String> statuses = renderer.optionLabels(form, "/accompagnement/statut", locale);
-        charts.add(chart(UiText.get(locale, "dashboard.byStatus"), reports.byStatus(access.tenant().id()), statuses, locale,
-                ""));
+        // Exact from the counts kept as case files are written while the service keeps the base's statuses.
+        charts.add(chart(UiText.get(locale, "dashboard.byStatus"), reports.exactAnswers(access.tenant().id(),
+                        "$.accompagnement.statut", statuses.keySet()).orElseGet(() -> reports.byStatus(access.tenant().id())),
+                statuses, locale, ""));
         Map<String, Long> months = new java.util.LinkedHashMap<>();
         reports.openedPerMonth(access.tenant().id(), LocalDate.now()).forEach((YearMonth month, Long n) ->
                 months.put("fr".equals(locale.getLanguage()) ? MONTH_FR.format(month) : month.toString(), n));
         charts.add(chart(UiText.get(locale, "dashboard.byMonth"), months, Map.of(), locale, ""));
         List<SingleChoice> fields = singleChoices(form.effectiveSchema(), "", "$", locale).stream()
                 .filter(field -> !field.pointer().equals("/accompagnement/statut")).toList();
-        // All the fields counted in one read of at most a bound of case files (CaseFileReports.answers).
-        CaseFileReports.Answers answers = reports.answers(access.tenant().id(),
-                fields.stream().map(SingleChoice::jsonPath).toList());
+        // The base's shared fields exactly, from the counts kept as case files are written; the others
+        // (a service's own fields and options) in one read of at most a bound of case files.
+        Map<String, Map<String, Long>> exact = new java.util.HashMap<>();
+        for (SingleChoice field : fields) {
+            reports.exactAnswers(access.tenant().id(), field.jsonPath(),
+                            renderer.optionLabels(form, field.pointer(), locale).keySet())
+                    .ifPresent(counted -> exact.put(field.jsonPath(), counted));
+        }
+        CaseFileReports.Answers answers = reports.answers(access.tenant().id(), fields.stream()
+                .map(SingleChoice::jsonPath).filter(path -> !exact.containsKey(path)).toList());
         String note = answers.bounded() ? UiText.get(locale, "dashboard.answersBounded", answers.bound()) : "";
         for (SingleChoice field : fields) {
-            charts.add(chart(field.label(), answers.byPath().get(field.jsonPath()),
-                    renderer.optionLabels(form, field.pointer(), locale), locale, note));
+            boolean counted = exact.containsKey(field.jsonPath());
+            charts.add(chart(field.label(), counted ? exact.get(field.jsonPath()) : answers.byPath().get(field.jsonPath()),
+                    renderer.optionLabels(form, field.pointer(), locale), locale, counted ? "" : note));
         }
         ctx.html(templates.render("pages/dashboard", PageModel.of(
                 Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title")), new ModulePageModels.DashboardPage(charts)),
