@@ -117,32 +117,10 @@ final class CaseFileCounts {
                             rs.getLong("n"));
                     return null;
                 }).forEach(ignored -> { });
-        handle.createQuery("""
-                        SELECT sign, last_activity_at, created_at, answers FROM statistics_deltas
-                         WHERE tenant_id = :tenantId
-                        """)
-                .bind("tenantId", tenantId)
-                .map((rs, ctx) -> {
-                    tally.caseFile(rs.getInt("sign"), rs.getTimestamp("last_activity_at").toInstant(),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("answers"));
-                    return null;
-                }).forEach(ignored -> { });
+        deltas(handle, tenantId, tally::caseFile);
         // Held case files last active before the active years: active whatever their year says.
         Tally held = new Tally();
-        handle.createQuery("""
-                        SELECT r.last_activity_at, r.created_at, <answers> AS answers
-                          FROM record_holds h
-                          JOIN records r ON r.tenant_id = h.tenant_id AND r.id = h.record_id
-                         WHERE h.tenant_id = :tenantId AND r.tenant_id = :tenantId AND r.form_key = :form
-                           AND r.last_activity_at < :activeSince
-                        """)
-                .define("answers", CountedAnswers.expression("r"))
-                .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("activeSince", retention.activeSince())
-                .map((rs, ctx) -> {
-                    held.caseFile(1, rs.getTimestamp("last_activity_at").toInstant(),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("answers"));
-                    return null;
-                }).forEach(ignored -> { });
+        heldBeforeActive(handle, tenantId, retention, held::caseFile);
 
         int months = monthStarts.size() - 1;
         long[] newPerMonth = new long[months];
@@ -233,22 +211,52 @@ final class CaseFileCounts {
                     return null;
                 }).forEach(ignored -> { });
         int index = CountedAnswers.FIELDS.indexOf(field);
-        handle.createQuery("SELECT sign, last_activity_at, answers FROM statistics_deltas WHERE tenant_id = :tenantId")
+        CaseFileRow counted = (sign, lastActivity, createdAt, answers) -> {
+            total[0] += sign;
+            int position = CountedAnswers.positions(answers)[index];
+            if (position >= 1 && position <= options) {
+                counts[position - 1] += sign;
+            }
+        };
+        deltas(handle, tenantId, (sign, lastActivity, createdAt, answers) -> {
+            if (year(lastActivity) >= activeYear) {
+                counted.accept(sign, lastActivity, createdAt, answers);
+            }
+        });
+        // Held case files last active before the active years: active whatever their year says.
+        heldBeforeActive(handle, tenantId, retention, counted);
+        long known = 0;
+        for (int o = 0; o < options; o++) {
+            known += counts[o];
+        }
+        counts[options] = total[0] - known;
+        return counts;
+    }
+
+    /** A case file as a delta or a row gives it: counted {@code sign} times. */
+    @FunctionalInterface
+    private interface CaseFileRow {
+        void accept(int sign, Instant lastActivity, Instant createdAt, String answers);
+    }
+
+    /** The service's deltas not folded yet. */
+    private static void deltas(Handle handle, TenantId tenantId, CaseFileRow row) {
+        handle.createQuery("""
+                        SELECT sign, last_activity_at, created_at, answers FROM statistics_deltas
+                         WHERE tenant_id = :tenantId
+                        """)
                 .bind("tenantId", tenantId)
                 .map((rs, ctx) -> {
-                    if (year(rs.getTimestamp("last_activity_at").toInstant()) >= activeYear) {
-                        int sign = rs.getInt("sign");
-                        total[0] += sign;
-                        int position = CountedAnswers.positions(rs.getString("answers"))[index];
-                        if (position >= 1 && position <= options) {
-                            counts[position - 1] += sign;
-                        }
-                    }
+                    row.accept(rs.getInt("sign"), rs.getTimestamp("last_activity_at").toInstant(),
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("answers"));
                     return null;
                 }).forEach(ignored -> { });
-        // Held case files last active before the active years: active whatever their year says.
+    }
+
+    /** The service's held case files last active before its active years, each once (sign 1). */
+    private static void heldBeforeActive(Handle handle, TenantId tenantId, Retention retention, CaseFileRow row) {
         handle.createQuery("""
-                        SELECT <answers> AS answers
+                        SELECT r.last_activity_at, r.created_at, <answers> AS answers
                           FROM record_holds h
                           JOIN records r ON r.tenant_id = h.tenant_id AND r.id = h.record_id
                          WHERE h.tenant_id = :tenantId AND r.tenant_id = :tenantId AND r.form_key = :form
@@ -257,19 +265,10 @@ final class CaseFileCounts {
                 .define("answers", CountedAnswers.expression("r"))
                 .bind("tenantId", tenantId).bind("form", FormService.CASE_FILE).bind("activeSince", retention.activeSince())
                 .map((rs, ctx) -> {
-                    total[0]++;
-                    int position = CountedAnswers.positions(rs.getString("answers"))[index];
-                    if (position >= 1 && position <= options) {
-                        counts[position - 1]++;
-                    }
+                    row.accept(1, rs.getTimestamp("last_activity_at").toInstant(),
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("answers"));
                     return null;
                 }).forEach(ignored -> { });
-        long known = 0;
-        for (int o = 0; o < options; o++) {
-            known += counts[o];
-        }
-        counts[options] = total[0] - known;
-        return counts;
     }
 
     private static SharedField field(String jsonPath) {
