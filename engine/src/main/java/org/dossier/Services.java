@@ -2,6 +2,7 @@ package org.dossier;
 
 import java.time.Clock;
 import org.dossier.retention.RecordArchive;
+import org.dossier.account.AccessCache;
 import org.dossier.account.AccountService;
 import org.dossier.account.InvitationService;
 import org.dossier.account.LoginFormTokens;
@@ -126,9 +127,12 @@ public record Services(
         TenantService tenants = new TenantService(database.jdbi());
         DesignerService designer = new DesignerService(database.jdbi(), mapper, forms, new CustomisationCompiler(), audit,
                 records.toComplete());
+        // Who signs in is kept for a few seconds per node; this node's own changes empty it at once.
+        AccessCache access = AccessCache.keeping();
+        access.watch(database.jdbi());
         SessionStore sessions = new SessionStore(database.jdbi(), clock, config.accounts().sessionIdle(),
-                config.accounts().sessionAbsolute());
-        TokenStore tokens = new TokenStore(database.jdbi(), clock);
+                config.accounts().sessionAbsolute(), access);
+        TokenStore tokens = new TokenStore(database.jdbi(), clock, access);
         PasswordHasher hasher = new PasswordHasher();
         LoginThrottle throttle = new LoginThrottle(database.jdbi(), clock, config.accounts().loginLimits());
         LogoStore logos = new LogoStore(database.jdbi());

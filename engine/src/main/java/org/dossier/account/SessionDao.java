@@ -100,7 +100,7 @@ final class SessionDao {
     }
 
     void touch(byte[] hash, Instant now) {
-        handle.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id_hash = :hash")
+        handle.createUpdate(AccessCache.ACTIVITY + "UPDATE sessions SET last_seen_at = :now WHERE id_hash = :hash")
                 .bind("now", now).bind("hash", hash).execute();
     }
 

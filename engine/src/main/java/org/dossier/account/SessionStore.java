@@ -29,9 +29,16 @@ public final class SessionStore {
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
     private final Duration touchEvery;
+    private final AccessCache cache;
 
     public SessionStore(Jdbi jdbi, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this(jdbi, clock, idleTimeout, absoluteTimeout, AccessCache.none());
+    }
+
+    /** Sessions found again within the cache's window are not read again (see {@link AccessCache}). */
+    public SessionStore(Jdbi jdbi, Clock clock, Duration idleTimeout, Duration absoluteTimeout, AccessCache cache) {
         this.jdbi = jdbi;
+        this.cache = cache;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
@@ -77,6 +84,14 @@ public final class SessionStore {
             return Optional.empty();
         }
         byte[] hash = Secrets.sha256(id);
+        // A kept session is answered only while it is live and its activity is not due to be written.
+        return cache.find("session", hash, tenantId, Session.Found.class, kept -> {
+            Instant now = now();
+            return !expired(kept.session(), now) && !touchDue(kept.session(), now);
+        }, () -> read(hash, tenantId));
+    }
+
+    private Optional<Session.Found> read(byte[] hash, TenantId tenantId) {
         Optional<Session.Found> found = jdbi.withHandle(handle -> new SessionDao(handle).find(hash, tenantId));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -87,10 +102,16 @@ public final class SessionStore {
             jdbi.useTransaction(handle -> new SessionDao(handle).expire(hash, now, now.minus(EXPIRED_KEPT)));
             return Optional.empty();
         }
-        if (session.lastSeenAt().plus(touchEvery).isBefore(now)) {
+        if (touchDue(session, now)) {
             jdbi.useHandle(handle -> new SessionDao(handle).touch(hash, now));
+            return Optional.of(new Session.Found(new Session(session.idHash(), session.user(), session.csrfToken(),
+                    session.createdAt(), now), found.get().membership()));
         }
         return found;
+    }
+
+    private boolean touchDue(Session session, Instant now) {
+        return session.lastSeenAt().plus(touchEvery).isBefore(now);
     }
 
     private boolean expired(Session session, Instant now) {

@@ -68,7 +68,7 @@ public final class TokenDao {
      * @return whether the row was written
      */
     boolean touch(long id, Instant now, Instant since) {
-        return handle.createUpdate("""
+        return handle.createUpdate(AccessCache.ACTIVITY + """
                         UPDATE api_tokens SET last_used_at = :now
                          WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :since)
                         """)

@@ -23,10 +23,17 @@ public final class TokenStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final AccessCache cache;
 
     public TokenStore(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, AccessCache.none());
+    }
+
+    /** Tokens found again within the cache's window are not read again (see {@link AccessCache}). */
+    public TokenStore(Jdbi jdbi, Clock clock, AccessCache cache) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** A token just made: {@code secret} is shown to its owner once and never again. */
@@ -52,16 +59,32 @@ public final class TokenStore {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
+        byte[] hash = Secrets.sha256(secret);
+        // A kept token is answered only while it is live and its last use is recorded within the minute.
+        return cache.find("token", hash, tenantId, Bearer.class, kept -> {
+            Instant now = now();
+            return kept.token().activeAt(now) && !touchDue(kept.token(), now);
+        }, () -> read(hash, tenantId));
+    }
+
+    private Optional<Bearer> read(byte[] hash, TenantId tenantId) {
         Instant now = now();
-        Optional<Bearer> found = jdbi.withHandle(handle -> new TokenDao(handle).find(Secrets.sha256(secret), tenantId))
+        Optional<Bearer> found = jdbi.withHandle(handle -> new TokenDao(handle).find(hash, tenantId))
                 .filter(bearer -> bearer.token().activeAt(now));
         // "Last used" is precise to a minute: a read writes the row only when the last recorded use
-        // is older than that, so most reads of a busy token make no write at all. Validity is never
-        // cached: the lookup above reads the row (its revocation and expiry) on every request.
-        Instant since = now.minus(TOUCH_EVERY);
-        found.filter(bearer -> bearer.token().lastUsedAt() == null || bearer.token().lastUsedAt().isBefore(since))
-                .ifPresent(bearer -> jdbi.useHandle(handle -> new TokenDao(handle).touch(bearer.token().id(), now, since)));
+        // is older than that, so most reads of a busy token make no write at all. Its revocation
+        // and expiry are read here, or kept at most the cache's window (see AccessCache).
+        if (found.isPresent() && touchDue(found.get().token(), now)) {
+            jdbi.useHandle(handle -> new TokenDao(handle).touch(found.get().token().id(), now, now.minus(TOUCH_EVERY)));
+            ApiToken token = found.get().token();
+            return Optional.of(new Bearer(found.get().user(), new ApiToken(token.id(), token.name(), token.kind(),
+                    token.createdAt(), token.expiresAt(), now, token.revokedAt()), found.get().membership()));
+        }
         return found;
+    }
+
+    private static boolean touchDue(ApiToken token, Instant now) {
+        return token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(TOUCH_EVERY));
     }
 
     /** The user's personal tokens, newest first; short-lived login tokens are not listed. */

@@ -17,10 +17,10 @@ import org.jdbi.v3.core.config.ConfigRegistry;
  * Binds the typed ids of the domain as the column types they are stored in, reads them back, and
  * registers the row mappers of the fluent DAOs.
  */
-final class JdbiTypes {
+public final class JdbiTypes {
     private JdbiTypes() {}
 
-    static void register(Jdbi jdbi) {
+    public static void register(Jdbi jdbi) {
         jdbi.registerArgument(new AbstractArgumentFactory<TenantId>(Types.BIGINT) {
             @Override
             protected Argument build(TenantId tenantId, ConfigRegistry config) {
