@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dossier.retention.Hold;
+import org.dossier.retention.RetentionPolicy;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -104,6 +106,33 @@ public final class RecordDao {
     public Optional<StoredRow> findForUpdate(TenantId tenantId, RecordId id) {
         return select(tenantId, id, " FOR UPDATE");
     }
+
+    /**
+     * The row with what its standing in the lifecycle depends on (its service's retention, its
+     * hold), in one read: a case file's page and the API's GET would otherwise read it twice.
+     */
+    public Optional<OpenedRow> findOpened(TenantId tenantId, RecordId id) {
+        return handle.createQuery("""
+                        SELECT r.id, r.form_key, r.schema_version, r.data, r.lock_version, r.created_at, r.created_by,
+                               r.updated_at, r.updated_by, r.last_activity_at,
+                               t.retention_active_years, t.retention_kept_years,
+                               h.reason AS hold_reason, h.placed_by AS hold_placed_by, h.placed_at AS hold_placed_at
+                          FROM records r
+                          JOIN tenants t ON t.id = r.tenant_id
+                          LEFT JOIN record_holds h ON h.tenant_id = r.tenant_id AND h.record_id = r.id
+                         WHERE r.tenant_id = :tenantId AND r.id = :id
+                        """)
+                .bind("tenantId", tenantId).bind("id", id)
+                .map((rs, ctx) -> new OpenedRow(storedRow(rs, ctx),
+                        new RetentionPolicy(rs.getInt("retention_active_years"), rs.getInt("retention_kept_years")),
+                        rs.getString("hold_placed_by") == null ? Optional.empty()
+                                : Optional.of(new Hold(rs.getString("hold_reason"), rs.getString("hold_placed_by"),
+                                        instant(rs, "hold_placed_at")))))
+                .findOne();
+    }
+
+    /** A row as {@link #findOpened} reads it: with its service's retention and its hold, if any. */
+    public record OpenedRow(StoredRow row, RetentionPolicy retention, Optional<Hold> hold) {}
 
     private Optional<StoredRow> select(TenantId tenantId, RecordId id, String lock) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id" + lock)

@@ -33,6 +33,7 @@ import org.dossier.history.HistoryValues;
 import org.dossier.history.RecordHistory;
 import org.dossier.retention.CaseFilePhase;
 import org.dossier.retention.HoldDao;
+import org.dossier.retention.RecordArchive;
 import org.dossier.retention.RetentionPolicies;
 import org.dossier.tenant.TenantId;
 import org.dossier.validation.FieldError;
@@ -486,12 +487,37 @@ public final class RecordService {
      * {@link #missingRequired} says, both from one read of its row (the case-file page shows both).
      */
     public Shown readShown(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        CaseRecord stored = get(tenantId, id);
-        return new Shown(visibleTo(stored, reader, confidentialGrant), missingRequired(stored, confidentialGrant));
+        Opened stored = opened(tenantId, id);
+        return new Shown(visibleTo(stored.record(), reader, confidentialGrant),
+                missingRequired(stored.record(), confidentialGrant), stored.standing());
     }
 
-    /** What {@link #readShown} answers: the case file as the reader may see it, and what it lacks. */
-    public record Shown(CaseRecord record, List<String> missingRequired) {}
+    /**
+     * What {@link #readShown} answers: the case file as the reader may see it, what it lacks, and
+     * where it stands, read with it (the opening of an archived one is audited by
+     * {@link RecordArchive#opened}).
+     */
+    public record Shown(CaseRecord record, List<String> missingRequired, RecordArchive.Standing standing) {}
+
+    /** A case file as {@link #read} gives it, and where it stands, from one read (the API's GET). */
+    public Opened readOpened(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
+        Opened stored = opened(tenantId, id);
+        return new Opened(visibleTo(stored.record(), reader, confidentialGrant), stored.standing());
+    }
+
+    /** A case file and where it stands in its service's lifecycle. */
+    public record Opened(CaseRecord record, RecordArchive.Standing standing) {}
+
+    private Opened opened(TenantId tenantId, RecordId id) {
+        RecordDao.OpenedRow opened = jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
+                .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+        RecordDao.StoredRow row = opened.row();
+        CaseRecord record = new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(),
+                opened(tenantId, id, row.data()), row.lockVersion(), row.createdAt(), row.createdBy(), row.updatedAt(),
+                row.updatedBy());
+        return new Opened(record, RecordArchive.standing(clock.instant(), opened.retention(), row.lastActivityAt(),
+                opened.hold()));
+    }
 
     private CaseRecord visibleTo(CaseRecord record, Actor reader, boolean confidentialGrant) {
         TenantId tenantId = record.tenantId();

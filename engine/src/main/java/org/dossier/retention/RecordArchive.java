@@ -69,12 +69,24 @@ public final class RecordArchive {
     public Standing open(TenantId tenantId, RecordId id, Actor reader) {
         // One read, no transaction: the common case, an active case file, writes nothing. The read
         // took no lock before either, so the audit event's own transaction changes nothing it saw.
-        Standing standing = standing(tenantId, id);
+        return opened(tenantId, id, reader, standing(tenantId, id));
+    }
+
+    /**
+     * As {@link #open}, for a standing read with the case file itself (see
+     * {@code RecordService.readOpened}): audits the opening of an archived one.
+     */
+    public Standing opened(TenantId tenantId, RecordId id, Actor reader, Standing standing) {
         if (standing.readOnly()) {
             jdbi.useHandle(handle -> audit.record(handle, tenantId, reader, "record.archive.read", TARGET,
                     id.toString(), json.createObjectNode().put("phase", standing.phase().name())));
         }
         return standing;
+    }
+
+    /** Where a case file stands at {@code now}, from what was read of it and of its service. */
+    public static Standing standing(Instant now, RetentionPolicy policy, Instant lastActivity, Optional<Hold> hold) {
+        return standing(Retention.at(now, policy), lastActivity, hold);
     }
 
     /** A search of the archives (page or API) is an audit event too: which form, how many found; never the terms. */
@@ -162,9 +174,8 @@ public final class RecordArchive {
                     Optional<Hold> hold = rs.getString("placed_by") == null ? Optional.empty()
                             : Optional.of(new Hold(rs.getString("reason"), rs.getString("placed_by"),
                                     rs.getTimestamp("placed_at").toInstant()));
-                    Retention retention = Retention.at(now, new RetentionPolicy(rs.getInt("retention_active_years"),
-                            rs.getInt("retention_kept_years")));
-                    return standing(retention, lastActivity, hold);
+                    return standing(now, new RetentionPolicy(rs.getInt("retention_active_years"),
+                            rs.getInt("retention_kept_years")), lastActivity, hold);
                 })
                 .findOne()
                 .orElseThrow(() -> new NoSuchRecordException(id.toString()));

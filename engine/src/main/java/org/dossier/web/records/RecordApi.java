@@ -71,9 +71,10 @@ public final class RecordApi {
     public void get(Context ctx, TenantAccess access) {
         Tenant tenant = access.tenant();
         RecordId id = RequestParams.recordId(ctx);
-        CaseRecord record = records.read(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
+        RecordService.Opened opened = records.readOpened(tenant.id(), id, RequestContext.actor(ctx), access.confidential());
         // Opening an archived case file is audited, as on its page.
-        json.respond(ctx, 200, view(record, archive.open(tenant.id(), id, RequestContext.actor(ctx))));
+        json.respond(ctx, 200, view(opened.record(), archive.opened(tenant.id(), id, RequestContext.actor(ctx),
+                opened.standing())));
     }
 
     public void update(Context ctx, TenantAccess access) {

@@ -104,7 +104,8 @@ public final class SectionPages {
         CompiledForm form = forms.latest(tenant.id(), record.formKey());
         RecordMeta meta = RecordMeta.of(tenant, record, locale);
         // Opening an archived case file is audited; it is read-only, so nothing offers to edit it.
-        RecordArchive.Standing standing = archive.open(tenant.id(), record.id(), RequestContext.actor(ctx));
+        RecordArchive.Standing standing = archive.opened(tenant.id(), record.id(), RequestContext.actor(ctx),
+                shown.standing());
         boolean canWrite = access.can(Permission.WRITE_RECORDS) && !standing.readOnly();
         ArchivePageModels.Banner banner = ArchivePageModels.Banner.of(standing, meta, locale,
                 access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DATA_PROTECTION));
