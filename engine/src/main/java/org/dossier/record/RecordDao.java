@@ -109,14 +109,17 @@ public final class RecordDao {
 
     /**
      * The row with what its standing in the lifecycle depends on (its service's retention, its
-     * hold), in one read: a case file's page and the API's GET would otherwise read it twice.
+     * hold) and whether it has files, in one read: a case file's page and the API's GET would
+     * otherwise read it two or three times.
      */
     public Optional<OpenedRow> findOpened(TenantId tenantId, RecordId id) {
         return handle.createQuery("""
                         SELECT r.id, r.form_key, r.schema_version, r.data, r.lock_version, r.created_at, r.created_by,
                                r.updated_at, r.updated_by, r.last_activity_at,
                                t.retention_active_years, t.retention_kept_years,
-                               h.reason AS hold_reason, h.placed_by AS hold_placed_by, h.placed_at AS hold_placed_at
+                               h.reason AS hold_reason, h.placed_by AS hold_placed_by, h.placed_at AS hold_placed_at,
+                               EXISTS (SELECT 1 FROM attachments a WHERE a.tenant_id = r.tenant_id AND a.record_id = r.id)
+                                   AS has_files
                           FROM records r
                           JOIN tenants t ON t.id = r.tenant_id
                           LEFT JOIN record_holds h ON h.tenant_id = r.tenant_id AND h.record_id = r.id
@@ -127,12 +130,15 @@ public final class RecordDao {
                         new RetentionPolicy(rs.getInt("retention_active_years"), rs.getInt("retention_kept_years")),
                         rs.getString("hold_placed_by") == null ? Optional.empty()
                                 : Optional.of(new Hold(rs.getString("hold_reason"), rs.getString("hold_placed_by"),
-                                        instant(rs, "hold_placed_at")))))
+                                        instant(rs, "hold_placed_at"))), rs.getBoolean("has_files")))
                 .findOne();
     }
 
-    /** A row as {@link #findOpened} reads it: with its service's retention and its hold, if any. */
-    public record OpenedRow(StoredRow row, RetentionPolicy retention, Optional<Hold> hold) {}
+    /**
+     * A row as {@link #findOpened} reads it: with its service's retention, its hold if any, and
+     * whether files are attached to it (most case files have none: their page reads no list).
+     */
+    public record OpenedRow(StoredRow row, RetentionPolicy retention, Optional<Hold> hold, boolean hasFiles) {}
 
     private Optional<StoredRow> select(TenantId tenantId, RecordId id, String lock) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id" + lock)

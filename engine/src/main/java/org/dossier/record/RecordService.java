@@ -489,24 +489,25 @@ public final class RecordService {
     public Shown readShown(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
         Opened stored = opened(tenantId, id);
         return new Shown(visibleTo(stored.record(), reader, confidentialGrant),
-                missingRequired(stored.record(), confidentialGrant), stored.standing());
+                missingRequired(stored.record(), confidentialGrant), stored.standing(), stored.hasFiles());
     }
 
     /**
-     * What {@link #readShown} answers: the case file as the reader may see it, what it lacks, and
-     * where it stands, read with it (the opening of an archived one is audited by
-     * {@link RecordArchive#opened}).
+     * What {@link #readShown} answers: the case file as the reader may see it, what it lacks, where
+     * it stands (the opening of an archived one is audited by {@link RecordArchive#opened}), and
+     * whether any file is attached to it, all read with it.
      */
-    public record Shown(CaseRecord record, List<String> missingRequired, RecordArchive.Standing standing) {}
+    public record Shown(CaseRecord record, List<String> missingRequired, RecordArchive.Standing standing,
+                        boolean hasFiles) {}
 
     /** A case file as {@link #read} gives it, and where it stands, from one read (the API's GET). */
     public Opened readOpened(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
         Opened stored = opened(tenantId, id);
-        return new Opened(visibleTo(stored.record(), reader, confidentialGrant), stored.standing());
+        return new Opened(visibleTo(stored.record(), reader, confidentialGrant), stored.standing(), stored.hasFiles());
     }
 
-    /** A case file and where it stands in its service's lifecycle. */
-    public record Opened(CaseRecord record, RecordArchive.Standing standing) {}
+    /** A case file, where it stands in its service's lifecycle, and whether files are attached to it. */
+    public record Opened(CaseRecord record, RecordArchive.Standing standing, boolean hasFiles) {}
 
     private Opened opened(TenantId tenantId, RecordId id) {
         RecordDao.OpenedRow opened = jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
@@ -516,7 +517,7 @@ public final class RecordService {
                 opened(tenantId, id, row.data()), row.lockVersion(), row.createdAt(), row.createdBy(), row.updatedAt(),
                 row.updatedBy());
         return new Opened(record, RecordArchive.standing(clock.instant(), opened.retention(), row.lastActivityAt(),
-                opened.hold()));
+                opened.hold()), opened.hasFiles());
     }
 
     private CaseRecord visibleTo(CaseRecord record, Actor reader, boolean confidentialGrant) {

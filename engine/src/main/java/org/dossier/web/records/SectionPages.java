@@ -109,8 +109,8 @@ public final class SectionPages {
         boolean canWrite = access.can(Permission.WRITE_RECORDS) && !standing.readOnly();
         ArchivePageModels.Banner banner = ArchivePageModels.Banner.of(standing, meta, locale,
                 access.can(Permission.MANAGE_ARCHIVE), canWrite, access.can(Permission.DATA_PROTECTION));
-        List<org.dossier.attachment.Attachment> files = attachments.visible(tenant.id(), record.id(),
-                form.confidential().pointers(), access.confidential());
+        List<org.dossier.attachment.Attachment> files = shown.hasFiles() ? attachments.visible(tenant.id(), record.id(),
+                form.confidential().pointers(), access.confidential()) : List.of();
         // The service's members are read once for the page, and only when the case file names one: the
         // view shows that member's name; which section shows a missing field (pageOf) does not depend on them.
         org.dossier.referent.ReferentChoices choices = Referents.namesMember(record.data())
