@@ -115,7 +115,7 @@ public final class RecordDao {
     public Optional<OpenedRow> findOpened(TenantId tenantId, RecordId id) {
         return handle.createQuery("""
                         SELECT r.id, r.form_key, r.schema_version, r.data, r.lock_version, r.created_at, r.created_by,
-                               r.updated_at, r.updated_by, r.last_activity_at,
+                               r.updated_at, r.updated_by, r.last_activity_at, r.to_complete,
                                t.retention_active_years, t.retention_kept_years,
                                h.reason AS hold_reason, h.placed_by AS hold_placed_by, h.placed_at AS hold_placed_at,
                                EXISTS (SELECT 1 FROM attachments a WHERE a.tenant_id = r.tenant_id AND a.record_id = r.id)
@@ -130,15 +130,18 @@ public final class RecordDao {
                         new RetentionPolicy(rs.getInt("retention_active_years"), rs.getInt("retention_kept_years")),
                         rs.getString("hold_placed_by") == null ? Optional.empty()
                                 : Optional.of(new Hold(rs.getString("hold_reason"), rs.getString("hold_placed_by"),
-                                        instant(rs, "hold_placed_at"))), rs.getBoolean("has_files")))
+                                        instant(rs, "hold_placed_at"))), rs.getBoolean("has_files"),
+                        rs.getBoolean("to_complete")))
                 .findOne();
     }
 
     /**
-     * A row as {@link #findOpened} reads it: with its service's retention, its hold if any, and
-     * whether files are attached to it (most case files have none: their page reads no list).
+     * A row as {@link #findOpened} reads it: with its service's retention, its hold if any,
+     * whether files are attached to it (most case files have none: their page reads no list) and
+     * its "à compléter" flag.
      */
-    public record OpenedRow(StoredRow row, RetentionPolicy retention, Optional<Hold> hold, boolean hasFiles) {}
+    public record OpenedRow(StoredRow row, RetentionPolicy retention, Optional<Hold> hold, boolean hasFiles,
+                            boolean toComplete) {}
 
     private Optional<StoredRow> select(TenantId tenantId, RecordId id, String lock) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM records WHERE tenant_id = :tenantId AND id = :id" + lock)

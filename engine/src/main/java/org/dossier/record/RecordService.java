@@ -487,9 +487,15 @@ public final class RecordService {
      * {@link #missingRequired} says, both from one read of its row (the case-file page shows both).
      */
     public Shown readShown(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        Opened stored = opened(tenantId, id);
-        return new Shown(visibleTo(stored.record(), reader, confidentialGrant),
-                missingRequired(stored.record(), confidentialGrant), stored.standing(), stored.hasFiles());
+        RecordDao.OpenedRow row = openedRow(tenantId, id);
+        Opened stored = opened(tenantId, row);
+        CaseRecord record = stored.record();
+        // Saved through the latest version of its form and not flagged "à compléter" when it was: the
+        // same form and the same data lack nothing now either (a version never changes; a publication
+        // recomputes the flags of the case files saved before it), so the page does not validate it again.
+        boolean complete = !row.toComplete() && record.schemaVersion() == forms.latest(tenantId, record.formKey()).version();
+        return new Shown(visibleTo(record, reader, confidentialGrant),
+                complete ? List.of() : missingRequired(record, confidentialGrant), stored.standing(), stored.hasFiles());
     }
 
     /**
@@ -510,8 +516,16 @@ public final class RecordService {
     public record Opened(CaseRecord record, RecordArchive.Standing standing, boolean hasFiles) {}
 
     private Opened opened(TenantId tenantId, RecordId id) {
-        RecordDao.OpenedRow opened = jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
+        return opened(tenantId, openedRow(tenantId, id));
+    }
+
+    private RecordDao.OpenedRow openedRow(TenantId tenantId, RecordId id) {
+        return jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
                 .orElseThrow(() -> new NoSuchRecordException(id.toString()));
+    }
+
+    private Opened opened(TenantId tenantId, RecordDao.OpenedRow opened) {
+        RecordId id = opened.row().id();
         RecordDao.StoredRow row = opened.row();
         CaseRecord record = new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(),
                 opened(tenantId, id, row.data()), row.lockVersion(), row.createdAt(), row.createdBy(), row.updatedAt(),
