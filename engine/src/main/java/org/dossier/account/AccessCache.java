@@ -157,8 +157,8 @@ public final class AccessCache {
             end++;
         }
         String verb = statement.substring(0, end).toUpperCase(Locale.ROOT);
-        boolean reads = verb.equals("SELECT") || verb.equals("WITH") || verb.equals("SHOW") || verb.equals("EXPLAIN")
-                || verb.equals("DESCRIBE");
+        // A statement opening with WITH may end in a DELETE or an UPDATE (MySQL 8): counted as a write.
+        boolean reads = verb.equals("SELECT") || verb.equals("SHOW") || verb.equals("EXPLAIN") || verb.equals("DESCRIBE");
         return !reads && ACCESS_TABLE.matcher(statement).find();
     }
 }

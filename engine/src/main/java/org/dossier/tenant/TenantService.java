@@ -20,8 +20,14 @@ public final class TenantService {
 
     private final Jdbi jdbi;
     private final Map<String, Cached> bySlug = new ConcurrentHashMap<>();
+    /**
+     * Moves on at each {@link #forgetCached}: a lookup that read the database before a change
+     * committed, and keeps its row after the cache was emptied, keeps it under an older generation,
+     * which is never answered (the node that suspends a service refuses it from its next request).
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Cached(Tenant tenant, long readAt) {}
+    private record Cached(Tenant tenant, long readAt, long generation) {}
 
     public TenantService(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -33,15 +39,18 @@ public final class TenantService {
 
     public Optional<Tenant> find(String slug) {
         Cached cached = slug == null ? null : bySlug.get(slug);
-        if (cached != null && System.nanoTime() - cached.readAt() < TTL_NANOS) {
+        if (cached != null && System.nanoTime() - cached.readAt() < TTL_NANOS
+                && cached.generation() == generation.get()) {
             return Optional.of(cached.tenant());
         }
         if (slug == null || !SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
+        long before = generation.get();
+        long readAt = System.nanoTime();
         Optional<Tenant> tenant = jdbi.withExtension(TenantDao.class, dao -> dao.findBySlug(slug))
                 .map(TenantDao.TenantRow::toTenant);
-        tenant.ifPresent(found -> bySlug.put(slug, new Cached(found, System.nanoTime())));
+        tenant.ifPresent(found -> bySlug.put(slug, new Cached(found, readAt, before)));
         return tenant;
     }
 
@@ -53,7 +62,7 @@ public final class TenantService {
     /** Renames a service and changes its primary colour (already checked by the caller). */
     public Tenant updateBranding(TenantId tenantId, String name, String primaryColor) {
         jdbi.useExtension(TenantDao.class, dao -> dao.updateBranding(tenantId.value(), name, primaryColor));
-        bySlug.clear();
+        forgetCached();
         Tenant updated = jdbi.withExtension(TenantDao.class, dao -> dao.listAll()).stream()
                 .map(TenantDao.TenantRow::toTenant).filter(tenant -> tenant.id().equals(tenantId)).findFirst().orElseThrow();
         return updated;
@@ -69,7 +78,7 @@ public final class TenantService {
     public boolean markTemplate(Handle handle, TenantId tenantId, boolean template) {
         TenantDao dao = handle.attach(TenantDao.class);
         int changed = template ? dao.markTemplateUnlessHoldingCaseFiles(tenantId) : dao.unmarkTemplate(tenantId);
-        bySlug.clear();
+        forgetCached();
         return changed == 1 || !template;
     }
 
@@ -91,7 +100,7 @@ public final class TenantService {
                 dao.clearLogoVersion(tenantId.value());
             }
         });
-        bySlug.clear();
+        forgetCached();
     }
 
     /**
@@ -99,6 +108,7 @@ public final class TenantService {
      * resumed or deleted), so this node sees it at its next request; other nodes within the TTL.
      */
     public void forgetCached() {
+        generation.incrementAndGet();
         bySlug.clear();
     }
 

@@ -70,6 +70,9 @@ class AccessCacheTest {
         assertThat(AccessCache.writesAccess("INSERT INTO api_tokens (user_id) VALUES (?)")).isTrue();
         assertThat(AccessCache.writesAccess("DELETE o FROM oidc_sessions o LEFT JOIN sessions s ON 1")).isTrue();
         assertThat(AccessCache.writesAccess("TRUNCATE TABLE sessions")).isTrue();
+        assertThat(AccessCache.writesAccess("DELETE FROM `memberships` WHERE tenant_id = ?")).isTrue();
+        assertThat(AccessCache.writesAccess("UPDATE dossier.users SET must_change_password = TRUE")).isTrue();
+        assertThat(AccessCache.writesAccess("WITH gone AS (SELECT 1) DELETE FROM api_tokens WHERE id = ?")).isTrue();
         assertThat(AccessCache.writesAccess(AccessCache.ACTIVITY + "UPDATE sessions SET last_seen_at = ?")).isFalse();
         assertThat(AccessCache.writesAccess("SELECT u.id FROM sessions s JOIN users u ON u.id = s.user_id")).isFalse();
         assertThat(AccessCache.writesAccess("SELECT * FROM memberships WHERE tenant_id = ? FOR UPDATE")).isFalse();
@@ -127,6 +130,22 @@ class AccessCacheTest {
         }
 
         assertThat(role(other.submit(() -> here.sessions().find(id, tenant.id())).get())).contains(Role.ADMIN);
+    }
+
+    @Test
+    void a_change_rolled_back_leaves_access_as_it_was() {
+        Tenant tenant = TestTenants.withBaseForm(services, "cache");
+        User user = TestUsers.member(services, tenant, Role.CASEWORKER, false);
+        Node here = watched();
+        String id = here.sessions().open(user, "10.0.0.1").id();
+
+        try (Handle writer = node.open()) {
+            writer.begin();
+            setRole(writer, tenant, user, Role.ADMIN);
+            writer.rollback();
+        }
+
+        assertThat(role(here.sessions().find(id, tenant.id()))).contains(Role.CASEWORKER);
     }
 
     @Test
