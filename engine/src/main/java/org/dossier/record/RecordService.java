@@ -487,8 +487,8 @@ public final class RecordService {
      * {@link #missingRequired} says, both from one read of its row (the case-file page shows both).
      */
     public Shown readShown(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        RecordDao.OpenedRow row = openedRow(tenantId, id);
-        Opened stored = opened(tenantId, row);
+        RecordDao.OpenedRow row = readWithStanding(tenantId, id);
+        Opened stored = withStanding(tenantId, row);
         CaseRecord record = stored.record();
         // Saved through the latest version of its form and not flagged "à compléter" when it was: the
         // same form and the same data lack nothing now either (a version never changes; a publication
@@ -508,30 +508,22 @@ public final class RecordService {
 
     /** A case file as {@link #read} gives it, and where it stands, from one read (the API's GET). */
     public Opened readOpened(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        Opened stored = opened(tenantId, id);
+        Opened stored = withStanding(tenantId, readWithStanding(tenantId, id));
         return new Opened(visibleTo(stored.record(), reader, confidentialGrant), stored.standing(), stored.hasFiles());
     }
 
     /** A case file, where it stands in its service's lifecycle, and whether files are attached to it. */
     public record Opened(CaseRecord record, RecordArchive.Standing standing, boolean hasFiles) {}
 
-    private Opened opened(TenantId tenantId, RecordId id) {
-        return opened(tenantId, openedRow(tenantId, id));
-    }
-
-    private RecordDao.OpenedRow openedRow(TenantId tenantId, RecordId id) {
+    private RecordDao.OpenedRow readWithStanding(TenantId tenantId, RecordId id) {
         return jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
                 .orElseThrow(() -> new NoSuchRecordException(id.toString()));
     }
 
-    private Opened opened(TenantId tenantId, RecordDao.OpenedRow opened) {
-        RecordId id = opened.row().id();
-        RecordDao.StoredRow row = opened.row();
-        CaseRecord record = new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(),
-                opened(tenantId, id, row.data()), row.lockVersion(), row.createdAt(), row.createdBy(), row.updatedAt(),
-                row.updatedBy());
-        return new Opened(record, RecordArchive.standing(clock.instant(), opened.retention(), row.lastActivityAt(),
-                opened.hold()), opened.hasFiles());
+    private Opened withStanding(TenantId tenantId, RecordDao.OpenedRow read) {
+        RecordDao.StoredRow row = read.row();
+        return new Opened(caseRecord(tenantId, row), RecordArchive.standing(clock.instant(), read.retention(),
+                row.lastActivityAt(), read.hold()), read.hasFiles());
     }
 
     private CaseRecord visibleTo(CaseRecord record, Actor reader, boolean confidentialGrant) {
@@ -630,8 +622,13 @@ public final class RecordService {
     public CaseRecord get(TenantId tenantId, RecordId id) {
         RecordDao.StoredRow row = jdbi.withHandle(handle -> new RecordDao(handle).find(tenantId, id))
                 .orElseThrow(() -> new NoSuchRecordException(id.toString()));
-        return new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(), opened(tenantId, id, row.data()), row.lockVersion(),
-                row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy());
+        return caseRecord(tenantId, row);
+    }
+
+    /** The case file a stored row holds, its sealed values opened. */
+    private CaseRecord caseRecord(TenantId tenantId, RecordDao.StoredRow row) {
+        return new CaseRecord(tenantId, row.id(), row.formKey(), row.schemaVersion(), opened(tenantId, row.id(), row.data()),
+                row.lockVersion(), row.createdAt(), row.createdBy(), row.updatedAt(), row.updatedBy());
     }
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
