@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
             }
         }));
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        ClientPrepared builder = new ClientPrepared();
+        jdbi.setStatementBuilderFactory(connection -> builder);
         JdbiTypes.register(jdbi);
     }
 

@@ -95,6 +95,18 @@ class NameSearchTest {
     }
 
     @Test
+    void every_bound_is_reached_from_the_last_names_alone_or_with_the_first_names_left_to_count() {
+        // "hel": two active last names (Hélixnsx, Helmutnsx: held), one first name only (Hélène Zorglubnsx).
+        for (int bound = 1; bound <= 4; bound++) {
+            RecordPage page = services.records().search(tenant.id(),
+                    RecordQuery.of(FormService.CASE_FILE, "hel", 1, 20).withCountBound(bound));
+
+            assertThat(page.totalCapped()).as("bound " + bound).isEqualTo(bound < 3);
+            assertThat(page.total()).as("bound " + bound).isEqualTo(Math.min(bound, 3));
+        }
+    }
+
+    @Test
     void the_archives_searched_by_prefix_hold_the_archived_one_only() {
         RecordPage page = services.records().search(tenant.id(),
                 RecordQuery.of(FormService.CASE_FILE, "hel", 1, 20).withCappedCount().inArchives());
