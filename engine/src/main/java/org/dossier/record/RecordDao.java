@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.dossier.db.ClientPrepared;
 import org.dossier.retention.Hold;
+import org.dossier.retention.Retention;
 import org.dossier.retention.RetentionPolicy;
+import org.dossier.tenant.NoSuchTenantException;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -151,20 +154,29 @@ public final class RecordDao {
     }
 
     /**
-     * One page of the case files a query finds, active ones (last active at or after
-     * {@code activeSince}, or held) unless the query asks for the archives.
+     * One page of the case files a query finds, active ones (last active at or after the service's
+     * active years before {@code now}, or held) unless the query asks for the archives.
      */
-    public RecordPage search(TenantId tenantId, RecordQuery query, Instant activeSince) {
+    public RecordPage search(TenantId tenantId, RecordQuery query, Instant now) {
         // The tenant condition is written out in each statement, not built up: the SQL scan test
         // checks every statement on a tenant-scoped table for it. Only fixed text is appended; every
         // value from the request is a bound parameter.
-        // Most services hold no case file: then the phase is the last activity alone, checked in the
-        // index, with no look-up in the holds for each old case file the list walks past.
-        boolean anyHold = handle.createQuery("""
-                        SELECT EXISTS (SELECT 1 FROM record_holds WHERE tenant_id = :tenantId)
+        // The service's retention (read fresh: a change applies to the next list) and whether it
+        // holds any case file, in one read. Most services hold none: then the phase is the last
+        // activity alone, checked in the index, with no look-up in the holds for each old case file
+        // the list walks past.
+        Phase phase = handle.createQuery("""
+                        SELECT retention_active_years, retention_kept_years,
+                               EXISTS (SELECT 1 FROM record_holds WHERE tenant_id = :tenantId) AS any_hold
+                          FROM tenants WHERE id = :tenantId
                         """)
-                .bind("tenantId", tenantId).mapTo(Boolean.class).one();
-        String conditions = conditions(query, anyHold);
+                .bind("tenantId", tenantId)
+                .map((rs, ctx) -> new Phase(Retention.at(now, new RetentionPolicy(rs.getInt(1), rs.getInt(2)))
+                        .activeSince(), rs.getBoolean(3)))
+                .findOne()
+                .orElseThrow(() -> new NoSuchTenantException(tenantId.toString()));
+        Instant activeSince = phase.activeSince();
+        String conditions = conditions(query, phase.anyHold());
         String index = RecordListIndex.choose(query.filters(), query.sort().column());
         String from = " FROM records FORCE INDEX (" + index + ") WHERE tenant_id = :tenantId AND form_key = :formKey"
                 + conditions;
@@ -172,17 +184,18 @@ public final class RecordDao {
         // all; the query's page is bounded by the same figure, so the OFFSET below reads no further.
         // The capped count walks the index in the page's order: the newest case files first in the
         // default order, the active ones, so it reaches its bound before the years of archived ones.
-        Query count = handle.createQuery(query.cappedCount()
+        // Prepared by the driver: see ClientPrepared (the name indexes serve the lists sorted by name).
+        Query count = handle.createQuery(ClientPrepared.MARK + (query.cappedCount()
                 ? "SELECT COUNT(*) FROM (SELECT 1" + from + " ORDER BY " + query.sort().orderBy() + " LIMIT "
                         + query.countLimit() + ") capped"
-                : "SELECT COUNT(*)" + from);
+                : "SELECT COUNT(*)" + from));
         // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
         // reading it stops after one page of matches. Left to itself the optimizer may prefer
         // another index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
         // The page's ids are found in the index alone (each list index ends with id), then only those
         // rows are read: with the row columns in the same statement, MariaDB reads the whole row of
         // every entry an OFFSET skips, 9,980 of them on the last reachable page.
-        Query page = handle.createQuery("""
+        Query page = handle.createQuery(ClientPrepared.MARK + """
                 SELECT id, last_name, first_name, birth_date, status, updated_at, antenne, referent, opened_on
                   FROM records
                   JOIN (SELECT id AS page_id
@@ -206,13 +219,37 @@ public final class RecordDao {
                     : page.bind("limit", query.pageSize()).bind("offset", query.offset()).mapTo(RecordSummary.class)
                             .list();
         } else {
-            total = count.mapTo(Long.class).one();
-            items = page.bind("limit", query.pageSize()).bind("offset", query.offset())
+            // The page first, with one row more than it shows: that row, or its absence, often
+            // tells the total, and then the count (up to 10,001 index entries) is not read at all.
+            List<RecordSummary> read = page.bind("limit", query.pageSize() + 1).bind("offset", query.offset())
                     .mapTo(RecordSummary.class)
                     .list();
+            items = read.size() > query.pageSize() ? read.subList(0, query.pageSize()) : read;
+            total = totalFromPage(query, read.size()).orElseGet(() -> count.mapTo(Long.class).one());
         }
         boolean capped = query.cappedCount() && total >= query.countLimit();
         return new RecordPage(items, capped ? query.countLimit() - 1 : total, query.page(), query.pageSize(), capped);
+    }
+
+    /** The service's active years as of the list's {@code now}, and whether it holds any case file. */
+    private record Phase(Instant activeSince, boolean anyHold) {}
+
+    /**
+     * The number of matches, when a page read with one row more than its size tells it: a page
+     * short of that row is the last one (unless it is empty past the first page: then the count
+     * says how far the list goes); a full one past the capped count's bound means the count
+     * would stop at its bound too. Otherwise empty: only the count knows.
+     *
+     * @param read how many rows the page's statement returned, at most its size plus one
+     */
+    static Optional<Long> totalFromPage(RecordQuery query, int read) {
+        if (read <= query.pageSize() && (read > 0 || query.offset() == 0)) {
+            return Optional.of((long) query.offset() + read);
+        }
+        if (read > query.pageSize() && query.cappedCount() && query.offset() + read >= query.countLimit()) {
+            return Optional.of(query.countLimit());
+        }
+        return Optional.empty();
     }
 
     /** The plan MariaDB would use for a search's page, one row per table access (tests check the index). */

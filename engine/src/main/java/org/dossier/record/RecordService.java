@@ -632,8 +632,7 @@ public final class RecordService {
     }
 
     public RecordPage search(TenantId tenantId, RecordQuery query) {
-        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query,
-                RetentionPolicies.at(handle, tenantId, clock.instant()).activeSince()));
+        return jdbi.withHandle(handle -> new RecordDao(handle).search(tenantId, query, clock.instant()));
     }
 
     /** Every case file a search finds, read page by page with its data opened: what an export reads. */

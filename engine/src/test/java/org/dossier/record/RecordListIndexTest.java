@@ -191,6 +191,64 @@ class RecordListIndexTest {
     }
 
     @Test
+    void every_page_size_and_bound_gives_the_total_and_rows_an_exact_count_and_a_full_list_give() {
+        Tenant sweep = seeded("listsweep", 25);
+        List<RecordId> all = services.records().search(sweep.id(), RecordQuery.of(FormService.CASE_FILE, "", 1, 100))
+                .items().stream().map(RecordSummary::id).toList();
+        assertThat(all).hasSize(25);
+        for (int bound : new int[] {0, 5, 10, 23, 24, 25, 26, 30}) {
+            for (int size : new int[] {1, 4, 5, 7, 24, 25, 26}) {
+                for (int asked = 1; asked <= 30; asked++) {
+                    RecordQuery query = RecordQuery.of(FormService.CASE_FILE, "", asked, size);
+                    query = bound == 0 ? query : query.withCountBound(bound);
+                    RecordPage page = services.records().search(sweep.id(), query);
+                    String said = "bound " + bound + ", size " + size + ", page " + query.page();
+                    boolean capped = bound > 0 && 25 > bound;
+                    assertThat(page.total()).as(said).isEqualTo(capped ? bound : 25);
+                    assertThat(page.totalCapped()).as(said).isEqualTo(capped);
+                    int from = Math.min(query.offset(), 25);
+                    assertThat(page.items().stream().map(RecordSummary::id).toList()).as(said)
+                            .isEqualTo(all.subList(from, Math.min(from + size, 25)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_count_is_not_read_when_the_page_tells_the_total() {
+        Tenant few = seeded("listfew", 25);
+        RecordQuery firstOfAll = RecordQuery.of(FormService.CASE_FILE, "", 1, 30).withCountBound(10_000);
+        RecordQuery middle = RecordQuery.of(FormService.CASE_FILE, "", 2, 10).withCountBound(10_000);
+        RecordQuery last = RecordQuery.of(FormService.CASE_FILE, "", 3, 10).withCountBound(10_000);
+        RecordQuery deepest = RecordQuery.of(FormService.CASE_FILE, "", 9, 2).withCountBound(17);
+        RecordQuery pastTheEnd = RecordQuery.of(FormService.CASE_FILE, "", 4, 10);
+
+        assertThat(countsRead(few, firstOfAll)).isZero();
+        assertThat(countsRead(few, middle)).isOne();
+        assertThat(countsRead(few, last)).isZero();
+        assertThat(countsRead(few, deepest)).isZero();
+        assertThat(countsRead(few, pastTheEnd)).isOne();
+    }
+
+    /** How many COUNT statements a search runs. */
+    private static int countsRead(Tenant tenant, RecordQuery query) {
+        return services.jdbi().withHandle(handle -> {
+            java.util.concurrent.atomic.AtomicInteger counts = new java.util.concurrent.atomic.AtomicInteger();
+            handle.addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
+                @Override
+                public void beforeExecution(java.sql.PreparedStatement statement,
+                                            org.jdbi.v3.core.statement.StatementContext ctx) {
+                    if (ctx.getRenderedSql().contains("COUNT(")) {
+                        counts.incrementAndGet();
+                    }
+                }
+            });
+            new RecordDao(handle).search(tenant.id(), query, Instant.now());
+            return counts.get();
+        });
+    }
+
+    @Test
     void the_list_s_bound_is_ten_thousand_and_deep_pages_stop_at_it() {
         RecordQuery deep = RecordQuery.of(FormService.CASE_FILE, "", 5_000, 20).withCappedCount();
 
