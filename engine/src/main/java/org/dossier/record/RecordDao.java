@@ -184,11 +184,12 @@ public final class RecordDao {
         // all; the query's page is bounded by the same figure, so the OFFSET below reads no further.
         // The capped count walks the index in the page's order: the newest case files first in the
         // default order, the active ones, so it reaches its bound before the years of archived ones.
-        // Prepared by the driver: see ClientPrepared (the name indexes serve the lists sorted by name).
-        Query count = handle.createQuery(ClientPrepared.MARK + (query.cappedCount()
-                ? "SELECT COUNT(*) FROM (SELECT 1" + from + " ORDER BY " + query.sort().orderBy() + " LIMIT "
-                        + query.countLimit() + ") capped"
-                : "SELECT COUNT(*)" + from));
+        // With no filter, no term and no hold, the phase alone decides: then the count is one range
+        // of the index on the last activity (V30), in no particular order, which is all a count
+        // needs. Prepared by the driver: see ClientPrepared (the name indexes serve the lists
+        // sorted by name).
+        boolean phaseOnly = phaseOnly(query, phase.anyHold());
+        Query count = handle.createQuery(ClientPrepared.MARK + countStatement(query, conditions, phaseOnly, from));
         // Each filter and order has an index that yields rows in the page's order (RecordListIndex):
         // reading it stops after one page of matches. Left to itself the optimizer may prefer
         // another index and then sort, fetching every matching JSON row (MySQL and MariaDB alike).
@@ -218,6 +219,14 @@ public final class RecordDao {
             items = total <= NameSearch.FEW ? NameSearch.page(handle, tenantId, query, conditions, activeSince)
                     : page.bind("limit", query.pageSize()).bind("offset", query.offset()).mapTo(RecordSummary.class)
                             .list();
+        } else if (phaseOnly) {
+            // The count costs a fraction of a walk of the list index: read first, it spares the walk
+            // of a page asked past the last one (a link kept while case files were archived).
+            total = count.mapTo(Long.class).one();
+            items = query.offset() >= total ? List.of()
+                    : page.bind("limit", query.pageSize()).bind("offset", query.offset())
+                            .mapTo(RecordSummary.class)
+                            .list();
         } else {
             // The page first, with one row more than it shows: that row, or its absence, often
             // tells the total, and then the count (up to 10,001 index entries) is not read at all.
@@ -229,6 +238,39 @@ public final class RecordDao {
         }
         boolean capped = query.cappedCount() && total >= query.countLimit();
         return new RecordPage(items, capped ? query.countLimit() - 1 : total, query.page(), query.pageSize(), capped);
+    }
+
+    /** Whether the phase alone decides which case files a query finds: no filter, no term, no hold. */
+    private static boolean phaseOnly(RecordQuery query, boolean anyHold) {
+        return !query.filters().any() && query.terms().isEmpty() && !anyHold;
+    }
+
+    /** The count of a search, from the index on the last activity when the phase alone decides. */
+    private static String countStatement(RecordQuery query, String conditions, boolean phaseOnly, String from) {
+        String counted = phaseOnly
+                ? " FROM records FORCE INDEX (records_by_form_activity) WHERE tenant_id = :tenantId"
+                        + " AND form_key = :formKey" + conditions
+                : from;
+        return query.cappedCount()
+                ? "SELECT COUNT(*) FROM (SELECT 1" + counted + (phaseOnly ? "" : " ORDER BY " + query.sort().orderBy())
+                        + " LIMIT " + query.countLimit() + ") capped"
+                : "SELECT COUNT(*)" + counted;
+    }
+
+    /**
+     * The plan of the count a search with neither filter nor term runs in a service holding no
+     * case file (tests check that it reads one range of {@code records_by_form_activity} alone).
+     */
+    public List<java.util.Map<String, Object>> explainPhaseCount(TenantId tenantId, RecordQuery query) {
+        if (!phaseOnly(query, false)) {
+            throw new IllegalArgumentException("a query with a filter or a term is counted from its list index");
+        }
+        String conditions = conditions(query, false);
+        return handle.createQuery("EXPLAIN " + countStatement(query, conditions, phaseOnly(query, false), ""))
+                .bind("tenantId", tenantId).bind("formKey", query.formKey())
+                .bind("activeSince", org.dossier.retention.RetentionPolicies.at(handle, tenantId, Instant.now())
+                        .activeSince())
+                .mapToMap().list();
     }
 
     /** The service's active years as of the list's {@code now}, and whether it holds any case file. */

@@ -196,13 +196,15 @@ class RecordListIndexTest {
         List<RecordId> all = services.records().search(sweep.id(), RecordQuery.of(FormService.CASE_FILE, "", 1, 100))
                 .items().stream().map(RecordSummary::id).toList();
         assertThat(all).hasSize(25);
+        // "" is counted first from the activity index; two terms matching every case file read the page first.
+        for (String text : List.of("", "borne borne"))
         for (int bound : new int[] {0, 5, 10, 23, 24, 25, 26, 30}) {
             for (int size : new int[] {1, 4, 5, 7, 24, 25, 26}) {
                 for (int asked = 1; asked <= 30; asked++) {
-                    RecordQuery query = RecordQuery.of(FormService.CASE_FILE, "", asked, size);
+                    RecordQuery query = RecordQuery.of(FormService.CASE_FILE, text, asked, size);
                     query = bound == 0 ? query : query.withCountBound(bound);
                     RecordPage page = services.records().search(sweep.id(), query);
-                    String said = "bound " + bound + ", size " + size + ", page " + query.page();
+                    String said = "'" + text + "', bound " + bound + ", size " + size + ", page " + query.page();
                     boolean capped = bound > 0 && 25 > bound;
                     assertThat(page.total()).as(said).isEqualTo(capped ? bound : 25);
                     assertThat(page.totalCapped()).as(said).isEqualTo(capped);
@@ -215,36 +217,65 @@ class RecordListIndexTest {
     }
 
     @Test
-    void the_count_is_not_read_when_the_page_tells_the_total() {
+    void with_a_term_or_a_filter_the_count_is_not_read_when_the_page_tells_the_total() {
         Tenant few = seeded("listfew", 25);
-        RecordQuery firstOfAll = RecordQuery.of(FormService.CASE_FILE, "", 1, 30).withCountBound(10_000);
-        RecordQuery middle = RecordQuery.of(FormService.CASE_FILE, "", 2, 10).withCountBound(10_000);
-        RecordQuery last = RecordQuery.of(FormService.CASE_FILE, "", 3, 10).withCountBound(10_000);
-        RecordQuery deepest = RecordQuery.of(FormService.CASE_FILE, "", 9, 2).withCountBound(17);
-        RecordQuery pastTheEnd = RecordQuery.of(FormService.CASE_FILE, "", 4, 10);
+        // Two terms: the list's walk, the page read first (one term is a name search, no term the phase's count).
+        String all = "borne borne";
+        RecordQuery firstOfAll = RecordQuery.of(FormService.CASE_FILE, all, 1, 30).withCountBound(10_000);
+        RecordQuery middle = RecordQuery.of(FormService.CASE_FILE, all, 2, 10).withCountBound(10_000);
+        RecordQuery last = RecordQuery.of(FormService.CASE_FILE, all, 3, 10).withCountBound(10_000);
+        RecordQuery deepest = RecordQuery.of(FormService.CASE_FILE, all, 9, 2).withCountBound(17);
+        RecordQuery pastTheEnd = RecordQuery.of(FormService.CASE_FILE, all, 4, 10);
 
-        assertThat(countsRead(few, firstOfAll)).isZero();
-        assertThat(countsRead(few, middle)).isOne();
-        assertThat(countsRead(few, last)).isZero();
-        assertThat(countsRead(few, deepest)).isZero();
-        assertThat(countsRead(few, pastTheEnd)).isOne();
+        assertThat(counts(statementsRead(few, firstOfAll))).isZero();
+        assertThat(counts(statementsRead(few, middle))).isOne();
+        assertThat(counts(statementsRead(few, last))).isZero();
+        assertThat(counts(statementsRead(few, deepest))).isZero();
+        assertThat(counts(statementsRead(few, pastTheEnd))).isOne();
     }
 
-    /** How many COUNT statements a search runs. */
-    private static int countsRead(Tenant tenant, RecordQuery query) {
+    @Test
+    void with_neither_term_nor_filter_the_count_reads_the_activity_index_first_and_no_page_past_the_end() {
+        Tenant few = seeded("listphase", 25);
+        List<String> first = statementsRead(few, RecordQuery.of(FormService.CASE_FILE, "", 1, 10).withCappedCount());
+        List<String> pastTheEnd = statementsRead(few, RecordQuery.of(FormService.CASE_FILE, "", 4, 10));
+        List<String> archives = statementsRead(few,
+                RecordQuery.of(FormService.CASE_FILE, "", 1, 10).withCappedCount().inArchives());
+
+        for (List<String> statements : List.of(first, pastTheEnd, archives)) {
+            assertThat(statements.stream().filter(sql -> sql.contains("COUNT(")).toList()).singleElement()
+                    .asString().contains("records_by_form_activity");
+        }
+        assertThat(first.stream().filter(sql -> sql.contains("page_id"))).hasSize(1);
+        assertThat(pastTheEnd.stream().filter(sql -> sql.contains("page_id"))).isEmpty();
+        for (RecordQuery query : List.of(RecordQuery.of(FormService.CASE_FILE, "", 1, 10).withCappedCount(),
+                RecordQuery.of(FormService.CASE_FILE, "", 1, 10).withCappedCount().inArchives())) {
+            List<Map<String, Object>> plan = services.jdbi().withHandle(handle ->
+                    new RecordDao(handle).explainPhaseCount(few.id(), query));
+            Map<String, Object> records = plan.stream().filter(row -> "records".equals(row.get("table"))).findFirst()
+                    .orElseThrow();
+            assertThat(records).containsEntry("key", "records_by_form_activity").containsEntry("type", "range");
+            assertThat(String.valueOf(records.get("extra"))).contains("Using index");
+        }
+    }
+
+    private static long counts(List<String> statements) {
+        return statements.stream().filter(sql -> sql.contains("COUNT(")).count();
+    }
+
+    /** The statements a search runs, as sent. */
+    private static List<String> statementsRead(Tenant tenant, RecordQuery query) {
         return services.jdbi().withHandle(handle -> {
-            java.util.concurrent.atomic.AtomicInteger counts = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> statements = new ArrayList<>();
             handle.addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
                 @Override
                 public void beforeExecution(java.sql.PreparedStatement statement,
                                             org.jdbi.v3.core.statement.StatementContext ctx) {
-                    if (ctx.getRenderedSql().contains("COUNT(")) {
-                        counts.incrementAndGet();
-                    }
+                    statements.add(ctx.getRenderedSql());
                 }
             });
             new RecordDao(handle).search(tenant.id(), query, Instant.now());
-            return counts.get();
+            return statements;
         });
     }
 
