@@ -18,6 +18,7 @@ import org.dossier.testing.TestTenants;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("integration")
 class ClientPreparedTest {
-    private static final Services services = TestDatabase.services();
+    private static Services services;
+
+    @BeforeAll
+    static void setUp() {
+        services = TestDatabase.services();
+    }
 
     @Test
     void a_marked_statement_is_prepared_by_the_driver_and_the_others_by_the_server() {
