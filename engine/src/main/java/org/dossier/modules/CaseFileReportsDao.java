@@ -2,6 +2,7 @@ package org.dossier.modules;
 
 import java.time.Instant;
 import java.util.List;
+import org.dossier.db.ClientPrepared;
 import org.dossier.record.RecordId;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -39,11 +40,11 @@ interface CaseFileReportsDao {
 
     /**
      * Active case files per status, read from the status index alone: the case files active by
-     * their last activity. Those kept active by a hold only come from {@link #heldByStatus}, so
+     * their last activity (prepared by the driver, as the months below: see ClientPrepared). Those kept active by a hold only come from {@link #heldByStatus}, so
      * no row of the index pays a look-up in the holds (at 200,000 case files, half of them old,
      * that look-up was most of the cost).
      */
-    @SqlQuery("""
+    @SqlQuery(ClientPrepared.MARK + """
             SELECT COALESCE(status, '') AS value, COUNT(*) AS n
               FROM records FORCE INDEX (records_by_status)
              WHERE tenant_id = :tenantId AND form_key = 'dossier' AND last_activity_at >= :activeSince
@@ -68,7 +69,7 @@ interface CaseFileReportsDao {
     @RegisterConstructorMapper(ValueCount.class)
     List<ValueCount> heldByStatus(@Bind("tenantId") TenantId tenantId, @Bind("activeSince") Instant activeSince);
 
-    @SqlQuery("""
+    @SqlQuery(ClientPrepared.MARK + """
             SELECT YEAR(created_at) AS y, MONTH(created_at) AS m, COUNT(*) AS n
               FROM records FORCE INDEX (records_by_created)
              WHERE tenant_id = :tenantId AND form_key = 'dossier' AND created_at >= :since

@@ -83,6 +83,23 @@ class ClientPreparedTest {
         assertThat(onServer).isEmpty();
     }
 
+    @Test
+    void the_dashboard_s_counts_over_an_index_are_prepared_by_the_driver() throws Exception {
+        // A kept server statement counting over records_by_created after row reads took 51 ms where
+        // the driver's took 39 (200,000 case files, two years of openings); over records_by_status 581 ms against 70.
+        Tenant tenant = TestTenants.withBaseForm(services, "clientprepdash");
+        for (String method : List.of("openedPerMonth", "byStatus")) {
+            java.lang.reflect.Method found = java.util.Arrays.stream(
+                            Class.forName("org.dossier.modules.CaseFileReportsDao").getMethods())
+                    .filter(candidate -> candidate.getName().equals(method)).findFirst().orElseThrow();
+            assertThat(found.getAnnotation(org.jdbi.v3.sqlobject.statement.SqlQuery.class).value()).as(method)
+                    .startsWith(ClientPrepared.MARK);
+        }
+        // And they run so: the sums of the empty service's dashboard come back.
+        assertThat(services.reports().byStatus(tenant.id())).isNotNull();
+        assertThat(services.reports().openedPerMonth(tenant.id(), java.time.LocalDate.now())).isNotNull();
+    }
+
     /** Notes, for each statement the handle runs, whether the server prepared it, and its text. */
     private static List<Boolean> watch(Handle handle, List<Boolean> onServer, List<String> texts) {
         handle.addCustomizer(new StatementCustomizer() {
