@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dossier.form.CompiledForm;
+import org.dossier.form.DefaultValues;
 import org.dossier.form.VisibleWhen;
 import org.dossier.validation.FieldError;
 
@@ -21,6 +22,7 @@ public final class FormRenderer {
     private final FormViewBuilder formViews;
     private final RecordViewBuilder recordViews;
     private final Map<Identity, FormLayout> layouts = new ConcurrentHashMap<>();
+    private final Map<Blank, FormView> blanks = new ConcurrentHashMap<>();
 
     public FormRenderer(VisibleWhen visibleWhen) {
         this.formViews = new FormViewBuilder(visibleWhen);
@@ -30,6 +32,37 @@ public final class FormRenderer {
     public FormView form(CompiledForm form, JsonNode data, List<FieldError> errors, Locale locale, RenderOptions options) {
         return formViews.build(layout(form), data, errors, locale, options);
     }
+
+    /**
+     * The form of a new case file: its defaults, no error. It depends only on the published version,
+     * the language and the options (confidential grant, référent choices), so it is built once per
+     * such triple and shared: a view is immutable and the templates only read it. A change of the
+     * choices (a member added or renamed) makes another key; the map is emptied when it grows past
+     * {@value #BLANKS_KEPT} keys, which only old versions and old member lists fill.
+     */
+    public FormView blankForm(CompiledForm form, Locale locale, RenderOptions options) {
+        Blank key = new Blank(new Identity(form), locale, options);
+        FormView kept = blanks.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        if (blanks.size() >= BLANKS_KEPT) {
+            blanks.clear();
+        }
+        FormView built = form(form, DefaultValues.of(form.effectiveSchema()), List.of(), locale, options);
+        blanks.put(key, built);
+        return built;
+    }
+
+    /** How many blank forms {@link #blankForm} keeps at most. */
+    static final int BLANKS_KEPT = 512;
+
+    /** How many blank forms are kept now. */
+    int blanksKept() {
+        return blanks.size();
+    }
+
+    private record Blank(Identity form, Locale locale, RenderOptions options) {}
 
     public RecordView recordView(CompiledForm form, JsonNode data, Locale locale, RenderOptions options) {
         return recordViews.build(layout(form), data, locale, options);

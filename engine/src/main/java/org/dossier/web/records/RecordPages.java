@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.dossier.DomainException;
 import org.dossier.form.CompiledForm;
-import org.dossier.form.DefaultValues;
 import org.dossier.form.FormService;
 import org.dossier.record.CaseRecord;
 import org.dossier.record.NoSuchRecordException;
@@ -34,6 +33,7 @@ import org.dossier.web.keep.KeptPosts;
 import org.dossier.record.RecordService;
 import org.dossier.referent.Referents;
 import org.dossier.render.FormRenderer;
+import org.dossier.render.FormView;
 import org.dossier.validation.FormPostCoercer;
 import org.dossier.validation.Messages;
 import org.dossier.web.FormBody;
@@ -88,8 +88,14 @@ public final class RecordPages {
         tenant.requireAcceptsCaseFiles();
         CompiledForm form = forms.latest(tenant.id(), FormService.CASE_FILE);
         Optional<KeptPosts.Restored> restored = kept.restore(ctx, access, form);
-        renderForm(ctx, access, form, restored.<JsonNode>map(KeptPosts.Restored::data).orElse(DefaultValues.of(form.effectiveSchema())),
-                List.of(), null, 200, "", ToCompleteNotice.NONE, restored);
+        if (restored.isPresent()) {
+            renderForm(ctx, access, form, restored.get().data(), List.of(), null, 200, "", ToCompleteNotice.NONE, restored);
+            return;
+        }
+        // The blank form is the same for every caseworker of the version, language and options: built once.
+        RenderOptions options = options(access);
+        renderForm(ctx, access, form, renderer.blankForm(form, RequestLocale.of(ctx), options), options, null, null, 200, "",
+                ToCompleteNotice.NONE, restored);
     }
 
     public void create(Context ctx, TenantAccess access) {
@@ -171,6 +177,19 @@ public final class RecordPages {
         Tenant tenant = access.tenant();
         Locale locale = RequestLocale.of(ctx);
         boolean editing = record != null;
+        // The files already attached are listed by name, linked to their download.
+        RenderOptions options = editing ? options(access).withFiles(AttachmentPageModels.labels(attachments.visible(
+                tenant.id(), record.id(), form.confidential().pointers(), access.confidential()), locale)) : options(access);
+        renderForm(ctx, access, form, renderer.form(form, data, errors, locale, options), options, data, record, status,
+                alert, toComplete, restored);
+    }
+
+    /** The form page of {@code view}; {@code data} is what the view shows, read only when editing {@code record}. */
+    private void renderForm(Context ctx, TenantAccess access, CompiledForm form, FormView view,
+                            RenderOptions options, JsonNode data, CaseRecord record, int status, String alert,
+                            ToCompleteNotice toComplete, Optional<KeptPosts.Restored> restored) {
+        Tenant tenant = access.tenant();
+        boolean editing = record != null;
         String back = editing ? ListReturn.of(ctx, tenant).carry(recordUrl(tenant, record.id()))
                 : ListReturn.of(ctx, tenant).listUrl();
         Map<String, String> hidden = new java.util.LinkedHashMap<>();
@@ -180,11 +199,8 @@ public final class RecordPages {
             hidden.put(ConflictPages.LOADED, conflicts.loaded(ctx, form, access.confidential(), record.id(), data));
         }
         ctx.status(status);
-        // The files already attached are listed by name, linked to their download.
-        RenderOptions options = editing ? options(access).withFiles(AttachmentPageModels.labels(attachments.visible(
-                tenant.id(), record.id(), form.confidential().pointers(), access.confidential()), locale)) : options(access);
         render(ctx, access, "pages/record-form", editing ? "record.edit.title" : "record.new.title",
-                new RecordPageModels.FormPage(renderer.form(form, data, errors, locale, options), back, hidden,
+                new RecordPageModels.FormPage(view, back, hidden,
                         back, alert, restored.map(KeptPosts.Restored::notice).orElse(""), restored.isPresent()),
                 toComplete, editing ? AttachmentPageModels.Links.of(tenant, record.id()) : AttachmentPageModels.Links.NONE);
     }
