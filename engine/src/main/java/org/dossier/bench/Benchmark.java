@@ -75,7 +75,7 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "8",
             description = "Concurrent clients of each scenario (default: ${DEFAULT-VALUE}).") int clients;
     @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds per scenario.") double seconds;
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per scenario.") double warmup;
+    @Option(names = "--warmup", defaultValue = "5", description = "Least warm-up seconds per scenario: it goes on until the JIT compiler has settled (under 2 %% of a core over 2 s; at most 60 s more). 0: none, measured cold.") double warmup;
     @Option(names = "--lifecycle-batch", defaultValue = "" + LifecyclePass.BATCH,
             description = "lifecycle: case files per deletion batch (default: ${DEFAULT-VALUE}).") int lifecycleBatch;
     @Option(names = "--lifecycle-rest", defaultValue = "" + Pacing.DEFAULT_REST,
@@ -170,6 +170,7 @@ public final class Benchmark implements Callable<Integer> {
                 loaded.perSecond());
         System.out.println(Latencies.header());
         results.values().forEach(latencies -> System.out.println(latencies.line()));
+        System.out.println(Latencies.legend());
         Map<String, Object> figures = ScaleBench.report(results);
         List<Latencies> failed = results.values().stream().filter(latencies -> latencies.errors() > 0).toList();
         for (Latencies latencies : failed) {
@@ -498,6 +499,7 @@ public final class Benchmark implements Callable<Integer> {
                 tenants, records, clients, seconds, Runtime.getRuntime().availableProcessors());
         System.out.println(Latencies.header());
         results.values().forEach(latencies -> System.out.println(latencies.line()));
+        System.out.println(Latencies.legend());
         List<Latencies> failed = results.values().stream().filter(latencies -> latencies.errors() > 0).toList();
         if (!failed.isEmpty()) {
             // Figures of a run that got wrong answers (a 303 to the login page, a 401, a 403...)

@@ -30,7 +30,7 @@ class ScaleBenchmarkTest {
         try {
             exit = new CommandLine(new Benchmark()).execute("--scale", "--scale-services", "3", "--scale-records", "50",
                     "--scale-large", "200", "--scale-engine-records", "20", "--clients", "2", "--seconds", "1",
-                    "--warmup", "0.2", "--output", output.toString());
+                    "--warmup", "0", "--output", output.toString());
         } finally {
             System.setOut(original);
         }

@@ -8,7 +8,7 @@ class WorkloadTest {
 
     @Test
     void wrong_answers_are_counted_as_errors_and_never_timed() throws InterruptedException {
-        Latencies latencies = Workload.run("always refused", 2, 0.05, 0.2, (thread, iteration) -> {
+        Latencies latencies = Workload.run("always refused", 2, 0.0, 0.2, (thread, iteration) -> {
             Thread.sleep(1);
             throw new IllegalStateException("GET /t/x/records/new answered 303, expected 200");
         });
