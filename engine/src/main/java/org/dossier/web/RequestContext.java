@@ -59,6 +59,17 @@ public final class RequestContext {
      * form without the brackets Jetty puts around an IPv6 address.
      */
     public static String clientAddress(HttpServletRequest request, TrustedProxies proxies) {
-        return proxies.clientAddress(request.getRemoteAddr(), Collections.list(request.getHeaders(TrustedProxies.HEADER)));
+        // Resolved once per request: a request asks it several times (its actor, the audit, the
+        // throttle), and each time parsed the peer's and the forwarded addresses anew.
+        if (request.getAttribute(CLIENT_ADDRESS) instanceof String known) {
+            return known;
+        }
+        String address = proxies.clientAddress(request.getRemoteAddr(),
+                Collections.list(request.getHeaders(TrustedProxies.HEADER)));
+        request.setAttribute(CLIENT_ADDRESS, address);
+        return address;
     }
+
+    /** The request attribute holding the resolved client address. */
+    private static final String CLIENT_ADDRESS = RequestContext.class.getName() + ".clientAddress";
 }
