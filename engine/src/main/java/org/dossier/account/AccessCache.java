@@ -132,7 +132,7 @@ public final class AccessCache {
             @Override
             public void afterExecution(PreparedStatement statement, StatementContext ctx) {
                 String sql = ctx.getRenderedSql();
-                if (sql != null && writesAccess(sql)) {
+                if (sql != null && VERDICTS.writesAccess(sql)) {
                     changed();
                     Handle handle = open.get(ctx.getConnection());
                     if (handle != null && handle.isInTransaction()) {
@@ -142,6 +142,35 @@ public final class AccessCache {
             }
         });
     }
+
+    /**
+     * {@link #writesAccess} kept per statement text: the same few texts run on every request, and
+     * the pattern over each write's whole text was a few percent of a submit. Bounded: emptied when
+     * it holds {@value Verdicts#KEPT} texts (statements built from a search's filters are many).
+     */
+    static final class Verdicts {
+        static final int KEPT = 2_048;
+        private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+
+        boolean writesAccess(String sql) {
+            Boolean known = verdicts.get(sql);
+            if (known != null) {
+                return known;
+            }
+            if (verdicts.size() >= KEPT) {
+                verdicts.clear();
+            }
+            boolean verdict = AccessCache.writesAccess(sql);
+            verdicts.put(sql, verdict);
+            return verdict;
+        }
+
+        int size() {
+            return verdicts.size();
+        }
+    }
+
+    private static final Verdicts VERDICTS = new Verdicts();
 
     /** Whether a statement may change a session, a token, a user or a membership. */
     static boolean writesAccess(String sql) {

@@ -81,6 +81,22 @@ class AccessCacheTest {
     }
 
     @Test
+    void the_kept_verdicts_answer_as_the_statement_text_does_and_stay_bounded() {
+        AccessCache.Verdicts verdicts = new AccessCache.Verdicts();
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(verdicts.writesAccess("DELETE FROM sessions WHERE id_hash = ?")).isTrue();
+            assertThat(verdicts.writesAccess("INSERT INTO records (tenant_id, id) VALUES (?, ?)")).isFalse();
+            assertThat(verdicts.writesAccess(new String("UPDATE memberships SET role = ? WHERE tenant_id = ?"))).isTrue();
+        }
+        assertThat(verdicts.size()).isEqualTo(3);
+        for (int i = 0; i <= AccessCache.Verdicts.KEPT; i++) {
+            assertThat(verdicts.writesAccess("UPDATE users SET display_name = ? WHERE id = " + i)).isTrue();
+        }
+        assertThat(verdicts.size()).isBetween(1, AccessCache.Verdicts.KEPT);
+    }
+
+    @Test
     void a_session_is_kept_and_another_nodes_logout_applies_within_the_window() throws Exception {
         Tenant tenant = TestTenants.withBaseForm(services, "cache");
         User user = TestUsers.member(services, tenant, Role.CASEWORKER, false);
