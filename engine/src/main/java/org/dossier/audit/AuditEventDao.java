@@ -25,19 +25,27 @@ public final class AuditEventDao {
             VALUES (:tenantId, :id, :occurredAt, :actor, :action, :targetType, :targetId, :clientAddress, :detailsJson,
                     :seq, :prevHash, :hash, :salt)
             """;
+    /** The event in the head's {@code next_*} columns, inserted by the trigger when the head was {@code previous*}. */
+    private static final String APPEND = """
+            UPDATE audit_chain_heads
+               SET seq = :seq, hash = :hash, next_id = :id, next_occurred_at = :occurredAt, next_actor = :actor,
+                   next_action = :action, next_target_type = :targetType, next_target_id = :targetId,
+                   next_client_address = :clientAddress, next_details = :detailsJson, next_salt = :salt
+             WHERE tenant_id = :tenantId AND seq = :previousSeq AND hash = :previousHash
+            """;
     private static final String COLUMNS = "tenant_id, occurred_at, actor, action, target_type, target_id, client_address, details";
 
     private final Handle handle;
-    private final java.util.Set<Long> existingHeads;
+    private final Map<Long, ChainHeads.Head> seenHeads;
 
     AuditEventDao(Handle handle) {
-        this(handle, new java.util.HashSet<>());
+        this(handle, new java.util.HashMap<>());
     }
 
-    /** @param existingHeads the chains whose head row is known to exist (see {@link ChainHeads}) */
-    AuditEventDao(Handle handle, java.util.Set<Long> existingHeads) {
+    /** @param seenHeads the head this node last saw of each chain (see {@link ChainHeads}) */
+    AuditEventDao(Handle handle, Map<Long, ChainHeads.Head> seenHeads) {
         this.handle = handle;
-        this.existingHeads = existingHeads;
+        this.seenHeads = seenHeads;
     }
 
     /** One event of a service. */
@@ -53,46 +61,71 @@ public final class AuditEventDao {
     }
 
     /**
-     * Appends the event to its chain: the head stays locked until the caller's transaction commits.
-     * A caller without a transaction (a read that audits itself on a plain handle) gets one here:
-     * in autocommit the head's lock would end with the locking read, and two writers would take
-     * the same place in the chain.
+     * Appends the event to its chain by the statement that moves the chain's head (see
+     * {@link ChainAppendTrigger}): first on the head this node last saw, which, when it is still
+     * the head, takes one round trip and needs no transaction of its own; otherwise on the head
+     * locked by a locking read. In a transaction, the head stays locked until the caller commits.
+     * A caller without one (a read that audits itself on a plain handle) gets one here for the
+     * locking read: in autocommit its lock would end with it, and another writer could take the
+     * place first.
      */
     private void insert(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
                         String targetId, String detailsJson) {
-        if (!handle.isInTransaction()) {
-            handle.useTransaction(transaction -> append(tenantId, id, occurredAt, actor, action, targetType, targetId,
-                    detailsJson));
-        } else {
-            append(tenantId, id, occurredAt, actor, action, targetType, targetId, detailsJson);
-        }
-    }
-
-    private void append(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
-                        String targetId, String detailsJson) {
-        ChainHeads heads = new ChainHeads(handle, existingHeads);
-        ChainHeads.Head head = heads.lock(tenantId);
+        ChainHeads heads = new ChainHeads(handle, seenHeads);
         ChainSeal seal = ChainSeal.fresh();
         ChainedEvent event = new ChainedEvent(tenantId, id, occurredAt, actor.id(), action, targetType, targetId,
                 actor.clientAddress(), detailsJson);
-        byte[] hash = AuditChain.hash(event, seal, head.hash());
-        long seq = head.seq() + 1;
-        handle.createUpdate(INSERT)
-                .bind("seq", seq)
-                .bind("prevHash", head.hash())
+        java.util.Optional<ChainHeads.Head> seen = heads.guess(tenantId);
+        if (seen.isPresent() && appendAfter(heads, seen.get(), event, seal)) {
+            return;
+        }
+        // Never seen, or moved since (by another node, or by a save rolled back after its event).
+        if (handle.isInTransaction()) {
+            appendLocked(heads, event, seal);
+        } else {
+            handle.useTransaction(transaction -> appendLocked(heads, event, seal));
+        }
+    }
+
+    private void appendLocked(ChainHeads heads, ChainedEvent event, ChainSeal seal) {
+        ChainHeads.Head head = heads.lock(event.tenantId());
+        if (!appendAfter(heads, head, event, seal)) {
+            throw new IllegalStateException("The head of audit chain " + event.tenantId() + " moved while locked");
+        }
+    }
+
+    /**
+     * Moves the head from {@code previous} to the event, which the trigger inserts, if and only if
+     * the head stored is {@code previous} (place and hash); when it moved, the row stays locked for
+     * the rest of the caller's transaction. A writer holding the row is waited for (the row is
+     * found by its primary key, which InnoDB never reads semi-consistently), so the comparison is
+     * made with what that writer committed.
+     *
+     * @return whether the event was appended: if not, nothing was written
+     */
+    private boolean appendAfter(ChainHeads heads, ChainHeads.Head previous, ChainedEvent event, ChainSeal seal) {
+        byte[] hash = AuditChain.hash(event, seal, previous.hash());
+        int moved = handle.createUpdate(APPEND)
+                .bind("seq", previous.seq() + 1)
                 .bind("hash", hash)
+                .bind("previousSeq", previous.seq())
+                .bind("previousHash", previous.hash())
                 .bind("salt", seal.salt())
-                .bind("tenantId", tenantId)
-                .bind("id", id)
-                .bind("occurredAt", occurredAt)
-                .bind("actor", actor.id())
-                .bind("action", action)
-                .bind("targetType", targetType)
-                .bind("targetId", targetId)
-                .bind("clientAddress", actor.clientAddress())
-                .bind("detailsJson", detailsJson)
+                .bind("tenantId", event.tenantId())
+                .bind("id", event.id())
+                .bind("occurredAt", event.occurredAt())
+                .bind("actor", event.actor())
+                .bind("action", event.action())
+                .bind("targetType", event.targetType())
+                .bind("targetId", event.targetId())
+                .bind("clientAddress", event.clientAddress())
+                .bind("detailsJson", event.details())
                 .execute();
-        heads.advance(tenantId, seq, hash);
+        if (moved != 1) {
+            return false;
+        }
+        heads.saw(event.tenantId(), new ChainHeads.Head(previous.seq() + 1, hash));
+        return true;
     }
 
     /**
@@ -104,7 +137,7 @@ public final class AuditEventDao {
         if (events.isEmpty()) {
             return;
         }
-        ChainHeads heads = new ChainHeads(handle, existingHeads);
+        ChainHeads heads = new ChainHeads(handle, seenHeads);
         ChainHeads.Head head = heads.lock(tenantId);
         byte[] previous = head.hash();
         long seq = head.seq();

@@ -15,12 +15,12 @@ import org.jdbi.v3.core.Handle;
 public final class AuditLog {
     public static final long PLATFORM_TENANT = 0;
 
-    /** The chains whose head row this node has seen (see {@link ChainHeads}): per node, never a rule. */
-    private final java.util.Set<Long> existingHeads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The head this node last saw of each chain (see {@link ChainHeads}): per node, a guess, never a rule. */
+    private final java.util.Map<Long, ChainHeads.Head> seenHeads = new java.util.concurrent.ConcurrentHashMap<>();
 
     public void record(Handle handle, TenantId tenantId, Actor actor, String action, String targetType, String targetId,
                        ObjectNode details) {
-        new AuditEventDao(handle, existingHeads).insert(tenantId, Uuids.v7(), now(), actor, action, targetType, targetId,
+        new AuditEventDao(handle, seenHeads).insert(tenantId, Uuids.v7(), now(), actor, action, targetType, targetId,
                 json(details));
     }
 
@@ -40,12 +40,12 @@ public final class AuditLog {
         if (!handle.isInTransaction()) {
             throw new IllegalStateException("a batch of audit events needs the caller's transaction");
         }
-        new AuditEventDao(handle, existingHeads).appendAll(tenantId.value(), actor, events, now());
+        new AuditEventDao(handle, seenHeads).appendAll(tenantId.value(), actor, events, now());
     }
 
     public void recordPlatform(Handle handle, Actor actor, String action, String targetType, String targetId,
                                ObjectNode details) {
-        new AuditEventDao(handle, existingHeads).insertPlatform(Uuids.v7(), now(), actor, action, targetType, targetId,
+        new AuditEventDao(handle, seenHeads).insertPlatform(Uuids.v7(), now(), actor, action, targetType, targetId,
                 json(details));
     }
 

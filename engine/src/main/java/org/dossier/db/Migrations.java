@@ -1,6 +1,7 @@
 package org.dossier.db;
 
 import javax.sql.DataSource;
+import org.dossier.audit.ChainAppendTrigger;
 import org.dossier.audit.ChainExistingEvents;
 import org.dossier.stats.CountExistingCaseFiles;
 import org.flywaydb.core.Flyway;
@@ -15,7 +16,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .javaMigrations(new ChainExistingEvents(), new CountExistingCaseFiles())
+                .javaMigrations(new ChainExistingEvents(), new CountExistingCaseFiles(), new ChainAppendTrigger())
                 .load();
     }
 
