@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class ChainAppendTrigger implements JavaMigration {
     static final String NAME = "audit_chain_append";
 
-    /** The trigger's text, also compared with the database's by {@code ChainAppendTriggerTest}. */
-    static final String BODY = """
+    /** The trigger, one statement (the body is compared with the database's by {@code ChainAppendTriggerTest}). */
+    static final String CREATE = "CREATE TRIGGER " + NAME + " BEFORE UPDATE ON audit_chain_heads FOR EACH ROW\n" + """
             BEGIN
                 IF NEW.next_id IS NOT NULL THEN
                     IF NEW.seq <> OLD.seq + 1 THEN
@@ -38,6 +38,11 @@ public final class ChainAppendTrigger implements JavaMigration {
                         NEW.next_details = NULL, NEW.next_salt = NULL;
                 END IF;
             END""";
+
+    /** What the database keeps of the trigger: its body. */
+    static String body() {
+        return CREATE.substring(CREATE.indexOf("BEGIN"));
+    }
 
     @Override
     public MigrationVersion getVersion() {
@@ -64,6 +69,6 @@ public final class ChainAppendTrigger implements JavaMigration {
         // Flyway owns the connection: the handle is not closed here.
         Handle handle = Jdbi.open(context.getConnection());
         handle.execute("DROP TRIGGER IF EXISTS " + NAME);
-        handle.execute("CREATE TRIGGER " + NAME + " BEFORE UPDATE ON audit_chain_heads FOR EACH ROW " + BODY);
+        handle.execute(CREATE);
     }
 }

@@ -42,7 +42,7 @@ class ChainAppendTriggerTest {
 
         assertThat(trigger.get("action_timing")).isEqualTo("BEFORE");
         assertThat(trigger.get("event_manipulation")).isEqualTo("UPDATE");
-        assertThat(squeezed(trigger.get("action_statement").toString())).isEqualTo(squeezed(ChainAppendTrigger.BODY));
+        assertThat(squeezed(trigger.get("action_statement").toString())).isEqualTo(squeezed(ChainAppendTrigger.body()));
     }
 
     @Test

@@ -100,13 +100,17 @@ final class ShardRouting {
 
     /**
      * A trigger is created on every shard (schema changes go to all of them) and runs there, on the row
-     * of that shard: what it writes stays on the shard when each row it selects takes its tenant_id
-     * from the row that fired it.
+     * of that shard: what it writes stays on the shard when each row it selects, and each row of
+     * values it inserts ({@code (tenant_id, …) VALUES (NEW.tenant_id, …)}), takes its tenant_id from
+     * the row that fired it.
      */
     static Verdict trigger(String lower) {
         int selects = count(lower, "\\bselect\\s");
-        int fromTheRow = count(lower, "\\bselect\\s+(?:new|old)\\.tenant_id\\b");
-        return selects > 0 && selects == fromTheRow ? new Verdict(Route.ONE_SHARD, null)
+        int selectsFromTheRow = count(lower, "\\bselect\\s+(?:new|old)\\.tenant_id\\b");
+        int values = count(lower, "\\bvalues\\s*\\(");
+        int valuesFromTheRow = count(lower, "\\(\\s*tenant_id\\b[^)]*\\)\\s*values\\s*\\(\\s*(?:new|old)\\.tenant_id\\b");
+        return selects + values > 0 && selects == selectsFromTheRow && values == valuesFromTheRow
+                ? new Verdict(Route.ONE_SHARD, null)
                 : new Verdict(null, "a trigger must write the tenant_id of the row that fired it (NEW.tenant_id or OLD.tenant_id)");
     }
 

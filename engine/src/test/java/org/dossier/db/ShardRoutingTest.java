@@ -64,6 +64,24 @@ class ShardRoutingTest {
     }
 
     @Test
+    void a_trigger_stays_on_its_shard_only_when_it_writes_the_tenant_id_of_the_row_that_fired_it() {
+        assertThat(ShardRouting.trigger("""
+                create trigger t after insert on records for each row insert into statistics_deltas (tenant_id, sign)
+                select new.tenant_id, 1 from dual""").route()).isEqualTo(Route.ONE_SHARD);
+        assertThat(ShardRouting.trigger("""
+                create trigger t before update on audit_chain_heads for each row begin if new.next_id is not null then
+                insert into audit_events (tenant_id, id, seq) values (new.tenant_id, new.next_id, new.seq); end if; end""")
+                .route()).isEqualTo(Route.ONE_SHARD);
+        assertThat(ShardRouting.trigger("""
+                create trigger t before update on audit_chain_heads for each row
+                insert into audit_events (tenant_id, id) values (0, new.next_id)""").problem())
+                .startsWith("a trigger must write the tenant_id");
+        assertThat(ShardRouting.trigger("""
+                create trigger t after insert on records for each row insert into statistics_deltas (tenant_id, sign)
+                select 7, 1 from dual""").problem()).startsWith("a trigger must write the tenant_id");
+    }
+
+    @Test
     void a_statement_pinned_on_tenant_id_goes_to_one_shard() {
         assertThat(route("SELECT data FROM records WHERE tenant_id = :tenantId AND id = :id")).isEqualTo("ONE_SHARD");
         assertThat(route("UPDATE records SET data = :data WHERE id = :id AND tenant_id = ?")).isEqualTo("ONE_SHARD");
