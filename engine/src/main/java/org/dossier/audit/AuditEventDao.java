@@ -130,7 +130,7 @@ public final class AuditEventDao {
 
     /**
      * Appends several events of one service to its chain in the caller's transaction: the head is
-     * locked and advanced once, each event hashed on the one before it as {@link #append} would,
+     * locked and advanced once, each event hashed on the one before it as {@link #appendAfter} would,
      * and the rows inserted as one batch.
      */
     void appendAll(long tenantId, Actor actor, List<AuditLog.Event> events, Instant occurredAt) {
