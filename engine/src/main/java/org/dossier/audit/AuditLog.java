@@ -3,6 +3,10 @@ package org.dossier.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.dossier.ids.Uuids;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
@@ -16,12 +20,13 @@ public final class AuditLog {
     public static final long PLATFORM_TENANT = 0;
 
     /** The head this node last saw of each chain (see {@link ChainHeads}): per node, a guess, never a rule. */
-    private final java.util.Map<Long, ChainHeads.Head> seenHeads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, ChainHeads.Head> seenHeads = new ConcurrentHashMap<>();
+    /** Per chain, the turn of this node's appends made outside a transaction (see {@link AuditEventDao}). */
+    private final Map<Long, ReentrantLock> autocommitOrder = new ConcurrentHashMap<>();
 
     public void record(Handle handle, TenantId tenantId, Actor actor, String action, String targetType, String targetId,
                        ObjectNode details) {
-        new AuditEventDao(handle, seenHeads).insert(tenantId, Uuids.v7(), now(), actor, action, targetType, targetId,
-                json(details));
+        dao(handle).insert(tenantId, Uuids.v7(), now(), actor, action, targetType, targetId, json(details));
     }
 
     /** One event of {@link #recordAll}: what {@link #record} takes besides the handle, service and actor. */
@@ -36,17 +41,20 @@ public final class AuditLog {
      * order exactly as as many {@link #record} calls would chain them, but written as one batch
      * (an import's batch of case files).
      */
-    public void recordAll(Handle handle, TenantId tenantId, Actor actor, java.util.List<Event> events) {
+    public void recordAll(Handle handle, TenantId tenantId, Actor actor, List<Event> events) {
         if (!handle.isInTransaction()) {
             throw new IllegalStateException("a batch of audit events needs the caller's transaction");
         }
-        new AuditEventDao(handle, seenHeads).appendAll(tenantId.value(), actor, events, now());
+        dao(handle).appendAll(tenantId.value(), actor, events, now());
     }
 
     public void recordPlatform(Handle handle, Actor actor, String action, String targetType, String targetId,
                                ObjectNode details) {
-        new AuditEventDao(handle, seenHeads).insertPlatform(Uuids.v7(), now(), actor, action, targetType, targetId,
-                json(details));
+        dao(handle).insertPlatform(Uuids.v7(), now(), actor, action, targetType, targetId, json(details));
+    }
+
+    private AuditEventDao dao(Handle handle) {
+        return new AuditEventDao(handle, seenHeads, autocommitOrder);
     }
 
     /** To the microsecond, as the column keeps it: the chain hashes the time that is stored. */

@@ -78,6 +78,39 @@ class ChainHeadGuessTest {
     }
 
     @Test
+    void concurrent_reads_of_one_node_take_turns_and_each_appends_by_one_statement() throws Exception {
+        Tenant tenant = TestTenants.withBaseForm(first, "guess-turns");
+        record(first, tenant, "a");
+        int threads = 8;
+        int eventsEach = 25;
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < eventsEach; i++) {
+                        statements.addAll(recordLogged(first, tenant, "read", false));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statements.stream().filter(sql -> sql.contains("FOR UPDATE")).count())
+                .as("reads that fell back to the locking read").isZero();
+        assertThat(statements).hasSize(threads * eventsEach);
+        assertWhole(tenant, 1 + threads * eventsEach);
+    }
+
+    @Test
     void an_event_rolled_back_leaves_no_gap_in_the_chain() {
         Tenant tenant = TestTenants.withBaseForm(first, "guess-rollback");
         record(first, tenant, "a");
