@@ -22,13 +22,12 @@ public final class InvisibleFieldPruner {
     public JsonNode prune(JsonNode effectiveSchema, JsonNode data) {
         JsonNode copy = data.deepCopy();
         if (copy.isObject()) {
-            Object everitData = VisibleWhen.toEveritData(data);
-            pruneObject(effectiveSchema, (ObjectNode) copy, everitData);
+            pruneObject(effectiveSchema, (ObjectNode) copy, VisibleWhen.Subject.of(data));
         }
         return copy;
     }
 
-    private void pruneObject(JsonNode schema, ObjectNode data, Object everitData) {
+    private void pruneObject(JsonNode schema, ObjectNode data, VisibleWhen.Subject subject) {
         JsonNode properties = schema.path("properties");
         Iterator<Map.Entry<String, JsonNode>> fields = data.fields();
         while (fields.hasNext()) {
@@ -37,20 +36,20 @@ public final class InvisibleFieldPruner {
             if (propertySchema.isMissingNode()) {
                 continue; // unknown properties are the validator's to refuse, with a message
             }
-            if (!visibleWhen.isVisible(propertySchema.get("x-visible-when"), everitData)) {
+            if (!visibleWhen.isVisible(propertySchema.get("x-visible-when"), subject)) {
                 fields.remove();
                 continue;
             }
-            pruneValue(propertySchema, field.getValue(), everitData);
+            pruneValue(propertySchema, field.getValue(), subject);
         }
     }
 
-    private void pruneValue(JsonNode schema, JsonNode value, Object everitData) {
+    private void pruneValue(JsonNode schema, JsonNode value, VisibleWhen.Subject subject) {
         if (value.isObject()) {
-            pruneObject(schema, (ObjectNode) value, everitData);
+            pruneObject(schema, (ObjectNode) value, subject);
         } else if (value.isArray() && schema.path("items").isObject()) {
             for (JsonNode row : (ArrayNode) value) {
-                pruneValue(schema.path("items"), row, everitData);
+                pruneValue(schema.path("items"), row, subject);
             }
         }
     }

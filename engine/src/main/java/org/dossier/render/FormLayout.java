@@ -18,11 +18,13 @@ public final class FormLayout {
     private final LocalizedText title;
     private final List<LayoutNode> items;
     private final Set<String> groupPointers;
+    private final List<FormSections.Part> sections;
 
     private FormLayout(LocalizedText title, List<LayoutNode> items, Set<String> groupPointers) {
         this.title = title;
         this.items = items;
         this.groupPointers = groupPointers;
+        this.sections = List.copyOf(FormSections.of(items));
     }
 
     /** Lays out an effective schema (hidden fields already removed). */
@@ -39,6 +41,11 @@ public final class FormLayout {
 
     List<LayoutNode> items() {
         return items;
+    }
+
+    /** The parts of the case-file summary (see {@link FormSections}), found once with the layout. */
+    List<FormSections.Part> sections() {
+        return sections;
     }
 
     /**

@@ -44,10 +44,10 @@ final class FormSections {
         }
     }
 
-    static List<Part> of(FormLayout layout) {
+    static List<Part> of(List<LayoutNode> items) {
         List<Part> parts = new ArrayList<>();
         List<LayoutNode> loose = new ArrayList<>();
-        for (LayoutNode node : layout.items()) {
+        for (LayoutNode node : items) {
             if (node instanceof LayoutNode.Control) {
                 loose.add(node);
                 continue;

@@ -57,7 +57,7 @@ public final class FormViewBuilder {
         private final UiMessages messages;
         private final Map<String, List<FieldError>> errorsByPointer = new LinkedHashMap<>();
         private final List<ErrorSummaryEntry> summary = new ArrayList<>();
-        private Object everitData;
+        private VisibleWhen.Subject subject;
 
         Binding(JsonNode data, List<FieldError> errors, Locale locale, RenderOptions options) {
             this.data = data == null ? MissingNode.getInstance() : data;
@@ -245,10 +245,10 @@ public final class FormViewBuilder {
             if (node.visibleWhen() == null) {
                 return true;
             }
-            if (everitData == null) {
-                everitData = VisibleWhen.toEveritData(data);
+            if (subject == null) {
+                subject = VisibleWhen.Subject.of(data);
             }
-            return visibleWhen.isVisible(node.visibleWhen(), everitData);
+            return visibleWhen.isVisible(node.visibleWhen(), subject);
         }
 
         private List<String> takeErrors(FieldPath path, LocalizedText label) {

@@ -69,7 +69,7 @@ public final class RecordViewBuilder {
         JsonNode root = data == null ? MissingNode.getInstance() : data;
         var context = new Context(root, locale, options, UiMessages.of(locale));
         List<SectionSummary> cards = new ArrayList<>();
-        for (FormSections.Part part : FormSections.of(layout)) {
+        for (FormSections.Part part : layout.sections()) {
             List<RecordItem> items = items(part.nodes(), FieldPath.ROOT, root, context);
             if (items.isEmpty()) {
                 continue; // hidden by its condition for this record's data
@@ -97,10 +97,10 @@ public final class RecordViewBuilder {
                                                        RenderOptions options) {
         var context = new Context(data == null ? MissingNode.getInstance() : data, Locale.FRENCH, options,
                 UiMessages.of(Locale.FRENCH));
-        return FormSections.of(layout).stream()
+        return layout.sections().stream()
                 .filter(part -> part.key().equals(key) && part.editable(options))
                 .filter(part -> part.nodes().stream().anyMatch(node -> node.visibleWhen() == null
-                        || visibleWhen.isVisible(node.visibleWhen(), context.everit())))
+                        || visibleWhen.isVisible(node.visibleWhen(), context.subject())))
                 .findFirst();
     }
 
@@ -109,23 +109,16 @@ public final class RecordViewBuilder {
     }
 
     private record Context(JsonNode data, Locale locale, RenderOptions options, UiMessages messages,
-                           Object[] everitData) {
+                           VisibleWhen.Subject subject) {
         Context(JsonNode data, Locale locale, RenderOptions options, UiMessages messages) {
-            this(data, locale, options, messages, new Object[1]);
-        }
-
-        Object everit() {
-            if (everitData[0] == null) {
-                everitData[0] = VisibleWhen.toEveritData(data);
-            }
-            return everitData[0];
+            this(data, locale, options, messages, VisibleWhen.Subject.of(data));
         }
     }
 
     private List<RecordItem> items(List<LayoutNode> nodes, FieldPath container, JsonNode containerData, Context context) {
         List<RecordItem> items = new ArrayList<>();
         for (LayoutNode node : nodes) {
-            if (node.visibleWhen() != null && !visibleWhen.isVisible(node.visibleWhen(), context.everit())) {
+            if (node.visibleWhen() != null && !visibleWhen.isVisible(node.visibleWhen(), context.subject())) {
                 continue;
             }
             items.add(item(node, container, containerData, context));

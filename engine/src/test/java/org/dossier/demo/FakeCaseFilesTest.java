@@ -138,7 +138,7 @@ class FakeCaseFilesTest {
         assertThat(fields).extracting(ConditionalField::field).contains("date_cloture", "date_audience");
         VisibleWhen visibleWhen = new VisibleWhen();
         for (ObjectNode record : records(9, ALL)) {
-            Object data = VisibleWhen.toEveritData(record);
+            VisibleWhen.Subject data = VisibleWhen.Subject.of(record);
             for (ConditionalField field : fields) {
                 if (!visibleWhen.isVisible(field.condition(), data)) {
                     assertThat(record.path(field.section()).has(field.field())).as(field + " in " + record).isFalse();
