@@ -46,7 +46,7 @@ final class Floors {
                 .toList();
         return serve(RENDER_PATH + "{tenant}", ctx -> {
             Map<String, Object> model = models.get(Integer.parseInt(ctx.pathParam("tenant")));
-            ctx.html(templates.render("pages/record-form", model, Locale.FRENCH));
+            templates.respond(ctx, "pages/record-form", model, Locale.FRENCH);
         }, http -> Workload.run("render floor (bare page)", settings.clients(), settings.warmup(), settings.seconds(),
                 (thread, i) -> http.get(RENDER_PATH + ((thread + i) % loaded.size()), 200)));
     }

@@ -104,9 +104,9 @@ public final class ErrorMapper {
             return;
         }
         Locale locale = RequestLocale.of(ctx);
-        ctx.status(status).html(templates.render("pages/error", PageModel.of(
+        templates.respond(ctx.status(status), "pages/error", PageModel.of(
                 new LinkedHashMap<>(Pages.layout(ctx, locale, messages.general("title", locale))),
-                new ErrorPage(status, message)), locale));
+                new ErrorPage(status, message)), locale);
     }
 
     /** {@code pages/error}: the status and what went wrong, in the user's words. */

@@ -95,6 +95,9 @@ public final class TrustedProxies {
 
     /** Whether the direct peer is one of the trusted proxies, whose headers about the request are believed. */
     public boolean trustsPeer(String peer) {
+        if (ranges.isEmpty()) {
+            return false; // no proxy trusted: no need to read the address (on every request)
+        }
         return literal(peer).map(this::trusts).orElse(false);
     }
 

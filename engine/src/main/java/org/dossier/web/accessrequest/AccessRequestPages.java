@@ -205,6 +205,6 @@ public final class AccessRequestPages {
     }
 
     private void render(Context ctx, String template, String title, Locale locale, Record... parts) {
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, title), parts), locale));
+        templates.respond(ctx, template, PageModel.of(Pages.layout(ctx, locale, title), parts), locale);
     }
 }

@@ -64,8 +64,8 @@ public final class AccountPages {
                 ctx.queryParam("passwordChanged") != null ? passwordChanged(ctx, locale)
                 : ctx.queryParam("accepted") != null ? UiText.get(locale, "invitation.accepted")
                 : ctx.queryParam("declined") != null ? UiText.get(locale, "invitation.declined") : "");
-        ctx.html(templates.render("pages/account",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.title")), page), locale));
+        templates.respond(ctx, "pages/account",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.title")), page), locale);
     }
 
     /** The person accepts an invitation to the service named by the URL; any other answer is 404. */
@@ -131,8 +131,8 @@ public final class AccountPages {
         Locale locale = RequestLocale.of(ctx);
         AccountPageModels.PasswordPage page = new AccountPageModels.PasswordPage(error,
                 principal.user().mustChangePassword(), org.dossier.account.PasswordHasher.MIN_LENGTH);
-        ctx.status(status).html(templates.render("pages/account-password",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.password.title")), page), locale));
+        templates.respond(ctx.status(status), "pages/account-password",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.password.title")), page), locale);
     }
 
     public void tokens(Context ctx, Principal principal) {
@@ -171,8 +171,8 @@ public final class AccountPages {
         AccountPageModels.TokensPage page = new AccountPageModels.TokensPage(
                 personal.stream().map(token -> TokenRow.of(token, locale)).toList(), error, secret.orElse(""),
                 TOKEN_DAYS, ctx.queryParam("revoked") != null ? UiText.get(locale, "account.tokens.revoked") : "");
-        ctx.status(status).html(templates.render("pages/account-tokens",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title")), page), locale));
+        templates.respond(ctx.status(status), "pages/account-tokens",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "account.tokens.title")), page), locale);
     }
 
     /** A token as its owner sees it in the list. */

@@ -53,8 +53,8 @@ public final class HomePage {
             ctx.redirect(links.get(0).url(), HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.html(templates.render("pages/home", PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "home.title")),
-                new AccountPageModels.StartPage(links, pending, principal.user().superAdmin())), locale));
+        templates.respond(ctx, "pages/home", PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "home.title")),
+                new AccountPageModels.StartPage(links, pending, principal.user().superAdmin())), locale);
     }
 
     static List<ServiceLink> servicesOf(TenantService tenants, AccountService accounts, User user, Locale locale) {

@@ -91,8 +91,8 @@ public final class LoginPages {
                 email == null ? "" : email, error,
                 safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : first(postedForm(ctx), "next")),
                 notice(ctx, locale, expiredPost), expiredPost, signOn.passwordLogin(), signOn.providerName());
-        ctx.status(status).html(templates.render("pages/login",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "login.title")), page), locale));
+        templates.respond(ctx.status(status), "pages/login",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "login.title")), page), locale);
     }
 
     /**

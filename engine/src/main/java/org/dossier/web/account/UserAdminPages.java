@@ -134,16 +134,16 @@ public final class UserAdminPages {
                 added.orElse(new Added("", "")), usersUrl(access),
                 ctx.queryParam("updated") != null ? UiText.get(locale, "users.updated")
                 : ctx.queryParam("withdrawn") != null ? UiText.get(locale, "users.withdrawn") : "");
-        ctx.status(status).html(templates.render("pages/admin-users",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "users.title")), page), locale));
+        templates.respond(ctx.status(status), "pages/admin-users",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "users.title")), page), locale);
     }
 
     private void renderEdit(Context ctx, TenantAccess access, MembershipDao.Member member, int status, String error) {
         Locale locale = RequestLocale.of(ctx);
         AccountPageModels.UserEditPage page = new AccountPageModels.UserEditPage(
                 row(access, member, member.membership().role().key()), roles(locale), error, usersUrl(access));
-        ctx.status(status).html(templates.render("pages/admin-user-edit",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "users.edit.title")), page), locale));
+        templates.respond(ctx.status(status), "pages/admin-user-edit",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "users.edit.title")), page), locale);
     }
 
     private static List<RoleOption> roles(Locale locale) {

@@ -45,7 +45,7 @@ public final class ApiDocsPages {
         model.put("title", UiText.get(locale, "apiDocs.title"));
         model.put("swaggerUi", swaggerUi);
         model.put("descriptionUrl", DESCRIPTION_PATH);
-        ctx.html(templates.render("pages/api-docs", model, locale));
+        templates.respond(ctx, "pages/api-docs", model, locale);
     }
 
     /** The WebJar's version as its jar states it, so that the page follows a version bump in the build. */

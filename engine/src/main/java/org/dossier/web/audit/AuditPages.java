@@ -73,7 +73,7 @@ public final class AuditPages {
                 query.page() > 1 ? pageUrl(url, query, query.page() - 1) : "",
                 page.hasNext() ? pageUrl(url, query, query.page() + 1) : "");
         String title = UiText.get(locale, platform ? "audit.platform.title" : "audit.title");
-        ctx.html(templates.render("pages/audit", PageModel.of(Pages.layout(ctx, locale, title), model), locale));
+        templates.respond(ctx, "pages/audit", PageModel.of(Pages.layout(ctx, locale, title), model), locale);
     }
 
     private static AuditQuery query(Context ctx) {

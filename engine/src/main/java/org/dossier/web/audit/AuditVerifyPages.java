@@ -39,8 +39,8 @@ public final class AuditVerifyPages {
                 report.redacted(), report.intact(), verdict(report, locale))).toList();
         boolean intact = reports.stream().allMatch(ChainVerifier.Report::intact);
         String title = UiText.get(locale, platform ? "audit.verify.platform.title" : "audit.verify.title");
-        ctx.status(200).html(templates.render("pages/audit-verify", PageModel.of(Pages.layout(ctx, locale, title),
-                new AuditPageModels.AuditVerifyPage(rows, intact, platform, auditUrl)), locale));
+        templates.respond(ctx.status(200), "pages/audit-verify", PageModel.of(Pages.layout(ctx, locale, title),
+                new AuditPageModels.AuditVerifyPage(rows, intact, platform, auditUrl)), locale);
     }
 
     static String verdict(ChainVerifier.Report report, Locale locale) {

@@ -107,8 +107,8 @@ public final class BrandingPages {
                 "/t/" + access.tenant().slug() + "/admin/branding",
                 ctx.queryParam("saved") != null ? UiText.get(locale, "branding.saved") : "",
                 "/t/" + access.tenant().slug() + "/admin/referent");
-        ctx.status(status).html(templates.render("admin/branding",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "branding.title")), page), locale));
+        templates.respond(ctx.status(status), "admin/branding",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "branding.title")), page), locale);
     }
 
     private static String value(String text) {

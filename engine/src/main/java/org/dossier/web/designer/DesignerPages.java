@@ -97,8 +97,8 @@ public final class DesignerPages {
                 RegisterBuilder.toComplete(preview.effectiveSchema()).stream()
                         .map(field -> field.label().in(locale.getLanguage())).toList(),
                 "/t/" + access.tenant().slug() + "/admin/register");
-        ctx.status(status).html(templates.render("admin/designer", PageModel.of(layout, page, notices, choices, errors,
-                register), locale));
+        templates.respond(ctx.status(status), "admin/designer", PageModel.of(layout, page, notices, choices, errors,
+                register), locale);
     }
 
     /** What the custom field form offers, and the values it shows. */
@@ -143,8 +143,8 @@ public final class DesignerPages {
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.edit.title"));
         DesignerPageModels.CustomFieldPage page = new DesignerPageModels.CustomFieldPage(base(access),
                 base(access) + "/custom-fields/" + entered.get("key"));
-        ctx.status(status).html(templates.render("admin/custom-field",
-                PageModel.of(layout, customFieldChoices(tree, entered, locale), page, errors), locale));
+        templates.respond(ctx.status(status), "admin/custom-field",
+                PageModel.of(layout, customFieldChoices(tree, entered, locale), page, errors), locale);
     }
 
     /** Saves the designer's form as the draft; a move button also reorders a field among its siblings. */
@@ -202,15 +202,15 @@ public final class DesignerPages {
                     DesignerErrors.phrased(e.problems(), locale));
         }
         // A fragment swapped into the designer: none of the layout's variables.
-        ctx.html(templates.render("admin/designer-preview-fragment", PageModel.of(new LinkedHashMap<>(), fragment),
-                locale));
+        templates.respond(ctx, "admin/designer-preview-fragment", PageModel.of(new LinkedHashMap<>(), fragment),
+                locale);
     }
 
     public void preview(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "designer.preview.title"));
-        ctx.html(templates.render("admin/designer-preview", PageModel.of(layout, new DesignerPageModels.PreviewPage(
-                previewForm(designer.preview(access.tenant().id(), FORM), locale), base(access))), locale));
+        templates.respond(ctx, "admin/designer-preview", PageModel.of(layout, new DesignerPageModels.PreviewPage(
+                previewForm(designer.preview(access.tenant().id(), FORM), locale), base(access))), locale);
     }
 
     public void confirmPublish(Context ctx, TenantAccess access) {
@@ -256,8 +256,8 @@ public final class DesignerPages {
                     .map(message -> new DesignerPageModels.ErrorLink(message, "#publish-form")).toList();
             status = 422;
         }
-        ctx.status(status).html(templates.render("admin/designer-publish", PageModel.of(layout,
-                new DesignerPageModels.PublishPage(changes, base(access), questions, errors)), locale));
+        templates.respond(ctx.status(status), "admin/designer-publish", PageModel.of(layout,
+                new DesignerPageModels.PublishPage(changes, base(access), questions, errors)), locale);
     }
 
     public void history(Context ctx, TenantAccess access) {
@@ -267,8 +267,8 @@ public final class DesignerPages {
                 .map(row -> new DesignerPageModels.VersionRow(row.version(), Dates.time(row.publishedAt(), locale),
                         row.publishedBy()))
                 .toList();
-        ctx.html(templates.render("admin/designer-history",
-                PageModel.of(layout, new DesignerPageModels.HistoryPage(versions, base(access))), locale));
+        templates.respond(ctx, "admin/designer-history",
+                PageModel.of(layout, new DesignerPageModels.HistoryPage(versions, base(access))), locale);
     }
 
     public void restore(Context ctx, TenantAccess access) {

@@ -97,7 +97,7 @@ public final class UpdatesPages {
                 "/t/" + access.tenant().slug() + "/admin/form", error, updates.source().isPresent(),
                 updates.source().map(source -> source.name()).orElse(""), updates.fromSource(), updates.takenVersion(),
                 updates.latestVersion(), updates.sourceChanges(), updates.baseChanges(), conflicts);
-        ctx.status(status).html(templates.render("admin/designer-updates", PageModel.of(layout, page), locale));
+        templates.respond(ctx.status(status), "admin/designer-updates", PageModel.of(layout, page), locale);
     }
 
     /** The designer's notices: "updates available" from the service's source or the common form, and updates pulled into the draft. */

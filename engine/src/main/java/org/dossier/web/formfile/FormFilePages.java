@@ -105,7 +105,7 @@ public final class FormFilePages {
                 filesBase(access), published.version(), published.imported(), draftImported, notice, fileName,
                 rows(problems, locale));
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "formFiles.title"));
-        ctx.status(status).html(templates.render("admin/form-files", PageModel.of(layout, page, errors), locale));
+        templates.respond(ctx.status(status), "admin/form-files", PageModel.of(layout, page, errors), locale);
     }
 
     /** Every problem in the summary, each linked to the file input, which says how many there are. */

@@ -156,8 +156,8 @@ public final class ServiceImportPages {
                 created == null ? "" : created.adminEmail(),
                 created == null ? "" : created.oneTimePassword().orElse(""));
         Map<String, Object> layout = Pages.layout(ctx, locale, UiText.get(locale, "serviceImport.title"));
-        ctx.status(status).html(templates.render("pages/platform-service-import", PageModel.of(layout, page, errors),
-                locale));
+        templates.respond(ctx.status(status), "pages/platform-service-import", PageModel.of(layout, page, errors),
+                locale);
     }
 
     private static String value(String text) {

@@ -77,8 +77,8 @@ public final class ImportPages {
                         WHEN.format(run.createdAt()), run.totals().rows()))
                 .toList();
         ctx.status(status);
-        ctx.html(templates.render("pages/import", PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "import.title")),
-                new ImportPageModels.StartPage(base(access), runs, error)), locale));
+        templates.respond(ctx, "pages/import", PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "import.title")),
+                new ImportPageModels.StartPage(base(access), runs, error)), locale);
     }
 
     public void upload(Context ctx, TenantAccess access) throws IOException {
@@ -107,8 +107,8 @@ public final class ImportPages {
     public void run(Context ctx, TenantAccess access) {
         Locale locale = RequestLocale.of(ctx);
         ImportRun run = imports.find(access.tenant().id(), id(ctx));
-        ctx.html(templates.render("pages/import-run", PageModel.of(Pages.layout(ctx, locale,
-                UiText.get(locale, "import.run.title", run.fileName())), page(access, run, locale)), locale));
+        templates.respond(ctx, "pages/import-run", PageModel.of(Pages.layout(ctx, locale,
+                UiText.get(locale, "import.run.title", run.fileName())), page(access, run, locale)), locale);
     }
 
     private RunPage page(TenantAccess access, ImportRun run, Locale locale) {

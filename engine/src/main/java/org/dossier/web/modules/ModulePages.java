@@ -67,8 +67,8 @@ public final class ModulePages {
                 .toList();
         ModulePageModels.EvictionsPage page = new ModulePageModels.EvictionsPage(rows, latestFirst,
                 "/t/" + access.tenant().slug() + "/evictions" + (latestFirst ? "" : "?order=desc"));
-        ctx.html(templates.render("pages/evictions",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "evictions.title")), page), locale));
+        templates.respond(ctx, "pages/evictions",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "evictions.title")), page), locale);
     }
 
     public void dashboard(Context ctx, TenantAccess access) {
@@ -103,9 +103,9 @@ public final class ModulePages {
             charts.add(chart(field.label(), counted ? exact.get(field.jsonPath()) : answers.byPath().get(field.jsonPath()),
                     renderer.optionLabels(form, field.pointer(), locale), locale, counted ? "" : note));
         }
-        ctx.html(templates.render("pages/dashboard", PageModel.of(
+        templates.respond(ctx, "pages/dashboard", PageModel.of(
                 Pages.layout(ctx, locale, UiText.get(locale, "dashboard.title")), new ModulePageModels.DashboardPage(charts)),
-                locale));
+                locale);
     }
 
     /** A single-choice field of the form: an enum of strings, outside repeatable groups, not confidential. */

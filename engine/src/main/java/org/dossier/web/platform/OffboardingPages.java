@@ -91,16 +91,16 @@ public final class OffboardingPages {
         }
         PlatformPageModels.DeletePage page = new PlatformPageModels.DeletePage(tenant.name(), report.slug(),
                 rows(report.counts(), locale), report.took().toMillis(), true, true, "", "");
-        ctx.status(200).html(templates.render("pages/platform-service-delete",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "offboarding.deleted.title")), page), locale));
+        templates.respond(ctx.status(200), "pages/platform-service-delete",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "offboarding.deleted.title")), page), locale);
     }
 
     private void renderConfirmation(Context ctx, int status, Tenant tenant, String typed, String error) {
         Locale locale = RequestLocale.of(ctx);
         PlatformPageModels.DeletePage page = new PlatformPageModels.DeletePage(tenant.name(), tenant.slug(),
                 rows(deletion.preview(tenant.slug()), locale), 0, false, tenant.suspended(), typed, error);
-        ctx.status(status).html(templates.render("pages/platform-service-delete", PageModel.of(
-                Pages.layout(ctx, locale, UiText.get(locale, "offboarding.delete.title", tenant.name())), page), locale));
+        templates.respond(ctx.status(status), "pages/platform-service-delete", PageModel.of(
+                Pages.layout(ctx, locale, UiText.get(locale, "offboarding.delete.title", tenant.name())), page), locale);
     }
 
     private static List<CountRow> rows(DeletionCounts counts, Locale locale) {

@@ -179,8 +179,8 @@ public final class PlatformPages {
                 cloneEntered == null ? Map.of("from", "", "slug", "", "name", "", "adminEmail", "", "adminName", "")
                         : cloneEntered,
                 created.orElse(new Created("", "", "", "")), cloned);
-        ctx.status(status).html(templates.render("pages/platform-services",
+        templates.respond(ctx.status(status), "pages/platform-services",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "platform.title")), page,
-                        errors == null ? PageErrors.none() : errors, UsageView.of(usage.get(), locale)), locale));
+                        errors == null ? PageErrors.none() : errors, UsageView.of(usage.get(), locale)), locale);
     }
 }

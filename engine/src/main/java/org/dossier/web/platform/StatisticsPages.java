@@ -42,8 +42,8 @@ public final class StatisticsPages {
         StatisticsView view = new StatisticsView(report(), locale);
         PlatformPageModels.StatisticsPage page = new PlatformPageModels.StatisticsPage(
                 Dates.time(view.computedAt(), locale), view.services(), view.months(), view.breakdowns(), view.unshared());
-        ctx.html(templates.render("pages/platform-stats",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "stats.title")), page), locale));
+        templates.respond(ctx, "pages/platform-stats",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "stats.title")), page), locale);
     }
 
     public void servicesCsv(Context ctx, Principal principal) {

@@ -25,6 +25,6 @@ final class CaseFilePage {
         all[0] = frame;
         all[1] = ListReturn.of(ctx, tenant); // "Retour à la liste" returns to the list as it was
         System.arraycopy(parts, 0, all, 2, parts.length);
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, title), all), locale));
+        templates.respond(ctx, template, PageModel.of(Pages.layout(ctx, locale, title), all), locale);
     }
 }

@@ -301,8 +301,8 @@ public final class ConflictPages {
         Record[] parts = new Record[page.length + 1];
         parts[0] = frame;
         System.arraycopy(page, 0, parts, 1, page.length);
-        ctx.html(templates.render(template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), parts),
-                locale));
+        templates.respond(ctx, template, PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), parts),
+                locale);
     }
 
     /** Confidential fields are drawn masked unless the member holds the grant; the référent may be a member's select. */

@@ -89,9 +89,9 @@ public final class ErasurePages {
                 url + "/erase",
                 access.can(Permission.READ_RECORDS) ? url : "/t/" + tenant.slug() + "/admin/lifecycle", reason);
         ctx.status(status);
-        ctx.html(templates.render("pages/record-erase",
+        templates.respond(ctx, "pages/record-erase",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "erase.title")), page, errors,
-                        new ErasedFiles(erasures.attachments(tenant.id(), id))), locale));
+                        new ErasedFiles(erasures.attachments(tenant.id(), id))), locale);
     }
 
     /** The files that go with the case file: the person erasing it sees how many. */

@@ -101,10 +101,10 @@ public final class RecordListPages {
                 tenant.template(), access.can(Permission.DATA_PROTECTION));
         ExportView export = new ExportView(access.can(Permission.EXPORT_RECORDS),
                 ExportControls.of(tenant, state, locale));
-        ctx.html(templates.render("pages/records-list",
+        templates.respond(ctx, "pages/records-list",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale,
                         state.archives() ? "archives.title" : "records.title")), frame, model, archives, export),
-                locale));
+                locale);
     }
 
     /**

@@ -224,7 +224,7 @@ public final class RecordPages {
                 tenant.template(), access.can(Permission.DATA_PROTECTION));
         Map<String, Object> model = PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, titleKey)), frame, page,
                 ListReturn.of(ctx, tenant));
-        ctx.html(templates.render(template, PageModel.of(model, more), locale));
+        templates.respond(ctx, template, PageModel.of(model, more), locale);
     }
 
     /**

@@ -36,8 +36,8 @@ public final class ReferentSettingPages {
         Locale locale = RequestLocale.of(ctx);
         SettingPage page = new SettingPage(path(access), referents.membersOnly(access.tenant().id()),
                 ctx.queryParam("saved") != null ? UiText.get(locale, "referentSetting.saved") : "");
-        ctx.html(templates.render("admin/referent-setting",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "referentSetting.title")), page), locale));
+        templates.respond(ctx, "admin/referent-setting",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "referentSetting.title")), page), locale);
     }
 
     public void save(Context ctx, TenantAccess access) {

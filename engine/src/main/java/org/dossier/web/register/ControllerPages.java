@@ -142,8 +142,8 @@ public final class ControllerPages {
         }
         String title = UiText.get(locale, "register.controller.title");
         ctx.status(status);
-        ctx.html(templates.render("pages/register-controller", PageModel.of(Pages.layout(ctx, locale,
+        templates.respond(ctx, "pages/register-controller", PageModel.of(Pages.layout(ctx, locale,
                 summary.isEmpty() ? title : UiText.get(locale, "register.controller.errorTitle", title)),
-                new RegisterPageModels.ControllerPage(urls.form(), urls.back(), tenant.name(), inputs, summary)), locale));
+                new RegisterPageModels.ControllerPage(urls.form(), urls.back(), tenant.name(), inputs, summary)), locale);
     }
 }

@@ -58,8 +58,8 @@ public final class RegisterPages {
                 base + ".json" + selection.query(),
                 access.can(Permission.CUSTOMISE_SERVICE) ? base + "/controller" : "",
                 ctx.queryParam("saved") != null);
-        ctx.html(templates.render("pages/register", PageModel.of(Pages.layout(ctx, locale,
-                UiText.get(locale, "register.title")), page), locale));
+        templates.respond(ctx, "pages/register", PageModel.of(Pages.layout(ctx, locale,
+                UiText.get(locale, "register.title")), page), locale);
     }
 
     public void platform(Context ctx, Principal principal) {
@@ -84,9 +84,9 @@ public final class RegisterPages {
                             UiText.get(locale, key + "retention"));
                 })
                 .toList();
-        ctx.html(templates.render("pages/register-platform", PageModel.of(Pages.layout(ctx, locale,
+        templates.respond(ctx, "pages/register-platform", PageModel.of(Pages.layout(ctx, locale,
                 UiText.get(locale, "register.platform.title")), new RegisterPageModels.PlatformPage(services, platform)),
-                locale));
+                locale);
     }
 
     /**

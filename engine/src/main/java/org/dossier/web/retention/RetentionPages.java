@@ -69,9 +69,9 @@ public final class RetentionPages {
         // After an erasure request by a DPO (who has no case-file list to return to), its confirmation.
         RetentionPageModels.Flash flash = new RetentionPageModels.Flash(
                 ctx.queryParam("erased") != null ? UiText.get(locale, "flash.erased") : "");
-        ctx.html(templates.render("pages/retention-service",
+        templates.respond(ctx, "pages/retention-service",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.service.title")), page, flash,
-                        new Shown(RetentionSettingModels.Durations.of(retention))), locale));
+                        new Shown(RetentionSettingModels.Durations.of(retention))), locale);
     }
 
     /** The service's durations, set by the platform, shown on its lifecycle page. */
@@ -86,9 +86,9 @@ public final class RetentionPages {
                 .map(service -> new RetentionPageModels.PlanRow(service.slug(), service.archived(), service.deleted(),
                         service.held()))
                 .toList();
-        ctx.html(templates.render("pages/retention-platform",
+        templates.respond(ctx, "pages/retention-platform",
                 PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "retention.platform.title")),
-                        new RetentionPageModels.PlatformPage(runs, plan)), locale));
+                        new RetentionPageModels.PlatformPage(runs, plan)), locale);
     }
 
     /** A run as this service saw it: its own counts only (zero when the pass did not reach it). */

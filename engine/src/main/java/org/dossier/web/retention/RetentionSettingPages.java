@@ -120,8 +120,8 @@ public final class RetentionSettingPages {
         Locale locale = RequestLocale.of(ctx);
         RetentionSettingModels.SettingPage page = new RetentionSettingModels.SettingPage(tenant.name(), tenant.slug(),
                 durations(tenant.retention()), entered, preview, unchanged, notice, problem);
-        ctx.status(status).html(templates.render("pages/platform-service-retention", PageModel.of(
+        templates.respond(ctx.status(status), "pages/platform-service-retention", PageModel.of(
                 Pages.layout(ctx, locale, UiText.get(locale, "retentionSetting.title", tenant.name())), page, errors),
-                locale));
+                locale);
     }
 }

@@ -71,7 +71,7 @@ public final class SignOnPages {
         Locale locale = RequestLocale.of(ctx);
         SignOnPageModels.RefusedPage page = new SignOnPageModels.RefusedPage(
                 UiText.get(locale, "signon.refused." + e.code()), signOn.enabled());
-        ctx.status(e.status()).html(templates.render("pages/signon-refused",
-                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "signon.refused.title")), page), locale));
+        templates.respond(ctx.status(e.status()), "pages/signon-refused",
+                PageModel.of(Pages.layout(ctx, locale, UiText.get(locale, "signon.refused.title")), page), locale);
     }
 }

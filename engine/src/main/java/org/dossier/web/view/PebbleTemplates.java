@@ -1,10 +1,14 @@
 package org.dossier.web.view;
 
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +19,9 @@ import java.util.Map;
  * Interface texts come from the bundle {@code i18n/ui} through Pebble's {@code i18n} function.
  */
 public final class PebbleTemplates {
+    /** Room for a case-file page at first, so that its buffer rarely grows. */
+    private static final int EXPECTED_BYTES = 64 * 1024;
+
     private final PebbleEngine engine;
 
     public PebbleTemplates() {
@@ -59,11 +66,29 @@ public final class PebbleTemplates {
      */
     public String render(String templateName, Map<String, Object> model, Locale locale) {
         var writer = new StringWriter(16_384);
+        evaluate(writer, templateName, model, locale);
+        return writer.toString();
+    }
+
+    /**
+     * Answers the page as HTML, as {@code ctx.html(render(…))} would, written straight into the
+     * answer's UTF-8 bytes (see {@link Utf8Writer}).
+     */
+    public void respond(Context ctx, String templateName, Map<String, Object> model, Locale locale) {
+        Utf8Writer writer = new Utf8Writer(EXPECTED_BYTES);
+        evaluate(writer, templateName, model, locale);
+        if (!StandardCharsets.UTF_8.equals(ctx.responseCharset())) {
+            ctx.html(new String(writer.toByteArray(), StandardCharsets.UTF_8));
+            return;
+        }
+        ctx.contentType(ContentType.TEXT_HTML).result(writer.toInputStream());
+    }
+
+    private void evaluate(Writer writer, String templateName, Map<String, Object> model, Locale locale) {
         try {
             engine.getTemplate(templateName).evaluate(writer, model, locale);
         } catch (IOException e) {
             throw new UncheckedIOException("Unable to render template " + templateName, e);
         }
-        return writer.toString();
     }
 }
