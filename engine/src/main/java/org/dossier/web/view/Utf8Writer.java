@@ -18,6 +18,8 @@ final class Utf8Writer extends Writer {
     private int size;
     /** A high surrogate whose low half may come with the next write. */
     private char pendingHigh;
+    /** The chars of a string being written (templates write their text as chars, values as strings). */
+    private char[] scratch = new char[256];
 
     Utf8Writer(int expectedBytes) {
         this.bytes = new byte[Math.max(16, expectedBytes)];
@@ -47,19 +49,11 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String text, int offset, int length) {
-        ensure(length * 3 + 1);
-        int at = size;
-        for (int i = offset; i < offset + length; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80 && pendingHigh == 0) {
-                bytes[at++] = (byte) c;
-            } else {
-                size = at;
-                put(c);
-                at = size;
-            }
+        if (scratch.length < length) {
+            scratch = new char[Math.max(length, scratch.length * 2)];
         }
-        size = at;
+        text.getChars(offset, offset + length, scratch, 0);
+        write(scratch, 0, length);
     }
 
     @Override
