@@ -491,7 +491,8 @@ public final class RecordService {
      * {@link #missingRequired} says, both from one read of its row (the case-file page shows both).
      */
     public Shown readShown(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        RecordDao.OpenedRow row = readWithStanding(tenantId, id);
+        RecordDao.OpenedRow row = jdbi.withHandle(handle -> new RecordDao(handle).findOpenedWithFiles(tenantId, id))
+                .orElseThrow(() -> new NoSuchRecordException(id.toString()));
         Opened stored = withStanding(tenantId, row);
         CaseRecord record = stored.record();
         // Saved through the latest version of its form and not flagged "à compléter" when it was: the
@@ -499,7 +500,7 @@ public final class RecordService {
         // recomputes the flags of the case files saved before it), so the page does not validate it again.
         boolean complete = !row.toComplete() && record.schemaVersion() == forms.latest(tenantId, record.formKey()).version();
         return new Shown(visibleTo(record, reader, confidentialGrant),
-                complete ? List.of() : missingRequired(record, confidentialGrant), stored.standing(), stored.hasFiles());
+                complete ? List.of() : missingRequired(record, confidentialGrant), stored.standing(), row.hasFiles());
     }
 
     /**
@@ -512,22 +513,18 @@ public final class RecordService {
 
     /** A case file as {@link #read} gives it, and where it stands, from one read (the API's GET). */
     public Opened readOpened(TenantId tenantId, RecordId id, Actor reader, boolean confidentialGrant) {
-        Opened stored = withStanding(tenantId, readWithStanding(tenantId, id));
-        return new Opened(visibleTo(stored.record(), reader, confidentialGrant), stored.standing(), stored.hasFiles());
+        Opened stored = withStanding(tenantId, jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
+                .orElseThrow(() -> new NoSuchRecordException(id.toString())));
+        return new Opened(visibleTo(stored.record(), reader, confidentialGrant), stored.standing());
     }
 
-    /** A case file, where it stands in its service's lifecycle, and whether files are attached to it. */
-    public record Opened(CaseRecord record, RecordArchive.Standing standing, boolean hasFiles) {}
-
-    private RecordDao.OpenedRow readWithStanding(TenantId tenantId, RecordId id) {
-        return jdbi.withHandle(handle -> new RecordDao(handle).findOpened(tenantId, id))
-                .orElseThrow(() -> new NoSuchRecordException(id.toString()));
-    }
+    /** A case file and where it stands in its service's lifecycle. */
+    public record Opened(CaseRecord record, RecordArchive.Standing standing) {}
 
     private Opened withStanding(TenantId tenantId, RecordDao.OpenedRow read) {
         RecordDao.StoredRow row = read.row();
         return new Opened(caseRecord(tenantId, row), RecordArchive.standing(clock.instant(), read.retention(),
-                row.lastActivityAt(), read.hold()), read.hasFiles());
+                row.lastActivityAt(), read.hold()));
     }
 
     private CaseRecord visibleTo(CaseRecord record, Actor reader, boolean confidentialGrant) {
