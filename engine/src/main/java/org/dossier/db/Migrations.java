@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.dossier.audit.ChainAppendTrigger;
 import org.dossier.audit.ChainExistingEvents;
 import org.dossier.stats.CountExistingCaseFiles;
+import org.dossier.stats.CountingTriggers;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -16,7 +17,8 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .javaMigrations(new ChainExistingEvents(), new CountExistingCaseFiles(), new ChainAppendTrigger())
+                .javaMigrations(new ChainExistingEvents(), new CountExistingCaseFiles(), new ChainAppendTrigger(),
+                        new CountingTriggers())
                 .load();
     }
 

@@ -42,11 +42,7 @@ public final class CountExistingCaseFiles implements JavaMigration {
     public void migrate(Context context) {
         // Flyway owns the connection: the handle is not closed here.
         Handle handle = Jdbi.open(context.getConnection());
-        for (String trigger : java.util.List.of(CountedAnswers.INSERT_TRIGGER, CountedAnswers.UPDATE_TRIGGER,
-                CountedAnswers.DELETE_TRIGGER)) {
-            handle.execute("DROP TRIGGER IF EXISTS " + trigger);
-        }
-        CountedAnswers.triggers().forEach(handle::execute);
+        CountingTriggers.replace(handle);
         handle.execute("DELETE FROM statistics_deltas /* all tenants */");
         handle.execute("DELETE FROM statistics_counts /* all tenants */");
         handle.createUpdate("""

@@ -213,6 +213,55 @@ class CaseFileCountsTest {
                 "logement_ressources.type_logement");
     }
 
+    @Test
+    void migration_32_replaces_an_insert_select_trigger_with_the_one_the_class_writes_and_counting_goes_on()
+            throws Exception {
+        Tenant tenant = TestTenants.withBaseForm(services, "counts-by-values");
+        Random random = new Random(32);
+        // The insert trigger as migration 28.1 first wrote it.
+        services.jdbi().useHandle(handle -> {
+            handle.execute("DROP TRIGGER " + CountedAnswers.INSERT_TRIGGER);
+            handle.execute("CREATE TRIGGER " + CountedAnswers.INSERT_TRIGGER + " AFTER INSERT ON records FOR EACH ROW"
+                    + " INSERT INTO statistics_deltas (tenant_id, sign, last_activity_at, created_at, answers)"
+                    + " SELECT NEW.tenant_id, 1, NEW.last_activity_at, NEW.created_at, " + CountedAnswers.expression("NEW")
+                    + " FROM DUAL WHERE NEW.form_key = 'dossier'");
+        });
+        assertThat(triggerBodies()).anySatisfy(body -> assertThat(normalised(body)).contains("select"));
+        create(tenant, "Avant", random);
+
+        try (java.sql.Connection connection = TestDatabase.database().dataSource().getConnection()) {
+            new CountingTriggers().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+
+        // Exactly the bodies the class writes, none of them an INSERT … SELECT (on MariaDB one ends by
+        // writing the redo log out: one more wait for the disk per save, before the commit's own).
+        assertThat(triggerBodies()).map(CaseFileCountsTest::normalised).containsExactlyInAnyOrderElementsOf(
+                CountedAnswers.triggers().stream().map(trigger -> normalised(trigger.substring(trigger.indexOf("BEGIN"))))
+                        .toList());
+        assertThat(triggerBodies()).allSatisfy(body -> assertThat(normalised(body)).doesNotContain("select"));
+        create(tenant, "Apres", random);
+        assertSame(tenant, "counted before and after the triggers were replaced");
+        assertThat(counted(tenant).caseFiles().active()).isEqualTo(2);
+    }
+
+    private static List<String> triggerBodies() {
+        return services.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT ACTION_STATEMENT FROM information_schema.TRIGGERS
+                         WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'records'
+                         ORDER BY TRIGGER_NAME
+                        """).mapTo(String.class).list());
+    }
+
     private static String normalised(String sql) {
         return sql.replaceAll("\\s+", "").replace("`", "").toLowerCase(Locale.ROOT);
     }
