@@ -174,19 +174,7 @@ class CaseFileCountsTest {
         });
         assertThat(counted(tenant).caseFiles().active()).isZero();
 
-        try (java.sql.Connection connection = TestDatabase.database().dataSource().getConnection()) {
-            new CountExistingCaseFiles().migrate(new org.flywaydb.core.api.migration.Context() {
-                @Override
-                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public java.sql.Connection getConnection() {
-                    return connection;
-                }
-            });
-        }
+        migrate(new CountExistingCaseFiles());
 
         assertThat(counted(tenant).caseFiles().active()).isEqualTo(6);
         assertSame(tenant, "counted by the migration");
@@ -229,8 +217,28 @@ class CaseFileCountsTest {
         assertThat(triggerBodies()).anySatisfy(body -> assertThat(normalised(body)).contains("select"));
         create(tenant, "Avant", random);
 
+        migrate(new CountingTriggers());
+
+        // Exactly the bodies the class writes, none of them an INSERT … SELECT (on MariaDB one ends by
+        // writing the redo log out: one more wait for the disk per save, before the commit's own).
+        assertThat(triggerBodies()).map(CaseFileCountsTest::normalised).containsExactlyInAnyOrderElementsOf(
+                CountedAnswers.triggers().stream().map(trigger -> normalised(trigger.substring(trigger.indexOf("BEGIN"))))
+                        .toList());
+        assertThat(triggerBodies()).allSatisfy(body -> assertThat(normalised(body)).doesNotContain("select"));
+        create(tenant, "Apres", random);
+        assertSame(tenant, "counted before and after the triggers were replaced");
+        // And Flyway runs it: a database of before migration 32 gets the new triggers on its next start.
+        List<Boolean> applied = services.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT success FROM flyway_schema_history /* all tenants */ WHERE version = '32'")
+                .mapTo(Boolean.class).list());
+        assertThat(applied).containsExactly(true);
+        assertThat(counted(tenant).caseFiles().active()).isEqualTo(2);
+    }
+
+    /** Runs a Java migration as Flyway would, on a connection of the test database. */
+    private static void migrate(org.flywaydb.core.api.migration.JavaMigration migration) throws Exception {
         try (java.sql.Connection connection = TestDatabase.database().dataSource().getConnection()) {
-            new CountingTriggers().migrate(new org.flywaydb.core.api.migration.Context() {
+            migration.migrate(new org.flywaydb.core.api.migration.Context() {
                 @Override
                 public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
                     return null;
@@ -242,16 +250,6 @@ class CaseFileCountsTest {
                 }
             });
         }
-
-        // Exactly the bodies the class writes, none of them an INSERT … SELECT (on MariaDB one ends by
-        // writing the redo log out: one more wait for the disk per save, before the commit's own).
-        assertThat(triggerBodies()).map(CaseFileCountsTest::normalised).containsExactlyInAnyOrderElementsOf(
-                CountedAnswers.triggers().stream().map(trigger -> normalised(trigger.substring(trigger.indexOf("BEGIN"))))
-                        .toList());
-        assertThat(triggerBodies()).allSatisfy(body -> assertThat(normalised(body)).doesNotContain("select"));
-        create(tenant, "Apres", random);
-        assertSame(tenant, "counted before and after the triggers were replaced");
-        assertThat(counted(tenant).caseFiles().active()).isEqualTo(2);
     }
 
     private static List<String> triggerBodies() {
