@@ -115,7 +115,7 @@ public final class RecordDao {
      * hold), in one read: the API's GET would otherwise read it two or three times.
      */
     public Optional<OpenedRow> findOpened(TenantId tenantId, RecordId id) {
-        return findOpened(tenantId, id, "FALSE");
+        return findOpened(tenantId, id, OPENED);
     }
 
     /**
@@ -124,23 +124,31 @@ public final class RecordDao {
      * costing the database about half as much again as the row's read.
      */
     public Optional<OpenedRow> findOpenedWithFiles(TenantId tenantId, RecordId id) {
-        return findOpened(tenantId, id,
-                "EXISTS (SELECT 1 FROM attachments a WHERE a.tenant_id = :tenantId AND a.record_id = r.id)");
+        return findOpened(tenantId, id, OPENED_WITH_FILES);
     }
 
-    private Optional<OpenedRow> findOpened(TenantId tenantId, RecordId id, String hasFiles) {
-        return handle.createQuery("""
-                        SELECT r.id, r.form_key, r.schema_version, r.data, r.lock_version, r.created_at, r.created_by,
-                               r.updated_at, r.updated_by, r.last_activity_at, r.to_complete,
-                               t.retention_active_years, t.retention_kept_years,
-                               h.reason AS hold_reason, h.placed_by AS hold_placed_by, h.placed_at AS hold_placed_at,
-                               """ + hasFiles + """
-                         AS has_files
-                          FROM records r
-                          JOIN tenants t ON t.id = r.tenant_id
-                          LEFT JOIN record_holds h ON h.tenant_id = r.tenant_id AND h.record_id = r.id
-                         WHERE r.tenant_id = :tenantId AND r.id = :id
-                        """)
+    private static final String OPENED = opened("FALSE");
+    private static final String OPENED_WITH_FILES =
+            opened("EXISTS (SELECT 1 FROM attachments a WHERE a.tenant_id = :tenantId AND a.record_id = r.id)");
+
+    /** The statement of {@link #findOpened}, {@code hasFiles} saying whether files are attached. */
+    private static String opened(String hasFiles) {
+        return """
+                SELECT r.id, r.form_key, r.schema_version, r.data, r.lock_version, r.created_at, r.created_by,
+                       r.updated_at, r.updated_by, r.last_activity_at, r.to_complete,
+                       t.retention_active_years, t.retention_kept_years,
+                       h.reason AS hold_reason, h.placed_by AS hold_placed_by, h.placed_at AS hold_placed_at,
+                       """ + hasFiles + """
+                 AS has_files
+                  FROM records r
+                  JOIN tenants t ON t.id = r.tenant_id
+                  LEFT JOIN record_holds h ON h.tenant_id = r.tenant_id AND h.record_id = r.id
+                 WHERE r.tenant_id = :tenantId AND r.id = :id
+                """;
+    }
+
+    private Optional<OpenedRow> findOpened(TenantId tenantId, RecordId id, String sql) {
+        return handle.createQuery(sql)
                 .bind("tenantId", tenantId).bind("id", id)
                 .map((rs, ctx) -> new OpenedRow(storedRow(rs, ctx),
                         new RetentionPolicy(rs.getInt("retention_active_years"), rs.getInt("retention_kept_years")),
