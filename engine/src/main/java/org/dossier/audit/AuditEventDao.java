@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,26 +35,22 @@ public final class AuditEventDao {
             """;
     private static final String COLUMNS = "tenant_id, occurred_at, actor, action, target_type, target_id, client_address, details";
 
-    /** How long a read that audits itself waits for the node's earlier ones before it appends unordered. */
-    private static final long ORDER_WAIT_MILLIS = 1_000;
-
     private final Handle handle;
     private final Map<Long, ChainHeads.Head> seenHeads;
-    private final Map<Long, ReentrantLock> autocommitOrder;
+    private final AppendTurns turns;
 
     AuditEventDao(Handle handle) {
-        this(handle, new java.util.HashMap<>(), new java.util.HashMap<>());
+        this(handle, new java.util.HashMap<>(), new AppendTurns());
     }
 
     /**
-     * @param seenHeads       the head this node last saw of each chain (see {@link ChainHeads})
-     * @param autocommitOrder per chain, the lock that orders this node's appends made outside a
-     *                        transaction (see {@link #insert})
+     * @param seenHeads the head this node last saw of each chain (see {@link ChainHeads})
+     * @param turns     the turns of this node's appends to each chain (see {@link AppendTurns})
      */
-    AuditEventDao(Handle handle, Map<Long, ChainHeads.Head> seenHeads, Map<Long, ReentrantLock> autocommitOrder) {
+    AuditEventDao(Handle handle, Map<Long, ChainHeads.Head> seenHeads, AppendTurns turns) {
         this.handle = handle;
         this.seenHeads = seenHeads;
-        this.autocommitOrder = autocommitOrder;
+        this.turns = turns;
     }
 
     /** One event of a service. */
@@ -78,15 +72,8 @@ public final class AuditEventDao {
      * locked by a locking read. In a transaction, the head stays locked until the caller commits.
      * A caller without one (a read that audits itself on a plain handle) gets one here for the
      * locking read: in autocommit its lock would end with it, and another writer could take the
-     * place first.
-     *
-     * <p>Outside a transaction, the node's appends to one chain also take their turn on a lock of
-     * the node, from the guess to the head moved: concurrent readers of one service would otherwise
-     * all guess the same head, and all but one fall back to the locking read (45 % of audited reads
-     * under the benchmark's eight clients). This cannot deadlock: its holder has no lock in the
-     * database (autocommit) and at most waits there for a transaction's, and a transaction never
-     * waits for it. A turn not had within {@value #ORDER_WAIT_MILLIS} ms (the head held long by a
-     * transaction) is not waited for further: the database orders the append, as it always does.
+     * place first. The node's appends to one chain take their turn (see {@link AppendTurns}), so
+     * that each guesses the head the one before it moved.
      */
     private void insert(long tenantId, UUID id, Instant occurredAt, Actor actor, String action, String targetType,
                         String targetId, String detailsJson) {
@@ -94,28 +81,7 @@ public final class AuditEventDao {
         ChainSeal seal = ChainSeal.fresh();
         ChainedEvent event = new ChainedEvent(tenantId, id, occurredAt, actor.id(), action, targetType, targetId,
                 actor.clientAddress(), detailsJson);
-        if (handle.isInTransaction()) {
-            append(heads, event, seal);
-            return;
-        }
-        ReentrantLock turn = autocommitOrder.computeIfAbsent(tenantId, chain -> new ReentrantLock());
-        boolean ordered = awaitTurn(turn);
-        try {
-            append(heads, event, seal);
-        } finally {
-            if (ordered) {
-                turn.unlock();
-            }
-        }
-    }
-
-    private static boolean awaitTurn(ReentrantLock turn) {
-        try {
-            return turn.tryLock(ORDER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        turns.take(handle, tenantId, () -> append(heads, event, seal));
     }
 
     private void append(ChainHeads heads, ChainedEvent event, ChainSeal seal) {
@@ -181,6 +147,10 @@ public final class AuditEventDao {
         if (events.isEmpty()) {
             return;
         }
+        turns.take(handle, tenantId, () -> appendAllLocked(tenantId, actor, events, occurredAt));
+    }
+
+    private void appendAllLocked(long tenantId, Actor actor, List<AuditLog.Event> events, Instant occurredAt) {
         ChainHeads heads = new ChainHeads(handle, seenHeads);
         ChainHeads.Head head = heads.lock(tenantId);
         byte[] previous = head.hash();

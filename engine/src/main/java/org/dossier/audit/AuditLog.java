@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.dossier.ids.Uuids;
 import org.dossier.tenant.TenantId;
 import org.jdbi.v3.core.Handle;
@@ -21,8 +20,8 @@ public final class AuditLog {
 
     /** The head this node last saw of each chain (see {@link ChainHeads}): per node, a guess, never a rule. */
     private final Map<Long, ChainHeads.Head> seenHeads = new ConcurrentHashMap<>();
-    /** Per chain, the turn of this node's appends made outside a transaction (see {@link AuditEventDao}). */
-    private final Map<Long, ReentrantLock> autocommitOrder = new ConcurrentHashMap<>();
+    /** Per chain, the turn of this node's appends (see {@link AppendTurns}). */
+    private final AppendTurns turns = new AppendTurns();
 
     public void record(Handle handle, TenantId tenantId, Actor actor, String action, String targetType, String targetId,
                        ObjectNode details) {
@@ -54,7 +53,7 @@ public final class AuditLog {
     }
 
     private AuditEventDao dao(Handle handle) {
-        return new AuditEventDao(handle, seenHeads, autocommitOrder);
+        return new AuditEventDao(handle, seenHeads, turns);
     }
 
     /** To the microsecond, as the column keeps it: the chain hashes the time that is stored. */

@@ -111,6 +111,40 @@ class ChainHeadGuessTest {
     }
 
     @Test
+    void concurrent_saves_of_one_node_take_turns_and_each_appends_by_one_statement() throws Exception {
+        Tenant tenant = TestTenants.withBaseForm(first, "guess-save-turns");
+        record(first, tenant, "a");
+        int threads = 8;
+        int savesEach = 25;
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < savesEach; i++) {
+                        statements.addAll(saveLogged(first, tenant, "save"));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statements.stream().filter(sql -> sql.contains("FOR UPDATE")).count())
+                .as("saves that fell back to the locking read").isZero();
+        assertThat(statements.stream().filter(sql -> sql.contains("UPDATE audit_chain_heads")).count())
+                .as("head updates, one a save").isEqualTo(threads * savesEach);
+        assertWhole(tenant, 1 + threads * savesEach);
+    }
+
+    @Test
     void an_event_rolled_back_leaves_no_gap_in_the_chain() {
         Tenant tenant = TestTenants.withBaseForm(first, "guess-rollback");
         record(first, tenant, "a");
@@ -147,6 +181,29 @@ class ChainHeadGuessTest {
             } else {
                 node.audit().record(handle, tenant.id(), Actor.system("test"), "record.updated", "record", target, null);
             }
+        }
+        return statements;
+    }
+
+    /**
+     * A save's transaction as the engine makes it: a statement of its own, then its audit event,
+     * then the commit. @return every statement it ran
+     */
+    private static List<String> saveLogged(Services node, Tenant tenant, String target) {
+        List<String> statements = new ArrayList<>();
+        try (Handle handle = node.jdbi().open()) {
+            handle.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext context) {
+                    statements.add(context.getRenderedSql());
+                }
+            });
+            handle.useTransaction(transaction -> {
+                transaction.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId")
+                        .bind("tenantId", tenant.id()).mapTo(Long.class).one();
+                node.audit().record(transaction, tenant.id(), Actor.system("test"), "record.updated", "record",
+                        target, null);
+            });
         }
         return statements;
     }
