@@ -18,7 +18,7 @@ public final class Migrations {
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .javaMigrations(new ChainExistingEvents(), new CountExistingCaseFiles(), new ChainAppendTrigger(),
-                        new CountingTriggers())
+                        CountingTriggers.byValues(), CountingTriggers.byJsonValue())
                 .load();
     }
 

@@ -14,7 +14,7 @@ import org.dossier.stats.SharedFields.SharedField;
  * Positions only: no value typed in by a caseworker ever reaches the statistics tables.
  *
  * <p>The triggers are generated from {@link #FIELDS} when migration 28.1 runs (and again, in their
- * present shape, by migration 32: {@link CountingTriggers}). A release whose base
+ * present shape, by migrations 32 and 33: {@link CountingTriggers}). A release whose base
  * shares other fields or options must recreate them in a new migration ({@link #triggers()} again,
  * then count again): {@code CaseFileCountsTest} compares the database's triggers with this class and
  * fails until it does.
@@ -32,10 +32,15 @@ public final class CountedAnswers {
     /**
      * The SQL expression of a case file's answers, on the row {@code row} ({@code NEW}, {@code OLD} or a
      * table alias). {@code FIELD} compares bytes (the cast), as the report compares option values.
+     *
+     * <p>Each value is read by {@code JSON_VALUE}, which answers what {@code JSON_UNQUOTE(JSON_EXTRACT(…))}
+     * answered wherever the position can differ from 0 (a string; an object, an array, a number or a
+     * null matches no option either way), in 40 % of its time on MariaDB 11.4: 13 µs instead of 34 µs
+     * for the seven values of a case file, run by every save (twice by a change). Since migration 33.
      */
     public static String expression(String row) {
-        return FIELDS.stream().map(field -> "FIELD(CAST(JSON_UNQUOTE(JSON_EXTRACT(" + row + ".data, '"
-                        + field.jsonPath() + "')) AS BINARY), " + field.options().stream().map(Option::value)
+        return FIELDS.stream().map(field -> "FIELD(CAST(JSON_VALUE(" + row + ".data, '"
+                        + field.jsonPath() + "') AS BINARY), " + field.options().stream().map(Option::value)
                         .map(CountedAnswers::literal).collect(Collectors.joining(", ")) + ")")
                 .collect(Collectors.joining(", ", "CONCAT_WS(',', ", ")"));
     }
@@ -68,7 +73,7 @@ public final class CountedAnswers {
                         + "    END IF;\nEND");
     }
 
-    /** The trigger's names, as {@link #triggers} creates them. */
+    /** The triggers' names, as {@link #triggers} creates them. */
     static List<String> triggerNames() {
         return List.of(INSERT_TRIGGER, DELETE_TRIGGER, UPDATE_TRIGGER);
     }

@@ -217,7 +217,7 @@ class CaseFileCountsTest {
         assertThat(triggerBodies()).anySatisfy(body -> assertThat(normalised(body)).contains("select"));
         create(tenant, "Avant", random);
 
-        migrate(new CountingTriggers());
+        migrate(CountingTriggers.byValues());
 
         // Exactly the bodies the class writes, none of them an INSERT … SELECT (on MariaDB one ends by
         // writing the redo log out: one more wait for the disk per save, before the commit's own).
@@ -233,6 +233,91 @@ class CaseFileCountsTest {
                 .mapTo(Boolean.class).list());
         assertThat(applied).containsExactly(true);
         assertThat(counted(tenant).caseFiles().active()).isEqualTo(2);
+    }
+
+    @Test
+    void migration_33_replaces_triggers_reading_answers_by_json_extract_and_counting_goes_on() throws Exception {
+        Tenant tenant = TestTenants.withBaseForm(services, "counts-by-json-value");
+        Random random = new Random(33);
+        // The triggers as migration 32 wrote them: each answer read by JSON_UNQUOTE(JSON_EXTRACT(…)).
+        services.jdbi().useHandle(handle -> {
+            for (String trigger : CountedAnswers.triggerNames()) {
+                handle.execute("DROP TRIGGER " + trigger);
+            }
+            for (String trigger : CountedAnswers.triggers()) {
+                handle.execute(trigger.replace(CountedAnswers.expression("NEW"), extractExpression("NEW"))
+                        .replace(CountedAnswers.expression("OLD"), extractExpression("OLD")));
+            }
+        });
+        assertThat(triggerBodies()).allSatisfy(body -> assertThat(normalised(body)).contains("json_extract"));
+        CaseRecord before = create(tenant, "Avant", random);
+
+        migrate(CountingTriggers.byJsonValue());
+
+        assertThat(triggerBodies()).map(CaseFileCountsTest::normalised).containsExactlyInAnyOrderElementsOf(
+                CountedAnswers.triggers().stream().map(trigger -> normalised(trigger.substring(trigger.indexOf("BEGIN"))))
+                        .toList());
+        assertThat(triggerBodies()).allSatisfy(body -> assertThat(normalised(body))
+                .contains("json_value").doesNotContain("json_extract"));
+        create(tenant, "Apres", random);
+        CaseRecord stored = services.records().get(tenant.id(), before.id());
+        ObjectNode changed = stored.data().deepCopy();
+        ((ObjectNode) changed.get("accompagnement")).put("statut", "en_veille");
+        services.records().update(tenant.id(), before.id(), stored.lockVersion(), changed, ACTOR, Locale.FRENCH);
+        assertSame(tenant, "counted before and after the triggers were replaced");
+        List<Boolean> applied = services.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT success FROM flyway_schema_history /* all tenants */ WHERE version = '33'")
+                .mapTo(Boolean.class).list());
+        assertThat(applied).containsExactly(true);
+    }
+
+    /**
+     * {@code JSON_VALUE} gives every answer's position exactly as {@code JSON_UNQUOTE(JSON_EXTRACT(…))}
+     * gave it, whatever stands at its place: each option, a value of no option, a wrong case, an
+     * option's value escaped or followed by a space, a number, a boolean, a null, an object, an array,
+     * a long text, nothing, or a document without the section.
+     */
+    @Test
+    void answers_read_by_json_value_are_the_answers_read_by_json_extract() {
+        List<String> values = new ArrayList<>(List.of("\"x\"", "\"EN_COURS\"", "\"en_cours \"", "\"en\\u005fcours\"",
+                "\"\\u00e9t\\u00e9\"", "12", "1.5", "true", "false", "null", "{}", "{\"a\":\"en_cours\"}",
+                "[\"en_cours\"]", "[]", "\"\"", "\"" + "a".repeat(600) + "\"", "\"en_cours\\\"\""));
+        for (SharedField field : CountedAnswers.FIELDS) {
+            field.options().forEach(option -> values.add("\"" + option.value() + "\""));
+        }
+        List<String> documents = new ArrayList<>(List.of("{}", "{\"accompagnement\":null}", "{\"identite\":[]}"));
+        for (String value : values) {
+            StringBuilder document = new StringBuilder("{");
+            for (String section : List.of("accompagnement", "identite", "logement_ressources", "prevention_expulsions")) {
+                document.append(document.length() > 1 ? "," : "").append('"').append(section).append("\":{");
+                String fields = CountedAnswers.FIELDS.stream().filter(field -> field.path().startsWith(section + "."))
+                        .map(field -> "\"" + field.path().substring(section.length() + 1) + "\":" + value)
+                        .collect(java.util.stream.Collectors.joining(","));
+                document.append(fields).append('}');
+            }
+            documents.add(document.append('}').toString());
+        }
+        List<String[]> compared = services.jdbi().withHandle(handle -> {
+            List<String[]> rows = new ArrayList<>();
+            for (String document : documents) {
+                rows.add(handle.createQuery("SELECT " + CountedAnswers.expression("r") + " AS by_value, "
+                                + extractExpression("r") + " AS by_extract FROM (SELECT :data AS data) r")
+                        .bind("data", document)
+                        .map((rs, ctx) -> new String[] {rs.getString("by_value"), rs.getString("by_extract"), document})
+                        .one());
+            }
+            return rows;
+        });
+        assertThat(compared).hasSize(documents.size()).allSatisfy(row ->
+                assertThat(row[0]).as(row[2]).isEqualTo(row[1]));
+        // Not a comparison of two zeros: every option of every field is found.
+        assertThat(compared).anySatisfy(row -> assertThat(row[0]).isNotEqualTo(row[1].replaceAll("[1-9]", "0")));
+    }
+
+    /** The answers' expression as migrations 28.1 and 32 wrote it. */
+    private static String extractExpression(String row) {
+        return CountedAnswers.expression(row).replaceAll("JSON_VALUE\\(" + row + "\\.data, ('[^']*')\\)",
+                "JSON_UNQUOTE(JSON_EXTRACT(" + row + ".data, $1))");
     }
 
     /** Runs a Java migration as Flyway would, on a connection of the test database. */
