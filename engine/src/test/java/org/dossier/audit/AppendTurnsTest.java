@@ -45,17 +45,8 @@ class AppendTurnsTest {
             assertThat(turns.holds(handle, CHAIN)).isTrue();
 
             // Another writer takes the turn and, as it would in the database, waits for this transaction.
-            CountDownLatch taken = new CountDownLatch(1);
             CountDownLatch transactionEnded = new CountDownLatch(1);
-            Future<?> waiting = other.submit(() -> {
-                try (Handle otherHandle = jdbi.open()) {
-                    turns.take(otherHandle, CHAIN, () -> {
-                        taken.countDown();
-                        await(transactionEnded);
-                    });
-                }
-            });
-            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> waiting = holdTurn(turns, other, transactionEnded);
 
             AtomicInteger appended = new AtomicInteger();
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> turns.take(handle, CHAIN, appended::incrementAndGet),
@@ -76,17 +67,8 @@ class AppendTurnsTest {
         AppendTurns turns = new AppendTurns(LONG_WAIT_MILLIS);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try (Handle handle = jdbi.open()) {
-            CountDownLatch taken = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<?> holder = other.submit(() -> {
-                try (Handle otherHandle = jdbi.open()) {
-                    turns.take(otherHandle, CHAIN, () -> {
-                        taken.countDown();
-                        await(release);
-                    });
-                }
-            });
-            assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> holder = holdTurn(turns, other, release);
             handle.begin();
             CountDownLatch appended = new CountDownLatch(1);
             Thread writer = new Thread(() -> turns.take(handle, CHAIN, appended::countDown));
@@ -124,6 +106,22 @@ class AppendTurnsTest {
             turns.take(handle, CHAIN, () -> { });
             assertThat(turns.holds(handle, CHAIN)).isFalse();
         }
+    }
+
+    /** Another writer, on {@code thread}, takes the chain's turn and keeps it until {@code release}; returns once it has it. */
+    private static Future<?> holdTurn(AppendTurns turns, ExecutorService thread, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch taken = new CountDownLatch(1);
+        Future<?> holder = thread.submit(() -> {
+            try (Handle otherHandle = jdbi.open()) {
+                turns.take(otherHandle, CHAIN, () -> {
+                    taken.countDown();
+                    await(release);
+                });
+            }
+        });
+        assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 
     private static void await(CountDownLatch latch) {

@@ -83,26 +83,7 @@ class ChainHeadGuessTest {
         record(first, tenant, "a");
         int threads = 8;
         int eventsEach = 25;
-        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < eventsEach; i++) {
-                        statements.addAll(recordLogged(first, tenant, "read", false));
-                    }
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> each : done) {
-                each.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> statements = concurrently(threads, eventsEach, () -> recordLogged(first, tenant, "read", false));
 
         assertThat(statements.stream().filter(sql -> sql.contains("FOR UPDATE")).count())
                 .as("reads that fell back to the locking read").isZero();
@@ -116,26 +97,7 @@ class ChainHeadGuessTest {
         record(first, tenant, "a");
         int threads = 8;
         int savesEach = 25;
-        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < savesEach; i++) {
-                        statements.addAll(saveLogged(first, tenant, "save"));
-                    }
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> each : done) {
-                each.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> statements = concurrently(threads, savesEach, () -> saveLogged(first, tenant, "save"));
 
         assertThat(statements.stream().filter(sql -> sql.contains("FOR UPDATE")).count())
                 .as("saves that fell back to the locking read").isZero();
@@ -167,6 +129,18 @@ class ChainHeadGuessTest {
 
     /** Records one event, in a transaction or on a plain handle, and returns every statement it ran. */
     private static List<String> recordLogged(Services node, Tenant tenant, String target, boolean inTransaction) {
+        return logged(node, handle -> {
+            if (inTransaction) {
+                handle.useTransaction(transaction -> node.audit().record(transaction, tenant.id(), Actor.system("test"),
+                        "record.updated", "record", target, null));
+            } else {
+                node.audit().record(handle, tenant.id(), Actor.system("test"), "record.updated", "record", target, null);
+            }
+        });
+    }
+
+    /** Runs {@code work} on a handle of {@code node} and returns every statement it ran. */
+    private static List<String> logged(Services node, java.util.function.Consumer<Handle> work) {
         List<String> statements = new ArrayList<>();
         try (Handle handle = node.jdbi().open()) {
             handle.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
@@ -175,12 +149,33 @@ class ChainHeadGuessTest {
                     statements.add(context.getRenderedSql());
                 }
             });
-            if (inTransaction) {
-                handle.useTransaction(transaction -> node.audit().record(transaction, tenant.id(), Actor.system("test"),
-                        "record.updated", "record", target, null));
-            } else {
-                node.audit().record(handle, tenant.id(), Actor.system("test"), "record.updated", "record", target, null);
+            work.accept(handle);
+        }
+        return statements;
+    }
+
+    /** {@code threads} threads started together, each calling {@code run} {@code times} times: every statement run. */
+    private static List<String> concurrently(int threads, int times, java.util.concurrent.Callable<List<String>> run)
+            throws Exception {
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < times; i++) {
+                        statements.addAll(run.call());
+                    }
+                    return null;
+                }));
             }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return statements;
     }
@@ -190,22 +185,12 @@ class ChainHeadGuessTest {
      * then the commit. @return every statement it ran
      */
     private static List<String> saveLogged(Services node, Tenant tenant, String target) {
-        List<String> statements = new ArrayList<>();
-        try (Handle handle = node.jdbi().open()) {
-            handle.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
-                @Override
-                public void logAfterExecution(StatementContext context) {
-                    statements.add(context.getRenderedSql());
-                }
-            });
-            handle.useTransaction(transaction -> {
-                transaction.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId")
-                        .bind("tenantId", tenant.id()).mapTo(Long.class).one();
-                node.audit().record(transaction, tenant.id(), Actor.system("test"), "record.updated", "record",
-                        target, null);
-            });
-        }
-        return statements;
+        return logged(node, handle -> handle.useTransaction(transaction -> {
+            transaction.createQuery("SELECT COUNT(*) FROM records WHERE tenant_id = :tenantId")
+                    .bind("tenantId", tenant.id()).mapTo(Long.class).one();
+            node.audit().record(transaction, tenant.id(), Actor.system("test"), "record.updated", "record",
+                    target, null);
+        }));
     }
 
     /** The target of the chain's last event. */
